@@ -1,0 +1,59 @@
+# SFASS Assistant: `make run` opens the chat, `make test` runs every test. Both set themselves up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+# `make run LLM=qwen2.5-coder-1.5b` answers with a local model instead of the extractive default.
+LLM ?=
+
+.PHONY: run test install install-llm install-llm-large system-deps index clean-index lint bench
+
+run: install $(if $(LLM),install-llm) $(if $(filter qwen2.5-coder-1.5b,$(LLM)),install-llm-large) index
+	$(if $(LLM),ASSISTANT_LLM=llamacpp ASSISTANT_LLAMACPP_MODEL=$(LLM)) $(BIN)/python ui.py
+
+test: install install-llm system-deps
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+install-llm: $(VENV)/.installed-llm
+
+install-llm-large: $(VENV)/.installed-llm-large
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch first, pinned: it is the CPU build; an unpinned torch would pull a multi-GB CUDA build.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+# llama-cpp-python is compiled without -march=native: the native build uses instructions some CPUs forbid.
+$(VENV)/.installed-llm: $(VENV)/.installed
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install --quiet -e ".[dev,llm]"
+	touch $@
+
+$(VENV)/.installed-llm-large: $(VENV)/.installed-llm
+	$(BIN)/pip install --quiet -e ".[llm-large]"
+	touch $@
+
+# Chromium and CJK fonts for the browser tests come from Debian's packages.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+index: install
+	$(BIN)/python -m index build
+
+clean-index:
+	rm -rf data/store
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python benchmarks/ingest.py

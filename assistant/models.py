@@ -1,0 +1,83 @@
+"""Pydantic models that cross the assistant boundary: answers, citations, verdicts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from index.models import Chunk, Lang
+
+Label = Literal["supported", "contradicted", "not_found"]
+
+
+class Citation(BaseModel):
+    """A numbered source attached to an answer: the exact passage it quotes."""
+
+    n: int
+    doc_id: str
+    title: str
+    source: str
+    source_url: str | None = None
+    lang: Lang
+    chunk_id: str
+    text: str
+    score: float = 0.0
+
+
+class Answer(BaseModel):
+    """The assistant's reply to one question."""
+
+    question: str
+    standalone_question: str = ""
+    text: str
+    language: Lang
+    refused: bool = False
+    error: str | None = None
+    citations: list[Citation] = []
+    sentences_removed: int = 0
+    draft: str | None = None
+    backend: str = "extractive"
+    seconds: float = 0.0
+
+
+class Turn(BaseModel):
+    """One message of a conversation history."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class Claim(BaseModel):
+    """One checked claim of a statement."""
+
+    text: str
+    label: Label
+    citations: list[Citation] = []
+    documents_value: str | None = None
+
+
+class Verdict(BaseModel):
+    """The result of ``Assistant.check``: the worst label of its claims."""
+
+    statement: str
+    label: Label
+    claims: list[Claim] = []
+
+
+class Retrieved(BaseModel):
+    """What retrieval found for a question (public, for UI and eval)."""
+
+    question: str
+    language: Lang
+    chunks: list[Chunk]
+
+
+class Draft(BaseModel):
+    """An answerer's output before citations are renumbered: ``[k]`` refers to ``passages[k-1]``."""
+
+    text: str
+    passages: list[Chunk]
+    refused: bool = False
+    sentences_removed: int = 0
+    draft: str | None = None

