@@ -36,6 +36,7 @@ class Answer(BaseModel):
     error: str | None = None
     citations: list[Citation] = []
     sentences_removed: int = 0
+    sentences_generated: int = 0
     draft: str | None = None
     backend: str = "extractive"
     seconds: float = 0.0
@@ -81,3 +82,5 @@ class Draft(BaseModel):
     refused: bool = False
     sentences_removed: int = 0
     draft: str | None = None
+    sentences_generated: int = 0
+    error: str | None = None

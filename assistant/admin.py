@@ -1,0 +1,139 @@
+"""The organizers' desk: who may enter, and the index actions it offers, with messages in the user's language.
+
+Every action checks that its session entered with the password, so nothing changes for anyone else,
+whichever way the action is called.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from assistant.config import Settings
+from index.errors import IndexUserError
+from index.loaders import SUPPORTED_SUFFIXES
+from index.models import BuildReport, Lang
+
+Progress = Callable[[int, int, str], None]
+
+
+class AdminResult(BaseModel):
+    """What an organizers' desk action did, phrased for the person who asked."""
+
+    ok: bool
+    message: str
+    report: BuildReport | None = None
+
+
+def admin_enabled(settings: Settings) -> bool:
+    """The desk exists only when an admin password is configured."""
+    return settings.admin_password is not None and bool(settings.admin_password.get_secret_value())
+
+
+def check_password(settings: Settings, attempt: str | None) -> bool:
+    """Whether ``attempt`` is the configured admin password (constant-time comparison)."""
+    if not admin_enabled(settings) or not attempt:
+        return False
+    expected = settings.admin_password.get_secret_value().encode("utf-8")  # type: ignore[union-attr]
+    return hmac.compare_digest(expected, attempt.encode("utf-8"))
+
+
+def _msg(lang: Lang, ko: str, en: str) -> str:
+    return ko if lang == "ko" else en
+
+
+def describe_report(report: BuildReport, lang: Lang) -> str:
+    """A one-line summary of a build, add or remove."""
+    parts = []
+    for names, ko, en in (
+        (report.added, "추가", "added"), (report.updated, "갱신", "updated"), (report.removed, "삭제", "removed"),
+    ):
+        if names:
+            parts.append(f"{_msg(lang, ko, en)}: {', '.join(names)}")
+    parts.append(_msg(lang, f"조각 {report.chunks}개, {report.seconds:.1f}초",
+                      f"{report.chunks} chunks, {report.seconds:.1f} s"))
+    return "; ".join(parts)
+
+
+class OrganizersDesk:
+    """Upload, rebuild, remove and status over one opened index; refuses anyone not signed in."""
+
+    def __init__(self, index, on_change: Callable[[], None] | None = None) -> None:
+        self.index = index
+        self.on_change = on_change  # e.g. the assistant re-reading term statistics after a change
+
+    def _changed(self, report: BuildReport) -> BuildReport:
+        if self.on_change is not None:
+            self.on_change()
+        return report
+
+    def _denied(self, lang: Lang) -> AdminResult:
+        return AdminResult(ok=False, message=_msg(
+            lang, "먼저 관리자 비밀번호로 들어가세요. 아무것도 바뀌지 않았습니다.",
+            "Enter the admin password first. Nothing was changed."))
+
+    def upload(self, paths: list[Path], lang: Lang, authorized: bool, progress: Progress | None = None) -> AdminResult:
+        """Add documents to the index; an unsupported or unreadable file changes nothing."""
+        if not authorized:
+            return self._denied(lang)
+        paths = [Path(p) for p in paths or []]
+        if not paths:
+            return AdminResult(ok=False, message=_msg(lang, "올릴 파일을 고르세요.", "Choose a file to upload."))
+        unsupported = [p.name for p in paths if p.suffix.lower() not in SUPPORTED_SUFFIXES]
+        if unsupported:
+            kinds = ", ".join(s.lstrip(".") for s in SUPPORTED_SUFFIXES)
+            return AdminResult(ok=False, message=_msg(
+                lang, f"지원하지 않는 파일 형식입니다: {', '.join(unsupported)} ({kinds}만 올릴 수 있습니다). "
+                      "아무것도 바뀌지 않았습니다.",
+                f"Unsupported file type: {', '.join(unsupported)} (only {kinds}). Nothing was changed."))
+        try:
+            report = self._changed(self.index.add(paths, progress=progress))
+        except IndexUserError as err:
+            return AdminResult(ok=False, message=_msg(
+                lang, f"문서를 읽을 수 없습니다. 아무것도 바뀌지 않았습니다. ({err})",
+                f"The document could not be read. Nothing was changed. ({err})"))
+        return AdminResult(ok=True, report=report, message=_msg(lang, "색인했습니다. ", "Indexed. ")
+                           + describe_report(report, lang))
+
+    def rebuild(self, lang: Lang, authorized: bool, progress: Progress | None = None) -> AdminResult:
+        """Rebuild the whole index from the knowledge folder."""
+        if not authorized:
+            return self._denied(lang)
+        try:
+            report = self._changed(self.index.build(rebuild=True, progress=progress))
+        except IndexUserError as err:
+            return AdminResult(ok=False, message=str(err))
+        return AdminResult(ok=True, report=report, message=_msg(lang, "색인을 다시 만들었습니다. ",
+                                                                 "The index was rebuilt. ")
+                           + describe_report(report, lang))
+
+    def remove(self, doc_id: str | None, lang: Lang, authorized: bool) -> AdminResult:
+        """Remove one document from the knowledge folder and the index."""
+        if not authorized:
+            return self._denied(lang)
+        if not doc_id:
+            return AdminResult(ok=False, message=_msg(lang, "지울 문서를 고르세요.", "Choose a document to remove."))
+        try:
+            report = self._changed(self.index.remove(doc_id))
+        except IndexUserError as err:
+            return AdminResult(ok=False, message=_msg(lang, f"지우지 못했습니다. 아무것도 바뀌지 않았습니다. ({err})",
+                                                      f"Could not remove it. Nothing was changed. ({err})"))
+        return AdminResult(ok=True, report=report, message=_msg(lang, "지웠습니다. ", "Removed. ")
+                           + describe_report(report, lang))
+
+    def status_markdown(self, lang: Lang) -> str:
+        """The index status as a short Markdown list."""
+        s = self.index.status()
+        per_lang = ", ".join(f"{k}: {v}" for k, v in sorted(s.chunks_per_lang.items())) or "-"
+        built = s.last_build.strftime("%Y-%m-%d %H:%M:%S UTC") if s.last_build else "-"
+        rows = [
+            (_msg(lang, "문서", "Documents"), str(s.documents)),
+            (_msg(lang, "언어별 조각", "Chunks per language"), per_lang),
+            (_msg(lang, "임베딩 모델", "Embedding model"), f"{s.embed_model} ({s.dimension})"),
+            (_msg(lang, "저장소", "Store"), f"{s.store} / {s.collection or '-'}"),
+            (_msg(lang, "마지막 색인", "Last build"), built),
+        ]
+        return "\n".join(f"- **{k}**: {v}" for k, v in rows)

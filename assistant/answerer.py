@@ -1,0 +1,36 @@
+"""The answerer protocol (the step that writes an answer from passages) and the factory that picks one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from index.models import Chunk, Lang
+
+from .config import Settings
+from .models import Draft
+
+if TYPE_CHECKING:
+    from index.store import KnowledgeIndex
+
+
+class Answerer(Protocol):
+    """Writes a ``Draft`` whose ``[k]`` markers point at ``passages[k-1]``."""
+
+    name: str
+
+    def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft: ...
+
+    def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]: ...
+
+
+def make_answerer(settings: Settings, index: "KnowledgeIndex") -> Answerer:
+    """The extractive answerer by default; a generative one when ``settings.llm`` names a backend."""
+    from .extractive import ExtractiveAnswerer
+
+    extractive = ExtractiveAnswerer(index)
+    if settings.llm == "extractive":
+        return extractive
+    from .generative import GenerativeAnswerer
+
+    return GenerativeAnswerer(settings, index, fallback=extractive)

@@ -1,0 +1,39 @@
+"""Turning an answerer's ``[k]`` markers into citations numbered by first appearance."""
+
+from __future__ import annotations
+
+import re
+
+from index.models import Chunk
+
+from .models import Citation
+
+_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+
+
+def citation_for(chunk: Chunk, n: int) -> Citation:
+    """The numbered citation quoting ``chunk`` exactly."""
+    return Citation(n=n, doc_id=chunk.doc_id, title=chunk.title, source=chunk.source, source_url=chunk.source_url,
+                    lang=chunk.lang, chunk_id=chunk.chunk_id, text=chunk.text, score=chunk.score)
+
+
+def renumber(text: str, passages: list[Chunk]) -> tuple[str, list[Citation]]:
+    """Rewrite ``[k]`` (index into ``passages``) as ``[n]`` numbered by first appearance; drop unknown markers."""
+    order: list[int] = []
+
+    def replace(match: re.Match[str]) -> str:
+        numbers = []
+        for raw in match[1].split(","):
+            k = int(raw) - 1
+            if not 0 <= k < len(passages):
+                continue
+            if k not in order:
+                order.append(k)
+            n = order.index(k) + 1
+            if n not in numbers:
+                numbers.append(n)
+        return "".join(f"[{n}]" for n in numbers)
+
+    new_text = _MARKER.sub(replace, text)
+    new_text = re.sub(r"[ \t]{2,}", " ", new_text).strip()
+    return new_text, [citation_for(passages[k], n) for n, k in enumerate(order, start=1)]

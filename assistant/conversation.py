@@ -1,0 +1,115 @@
+"""Follow-up questions made standalone from the caller's own history (no state kept here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from index.models import Lang
+
+from .models import Turn
+from .support import facts
+
+_KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")
+_KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
+_KO_ELLIPTIC = re.compile(r"^(?P<slot>.+?)(?:은|는)요\??$|^(?P<slot2>.+?)\s*(?:도요|도\?)$")
+_KO_PRONOUN = re.compile(r"(그것|그건|그게|그거|이것|이건|거기|그곳|그분|그 사람|그 행사|그 협약|그때|그날)")
+_EN_ELLIPTIC = re.compile(r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.I)
+_EN_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|there|he|she|him|her|his)\b", re.I)
+_STOP_EN = {"what", "who", "when", "where", "which", "why", "how", "was", "were", "is", "are", "did", "does",
+            "do", "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "with", "about", "many", "much"}
+
+
+def to_turns(history: Sequence[dict | Turn] | None, max_turns: int) -> list[Turn]:
+    """Validated turns, keeping the last ``max_turns`` question/answer pairs."""
+    turns = []
+    for item in history or []:
+        try:
+            turn = item if isinstance(item, Turn) else Turn.model_validate(item)
+        except ValidationError:
+            continue  # a malformed entry says nothing about the conversation
+        if turn.content.strip():
+            turns.append(turn)
+    return turns[-2 * max_turns:] if max_turns else []
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", text)
+
+
+def _substitute(previous: str, slot: str, lang: Lang) -> str | None:
+    """Replace the phrase in ``previous`` that plays the role of ``slot`` (same head word or both names)."""
+    slot_words = _words(slot)
+    if not slot_words:
+        return None
+    head = slot_words[-1] if lang == "ko" else slot_words[0]
+    prev_words = _words(previous)
+    n = len(slot_words)
+    for i in range(len(prev_words) - n + 1):
+        gram = prev_words[i:i + n]
+        if lang == "ko" and gram[-1].startswith(head) and gram[:-1] != slot_words[:-1]:
+            phrase = r"\s+".join(re.escape(w) for w in gram[:-1]) + r"\s+" + re.escape(head) if n > 1 else re.escape(gram[-1])
+            return re.sub(phrase, slot, previous, count=1)
+        if lang == "en" and gram[0].lower() == head.lower() and gram != slot_words:
+            phrase = r"\s+".join(re.escape(w) for w in gram)
+            return re.sub(phrase, slot, previous, count=1)
+    # swap one name for another (e.g. "Anthropic" → "Google")
+    new_names, old_names = facts(slot).names, facts(previous).names
+    if new_names and old_names:
+        return previous.replace(old_names[-1], new_names[0], 1)
+    for value_type in ("dates", "years", "numbers"):
+        new, old = getattr(facts(slot), value_type), getattr(facts(previous), value_type)
+        if new and old:
+            return None
+    return None
+
+
+def _topic(previous: str, lang: Lang) -> str:
+    """The main subject of the previous question: its names, else its content words."""
+    names = facts(previous).names
+    if names:
+        return " ".join(names[:2]) if lang == "ko" else "the " + names[0]
+    words = [w for w in _words(previous) if w.lower() not in _STOP_EN and len(w) > 1]
+    return " ".join(words[-3:])
+
+
+def _is_self_contained(question: str) -> bool:
+    return len(facts(question).names) > 0 and not _EN_PRONOUN.search(question) and not _KO_PRONOUN.search(question)
+
+
+def resolve(question: str, previous: str | None, lang: Lang) -> str:
+    """Rewrite one question as standalone, given the previous (already standalone) user question."""
+    if not previous:
+        return question
+    q = question.strip()
+    if lang == "ko":
+        body = _KO_LEAD.sub("", q)
+        m = _KO_ELLIPTIC.match(body)
+        if m and len(_words(body)) <= 4:
+            slot = (m["slot"] or m["slot2"]).strip()
+            replaced = _substitute(previous, slot, lang)
+            return replaced or f"{slot} {previous}"
+        if _KO_PRONOUN.search(body):
+            return _KO_PRONOUN.sub(_topic(previous, lang), body, count=1)
+        if body != q or (len(_words(body)) <= 3 and not facts(body).names):
+            return f"{_topic(previous, lang)} {body}"
+        return q
+    m = _EN_ELLIPTIC.match(q)
+    if m and len(_words(m["slot"])) <= 5:
+        slot = m["slot"].strip()
+        return _substitute(previous, slot, lang) or f"{previous} ({slot})"
+    if _EN_PRONOUN.search(q) and not _is_self_contained(q):
+        topic = _topic(previous, lang)
+        return _EN_PRONOUN.sub(lambda p: topic + ("'s" if p[1].lower() in {"its", "their", "his"} else ""), q, count=1)
+    return q
+
+
+def standalone_question(question: str, history: Sequence[dict | Turn] | None, lang: Lang, max_turns: int) -> str:
+    """Resolve ``question`` against the user turns of ``history`` (each resolved in turn)."""
+    previous: str | None = None
+    for turn in to_turns(history, max_turns):
+        if turn.role == "user":
+            previous = resolve(turn.content, previous, lang)
+    return resolve(question, previous, lang)

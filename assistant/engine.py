@@ -1,0 +1,128 @@
+"""The assistant: question (+ the caller's history) → retrieval → answer → numbered citations."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+
+from index.models import Lang
+from index.store import KnowledgeIndex
+
+from .answerer import make_answerer
+from .check import ClaimChecker
+from .citations import renumber
+from .config import Settings
+from .conversation import standalone_question
+from .extractive import ExtractiveAnswerer, slot_hint
+from .injection import strip_instructions
+from .models import Answer, Draft, Retrieved, Turn, Verdict
+from .retrieval import HybridRetriever
+from .validation import InvalidQuestion, validate_question
+
+PASSAGES_FOR_ANSWER = 8  # the answerer sees a few more passages than top_k so both translations can compete
+
+
+def _configure_llama_index(index: KnowledgeIndex) -> None:
+    """Never let llama-index fall back to its OpenAI defaults."""
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core.llms import MockLLM
+
+    LlamaSettings.llm = MockLLM()
+    LlamaSettings.embed_model = index.embedder
+
+
+class Assistant:
+    """Answers questions about the indexed documents; see ``ask``, ``ask_stream``, ``retrieve`` and ``check``."""
+
+    def __init__(self, settings: Settings | None = None, index: KnowledgeIndex | None = None):
+        self.settings = settings or Settings()
+        self.index = index or KnowledgeIndex.open(self.settings)
+        _configure_llama_index(self.index)
+        self.retriever = HybridRetriever(self.index, self.settings)
+        self.extractive = ExtractiveAnswerer(self.index)
+        self.answerer = self.extractive if self.settings.llm == "extractive" else make_answerer(self.settings, self.index)
+        self.checker = ClaimChecker(self.retriever, self.extractive)
+
+    def refresh(self) -> None:
+        """Re-read document metadata and term statistics after documents were added or removed."""
+        self.retriever.refresh()
+        self.extractive.refresh()
+
+    # -- the steps ----------------------------------------------------------------------------
+
+    def _prepare(self, question: str, history: Sequence[dict | Turn] | None,
+                 language: Lang | None) -> tuple[str, Lang, str]:
+        """Validated question, answer language, and the standalone query (history resolved, instructions removed).
+
+        Raises ``InvalidQuestion`` with a message in the user's language."""
+        cleaned, lang = validate_question(question, self.settings.max_question_chars, language)
+        standalone = standalone_question(cleaned, history, lang, self.settings.max_history_turns)
+        return cleaned, lang, standalone
+
+    def _passages(self, query: str, lang: Lang):
+        if not query:
+            return []
+        return self.retriever.retrieve(query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query))
+
+    def _answer(self, question: str, standalone: str, lang: Lang, draft: Draft, started: float) -> Answer:
+        text, citations = renumber(draft.text, draft.passages)
+        return Answer(
+            question=question, standalone_question=standalone, text=text, language=lang, refused=draft.refused,
+            citations=citations, sentences_removed=draft.sentences_removed, draft=draft.draft,
+            backend=self.answerer.name, seconds=time.perf_counter() - started,
+        )
+
+    @staticmethod
+    def _error(question: str, error: InvalidQuestion, started: float) -> Answer:
+        return Answer(question=question if isinstance(question, str) else "", text=error.message,
+                      language=error.language, error=error.message, seconds=time.perf_counter() - started)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[dict | Turn] | None = None, language: Lang | None = None) -> Answer:
+        """Answer ``question`` in its language (or ``language``), from the documents only, with citations."""
+        started = time.perf_counter()
+        try:
+            cleaned, lang, standalone = self._prepare(question, history, language)
+        except InvalidQuestion as error:
+            return self._error(question, error, started)
+        query = strip_instructions(standalone)
+        passages = self._passages(query, lang)
+        draft = self.answerer.answer(query, lang, passages) if query else self.extractive.refuse(lang)
+        return self._answer(cleaned, standalone, lang, draft, started)
+
+    def ask_stream(self, question: str, history: Sequence[dict | Turn] | None = None,
+                   language: Lang | None = None) -> Iterator[str | Answer]:
+        """Yield the growing draft text, then the final ``Answer``."""
+        started = time.perf_counter()
+        try:
+            cleaned, lang, standalone = self._prepare(question, history, language)
+        except InvalidQuestion as error:
+            yield self._error(question, error, started)
+            return
+        query = strip_instructions(standalone)
+        if not query:
+            yield self._answer(cleaned, standalone, lang, self.extractive.refuse(lang), started)
+            return
+        passages = self._passages(query, lang)
+        text = ""
+        for piece in self.answerer.stream(query, lang, passages):
+            if isinstance(piece, Draft):
+                yield self._answer(cleaned, standalone, lang, piece, started)
+                return
+            text += piece
+            yield text
+
+    def retrieve(self, question: str, history: Sequence[dict | Turn] | None = None,
+                 language: Lang | None = None) -> Retrieved:
+        """The passages retrieval finds for ``question`` (empty for an invalid question)."""
+        try:
+            _, lang, standalone = self._prepare(question, history, language)
+        except InvalidQuestion as error:
+            return Retrieved(question=question if isinstance(question, str) else "", language=error.language, chunks=[])
+        query = strip_instructions(standalone)
+        return Retrieved(question=standalone, language=lang, chunks=self._passages(query, lang)[: self.settings.top_k])
+
+    def check(self, statement: str) -> Verdict:
+        """Check each claim of ``statement`` against the documents."""
+        return self.checker.check(statement)

@@ -1,0 +1,87 @@
+"""Generative answers: a language model writes from numbered passages, then every sentence is checked."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.config import Settings
+from assistant.llm import ChatBackend, LLMError, make_backend
+from assistant.models import Draft
+from assistant.prompts import build_messages, is_refusal, select_passages
+from assistant.refusal import refusal_message
+from assistant.verify import AnswerChecker
+from index.models import Chunk, Lang
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = {
+    "en": "The language model is unavailable right now, so this answer quotes the documents directly.",
+    "ko": "지금은 언어 모델을 쓸 수 없어 문서의 문장을 그대로 인용해 답합니다.",
+}
+
+
+class GenerativeAnswerer:
+    """Writes answers with an LLM (``openai`` or ``llamacpp`` backend) and keeps only supported sentences.
+
+    When nothing survives the check, the model declines, or the model cannot be reached, the answer
+    comes from ``fallback`` (the extractive answerer) or is an honest refusal.
+    """
+
+    def __init__(self, settings: Settings, index: Any, fallback: Any | None = None,
+                 backend: ChatBackend | None = None, checker: AnswerChecker | None = None):
+        self.settings = settings
+        self.backend = backend or make_backend(settings)
+        self.name = self.backend.name
+        self.fallback = fallback
+        self.checker = checker or AnswerChecker(index.embed_queries)
+
+    def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft:
+        """The checked answer (the last item of :meth:`stream`)."""
+        draft = None
+        for item in self.stream(question, language, passages):
+            if isinstance(item, Draft):
+                draft = item
+        assert draft is not None
+        return draft
+
+    def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
+        """Yield the model's text pieces as they arrive, then the checked :class:`Draft`."""
+        given = select_passages(passages)
+        if not given:
+            yield self._fallback(question, language, passages)
+            return
+        pieces: list[str] = []
+        try:
+            for piece in self.backend.stream(build_messages(question, language, given)):
+                pieces.append(piece)
+                yield piece
+        except LLMError as exc:
+            log.warning("%s", exc)
+            yield self._fallback(question, language, passages, error=UNAVAILABLE[language])
+            return
+        raw = "".join(pieces)
+        if is_refusal(raw, language):
+            yield self._fallback(question, language, passages, raw=raw)
+            return
+        report = self.checker.check(raw, given, language)
+        generated, removed = len(report.sentences), report.removed
+        for s in report.sentences:
+            if s.status != "kept":
+                log.info("%s [%s -> %s]: %s %s", s.status, s.cited, s.citations, s.sentence, s.reason)
+        if not report.text:
+            yield self._fallback(question, language, passages, raw=raw, generated=generated, removed=removed)
+            return
+        yield Draft(text=report.text, passages=given, sentences_removed=removed, sentences_generated=generated,
+                    draft=raw)
+
+    def _fallback(self, question: str, language: Lang, passages: list[Chunk], raw: str | None = None,
+                  generated: int = 0, removed: int = 0, error: str | None = None) -> Draft:
+        """The fallback answerer's draft (or a refusal), carrying what the model wrote and what was removed."""
+        if self.fallback is not None:
+            draft = self.fallback.answer(question, language, passages)
+        else:
+            draft = Draft(text=refusal_message(language), passages=[], refused=True)
+        return draft.model_copy(update={"draft": raw, "sentences_generated": generated,
+                                        "sentences_removed": removed, "error": error})

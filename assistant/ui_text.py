@@ -1,0 +1,254 @@
+"""The web interface's words: labels in Korean and English, and example questions for each audience."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from index.models import Lang
+
+Audience = Literal["attendees", "press", "organizers"]
+AUDIENCES: tuple[Audience, ...] = ("attendees", "press", "organizers")
+DEFAULT_LANG: Lang = "ko"
+
+
+class Labels(BaseModel):
+    """Every label the interface shows, in one language."""
+
+    model_config = {"frozen": True}
+
+    title: str
+    subtitle: str
+    ui_lang: str
+    tab_chat: str
+    tab_programme: str
+    tab_sources: str
+    tab_admin: str
+    chatbot: str
+    question: str
+    question_placeholder: str
+    send: str
+    new_chat: str
+    answer_lang: str
+    answer_lang_auto: str
+    examples: str
+    audiences: dict[str, str]
+    sources: str
+    source_document: str
+    withdrawn_note: str
+    refused_note: str
+    empty_question: str
+    thinking: str
+    programme_intro: str
+    day: str
+    session: str
+    people: str
+    organizations: str
+    focus: str
+    speaker_organizations: str
+    afternoon: str
+    documents: str
+    doc_title: str
+    doc_lang: str
+    doc_kind: str
+    doc_as_of: str
+    doc_id: str
+    open_document: str
+    search: str
+    search_placeholder: str
+    search_button: str
+    no_results: str
+    password: str
+    login: str
+    logout: str
+    wrong_password: str
+    logged_in: str
+    login_required: str
+    index_status: str
+    upload: str
+    upload_button: str
+    rebuild: str
+    remove: str
+    remove_button: str
+    problems: str
+    no_problems: str
+    refresh: str
+    footer: str
+
+
+LABELS: dict[Lang, Labels] = {
+    "ko": Labels(
+        title="SFASS 2025 도우미",
+        subtitle="2025 인공지능 안전 서울 포럼(SFASS)에 대해 물어보세요. 모든 답에는 확인할 수 있는 출처가 붙습니다.",
+        ui_lang="화면 언어",
+        tab_chat="질문하기",
+        tab_programme="프로그램",
+        tab_sources="자료",
+        tab_admin="운영 데스크",
+        chatbot="대화",
+        question="질문",
+        question_placeholder="예: SFASS는 어디에서 열렸나요?",
+        send="보내기",
+        new_chat="새 대화",
+        answer_lang="답변 언어",
+        answer_lang_auto="질문과 같게",
+        examples="이런 것을 물어보세요",
+        audiences={"attendees": "참가자", "press": "언론", "organizers": "운영진"},
+        sources="출처",
+        source_document="문서",
+        withdrawn_note="확인되지 않은 문장 {n}개를 답변에서 뺐습니다.",
+        refused_note="문서에서 답을 찾지 못했습니다.",
+        empty_question="질문을 입력해 주세요.",
+        thinking="답을 찾는 중…",
+        programme_intro="포럼 프로그램 (출처: {source}, {as_of} 기준)",
+        day="{n}일차",
+        session="세션",
+        people="발표자",
+        organizations="기관",
+        focus="주요 논의",
+        speaker_organizations="연사 소속 기관",
+        afternoon="오후",
+        documents="색인된 문서",
+        doc_title="제목",
+        doc_lang="언어",
+        doc_kind="종류",
+        doc_as_of="기준일",
+        doc_id="문서 ID",
+        open_document="문서 열기",
+        search="문서 검색",
+        search_placeholder="검색어 (예: 레드티밍)",
+        search_button="검색",
+        no_results="검색 결과가 없습니다.",
+        password="관리자 비밀번호",
+        login="들어가기",
+        logout="나가기",
+        wrong_password="비밀번호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.",
+        logged_in="운영 데스크에 들어왔습니다.",
+        login_required="먼저 관리자 비밀번호로 들어가세요. 아무것도 바뀌지 않았습니다.",
+        index_status="색인 상태",
+        upload="문서 올리기 (md, txt, html, pdf, docx)",
+        upload_button="올리고 색인하기",
+        rebuild="색인 다시 만들기",
+        remove="문서 지우기",
+        remove_button="지우기",
+        problems="답하지 못했거나 '별로예요'를 받은 최근 질문",
+        no_problems="아직 없습니다.",
+        refresh="새로 고침",
+        footer="답변은 포럼 문서에서만 가져옵니다. 숫자 [n]을 누르면 근거 문장으로 이동합니다.",
+    ),
+    "en": Labels(
+        title="SFASS 2025 Assistant",
+        subtitle="Ask about the 2025 Seoul Forum on AI Safety & Security (SFASS). Every answer comes with sources "
+                 "you can check.",
+        ui_lang="Interface language",
+        tab_chat="Ask",
+        tab_programme="Programme",
+        tab_sources="Sources",
+        tab_admin="Organizers' desk",
+        chatbot="Conversation",
+        question="Question",
+        question_placeholder="e.g. Where was SFASS held?",
+        send="Send",
+        new_chat="New conversation",
+        answer_lang="Answer language",
+        answer_lang_auto="Same as the question",
+        examples="Try asking",
+        audiences={"attendees": "Attendees", "press": "Press", "organizers": "Organizers"},
+        sources="Sources",
+        source_document="document",
+        withdrawn_note="{n} sentence(s) that the documents do not support were withdrawn from this answer.",
+        refused_note="The documents do not answer this.",
+        empty_question="Please type a question.",
+        thinking="Looking it up…",
+        programme_intro="Forum programme (source: {source}, as of {as_of})",
+        day="Day {n}",
+        session="Session",
+        people="Speakers",
+        organizations="Organizations",
+        focus="Focus",
+        speaker_organizations="Speakers' organizations",
+        afternoon="afternoon",
+        documents="Indexed documents",
+        doc_title="Title",
+        doc_lang="Language",
+        doc_kind="Kind",
+        doc_as_of="As of",
+        doc_id="Document ID",
+        open_document="Open a document",
+        search="Search the documents",
+        search_placeholder="Search terms (e.g. red-teaming)",
+        search_button="Search",
+        no_results="Nothing found.",
+        password="Admin password",
+        login="Enter",
+        logout="Leave",
+        wrong_password="Wrong password. Nothing was changed.",
+        logged_in="You are at the organizers' desk.",
+        login_required="Enter the admin password first. Nothing was changed.",
+        index_status="Index status",
+        upload="Upload documents (md, txt, html, pdf, docx)",
+        upload_button="Upload and index",
+        rebuild="Rebuild the index",
+        remove="Remove a document",
+        remove_button="Remove",
+        problems="Latest questions that were refused or got a thumbs down",
+        no_problems="None yet.",
+        refresh="Refresh",
+        footer="Answers come only from the forum's documents. Click a number [n] to jump to its evidence.",
+    ),
+}
+
+# Example questions, each answerable from the forum's documents.
+EXAMPLES: dict[Audience, dict[Lang, tuple[str, ...]]] = {
+    "attendees": {
+        "ko": ("SFASS는 어디에서 열렸나요?", "포럼은 언제 열렸나요?", "둘째 날에는 어떤 세션이 있나요?"),
+        "en": ("Where was SFASS held?", "When did the forum take place?", "What sessions were on day two?"),
+    },
+    "press": {
+        "ko": ("김명주 소장은 환영사에서 무엇이라고 말했나요?", "MOU는 누구와 누구 사이에 체결됐나요?",
+               "포럼에는 몇 명이 참여했나요?"),
+        "en": ("What did Kim Myung-joo say in the welcome address?", "Who signed the MOU?",
+               "How many people took part in the forum?"),
+    },
+    "organizers": {
+        "ko": ("문서에는 레드티밍에 대해 무엇이 나와 있나요?", "첫째 날 연사는 어느 기관에서 왔나요?",
+               "포럼의 주제는 무엇인가요?"),
+        "en": ("What do the documents say about red-teaming?", "Which organizations sent speakers on day one?",
+               "What was the theme of the forum?"),
+    },
+}
+
+LANG_NAMES: dict[Lang, str] = {"ko": "한국어", "en": "English"}
+
+
+def labels(lang: str | None) -> Labels:
+    """The labels for ``lang`` (Korean when it is not a known interface language)."""
+    return LABELS.get(lang, LABELS[DEFAULT_LANG])  # type: ignore[arg-type]
+
+
+def examples(audience: Audience, lang: Lang) -> tuple[str, ...]:
+    """The example questions for one audience in one language."""
+    return EXAMPLES[audience][lang]
+
+
+def lang_from_accept_language(header: str | None) -> Lang:
+    """The interface language a browser prefers (``Accept-Language``): the best-weighted of ko/en, else Korean."""
+    best: tuple[float, int, Lang] | None = None
+    for position, part in enumerate((header or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        if primary not in LABELS:
+            continue
+        weight = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        candidate = (weight, -position, primary)
+        if weight > 0 and (best is None or candidate > best):
+            best = candidate  # type: ignore[assignment]
+    return best[2] if best else DEFAULT_LANG

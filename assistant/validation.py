@@ -1,0 +1,59 @@
+"""Checks on a user's question before anything else runs: empty, too long, control characters, language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from index.models import Lang
+
+from .language import detect_language
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "empty": {
+        "en": "Please type a question.",
+        "ko": "질문을 입력해 주세요.",
+    },
+    "too_long": {
+        "en": "The question is too long ({n} characters; at most {max}). Please shorten it.",
+        "ko": "질문이 너무 깁니다({n}자, 최대 {max}자). 짧게 줄여 주세요.",
+    },
+    "language": {
+        "en": "Please ask in Korean or English. 한국어 또는 영어로 질문해 주세요.",
+        "ko": "한국어 또는 영어로 질문해 주세요.",
+    },
+}
+
+
+class InvalidQuestion(ValueError):
+    """A question the assistant cannot take; ``message`` is written for the user."""
+
+    def __init__(self, message: str, language: Lang):
+        super().__init__(message)
+        self.message = message
+        self.language = language
+
+
+def clean_question(text: str) -> str:
+    """NFC, control and invisible characters removed, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = _CONTROL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def validate_question(text: str | None, max_chars: int, forced: Lang | None = None) -> tuple[str, Lang]:
+    """Return the cleaned question and its answer language, or raise ``InvalidQuestion``."""
+    if not isinstance(text, str):
+        text = ""
+    cleaned = clean_question(text)
+    detected = detect_language(cleaned)
+    lang: Lang = forced or detected or "en"
+    if not cleaned or not re.search(r"[^\W_]", cleaned):
+        raise InvalidQuestion(MESSAGES["empty"][lang], lang)
+    if len(cleaned) > max_chars:
+        raise InvalidQuestion(MESSAGES["too_long"][lang].format(n=len(cleaned), max=max_chars), lang)
+    if detected is None and re.search(r"[^\W\d_]", cleaned):
+        raise InvalidQuestion(MESSAGES["language"][lang], lang)
+    return cleaned, lang

@@ -1,0 +1,52 @@
+"""Korean-aware BM25 over chunk texts (Kiwi morphemes + lower-cased English words), via bm25s."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from index.text import bm25_tokens
+
+
+class BM25Index:
+    """A bm25s index whose rows are chunk positions; empty when there are no chunks."""
+
+    def __init__(self, retriever=None, size: int = 0) -> None:
+        self._retriever = retriever
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "BM25Index":
+        import bm25s
+
+        if not texts:
+            return cls()
+        corpus = [bm25_tokens(t) or [""] for t in texts]
+        retriever = bm25s.BM25()
+        retriever.index(corpus, show_progress=False)
+        return cls(retriever, len(texts))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if self._retriever is not None:
+            self._retriever.save(str(folder))
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> "BM25Index":
+        import bm25s
+
+        if size == 0 or not (folder / "params.index.json").exists():
+            return cls()
+        return cls(bm25s.BM25.load(str(folder)), size)
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Top ``k`` (row, score) pairs with a positive score; ``mask`` (bool per row) filters rows."""
+        tokens = bm25_tokens(query)
+        if self._retriever is None or not tokens:
+            return []
+        scores = np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        order = np.argsort(-scores, kind="stable")[:k]
+        return [(int(i), float(scores[i])) for i in order if scores[i] > 0]

@@ -1,0 +1,148 @@
+"""Write a new store version from scanned documents, re-embedding only what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+import numpy as np
+
+from index.bm25 import BM25Index
+from index.embeddings import IndexEmbedding
+from index.layout import Manifest, ManifestEntry, Pointer, StoreLayout, VersionFiles
+from index.models import BuildReport, Chunk, Document
+from index.sources import ScanResult
+from index.splitter import SPLITTER_VERSION, search_text, split_document
+from index.vectors import VectorCollection, collection_name, version_of
+from index.version import LoadedVersion
+
+Progress = Callable[[int, int, str], None]
+
+
+class VersionBuilder:
+    """Builds complete versions beside the current one; never touches the version being served."""
+
+    def __init__(self, layout: StoreLayout, client, embedder: IndexEmbedding, prefix: str) -> None:
+        self.layout = layout
+        self.client = client
+        self.embedder = embedder
+        self.prefix = prefix
+
+    def plan(self, scan: ScanResult, current: LoadedVersion | None, rebuild: bool) -> BuildReport:
+        """Which documents are added, updated, removed or unchanged (nothing is written)."""
+        report = BuildReport(skipped=list(scan.skipped))
+        previous = current.manifest.documents if current else {}
+        reusable = current is not None and not rebuild and current.manifest.splitter == SPLITTER_VERSION
+        for doc in scan.documents:
+            entry = previous.get(doc.doc_id)
+            if entry is None:
+                report.added.append(doc.doc_id)
+            elif reusable and entry.content_hash == doc.content_hash:
+                report.unchanged.append(doc.doc_id)
+            else:
+                report.updated.append(doc.doc_id)
+        found = {d.doc_id for d in scan.documents}
+        report.removed = [doc_id for doc_id in previous if doc_id not in found]
+        return report
+
+    def build(
+        self,
+        scan: ScanResult,
+        current: LoadedVersion | None,
+        report: BuildReport,
+        progress: Progress | None = None,
+    ) -> LoadedVersion:
+        """Write every file and the collection of a new version; return it (the pointer is not switched)."""
+        started = time.perf_counter()
+        version = self._next_version(current)
+        self.discard_leftovers(keep=current.manifest.version if current else None)
+        unchanged = set(report.unchanged)
+        previous: dict[str, list[Chunk]] = defaultdict(list)
+        for c in current.chunks if current is not None else []:
+            if c.doc_id in unchanged:
+                previous[c.doc_id].append(c)
+        chunks: list[Chunk] = []
+        for doc in scan.documents:
+            chunks.extend(previous[doc.doc_id] if doc.doc_id in unchanged else split_document(doc))
+        name = collection_name(self.prefix, version)
+        vectors = VectorCollection.create(self.client, name, self.embedder.model_name, self.embedder.dim)
+        self._fill(vectors, chunks, unchanged, current, progress)
+        bm25 = BM25Index.build([search_text(c) for c in chunks])
+        counts = Counter(c.doc_id for c in chunks)
+        manifest = Manifest(
+            version=version,
+            collection=name,
+            embed_model=self.embedder.model_name,
+            dimension=self.embedder.dim,
+            splitter=SPLITTER_VERSION,
+            built_at=dt.datetime.now(dt.timezone.utc),
+            documents={d.doc_id: _entry(d, counts[d.doc_id]) for d in scan.documents},
+        )
+        files = VersionFiles(self.layout.version_dir(version))
+        files.write(manifest, chunks, scan.documents)
+        bm25.save(files.bm25)
+        report.chunks = len(chunks)
+        report.seconds = round(time.perf_counter() - started, 3)
+        return LoadedVersion(manifest, chunks, scan.documents, bm25, vectors)
+
+    def _fill(
+        self,
+        vectors: VectorCollection,
+        chunks: list[Chunk],
+        unchanged: set[str],
+        current: LoadedVersion | None,
+        progress: Progress | None,
+    ) -> None:
+        """Copy stored vectors of unchanged documents, embed the rest in batches, add both."""
+        copied = current.vectors.vectors([c.chunk_id for c in chunks if c.doc_id in unchanged]) if current else {}
+        keep = [c for c in chunks if c.chunk_id in copied]
+        if keep:
+            vectors.add(keep, np.stack([copied[c.chunk_id] for c in keep]))
+        todo = [c for c in chunks if c.chunk_id not in copied]
+        step = self.embedder.embed_batch_size
+        if progress:
+            progress(0, len(todo), "embedding")
+        for i in range(0, len(todo), step):
+            batch = todo[i:i + step]
+            vectors.add(batch, self.embedder.embed_passages([search_text(c) for c in batch]))
+            if progress:
+                progress(min(i + step, len(todo)), len(todo), "embedding")
+
+    def _next_version(self, current: LoadedVersion | None) -> int:
+        used = set(self.layout.version_dirs()) | set(self._collection_versions())
+        if current is not None:
+            used.add(current.manifest.version)
+        return max(used, default=0) + 1
+
+    def _collection_versions(self) -> dict[int, str]:
+        found = {}
+        for col in self.client.list_collections():
+            name = getattr(col, "name", col)
+            version = version_of(name, self.prefix)
+            if version is not None:
+                found[version] = name
+        return found
+
+    def discard_leftovers(self, keep: int | None) -> None:
+        """Delete every version (collection and folder) except ``keep``: old ones and interrupted builds."""
+        for version, name in self._collection_versions().items():
+            if version != keep:
+                try:
+                    self.client.delete_collection(name)
+                except Exception:  # noqa: BLE001 - already gone
+                    pass
+        for version in self.layout.version_dirs():
+            if version != keep:
+                self.layout.remove_version_dir(version)
+
+
+def _entry(doc: Document, chunks: int) -> ManifestEntry:
+    return ManifestEntry(meta=doc.meta, content_hash=doc.content_hash, path=doc.path, chunks=chunks)
+
+
+def pointer_for(version: LoadedVersion) -> Pointer:
+    m = version.manifest
+    return Pointer(version=m.version, collection=m.collection, embed_model=m.embed_model,
+                   dimension=m.dimension, built_at=m.built_at)

@@ -1,0 +1,87 @@
+"""Collect the documents of a knowledge folder: every supported file plus the rendered ``program.yaml``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from index.errors import BadDocumentError
+from index.loaders import load_file
+from index.models import Document, SkippedFile
+
+PROGRAM_FILE = "program.yaml"
+
+Progress = Callable[[int, int, str], None]
+
+
+class ScanResult(BaseModel):
+    """Documents found in a knowledge folder, and the files that could not be used."""
+
+    documents: list[Document] = []
+    skipped: list[SkippedFile] = []
+
+
+def document_files(knowledge_dir: Path) -> list[Path]:
+    """Files that are candidate documents (hidden files, READMEs and ``program.yaml`` excluded)."""
+    if not knowledge_dir.is_dir():
+        return []
+    files = []
+    for path in sorted(knowledge_dir.rglob("*")):
+        rel = path.relative_to(knowledge_dir)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.name.lower().startswith("readme") or rel == Path(PROGRAM_FILE):
+            continue
+        files.append(path)
+    return files
+
+
+def scan(knowledge_dir: Path, progress: Progress | None = None) -> ScanResult:
+    """Load every document; a bad file is reported in ``skipped`` and the rest continue."""
+    result = ScanResult()
+    seen: dict[str, str] = {}
+    files = document_files(knowledge_dir)
+    for n, path in enumerate(files, 1):
+        name = str(path.relative_to(knowledge_dir))
+        try:
+            doc = load_file(path, knowledge_dir)
+        except BadDocumentError as exc:
+            result.skipped.append(SkippedFile(path=name, reason=exc.reason))
+            continue
+        finally:
+            if progress:
+                progress(n, len(files), "loading")
+        _keep(result, seen, doc, name)
+    for doc in program_documents(knowledge_dir, result.skipped):
+        _keep(result, seen, doc, PROGRAM_FILE)
+    return result
+
+
+def _keep(result: ScanResult, seen: dict[str, str], doc: Document, name: str) -> None:
+    if doc.doc_id in seen:
+        result.skipped.append(SkippedFile(path=name, reason=f"duplicate document id {doc.doc_id!r} (also in {seen[doc.doc_id]})"))
+        return
+    seen[doc.doc_id] = name
+    result.documents.append(doc)
+
+
+def program_documents(knowledge_dir: Path, skipped: list[SkippedFile]) -> list[Document]:
+    """Documents rendered from ``program.yaml`` when it (and its renderer) exist; problems go to ``skipped``."""
+    path = knowledge_dir / PROGRAM_FILE
+    if not path.is_file():
+        return []
+    try:
+        from index import program
+    except ImportError:
+        return []
+    try:
+        docs = program.program_documents(program.load_program(path), path=str(path))
+    except Exception as exc:  # noqa: BLE001 - YAML or validation errors in the user's file
+        skipped.append(SkippedFile(path=PROGRAM_FILE, reason=f"cannot read the programme: {exc}"))
+        return []
+    for doc in docs:
+        if doc.path is None:
+            doc.path = str(path)
+    return docs

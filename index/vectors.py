@@ -1,0 +1,133 @@
+"""Dense vectors in Chroma through llama-index's ChromaVectorStore: one collection per store version."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from llama_index.core.schema import TextNode
+from llama_index.core.vector_stores.types import (
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+    VectorStoreQuery,
+)
+
+from index.config import IndexSettings
+from index.errors import IndexConfigError
+from index.layout import StoreLayout
+from index.models import Chunk
+
+ADD_BATCH = 512
+
+
+def make_client(settings: IndexSettings, layout: StoreLayout):
+    """An embedded PersistentClient under the store folder, or an HttpClient when a Chroma host is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as exc:  # noqa: BLE001 - connection errors vary by transport
+            raise IndexConfigError(
+                f"Cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({exc}). "
+                f"Chroma 서버({settings.chroma_host}:{settings.chroma_port})에 연결할 수 없습니다."
+            ) from exc
+    layout.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(layout.chroma_dir), settings=chroma_settings)
+
+
+def collection_name(prefix: str, version: int) -> str:
+    return f"{prefix}_v{version:06d}"
+
+
+def version_of(name: str, prefix: str) -> int | None:
+    head = f"{prefix}_v"
+    tail = name[len(head):]
+    return int(tail) if name.startswith(head) and tail.isdigit() else None
+
+
+class VectorCollection:
+    """One Chroma collection (a store version): add chunk vectors, copy them, search with filters."""
+
+    def __init__(self, collection) -> None:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.collection = collection
+        self.store = ChromaVectorStore(chroma_collection=collection)
+
+    @classmethod
+    def create(cls, client, name: str, embed_model: str, dimension: int) -> "VectorCollection":
+        try:
+            client.delete_collection(name)
+        except Exception:  # noqa: BLE001 - absent collection
+            pass
+        collection = client.create_collection(
+            name,
+            metadata={"embed_model": embed_model, "dimension": dimension},
+            configuration={"hnsw": {"space": "cosine"}},
+            embedding_function=None,
+        )
+        return cls(collection)
+
+    @classmethod
+    def open(cls, client, name: str) -> "VectorCollection | None":
+        try:
+            return cls(client.get_collection(name, embedding_function=None))
+        except Exception:  # noqa: BLE001 - chromadb raises NotFoundError/ValueError by version
+            return None
+
+    @property
+    def embed_model(self) -> str | None:
+        return (self.collection.metadata or {}).get("embed_model")
+
+    @property
+    def dimension(self) -> int | None:
+        value = (self.collection.metadata or {}).get("dimension")
+        return int(value) if value is not None else None
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def add(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
+        """Store ``chunks`` with their (normalised) vectors."""
+        for i in range(0, len(chunks), ADD_BATCH):
+            nodes = [
+                TextNode(
+                    id_=c.chunk_id,
+                    text=c.text,
+                    embedding=v.tolist(),
+                    metadata={"doc_id": c.doc_id, "lang": c.lang, "kind": c.kind},
+                )
+                for c, v in zip(chunks[i:i + ADD_BATCH], vectors[i:i + ADD_BATCH])
+            ]
+            self.store.add(nodes)
+
+    def vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors by chunk id (for copying unchanged documents into a new version)."""
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(chunk_ids), ADD_BATCH):
+            got = self.collection.get(ids=chunk_ids[i:i + ADD_BATCH], include=["embeddings"])
+            for cid, vec in zip(got["ids"], got["embeddings"]):
+                found[cid] = np.asarray(vec, dtype=np.float32)
+        return found
+
+    def search(
+        self, vector: np.ndarray, k: int, lang: str | None = None, doc_ids: list[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters."""
+        filters = []
+        if lang:
+            filters.append(MetadataFilter(key="lang", value=lang, operator=FilterOperator.EQ))
+        if doc_ids is not None:
+            filters.append(MetadataFilter(key="doc_id", value=list(doc_ids), operator=FilterOperator.IN))
+        query = VectorStoreQuery(
+            query_embedding=vector.tolist(),
+            similarity_top_k=k,
+            filters=MetadataFilters(filters=filters) if filters else None,
+        )
+        result = self.store.query(query)
+        # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cosine.
+        return [(cid, 1.0 + math.log(max(sim, 1e-12))) for cid, sim in zip(result.ids or [], result.similarities or [])]

@@ -1,0 +1,42 @@
+"""The ``llamacpp`` backend: the 0.5B preset run in-process by llama-cpp-python, asked eval questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.language import detect_language
+from assistant.verify import audit_answer
+from test_llm_server import eval_questions, small_model  # noqa: F401 - the shared model fixture
+
+pytestmark = pytest.mark.llm
+
+
+@pytest.fixture(scope="module")
+def assistant(small_model, tmp_path_factory):  # noqa: F811
+    from assistant import Assistant
+
+    settings = Settings(llm="llamacpp", llamacpp_model=str(small_model), data_dir=tmp_path_factory.mktemp("data"))
+    return Assistant(settings)
+
+
+@pytest.mark.parametrize("item", eval_questions(), ids=lambda i: i.id)
+def test_in_process_answers_are_cited_supported_and_in_the_asker_language(assistant, item):
+    answer = assistant.ask(item.question)
+    assert answer.backend == "llamacpp"
+    assert answer.draft, "the model wrote nothing"
+    assert not answer.refused and answer.citations
+    assert detect_language(answer.text) == item.lang
+    assert audit_answer(answer) == []
+
+
+def test_the_preset_name_assembles_and_loads_the_verified_model(tmp_path):
+    from assistant.gguf import PRESETS, sha256_file
+    from assistant.llm import LlamaCppBackend
+    from assistant.prompts import ChatMessage
+
+    backend = LlamaCppBackend(Settings(llm="llamacpp", llamacpp_model="qwen2.5-coder-0.5b", data_dir=tmp_path))
+    assert backend.model_path.parent == tmp_path / "models"
+    assert sha256_file(backend.model_path) == PRESETS["qwen2.5-coder-0.5b"].sha256
+    reply = "".join(backend.stream([ChatMessage(role="user", content="Say OK.")]))
+    assert reply.strip()

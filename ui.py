@@ -1,0 +1,369 @@
+"""The SFASS assistant in a browser: chat with sources, the programme, the documents and the organizers' desk.
+
+Run ``python ui.py``; ``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` choose where it listens (default
+127.0.0.1:7860). Every decision lives in ``assistant/``; this module only lays out and wires components.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from assistant import Assistant  # imported before gradio: the project's offline switches come first
+from assistant.admin import OrganizersDesk, admin_enabled, check_password
+from assistant.config import Settings
+from assistant.feedback import FeedbackLog
+from assistant.ui_render import (
+    document_headers,
+    document_rows,
+    render_document,
+    render_programme,
+    render_search_results,
+)
+from assistant.ui_session import AUTO, ChatSession, answer_language
+from assistant.ui_text import AUDIENCES, LANG_NAMES, examples, labels, lang_from_accept_language
+from index.program import PROGRAM_FILE, ProgramError, load_program
+
+import gradio as gr  # noqa: E402  (after the project's offline switches)
+
+PRIVATE = "private"  # events the page uses but no API client may list or call
+ADMIN_QUEUE = "organizers-desk"  # rebuilds and uploads wait in their own line, never in the chat's
+
+CSS = """
+.sfass-header h1 { margin: 0 0 .2rem 0; font-size: 1.7rem; }
+.sfass-header p { margin: 0; color: var(--body-text-color-subdued); }
+.sfass-answer { line-height: 1.65; }
+a.sfass-cite { font-weight: 600; text-decoration: none; padding: 0 .1rem; border-radius: 4px;
+  background: var(--color-accent-soft); }
+details.sfass-sources { margin-top: .6rem; border-top: 1px solid var(--border-color-primary); padding-top: .4rem; }
+details.sfass-sources summary { cursor: pointer; font-weight: 600; }
+ol.sfass-source-list, ol.sfass-hits { padding-left: 0; list-style: none; margin: .4rem 0 0 0; }
+li.sfass-source, li.sfass-hit { margin: .5rem 0; padding: .5rem .7rem; border-radius: 8px;
+  background: var(--background-fill-secondary); }
+li.sfass-source.sfass-flash { outline: 2px solid var(--color-accent); }
+.sfass-source-head { font-size: .92rem; }
+.sfass-doc-id { color: var(--body-text-color-subdued); font-size: .85rem; }
+blockquote.sfass-passage { margin: .35rem 0; padding-left: .7rem; border-left: 3px solid var(--color-accent);
+  font-size: .93rem; }
+mark.sfass-hl { background: #fff1a8; color: inherit; padding: 0 .1rem; border-radius: 3px; }
+.sfass-origin { font-size: .8rem; color: var(--body-text-color-subdued); }
+.sfass-note { margin-top: .4rem; font-size: .88rem; color: var(--body-text-color-subdued); }
+.sfass-withdrawn { color: #9a5b00; }
+.sfass-day { margin: 1rem 0; padding: .8rem 1rem; border: 1px solid var(--border-color-primary); border-radius: 10px; }
+table.sfass-programme { width: 100%; border-collapse: collapse; }
+table.sfass-programme th, table.sfass-programme td { text-align: left; vertical-align: top; padding: .45rem;
+  border-bottom: 1px solid var(--border-color-primary); }
+.sfass-topic { font-size: .85rem; color: var(--body-text-color-subdued); }
+.sfass-document h2 { margin-top: 0; }
+.sfass-audience { font-weight: 600; margin-top: .3rem; }
+"""
+
+# Citation links jump to (and open) the source entry below their answer.
+HEAD = """<script>
+document.addEventListener("click", function (e) {
+  var a = e.target.closest ? e.target.closest("a.sfass-cite") : null;
+  if (!a) return;
+  e.preventDefault();
+  var el = document.getElementById((a.getAttribute("href") || "").slice(1));
+  if (!el) return;
+  var d = el.closest("details"); if (d) d.open = true;
+  el.scrollIntoView({behavior: "smooth", block: "center"});
+  el.classList.add("sfass-flash"); setTimeout(function () { el.classList.remove("sfass-flash"); }, 1600);
+}, true);
+</script>"""
+
+
+def header_html(lang: str) -> str:
+    t = labels(lang)
+    return f'<div class="sfass-header"><h1>{escape(t.title)}</h1><p>{escape(t.subtitle)}</p></div>'
+
+
+def answer_lang_choices(lang: str) -> list[tuple[str, str]]:
+    return [(labels(lang).answer_lang_auto, AUTO), (LANG_NAMES["ko"], "ko"), (LANG_NAMES["en"], "en")]
+
+
+def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
+    """The whole interface around one assistant; the organizers' desk only when a password is set."""
+    settings = settings or bot.settings
+    feedback = FeedbackLog(settings.data_dir)
+    desk = OrganizersDesk(bot.index, on_change=bot.refresh)
+    with_desk = admin_enabled(settings)
+    t0 = labels("ko")
+
+    def programme_html(lang: str) -> str:
+        try:
+            program = load_program(settings.knowledge_dir / PROGRAM_FILE)
+        except ProgramError as err:
+            return f"<p>{escape(str(err))}</p>"
+        return render_programme(program, lang, labels(lang))
+
+    def doc_choices() -> list[tuple[str, str]]:
+        return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in bot.index.documents()]
+
+    with gr.Blocks(title="SFASS 2025 Assistant") as demo:
+        session = gr.State(ChatSession())
+        authorized = gr.State(False)
+        with gr.Row(equal_height=True):
+            header = gr.HTML(header_html("ko"))
+            ui_lang = gr.Radio([(LANG_NAMES["ko"], "ko"), (LANG_NAMES["en"], "en")], value="ko", label=t0.ui_lang,
+                               elem_id="sfass-ui-lang", scale=0, min_width=220)
+        with gr.Tabs():
+            with gr.Tab(t0.tab_chat, id="chat", elem_id="sfass-tab-chat") as tab_chat:
+                chatbot = gr.Chatbot(label=t0.chatbot, height=560, buttons=["copy", "copy_all"],
+                                     feedback_options=("Like", "Dislike"), elem_id="sfass-chat",
+                                     line_breaks=False, latex_delimiters=[])
+                with gr.Row(equal_height=True):
+                    question = gr.Textbox(label=t0.question, placeholder=t0.question_placeholder, scale=8,
+                                          elem_id="sfass-question", max_lines=4)
+                    send = gr.Button(t0.send, variant="primary", scale=1, elem_id="sfass-send")
+                with gr.Row(equal_height=True):
+                    answer_lang = gr.Radio(answer_lang_choices("ko"), value=AUTO, label=t0.answer_lang,
+                                           elem_id="sfass-answer-lang", scale=3)
+                    new_chat = gr.Button(t0.new_chat, scale=1, elem_id="sfass-new-chat")
+                examples_title = gr.Markdown(f"**{t0.examples}**")
+                audience_titles, example_buttons = [], []
+                for audience in AUDIENCES:
+                    with gr.Row(equal_height=True):
+                        audience_titles.append(gr.Markdown(t0.audiences[audience], elem_classes="sfass-audience"))
+                        for i, q in enumerate(examples(audience, "ko")):
+                            example_buttons.append(gr.Button(q, size="sm", elem_id=f"sfass-ex-{audience}-{i}"))
+                footer = gr.Markdown(t0.footer)
+            with gr.Tab(t0.tab_programme, id="programme", elem_id="sfass-tab-programme") as tab_programme:
+                programme = gr.HTML(programme_html("ko"), elem_id="sfass-programme")
+            with gr.Tab(t0.tab_sources, id="sources", elem_id="sfass-tab-sources") as tab_sources:
+                docs_table = gr.Dataframe(headers=document_headers(t0), value=[], interactive=False,
+                                          label=t0.documents, elem_id="sfass-documents", wrap=True)
+                doc_pick = gr.Dropdown(choices=[], label=t0.open_document, elem_id="sfass-doc-pick")
+                doc_view = gr.HTML(elem_id="sfass-doc-view")
+                with gr.Row(equal_height=True):
+                    search_box = gr.Textbox(label=t0.search, placeholder=t0.search_placeholder, scale=6,
+                                            elem_id="sfass-search")
+                    search_btn = gr.Button(t0.search_button, scale=1, elem_id="sfass-search-btn")
+                search_results = gr.HTML(elem_id="sfass-search-results")
+            admin_parts = {}
+            if with_desk:
+                with gr.Tab(t0.tab_admin, id="admin", elem_id="sfass-tab-admin") as tab_admin:
+                    with gr.Row(equal_height=True):
+                        password = gr.Textbox(label=t0.password, type="password", elem_id="sfass-password",
+                                              scale=4)
+                        login = gr.Button(t0.login, variant="primary", elem_id="sfass-login", scale=1)
+                    desk_message = gr.Markdown(elem_id="sfass-desk-message")
+                    with gr.Column(visible=False, elem_id="sfass-desk") as desk_panel:
+                        status_title = gr.Markdown(f"### {t0.index_status}")
+                        status = gr.Markdown(elem_id="sfass-status")
+                        files = gr.File(label=t0.upload, file_count="multiple", type="filepath",
+                                        elem_id="sfass-upload")
+                        with gr.Row():
+                            upload_btn = gr.Button(t0.upload_button, variant="primary", elem_id="sfass-upload-btn")
+                            rebuild_btn = gr.Button(t0.rebuild, elem_id="sfass-rebuild")
+                        with gr.Row(equal_height=True):
+                            remove_pick = gr.Dropdown(choices=[], label=t0.remove, elem_id="sfass-remove-pick",
+                                                      scale=4)
+                            remove_btn = gr.Button(t0.remove_button, variant="stop", elem_id="sfass-remove",
+                                                   scale=1)
+                        problems_title = gr.Markdown(f"### {t0.problems}")
+                        problems = gr.HTML(elem_id="sfass-problems")
+                        with gr.Row():
+                            refresh_btn = gr.Button(t0.refresh, size="sm", elem_id="sfass-refresh")
+                            logout = gr.Button(t0.logout, size="sm", elem_id="sfass-logout")
+                admin_parts = dict(tab_admin=tab_admin, password=password, login=login, status_title=status_title,
+                                   files=files, upload_btn=upload_btn, rebuild_btn=rebuild_btn,
+                                   remove_pick=remove_pick, remove_btn=remove_btn, problems_title=problems_title,
+                                   refresh_btn=refresh_btn, logout=logout)
+
+        # --- language -------------------------------------------------------------------------------
+        def browser_lang(request: gr.Request) -> str:
+            header_value = request.headers.get("accept-language") if request is not None else None
+            return lang_from_accept_language(header_value)
+
+        def relabel(lang: str, chat: ChatSession) -> dict:
+            t = labels(lang)
+            updates = {
+                header: header_html(lang),
+                tab_chat: gr.Tab(label=t.tab_chat), tab_programme: gr.Tab(label=t.tab_programme),
+                tab_sources: gr.Tab(label=t.tab_sources),
+                ui_lang: gr.Radio(label=t.ui_lang),
+                chatbot: gr.Chatbot(value=chat.messages(t), label=t.chatbot),
+                question: gr.Textbox(label=t.question, placeholder=t.question_placeholder),
+                send: gr.Button(t.send), new_chat: gr.Button(t.new_chat),
+                answer_lang: gr.Radio(choices=answer_lang_choices(lang), label=t.answer_lang),
+                examples_title: f"**{t.examples}**", footer: t.footer,
+                programme: programme_html(lang),
+                docs_table: gr.Dataframe(headers=document_headers(t), label=t.documents),
+                doc_pick: gr.Dropdown(label=t.open_document),
+                search_box: gr.Textbox(label=t.search, placeholder=t.search_placeholder),
+                search_btn: gr.Button(t.search_button),
+            }
+            for title, audience in zip(audience_titles, AUDIENCES):
+                updates[title] = t.audiences[audience]
+            buttons = iter(example_buttons)
+            for audience in AUDIENCES:
+                for q in examples(audience, lang):  # type: ignore[arg-type]
+                    updates[next(buttons)] = gr.Button(q)
+            if admin_parts:
+                a = admin_parts
+                updates.update({
+                    a["tab_admin"]: gr.Tab(label=t.tab_admin), a["password"]: gr.Textbox(label=t.password),
+                    a["login"]: gr.Button(t.login), a["status_title"]: f"### {t.index_status}",
+                    a["files"]: gr.File(label=t.upload), a["upload_btn"]: gr.Button(t.upload_button),
+                    a["rebuild_btn"]: gr.Button(t.rebuild), a["remove_pick"]: gr.Dropdown(label=t.remove),
+                    a["remove_btn"]: gr.Button(t.remove_button), a["problems_title"]: f"### {t.problems}",
+                    a["refresh_btn"]: gr.Button(t.refresh), a["logout"]: gr.Button(t.logout),
+                })
+            return updates
+
+        relabel_outputs = set(relabel("ko", ChatSession()).keys())
+        demo.load(browser_lang, outputs=ui_lang, api_visibility=PRIVATE)
+        ui_lang.change(relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE)
+
+        # --- chat -----------------------------------------------------------------------------------
+        def chat(text: str, forced: str, lang: str, chat_state: ChatSession):
+            t = labels(lang)
+            text = (text or "").strip()
+            if not text:
+                gr.Warning(t.empty_question)
+                yield chat_state.messages(t), text, chat_state
+                return
+            answer = None
+            for item in bot.ask_stream(text, history=chat_state.history(), language=answer_language(forced)):
+                if isinstance(item, str):
+                    yield chat_state.messages(t, pending=(text, item)), "", chat_state
+                else:
+                    answer = item
+            if answer is not None:
+                chat_state.add(answer)
+                feedback.record_if_refused(answer)
+            yield chat_state.messages(t), "", chat_state
+
+        chat_outputs = [chatbot, question, session]
+        gr.on([send.click, question.submit], chat, [question, answer_lang, ui_lang, session], chat_outputs,
+              api_name="chat", api_description="Ask a question; returns this session's conversation.")
+        for button in example_buttons:
+            button.click(chat, [button, answer_lang, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
+
+        def clear(chat_state: ChatSession):
+            chat_state.clear()
+            return [], "", chat_state
+
+        new_chat.click(clear, [session], chat_outputs, api_visibility=PRIVATE)
+
+        def vote(data: gr.LikeData, chat_state: ChatSession) -> None:
+            answer = chat_state.answer_at(data.index)
+            if answer is not None and data.liked in (True, False):
+                feedback.vote(answer, liked=bool(data.liked))
+
+        chatbot.like(vote, [session], None, api_visibility=PRIVATE)
+
+        # --- sources --------------------------------------------------------------------------------
+        def list_documents():
+            docs = bot.index.documents()
+            return document_rows(docs), gr.Dropdown(choices=doc_choices())
+
+        def open_document(doc_id: str | None, lang: str) -> str:
+            if not doc_id:
+                return ""
+            return render_document(bot.index.document(doc_id), labels(lang))
+
+        def open_from_table(evt: gr.SelectData, lang: str):
+            row = evt.row_value or []
+            doc_id = row[-1] if row else None
+            return gr.Dropdown(value=doc_id), open_document(doc_id, lang)
+
+        def search(query: str, lang: str) -> str:
+            if not (query or "").strip():
+                return ""
+            return render_search_results(bot.retrieve(query.strip()).chunks, labels(lang))
+
+        tab_sources.select(list_documents, None, [docs_table, doc_pick], api_visibility=PRIVATE)
+        demo.load(list_documents, None, [docs_table, doc_pick], api_visibility=PRIVATE)
+        doc_pick.change(open_document, [doc_pick, ui_lang], doc_view, api_visibility=PRIVATE)
+        docs_table.select(open_from_table, [ui_lang], [doc_pick, doc_view], api_visibility=PRIVATE)
+        gr.on([search_btn.click, search_box.submit], search, [search_box, ui_lang], search_results,
+              api_visibility=PRIVATE)
+
+        # --- organizers' desk -----------------------------------------------------------------------
+        if admin_parts:
+            a = admin_parts
+
+            def problems_html(lang: str) -> str:
+                t = labels(lang)
+                entries = feedback.latest_problems(20)
+                if not entries:
+                    return f"<p>{escape(t.no_problems)}</p>"
+                items = "".join(
+                    f"<li><code>{e.kind}</code> {e.timestamp:%Y-%m-%d %H:%M} · {escape(e.question)}</li>"
+                    for e in entries)
+                return f'<ul class="sfass-problems">{items}</ul>'
+
+            def desk_view(lang: str, ok: bool):
+                if not ok:
+                    return "", gr.Dropdown(choices=[]), ""
+                return desk.status_markdown(lang), gr.Dropdown(choices=doc_choices(), value=None), \
+                    problems_html(lang)
+
+            desk_outputs = [status, a["remove_pick"], problems]
+
+            def enter(attempt: str, lang: str):
+                ok = check_password(settings, attempt)
+                t = labels(lang)
+                return (ok, gr.Textbox(value=""), t.logged_in if ok else t.wrong_password,
+                        gr.Column(visible=ok), *desk_view(lang, ok))
+
+            gr.on([a["login"].click, a["password"].submit], enter, [a["password"], ui_lang],
+                  [authorized, a["password"], desk_message, desk_panel, *desk_outputs], api_visibility=PRIVATE)
+
+            def leave():
+                return False, "", gr.Column(visible=False), "", gr.Dropdown(choices=[]), ""
+
+            a["logout"].click(leave, None, [authorized, desk_message, desk_panel, *desk_outputs],
+                              api_visibility=PRIVATE)
+
+            def after(result, lang: str, ok: bool):
+                return (result.message, *desk_view(lang, ok))
+
+            def upload(paths, lang: str, ok: bool, progress=gr.Progress()):
+                result = desk.upload(paths or [], lang, ok, progress=_progress(progress))
+                return (*after(result, lang, ok), gr.File(value=None) if result.ok else gr.File())
+
+            def rebuild(lang: str, ok: bool, progress=gr.Progress()):
+                return after(desk.rebuild(lang, ok, progress=_progress(progress)), lang, ok)
+
+            def remove(doc_id: str | None, lang: str, ok: bool):
+                return after(desk.remove(doc_id, lang, ok), lang, ok)
+
+            desk_events = dict(api_visibility=PRIVATE, concurrency_id=ADMIN_QUEUE, concurrency_limit=1)
+            a["upload_btn"].click(upload, [a["files"], ui_lang, authorized],
+                                  [desk_message, *desk_outputs, a["files"]], **desk_events)
+            a["rebuild_btn"].click(rebuild, [ui_lang, authorized], [desk_message, *desk_outputs], **desk_events)
+            a["remove_btn"].click(remove, [a["remove_pick"], ui_lang, authorized], [desk_message, *desk_outputs],
+                                  **desk_events)
+            a["refresh_btn"].click(lambda lang, ok: desk_view(lang, ok), [ui_lang, authorized], desk_outputs,
+                                   api_visibility=PRIVATE)
+    return demo
+
+
+def _progress(progress: gr.Progress):
+    def report(done: int, total: int, message: str) -> None:
+        progress((done, max(total, 1)), desc=message)
+
+    return report
+
+
+def launch(demo: gr.Blocks, settings: Settings) -> None:
+    """Serve ``demo`` offline: local fonts only, concurrency set, no API page for private events."""
+    demo.queue(default_concurrency_limit=settings.ui_concurrency)
+    theme = gr.themes.Default(
+        primary_hue="indigo",
+        font=["Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "sans-serif"],
+        font_mono=["Noto Sans Mono CJK KR", "DejaVu Sans Mono", "monospace"],
+    )
+    demo.launch(theme=theme, css=CSS, head=HEAD, ssr_mode=False, run_history=False, mcp_server=False,
+                footer_links=["api"])
+
+
+def main() -> None:
+    settings = Settings()
+    launch(build_app(Assistant(settings), settings), settings)
+
+
+if __name__ == "__main__":
+    main()
