@@ -55,12 +55,40 @@ table.sfass-programme th, table.sfass-programme td { text-align: left; vertical-
 .sfass-topic { font-size: .85rem; color: var(--body-text-color-subdued); }
 .sfass-document h2 { margin-top: 0; }
 .sfass-audience { font-weight: 600; margin-top: .3rem; }
+#sfass-documents table, #sfass-documents td, #sfass-documents th { font-family: var(--font); }
+.sfass-refused { color: var(--body-text-color-subdued); }
+.sfass-tools { margin-top: .35rem; }
+button.sfass-copy { font-size: .8rem; padding: .1rem .55rem; border-radius: 6px; cursor: pointer;
+  border: 1px solid var(--border-color-primary); background: var(--background-fill-primary); }
+button.sfass-copy.sfass-done::after { content: " ✓"; }
 """
 
-# Citation links jump to (and open) the source entry below their answer.
+# Citation links jump to (and open) their source entry; the copy button copies the answer and its sources
+# as plain text.
 HEAD = """<script>
+function sfassCopyText(turn) {
+  var text = turn.querySelector(".sfass-answer").innerText.trim();
+  var items = turn.querySelectorAll("li.sfass-source");
+  if (items.length) text += "\\n";
+  items.forEach(function (li) {
+    var n = li.querySelector(".sfass-source-n").innerText, title = li.querySelector("strong").innerText;
+    var id = li.querySelector("code").innerText, passage = li.querySelector("blockquote").innerText.trim();
+    text += "\\n" + n + " " + title + " (" + id + "): " + passage.replace(/\\s*\\n\\s*/g, " ");
+  });
+  return text;
+}
 document.addEventListener("click", function (e) {
-  var a = e.target.closest ? e.target.closest("a.sfass-cite") : null;
+  if (!e.target.closest) return;
+  var copy = e.target.closest("button.sfass-copy");
+  if (copy) {
+    var text = sfassCopyText(copy.closest(".sfass-turn"));
+    var done = function () { copy.classList.add("sfass-done"); setTimeout(function () { copy.classList.remove("sfass-done"); }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text).then(done); }
+    else { var t = document.createElement("textarea"); t.value = text; document.body.appendChild(t); t.select();
+           document.execCommand("copy"); t.remove(); done(); }
+    return;
+  }
+  var a = e.target.closest("a.sfass-cite");
   if (!a) return;
   e.preventDefault();
   var el = document.getElementById((a.getAttribute("href") || "").slice(1));
@@ -105,20 +133,20 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
         with gr.Row(equal_height=True):
             header = gr.HTML(header_html("ko"))
             ui_lang = gr.Radio([(LANG_NAMES["ko"], "ko"), (LANG_NAMES["en"], "en")], value="ko", label=t0.ui_lang,
-                               elem_id="sfass-ui-lang", scale=0, min_width=220)
+                               elem_id="sfass-ui-lang", scale=0, min_width=280)
         with gr.Tabs():
             with gr.Tab(t0.tab_chat, id="chat", elem_id="sfass-tab-chat") as tab_chat:
-                chatbot = gr.Chatbot(label=t0.chatbot, height=560, buttons=["copy", "copy_all"],
+                chatbot = gr.Chatbot(label=t0.chatbot, height=560, buttons=[],
                                      feedback_options=("Like", "Dislike"), elem_id="sfass-chat",
                                      line_breaks=False, latex_delimiters=[])
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(label=t0.question, placeholder=t0.question_placeholder, scale=8,
                                           elem_id="sfass-question", max_lines=4)
-                    send = gr.Button(t0.send, variant="primary", scale=1, elem_id="sfass-send")
-                with gr.Row(equal_height=True):
+                    send = gr.Button(t0.send, variant="primary", scale=1, min_width=90, elem_id="sfass-send")
+                with gr.Row():
                     answer_lang = gr.Radio(answer_lang_choices("ko"), value=AUTO, label=t0.answer_lang,
-                                           elem_id="sfass-answer-lang", scale=3)
-                    new_chat = gr.Button(t0.new_chat, scale=1, elem_id="sfass-new-chat")
+                                           elem_id="sfass-answer-lang", scale=4, container=False)
+                    new_chat = gr.Button(t0.new_chat, scale=1, size="sm", elem_id="sfass-new-chat")
                 examples_title = gr.Markdown(f"**{t0.examples}**")
                 audience_titles, example_buttons = [], []
                 for audience in AUDIENCES:
@@ -179,35 +207,35 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             t = labels(lang)
             updates = {
                 header: header_html(lang),
-                tab_chat: gr.Tab(label=t.tab_chat), tab_programme: gr.Tab(label=t.tab_programme),
-                tab_sources: gr.Tab(label=t.tab_sources),
-                ui_lang: gr.Radio(label=t.ui_lang),
-                chatbot: gr.Chatbot(value=chat.messages(t), label=t.chatbot),
-                question: gr.Textbox(label=t.question, placeholder=t.question_placeholder),
-                send: gr.Button(t.send), new_chat: gr.Button(t.new_chat),
-                answer_lang: gr.Radio(choices=answer_lang_choices(lang), label=t.answer_lang),
+                tab_chat: gr.update(label=t.tab_chat), tab_programme: gr.update(label=t.tab_programme),
+                tab_sources: gr.update(label=t.tab_sources),
+                ui_lang: gr.update(label=t.ui_lang),
+                chatbot: gr.update(value=chat.messages(t), label=t.chatbot),
+                question: gr.update(label=t.question, placeholder=t.question_placeholder),
+                send: gr.update(value=t.send), new_chat: gr.update(value=t.new_chat),
+                answer_lang: gr.update(choices=answer_lang_choices(lang), label=t.answer_lang),
                 examples_title: f"**{t.examples}**", footer: t.footer,
                 programme: programme_html(lang),
-                docs_table: gr.Dataframe(headers=document_headers(t), label=t.documents),
-                doc_pick: gr.Dropdown(label=t.open_document),
-                search_box: gr.Textbox(label=t.search, placeholder=t.search_placeholder),
-                search_btn: gr.Button(t.search_button),
+                docs_table: gr.update(headers=document_headers(t), label=t.documents),
+                doc_pick: gr.update(label=t.open_document),
+                search_box: gr.update(label=t.search, placeholder=t.search_placeholder),
+                search_btn: gr.update(value=t.search_button),
             }
             for title, audience in zip(audience_titles, AUDIENCES):
                 updates[title] = t.audiences[audience]
             buttons = iter(example_buttons)
             for audience in AUDIENCES:
                 for q in examples(audience, lang):  # type: ignore[arg-type]
-                    updates[next(buttons)] = gr.Button(q)
+                    updates[next(buttons)] = gr.update(value=q)
             if admin_parts:
                 a = admin_parts
                 updates.update({
-                    a["tab_admin"]: gr.Tab(label=t.tab_admin), a["password"]: gr.Textbox(label=t.password),
-                    a["login"]: gr.Button(t.login), a["status_title"]: f"### {t.index_status}",
-                    a["files"]: gr.File(label=t.upload), a["upload_btn"]: gr.Button(t.upload_button),
-                    a["rebuild_btn"]: gr.Button(t.rebuild), a["remove_pick"]: gr.Dropdown(label=t.remove),
-                    a["remove_btn"]: gr.Button(t.remove_button), a["problems_title"]: f"### {t.problems}",
-                    a["refresh_btn"]: gr.Button(t.refresh), a["logout"]: gr.Button(t.logout),
+                    a["tab_admin"]: gr.update(label=t.tab_admin), a["password"]: gr.update(label=t.password),
+                    a["login"]: gr.update(value=t.login), a["status_title"]: f"### {t.index_status}",
+                    a["files"]: gr.update(label=t.upload), a["upload_btn"]: gr.update(value=t.upload_button),
+                    a["rebuild_btn"]: gr.update(value=t.rebuild), a["remove_pick"]: gr.update(label=t.remove),
+                    a["remove_btn"]: gr.update(value=t.remove_button), a["problems_title"]: f"### {t.problems}",
+                    a["refresh_btn"]: gr.update(value=t.refresh), a["logout"]: gr.update(value=t.logout),
                 })
             return updates
 

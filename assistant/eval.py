@@ -90,21 +90,28 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def answer_language_ok(answer: Answer, lang: Lang) -> bool:
-    """The answer is tagged ``lang`` and its own words (quotes and parentheses aside) are in ``lang``."""
+    """The answer is tagged ``lang`` and written in it: an English answer has English sentence words, a Korean
+    one more Korean words than lower-case English ones (quotes, parentheses and capitalised names aside)."""
     own = _MARKER.sub(" ", _QUOTED.sub(" ", answer.text))
-    detected = detect_language(own)
-    return answer.language == lang and detected in (lang, None)
+    english = len(re.findall(r"(?<![\w'])[a-z][a-z']+\b", own))
+    korean = len(re.findall(r"[가-힣]{2,}", own))
+    written_in = english >= 3 if lang == "en" else korean >= 2 and korean >= english
+    return answer.language == lang and written_in
 
 
 def citations_support(answer: Answer, item: EvalItem) -> bool:
     """Every sentence carries a citation and every required fact the answer states is in a cited passage."""
     if not answer.citations:
         return False
+    sentences: list[str] = []
     for start, end in split_sentences(answer.text, answer.language):
         sentence = answer.text[start:end]
-        if re.search(r"\w{3,}", _MARKER.sub("", sentence)) and not _MARKER.search(sentence):
-            if not _MARKER.fullmatch(sentence.strip()):
-                return False
+        if sentences and re.fullmatch(r"(?:\s*\[\d+\])+[.]?", sentence):
+            sentences[-1] += sentence  # a marker the splitter cut off belongs to the sentence before it
+        else:
+            sentences.append(sentence)
+    if any(not _MARKER.search(s) for s in sentences):
+        return False
     cited = " ".join(c.text for c in answer.citations).casefold()
     for fact in item.facts:
         present = [alt.strip() for alt in fact.split("|") if alt.strip().casefold() in answer.text.casefold()]

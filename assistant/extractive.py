@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.models import Chunk, Lang
-from index.text import bm25_tokens, split_sentences
+from index.text import bm25_tokens, detect_lang, split_sentences
 
 from .injection import is_instruction
 from .models import Draft
@@ -26,7 +26,7 @@ from .support import facts
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
 
-Slot = Literal["time", "money", "year", "date", "number", "who", "place", "quote", "define", "any"]
+Slot = Literal["time", "money", "year", "date", "number", "who", "room", "place", "quote", "define", "any"]
 
 # Checked in this order: the first pattern that matches names the slot.
 SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
@@ -35,10 +35,12 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?:what|which|in what) year\b|몇\s*년|어느\s*해|연도", re.I)),
     ("date", re.compile(r"\bwhen\b|\bwhat dates?\b|\b(?:which|what) days?\b|\bon which day|언제|며칠|날짜|몇\s*월|어느\s*날|무슨\s*요일", re.I)),
     ("number", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모", re.I)),
-    ("who", re.compile(r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)", re.I)),
+    ("who", re.compile(r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론)\w{0,2}\s*(?:은|는|이|가)?\s*어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)", re.I)),
+    ("room", re.compile(r"\b(?:which|what) (?:room|hall|floor)\b|\broom\b|\bfloor\b|호실|몇\s*층|회의실|강당|홀에서", re.I)),
     ("place", re.compile(r"\bwhere\b|\bvenue\b|\blocation\b|\bwhich (?:hotel|city|place)\b|어디|장소|위치|어느\s*(?:호텔|도시)", re.I)),
-    ("define", re.compile(r"^\s*what (?:is|are|was|does) (?:the )?[\w&' -]{1,60}?(?: stand for| mean)?\s*\??\s*$|"
-                          r"^[\w&()' -]{1,60}?(?:은|는|이란|란)\s*(?:무엇|뭐)", re.I)),
+    ("define", re.compile(r"^\s*what (?:is|are|was|does) (?:the )?(?!name\b)[\w&'-]+(?: [\w&'-]+){0,2}(?: stand for| mean)?\s*\??\s*$|"
+                          r"^\s*what (?:kind|sort|type) of \w+ is\b|"
+                          r"^\s*[\w&()'-]{1,30}(?:은|는|이란|란)\s*(?:무엇|뭐|어떤\s*\w+\s*인가요|어떤\s*\w+\s*이에요)", re.I)),
     ("quote", re.compile(r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조", re.I)),
 ]
 
@@ -54,21 +56,28 @@ _ORG = re.compile(r"\b(?:institute|ministry|office|university|company|committee|
 _QUOTE = re.compile(r"[\"“”「」]|‘[^’]{4,}’|'[^']{8,}'")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.I)
 _ABSENCE = re.compile(
-    r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
-    r"나와 있지 않|언급되지 않|정보가 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않", re.I)
+    r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain|name|list|report|specify)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
+    r"나와 있지 않|언급되지 않|정보가 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않|밝히지 않|밝혀지지 않", re.I)
+_ASKS_ABSENCE = re.compile(r"\bnot (?:cover|include|say|mention)|\bdon't (?:cover|say)|\bmissing\b|않는|없는|빠진", re.I)
 
 # Words that shape a question but carry none of what is asked about.
 _STOP = set(
     "what who whom whose when where which why how is are was were did does do the a an of in on at to for and or with "
     "about tell me please can could you i we any there this that these those it its be been being have has had "
-    "held hold happen happened take took place occur occurred get know many much number kind type list name "
-    "give show find say said mention mentioned describe explain also other some all main".split()
+    "held hold happen happened take took place occur occurred get know many much number kind type list "
+    "give show find say said mention mentioned describe explain also other some all main come came go went make "
+    "want like need use include please hangul call called".split()
 ) | set(
     "무엇 뭐 뭔가 누구 누가 언제 어디 어떤 어느 몇 얼마 왜 어떻게 무슨 것 수 등 하 되 있 없 이 그 저 알리 말하 "
     "주 나 들 때 곳 거 열리 진행 개최 알 궁금 대하 관하 관련 내용 경우 정도 좀 요 나요 인가 습니까".split()
 )
+_LANGUAGE_NAMES = {"hangul", "korean", "english", "hanja", "romanization", "romanized"}
+# "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
+_ALIAS = re.compile(r"(?P<long>(?:[A-Z0-9][\w&'-]*\s+(?:(?:on|of|for|and|&)\s+)?){2,9}|(?:[0-9가-힣]+\s+){1,5}[가-힣]+)\s*"
+                    r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)")
 TOPIC_SHARE = 0.2   # a term in this share of all passages is a topic word (the event's name), not a key word
 MIN_COVERAGE = 0.5  # share (idf-weighted) of the question's key words a sentence must hold
+MIN_COVERAGE_WITH_NAMES = 0.4  # ... when the sentence holds every name the question asks about
 MAX_SENTENCES = 3
 
 
@@ -84,7 +93,7 @@ def stem(token: str) -> str:
     """A crude English stem (suffix stripped, six letters) so 'attended' meets 'attendance'; Korean as is."""
     if not token.isascii() or not token.isalpha():
         return token
-    for suffix in ("ations", "ation", "ances", "ance", "ences", "ence", "ings", "ing", "ers", "ed", "es", "s", "ly"):
+    for suffix in ("ations", "ation", "ances", "ance", "ences", "ence", "ings", "ing", "ers", "er", "ed", "es", "s", "ly"):
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]
             break
@@ -93,8 +102,11 @@ def stem(token: str) -> str:
 
 @lru_cache(maxsize=8192)
 def terms(text: str) -> frozenset[str]:
-    """The stemmed BM25 terms of ``text``."""
-    return frozenset(stem(t) for t in bm25_tokens(text))
+    """The stemmed BM25 terms of ``text`` (hyphenated words also as their parts)."""
+    tokens = [p for t in bm25_tokens(text) for p in t.split("-") if p]
+    if detect_lang(text) == "en":  # Korean names quoted in English text: Kiwi splits them out of context
+        tokens += re.findall(r"[가-힣]{2,}", text)
+    return frozenset(stem(t) for t in tokens)
 
 
 @lru_cache(maxsize=4096)
@@ -114,7 +126,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return 1.0
     have, asked = facts(sentence), facts(question)
     if slot == "date":
-        return bool(set(have.dates) - set(asked.dates) or set(have.years) - set(asked.years))
+        new_dates = set(have.dates) - set(asked.dates)
+        return 2.0 if len(new_dates) > 1 else float(bool(new_dates or set(have.years) - set(asked.years)))
     if slot == "year":
         return bool(set(have.years) - set(asked.years))
     if slot == "number":
@@ -123,18 +136,22 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return bool(have.money)
     if slot == "time":
         return bool(_TIME.search(sentence))
+    if slot == "room":
+        return bool(re.search(r"\broom\b|\bhall\b|\bfloor\b|호실|\d+\s*층|회의실|강당|홀", sentence, re.I))
     if slot == "quote":
         return bool(_QUOTE.search(sentence))
     if slot == "define":  # a sentence that spells out the asked name, e.g. "Full Name (ACRONYM)"
-        named = [n for n in asked.names if re.search(rf"\({re.escape(n)}\)|{re.escape(n)}\s*\(", sentence)]
-        return 2.0 if named else 1.0
+        subject = re.split(r"(?<=[은는])\s|\s(?:is|was|are|were)\s", sentence, maxsplit=1)[0]
+        return 2.0 if any(n.lower() in subject.lower() for n in asked.names) else 1.0
     new_names = [n for n in have.names if n.lower() not in question.lower()]
     if slot == "place":
         if _VENUE.search(sentence):
             return 2.0
         online = _WHERE_ONLINE.search(sentence) and re.search(r"video|material|자료|영상|site|사이트", question, re.I)
         return 2.0 if online else float(bool(_WHERE_ONLINE.search(sentence) or re.search(r"\b(?:in|at)\s+[A-Z]", sentence)))
-    return 2.0 if new_names else float(bool(_ORG.search(sentence)))  # who
+    if new_names:  # who: more names answer "which organizations" better
+        return 1.0 + min(len(new_names), 6) / 3
+    return float(bool(_ORG.search(sentence)))
 
 
 @dataclass
@@ -148,9 +165,12 @@ class Candidate:
     fills: float
     absence: bool
 
+    names_matched: bool = False
+
     @property
     def qualifies(self) -> bool:
-        return self.coverage >= MIN_COVERAGE and self.own_match and (self.fills or self.absence)
+        threshold = MIN_COVERAGE_WITH_NAMES if self.names_matched else MIN_COVERAGE
+        return self.coverage >= threshold - 1e-9 and self.own_match and (self.fills > 0 or self.absence)
 
 
 class ExtractiveAnswerer:
@@ -163,6 +183,7 @@ class ExtractiveAnswerer:
         self._df: Counter[str] | None = None
         self._n = 0
         self._kinds: list[str] = []
+        self._topic: set[str] = set()
 
     def refresh(self) -> None:
         """Recount term statistics (after the documents changed)."""
@@ -175,8 +196,18 @@ class ExtractiveAnswerer:
             for chunk in chunks:
                 df.update(terms(chunk.text))
             self._df, self._n = df, max(len(chunks), 1)
+            self._topic = self._topic_terms(chunks, df)
             self._kinds = sorted({info.kind for info in self.index.documents()})
         return self._df
+
+    def _topic_terms(self, chunks: list[Chunk], df: Counter[str]) -> set[str]:
+        """Terms in many passages, plus the words of the long forms of such terms ("Seoul Forum ... (SFASS)")."""
+        topic = {t for t, n in df.items() if n / self._n >= TOPIC_SHARE}
+        for chunk in chunks:
+            for m in _ALIAS.finditer(chunk.text):
+                if stem(m["short"].lower()) in topic:
+                    topic |= terms(m["long"]) - set(terms(m["short"]))
+        return topic
 
     def key_terms(self, question: str) -> dict[str, float]:
         """The question's distinctive terms with idf weights (topic and question words removed)."""
@@ -185,22 +216,26 @@ class ExtractiveAnswerer:
         for term in terms(question):
             if term in _STOP or stem(term) in _STOP or len(term) < 2 and not term.isdigit():
                 continue
-            if df[term] / self._n >= TOPIC_SHARE:
+            if term in self._topic:
                 continue
-            out[term] = math.log(1 + self._n / (df[term] + 1))
+            weight = math.log(1 + self._n / (df[term] + 1))
+            out[term] = weight if df[term] else weight / 3  # a word no passage uses may just be a paraphrase
         return out
 
     def unknown_names(self, question: str) -> list[str]:
         """Latin-script names in the question that no passage mentions (e.g. a company the documents never name)."""
         df = self._stats()
-        return [n for n in facts(question).names
-                if n.isascii() and any(stem(w.lower()) not in df for w in re.findall(r"[A-Za-z]{2,}", n))]
+        return [n for n in facts(question).names if n.isascii() and n.lower() not in _LANGUAGE_NAMES
+                and any(stem(w.lower()) not in df for w in re.findall(r"[A-Za-z]{2,}", n))]
 
     def candidates(self, question: str, passages: list[Chunk], lang: Lang | None) -> list[Candidate]:
         """Score every sentence of the passages (in ``lang`` when given) against the question."""
         keys = self.key_terms(question)
         slot = detect_slot(question)
         total = sum(keys.values())
+        absence_counts = not _ASKS_ABSENCE.search(question)  # "what do the documents not cover?" is answerable
+        names = [terms(n) for n in facts(question).names]
+        names = [n for n in names if n and not n <= self._topic]
         out = []
         for i, chunk in enumerate(passages):
             if lang and chunk.lang != lang:
@@ -216,11 +251,13 @@ class ExtractiveAnswerer:
                 out.append(Candidate(
                     sentence=sentence.strip(), passage=i, coverage=coverage,
                     own_match=matched > 0 or not total or (i < 3 and in_heading > 0 and slot != "any"),
-                    fills=fills_slot(sentence, slot, question), absence=bool(_ABSENCE.search(sentence)),
+                    fills=fills_slot(sentence, slot, question), absence=absence_counts and bool(_ABSENCE.search(sentence)),
+                    names_matched=bool(names) and all(n <= own for n in names),
                 ))
         if not total:  # nothing distinctive asked: the best-ranked passages, or a plain filler of the slot
             out = [c for c in out if c.passage < 3 or (slot != "any" and c.fills >= 2)]
-        out.sort(key=lambda c: (c.qualifies, round(c.coverage, 1), c.fills * (not c.absence), c.coverage, -c.passage),
+        # a passage saying the documents lack the asked thing beats one that is merely about the same subject
+        out.sort(key=lambda c: (c.qualifies, round(c.coverage, 1), c.absence, c.fills, c.coverage, -c.passage),
                  reverse=True)
         return out
 
@@ -244,7 +281,7 @@ class ExtractiveAnswerer:
         for c in chosen[1:] if _asks_for_several(question) else []:
             if len(picked) == MAX_SENTENCES:
                 break
-            if c.absence or c.coverage < best.coverage - 1e-6 or c.fills < best.fills:
+            if c.absence or c.coverage < best.coverage - 1e-6 or not c.fills:
                 continue
             if _adds_nothing(c.sentence, [p.sentence for p in picked]):
                 continue
@@ -264,7 +301,7 @@ class ExtractiveAnswerer:
                          else "이 내용은 영어 문서에만 있습니다:")
                 parts.append(f"{intro} “{c.sentence}” {marker}")
             else:
-                parts.append(f"{c.sentence} {marker}")
+                parts.append(_cite(c.sentence, marker))
         return Draft(text=" ".join(parts), passages=used)
 
     def refuse(self, language: Lang, evidence: Chunk | None = None) -> Draft:
@@ -280,9 +317,17 @@ class ExtractiveAnswerer:
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
         """The answer sentence by sentence, then the ``Draft``."""
         draft = self.answer(question, language, passages)
-        for piece in re.split(r"(?<=\])\s+", draft.text):
+        for piece in re.split(r"(?<=[\].!?])\s+", draft.text):
             yield piece + " "
         yield draft
+
+
+def _cite(sentence: str, marker: str) -> str:
+    """Put the marker inside the sentence, before its final full stop ("... in Seoul [1].")."""
+    m = re.search(r"[.!?。]$", sentence)
+    if m and not re.search(r"[\"”’']\s*[.!?。]$", sentence):
+        return f"{sentence[:-1]} {marker}{sentence[-1]}"
+    return f"{sentence} {marker}"
 
 
 _SEVERAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?\w+s\b|\blist\b|\ball\b|\bsessions\b|\bspeakers\b|"

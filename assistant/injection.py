@@ -12,9 +12,17 @@ _EN = re.compile(
     re.I,
 )
 _KO = re.compile(
-    r"(?:무시하|무시해|지시(?:를|는|사항)|시스템 프롬프트|프롬프트|이제부터|역할을|"
-    r"(?:라고|다고|이라고)\s*(?:만\s*)?(?:답|말|대답|응답|써|적어|주장))"
+    r"(?:무시하|무시해|지시(?:를|는|사항)|시스템 프롬프트|프롬프트|이제부터|역할을|제약이 없|"
+    r"(?:규칙|지침|문서)\S{0,2}\s*(?:잊|무시)|"
+    r"(?:라고|다고|이라고)\s*(?:만\s*)?(?:답|말|대답|응답|주장)\s*(?:해|하세요|하라|해라|해줘|해 줘|하십시오|할 것)|"
+    r"(?:라고|다고|이라고)\s*(?:써|적어))"
 )
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause is a question (or a request for information) rather than an order."""
+    clause = clause.strip()
+    return bool(re.search(r"[?？]$|요\??$|까\??$|\b(?:who|what|when|where|which|how|why)\b|누구|언제|어디|무엇|몇|어느", clause, re.I))
 
 
 def is_instruction(text: str) -> bool:
@@ -31,5 +39,5 @@ def strip_instructions(question: str) -> str:
             kept.append(part)
             continue
         clauses = re.split(r"(?:,|;|\s+(?:and then|then|and|but)\s+|(?<=고)\s+)", part)
-        kept.extend(c for c in clauses if c.strip() and not is_instruction(c) and re.search(r"[?？]|요$|까$", c.strip()))
+        kept.extend(c for c in clauses if c.strip() and not is_instruction(c) and _asks(c))
     return " ".join(k.strip() for k in kept if k.strip())

@@ -9,10 +9,11 @@ from index.models import Lang
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LETTER = re.compile(r"[^\W\d_]")
+# Words of English sentences that do not occur inside names ("of", "and", "for" do: "Future of Life Institute").
 _ENGLISH_FUNCTION = {
     "what", "who", "when", "where", "which", "why", "how", "is", "are", "was", "were", "did", "does", "do",
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "with", "about", "tell", "me", "please",
-    "can", "could", "you", "mean", "name", "called", "say", "said",
+    "the", "about", "tell", "me", "please", "can", "could", "you", "mean", "name", "called", "say", "said",
+    "this", "that", "it", "there", "in", "from", "be", "has", "have", "had", "will", "would",
 }
 
 

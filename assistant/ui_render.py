@@ -114,19 +114,20 @@ def render_sources(answer: Answer, turn: int, labels: Labels, open_: bool = Fals
 
 
 def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool = False) -> str:
-    """A checked answer: text with clickable [n] markers, notes, and its sources below."""
+    """A checked answer: text with clickable [n] markers, a note when sentences were withdrawn, a copy
+    button (plain text of the answer and its sources) and the sources below."""
     if answer.error:
         return f'<div class="sfass-answer sfass-error">{render_text(answer.error)}</div>'
     known = {c.n for c in answer.citations}
     body = _link_markers(render_text(answer.text), turn, known)
-    notes = []
-    if answer.refused:
-        notes.append(f'<div class="sfass-note sfass-refused">{escape(labels.refused_note)}</div>')
+    kind = " sfass-refused" if answer.refused else ""
+    note = ""
     if answer.sentences_removed > 0:
-        notes.append(f'<div class="sfass-note sfass-withdrawn">'
-                     f"{escape(labels.withdrawn_note.format(n=answer.sentences_removed))}</div>")
-    return (f'<div class="sfass-answer">{body}</div>' + "".join(notes)
-            + render_sources(answer, turn, labels, sources_open))
+        note = (f'<div class="sfass-note sfass-withdrawn">'
+                f"{escape(labels.withdrawn_note.format(n=answer.sentences_removed))}</div>")
+    tools = f'<div class="sfass-tools"><button type="button" class="sfass-copy">{escape(labels.copy_answer)}</button></div>'
+    return (f'<div class="sfass-turn"><div class="sfass-answer{kind}">{body}</div>{note}{tools}'
+            + render_sources(answer, turn, labels, sources_open) + "</div>")
 
 
 def render_document(doc: Document, labels: Labels) -> str:
@@ -186,7 +187,7 @@ def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
             f'<p class="sfass-origin">{escape(intro)}</p></div>')
     cards = []
     for day in program.days:
-        rows = []
+        cells = []
         for s in day.sessions:
             when = f' <span class="sfass-part">({escape(labels.afternoon)})</span>' \
                 if s.part_of_day == "afternoon" else ""
@@ -194,8 +195,12 @@ def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
             orgs = ", ".join(escape(n) for n in program.org_names(s.organizations, lang))
             people = "<br>".join(
                 escape(p.label(lang)) + (f" — {escape(p.part.get(lang))}" if p.part else "") for p in s.people)
-            rows.append(f"<tr><td><strong>{escape(s.title.get(lang))}</strong>{when}{topics}</td>"
-                        f"<td>{orgs}</td><td>{people}</td></tr>")
+            cells.append((f"<strong>{escape(s.title.get(lang))}</strong>{when}{topics}", orgs, people))
+        # Columns the source leaves empty for the whole day are left out.
+        keep = [0] + [i for i in (1, 2) if any(c[i] for c in cells)]
+        heads = [labels.session, labels.organizations, labels.people]
+        head_row = "".join(f"<th>{escape(heads[i])}</th>" for i in keep)
+        rows = "".join("<tr>" + "".join(f"<td>{c[i]}</td>" for i in keep) + "</tr>" for c in cells)
         focus = "".join(f"<li>{escape(f.get(lang))}</li>" for f in day.focus)
         speakers = ", ".join(escape(n) for n in program.org_names(day.speaker_organizations, lang))
         label = day.label(lang)
@@ -204,8 +209,7 @@ def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
             f"<h3>{escape(labels.day.format(n=day.number))} · {escape(label[0].upper() + label[1:])}</h3>"
             + (f"<p><strong>{escape(labels.focus)}</strong></p><ul>{focus}</ul>" if focus else "")
             + (f"<p><strong>{escape(labels.speaker_organizations)}</strong>: {speakers}</p>" if speakers else "")
-            + f'<table class="sfass-programme"><thead><tr><th>{escape(labels.session)}</th>'
-              f"<th>{escape(labels.organizations)}</th><th>{escape(labels.people)}</th></tr></thead>"
-              f"<tbody>{''.join(rows)}</tbody></table></section>"
+            + f'<table class="sfass-programme"><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table>'
+            + "</section>"
         )
     return f'<div class="sfass-programme-view">{head}{"".join(cards)}</div>'

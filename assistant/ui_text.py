@@ -37,7 +37,7 @@ class Labels(BaseModel):
     sources: str
     source_document: str
     withdrawn_note: str
-    refused_note: str
+    copy_answer: str
     empty_question: str
     thinking: str
     programme_intro: str
@@ -98,7 +98,7 @@ LABELS: dict[Lang, Labels] = {
         sources="출처",
         source_document="문서",
         withdrawn_note="확인되지 않은 문장 {n}개를 답변에서 뺐습니다.",
-        refused_note="문서에서 답을 찾지 못했습니다.",
+        copy_answer="답변 복사",
         empty_question="질문을 입력해 주세요.",
         thinking="답을 찾는 중…",
         programme_intro="포럼 프로그램 (출처: {source}, {as_of} 기준)",
@@ -158,7 +158,7 @@ LABELS: dict[Lang, Labels] = {
         sources="Sources",
         source_document="document",
         withdrawn_note="{n} sentence(s) that the documents do not support were withdrawn from this answer.",
-        refused_note="The documents do not answer this.",
+        copy_answer="Copy answer",
         empty_question="Please type a question.",
         thinking="Looking it up…",
         programme_intro="Forum programme (source: {source}, as of {as_of})",

@@ -14,7 +14,6 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from index.config import IndexSettings
 from index.errors import IndexUserError
@@ -82,15 +81,17 @@ def _report(report: BuildReport) -> int:
 
 def _status(index: KnowledgeIndex) -> int:
     status = index.status()
-    table = Table(show_header=False, box=None)
-    table.add_row("documents", str(status.documents))
     chunks = ", ".join(f"{lang}: {n}" for lang, n in status.chunks_per_lang.items()) or "none"
-    table.add_row("chunks", chunks)
-    table.add_row("model", f"{status.embed_model} ({status.dimension} dimensions)")
-    table.add_row("store", status.store)
-    table.add_row("collection", status.collection or "none (run `python -m index build`)")
-    table.add_row("last build", status.last_build.isoformat(timespec="seconds") if status.last_build else "never")
-    console.print(table)
+    rows = [
+        ("documents", str(status.documents)),
+        ("chunks", chunks),
+        ("model", f"{status.embed_model} ({status.dimension} dimensions)"),
+        ("store", status.store),
+        ("collection", status.collection or "none (run `python -m index build`)"),
+        ("last build", status.last_build.isoformat(timespec="seconds") if status.last_build else "never"),
+    ]
+    for label, value in rows:
+        console.print(f"[bold]{label:<11}[/bold]{escape(value)}", soft_wrap=True, highlight=False)
     return 0
 
 

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from index.text import bm25_tokens
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def bm25_terms(text: str) -> list[str]:
+    """Index terms: :func:`bm25_tokens` with English words Snowball-stemmed ("attended" = "attendance")."""
+    tokens = bm25_tokens(text)
+    stems = _stemmer().stemWords(tokens)
+    return [stem if token.isascii() and token.isalpha() else token for token, stem in zip(tokens, stems)]
 
 
 class BM25Index:
@@ -22,7 +37,7 @@ class BM25Index:
 
         if not texts:
             return cls()
-        corpus = [bm25_tokens(t) or [""] for t in texts]
+        corpus = [bm25_terms(t) or [""] for t in texts]
         retriever = bm25s.BM25()
         retriever.index(corpus, show_progress=False)
         return cls(retriever, len(texts))
@@ -42,7 +57,7 @@ class BM25Index:
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Top ``k`` (row, score) pairs with a positive score; ``mask`` (bool per row) filters rows."""
-        tokens = bm25_tokens(query)
+        tokens = bm25_terms(query)
         if self._retriever is None or not tokens:
             return []
         scores = np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)

@@ -61,7 +61,8 @@ class SentenceTransformerEncoder:
                 f"Cannot load the sentence-transformers model {name_or_path!r}: {exc}. "
                 f"임베딩 모델 {name_or_path!r}을(를) 불러올 수 없습니다."
             ) from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
 
     def queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self._model.encode_query)

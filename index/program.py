@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -156,7 +157,7 @@ class Program(_Strict):
         if [d.number for d in self.days] != list(range(1, len(self.days) + 1)):
             raise ValueError("days must be numbered 1, 2, ... in order")
         dates = [d.date for d in self.days]
-        if any(b <= a for a, b in zip(dates, dates[1:])):
+        if any(b <= a for a, b in pairwise(dates)):
             raise ValueError("day dates must increase")
         session_ids = [s.id for d in self.days for s in d.sessions]
         if len(set(session_ids)) != len(session_ids):

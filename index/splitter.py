@@ -36,7 +36,7 @@ def split_document(doc: Document, options: SplitterOptions | None = None) -> lis
     chunks: list[Chunk] = []
     for section in _sections(doc.text):
         sentences = _sentences(doc.text, section, doc.meta.lang)
-        for first, last in _groups(sentences, options):
+        for first, last in _groups(doc.text, sentences, options):
             start, end = sentences[first][0], sentences[last][1]
             w_first = max(0, first - options.window_sentences)
             w_last = min(len(sentences) - 1, last + options.window_sentences)
@@ -104,8 +104,8 @@ def _sentences(text: str, section: _Section, lang: str) -> list[tuple[int, int]]
     return spans
 
 
-def _groups(sentences: list[tuple[int, int]], options: SplitterOptions) -> list[tuple[int, int]]:
-    """Greedy groups of consecutive sentences: up to ``max_sentences`` and about ``target_chars``."""
+def _groups(text: str, sentences: list[tuple[int, int]], options: SplitterOptions) -> list[tuple[int, int]]:
+    """Greedy groups of consecutive sentences of one line: up to ``max_sentences``, about ``target_chars``."""
     groups, i = [], 0
     while i < len(sentences):
         j = i
@@ -113,6 +113,7 @@ def _groups(sentences: list[tuple[int, int]], options: SplitterOptions) -> list[
             j + 1 < len(sentences)
             and j + 1 - i < options.max_sentences
             and sentences[j + 1][1] - sentences[i][0] <= options.target_chars
+            and "\n" not in text[sentences[j][1]:sentences[j + 1][0]]
         ):
             j += 1
         groups.append((i, j))

@@ -16,7 +16,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _KEPT_TAGS = ("NNG", "NNP", "NR", "NP", "VV", "VA", "XR", "SL", "SN", "SH")
 
 _EN_STOPWORDS = frozenset(
-    "a an and are as at be by did do does for from had has have how in is it its of on or that the this "
+    "a an and are as at be by did do does for from had has have how in is it its many much of on or that the this "
     "s to was were what when where which who whom whose why will with".split()
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from llama_index.core.schema import TextNode
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.types import (
     FilterOperator,
     MetadataFilter,
@@ -99,7 +99,9 @@ class VectorCollection:
                     id_=c.chunk_id,
                     text=c.text,
                     embedding=v.tolist(),
-                    metadata={"doc_id": c.doc_id, "lang": c.lang, "kind": c.kind},
+                    metadata={"lang": c.lang, "kind": c.kind},
+                    # llama-index stores the source node id as ``doc_id`` / ``ref_doc_id`` metadata
+                    relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
                 )
                 for c, v in zip(chunks[i:i + ADD_BATCH], vectors[i:i + ADD_BATCH])
             ]

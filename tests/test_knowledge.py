@@ -20,8 +20,8 @@ SEED = Path("/work/shared/seeds/000_2914d58edc4ff227.txt")
 EVAL_FILE = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
 KINDS = {"overview", "programme", "speakers", "organizations", "statements", "agreements", "context", "faq"}
 PEOPLE = {"김명주", "배경훈", "송상훈", "유현석"}
-MONTHS = {m: i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
+MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                      "September", "October", "November", "December"], 1)}
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def test_translations_have_the_same_sections(markdown_docs):
 
 def _dates(text: str) -> set[str]:
     ko = {f"{int(m):02d}-{int(d):02d}" for m, d in re.findall(r"(\d{1,2})월\s*(\d{1,2})일", text)}
-    en = {f"{MONTHS[m]:02d}-{int(d):02d}" for d, m in re.findall(r"(\d{1,2}) (%s)" % "|".join(MONTHS), text)}
+    en = {f"{MONTHS[m]:02d}-{int(d):02d}" for d, m in re.findall(rf"(\d{{1,2}}) ({'|'.join(MONTHS)})", text)}
     return ko | en
 
 
@@ -147,7 +147,7 @@ def test_documents_agree_on_each_fact(all_docs, key):
     ko_re, en_re, normalise, expected = FACT_KEYS[key]
     found: dict[str, set[str]] = defaultdict(set)
     for doc in all_docs:
-        for match in re.finditer(ko_re if doc.meta.lang == "ko" else en_re, doc.text):
+        for match in re.finditer(ko_re if doc.meta.lang == "ko" else en_re, doc.text, flags=re.IGNORECASE):
             found[normalise(match.groups())].add(doc.meta.id)
     assert found, f"no document states {key}"
     assert set(found) == {expected}, f"{key}: documents disagree: {dict(found)}"
@@ -161,7 +161,7 @@ def test_every_exact_date_is_a_forum_day(all_docs):
 
 
 @pytest.mark.parametrize("event, pattern, day", [
-    ("MOU signing", r"MOU 체결식|MOU signing", "10-29"),
+    ("MOU signing", r"MOU 체결|MOU signing|signing ceremony (?:of|for) (?:the|an) MOU", "10-29"),
     ("red-teaming practice", r"레드티밍 실습|red-teaming practice", "10-29"),
     ("opening ceremony speeches", r"축사|환영사|congratulatory address|welcome address", "10-28"),
 ])
@@ -175,9 +175,9 @@ def test_every_dated_mention_of_an_event_gives_the_same_day(all_docs, event, pat
 def test_each_person_has_one_romanization(all_docs):
     spellings: dict[str, set[str]] = defaultdict(set)
     for doc in all_docs:
-        for roman, korean in re.findall(r"([A-Z][a-z]+ [A-Z][a-z]+-[a-z]+) \(([가-힣]{3})\)", doc.text):
+        for roman, korean in re.findall(r"([A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?) \(([가-힣]{3})\)", doc.text):
             spellings[korean].add(roman)
-    assert set(spellings) == PEOPLE
+    assert set(spellings) == PEOPLE | {"강한나"}
     assert all(len(s) == 1 for s in spellings.values()), dict(spellings)
 
 
@@ -407,8 +407,7 @@ def test_eval_item_checks_facts_and_forbidden_strings():
     ("- {id: a, lang: en, question: q, answerable: false, tags: [factual]}\n", "unanswerable"),
     ("- {id: a, lang: en, question: q, facts: [x], docs: [d], tags: [followup]}\n", "followup"),
     ("- {id: a, lang: fr, question: q, facts: [x], docs: [d], tags: [factual]}\n", "lang"),
-    ("- {id: a, lang: en, question: q, facts: [x], docs: [d], tags: [factual]}\n"
-     "- {id: a, lang: en, question: q, facts: [x], docs: [d], tags: [factual]}\n", "Duplicate"),
+    ("- {id: a, lang: en, question: q, facts: [x], docs: [d], tags: [factual]}\n" * 2, "Duplicate"),
     ("- [unclosed\n", "YAML"),
 ])
 def test_a_bad_eval_file_gives_a_clear_error(tmp_path, body, hint):

@@ -91,7 +91,7 @@ def test_withdrawn_sentences_are_noted_only_when_there_were_some():
 
 def test_a_refusal_is_marked_and_has_no_sources_panel():
     html = render_answer(_answer(text="제공된 문서에는 이 질문에 대한 내용이 없습니다.", refused=True, citations=[]), 0, KO)
-    assert KO.refused_note in html and "<details" not in html
+    assert 'class="sfass-answer sfass-refused"' in html and "<details" not in html
 
 
 def test_a_document_is_readable_and_its_markup_inert():

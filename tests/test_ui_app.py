@@ -1,0 +1,393 @@
+"""The web app as people use it: `python ui.py` started on a free port, driven by Debian's Chromium.
+
+Two servers run over one index built into a temporary folder: one with the organizers' desk (admin
+password set) and one without. The Korean chat test writes ``docs/screenshot.png``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.ui_text import labels
+from index.config import PROJECT_ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "desk-비밀-2025"
+SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
+KO, EN = labels("ko"), labels("en")
+ANSWER_TIMEOUT_MS = 90_000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _env(knowledge: Path, data: Path, password: str | None, port: int | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "GRADIO_"))}
+    env.update(ASSISTANT_KNOWLEDGE_DIR=str(knowledge), ASSISTANT_DATA_DIR=str(data), ASSISTANT_LLM="extractive")
+    if password is not None:
+        env["ASSISTANT_ADMIN_PASSWORD"] = password
+    if port is not None:
+        env.update(GRADIO_SERVER_NAME="127.0.0.1", GRADIO_SERVER_PORT=str(port))
+    return env
+
+
+@contextmanager
+def _serve(knowledge: Path, data: Path, password: str | None, log: Path) -> Iterator[str]:
+    """Run ``python ui.py`` until the block ends; yield its URL once it answers."""
+    port = _free_port()
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "ui.py"], cwd=PROJECT_ROOT, env=_env(knowledge, data, password, port),
+                                stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"ui.py exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"ui.py did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, Path]:
+    """A copy of the knowledge folder and an index built from it."""
+    root = tmp_path_factory.mktemp("ui-app")
+    knowledge, data = root / "knowledge", root / "data"
+    shutil.copytree(PROJECT_ROOT / "knowledge", knowledge)
+    subprocess.run([sys.executable, "-m", "index", "build"], cwd=PROJECT_ROOT, env=_env(knowledge, data, None),
+                   check=True, capture_output=True, timeout=600)
+    return knowledge, data
+
+
+@pytest.fixture(scope="module")
+def public_url(built, tmp_path_factory) -> Iterator[str]:
+    """The app without an admin password (over its own copy of the index)."""
+    knowledge, data = built
+    root = tmp_path_factory.mktemp("ui-public")
+    shutil.copytree(data, root / "data")
+    with _serve(knowledge, root / "data", None, root / "server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def desk_url(built, public_url, tmp_path_factory) -> Iterator[str]:
+    """The app with the organizers' desk (started after the public copy was taken)."""
+    knowledge, data = built
+    with _serve(knowledge, data, PASSWORD, tmp_path_factory.mktemp("ui-desk") / "server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: apt-get install -y chromium fonts-noto-cjk")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_app(browser):
+    """Open the app in a fresh browser session; requests leaving 127.0.0.1 are blocked and must not happen."""
+    contexts, external = [], []
+
+    def block(route):
+        external.append(route.request.url)
+        route.abort()
+
+    def _open(url: str, locale: str = "ko-KR"):
+        ctx = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+        ctx.route(lambda u: not u.startswith(("http://127.0.0.1", "data:", "blob:")), block)
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.goto(url, wait_until="domcontentloaded")
+        page.wait_for_selector("#sfass-question textarea", timeout=60_000)
+        page.wait_for_timeout(500)  # the browser-language event settles
+        return page
+
+    yield _open
+    for ctx in contexts:
+        ctx.close()
+    assert external == [], f"the page tried to reach the internet: {external}"
+
+
+def _ask(page, question: str) -> None:
+    """Type a question, send it, and wait until its checked answer is shown."""
+    before = page.locator("#sfass-chat .sfass-answer:not(.sfass-draft)").count()
+    page.fill("#sfass-question textarea", question)
+    page.click("#sfass-send")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#sfass-chat .sfass-answer:not(.sfass-draft)').length > n"
+        " && !document.querySelector('#sfass-chat .sfass-draft')", arg=before, timeout=ANSWER_TIMEOUT_MS)
+
+
+def _last_answer(page):
+    return page.locator("#sfass-chat .sfass-turn").last
+
+
+def _tab(page, name: str):
+    page.get_by_role("tab", name=name).click()
+
+
+# --- chat -------------------------------------------------------------------------------------------
+
+def test_korean_question_gets_an_answer_with_sources(desk_url, open_app):
+    page = open_app(desk_url, "ko-KR")
+    _ask(page, "SFASS는 어디에서 열렸나요?")
+    turn = _last_answer(page)
+    assert "엠갤러리" in turn.locator(".sfass-answer").inner_text()
+    sources = turn.locator("details.sfass-sources")
+    assert sources.get_attribute("open") is not None
+    first = sources.locator("li.sfass-source").first
+    assert first.locator("code").inner_text()  # the document id
+    assert "엠갤러리" in first.locator("mark.sfass-hl").inner_text()  # the answer's sentence, highlighted
+    # A citation marker jumps to its source entry and opens the panel.
+    page.evaluate("document.querySelectorAll('#sfass-chat details.sfass-sources').forEach(d => d.open = false)")
+    turn.locator("a.sfass-cite").first.click()
+    assert page.evaluate("document.querySelector('#sfass-chat details.sfass-sources').open")
+    page.evaluate("document.querySelector('#sfass-chat').scrollIntoView()")
+    page.wait_for_timeout(800)
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), clip={"x": 0, "y": 0, "width": 1280, "height": 900})
+
+
+def test_english_question_in_the_english_interface(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    assert page.get_by_role("tab", name=EN.tab_chat).is_visible()  # the browser's language
+    _ask(page, "Where was SFASS held?")
+    turn = _last_answer(page)
+    answer = turn.locator(".sfass-answer").inner_text()
+    assert "Naru" in answer and not any("\uac00" <= ch <= "\ud7a3" for ch in answer.split("(")[0])
+    assert turn.locator("li.sfass-source").count() >= 1
+    assert EN.sources in turn.locator("details summary").inner_text()
+
+
+def test_copy_button_copies_answer_and_sources_as_text(desk_url, open_app, browser):
+    page = open_app(desk_url, "ko-KR")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=desk_url.rstrip("/"))
+    _ask(page, "SFASS의 주제는 무엇인가요?")
+    _last_answer(page).locator("button.sfass-copy").click()
+    page.wait_for_timeout(300)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "글로벌 협력" in copied and "[1]" in copied and "<" not in copied
+
+
+def test_follow_up_uses_this_sessions_history_and_new_conversation_clears_it(desk_url, open_app):
+    page = open_app(desk_url, "ko-KR")
+    other = open_app(desk_url, "ko-KR")
+    _ask(page, "SFASS는 어디에서 열렸나요?")
+    _ask(page, "그럼 언제 열렸나요?")
+    assert page.locator("#sfass-chat .sfass-question").count() == 2
+    assert "10월 28일" in _last_answer(page).locator(".sfass-answer").inner_text()
+    assert other.locator("#sfass-chat .sfass-question").count() == 0  # another person sees nothing
+    page.click("#sfass-new-chat")
+    page.wait_for_function("!document.querySelector('#sfass-chat .sfass-question')")
+
+
+def test_script_in_a_question_is_shown_not_run(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    _ask(page, '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> venue?')
+    assert page.evaluate("window.__pwned") is None
+    shown = page.locator("#sfass-chat .sfass-question").last.inner_text()
+    assert "<script>window.__pwned = 1</script>" in shown
+    assert page.locator("#sfass-chat script, #sfass-chat img[src=x]").count() == 0
+
+
+def test_thumbs_down_is_logged_and_listed_at_the_desk(built, desk_url, open_app):
+    _, data = built
+    page = open_app(desk_url, "en-US")
+    question = f"How much does parking cost at SFASS? {uuid.uuid4().hex[:6]}"
+    _ask(page, question)
+    page.locator("#sfass-chat button[aria-label='Dislike']").last.click()
+    log = data / "feedback.jsonl"
+
+    def kinds() -> set[str]:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        return {e["kind"] for e in map(json.loads, lines) if e["question"] == question}
+
+    deadline = time.monotonic() + 15
+    while "down" not in kinds() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert kinds() == {"refused", "down"}  # refusals are logged by themselves; the vote is added
+    _tab(page, EN.tab_admin)
+    page.fill("#sfass-password input", PASSWORD)
+    page.click("#sfass-login")
+    page.wait_for_selector("#sfass-problems li", timeout=20_000)
+    assert question in page.locator("#sfass-problems").inner_text()
+
+
+# --- language, programme, sources --------------------------------------------------------------------
+
+def test_switching_the_interface_language(desk_url, open_app):
+    page = open_app(desk_url, "ko-KR")
+    assert page.get_by_role("tab", name=KO.tab_programme).is_visible()
+    page.locator("#sfass-ui-lang label", has_text="English").click()
+    page.get_by_role("tab", name=EN.tab_programme).wait_for(timeout=20_000)
+    assert page.locator("#sfass-send").inner_text().strip() == EN.send
+    assert page.get_by_role("button", name=EN.new_chat).is_visible()
+    page.locator("#sfass-ui-lang label", has_text="한국어").click()
+    page.get_by_role("tab", name=KO.tab_programme).wait_for(timeout=20_000)
+
+
+def test_programme_tab_shows_both_days(desk_url, open_app):
+    page = open_app(desk_url, "ko-KR")
+    _tab(page, KO.tab_programme)
+    days = page.locator("#sfass-programme section.sfass-day")
+    days.first.wait_for()
+    assert days.count() == 2
+    assert "2025년 10월 28일" in days.nth(0).inner_text() and "2025년 10월 29일" in days.nth(1).inner_text()
+    assert "MOU" in days.nth(1).inner_text() and "송상훈" in days.nth(0).inner_text()
+
+
+def test_sources_tab_lists_opens_and_searches_documents(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    _tab(page, EN.tab_sources)
+    table = page.locator("#sfass-documents")
+    table.get_by_text("overview-en", exact=True).wait_for(timeout=20_000)
+    table.get_by_text("overview-en", exact=True).click()
+    view = page.locator("#sfass-doc-view article.sfass-document")
+    view.wait_for(timeout=20_000)
+    assert "Overview" in view.locator("h2").inner_text() and "overview-en" in view.inner_text()
+    page.fill("#sfass-search textarea", "red-teaming")
+    page.click("#sfass-search-btn")
+    page.locator("#sfass-search-results li.sfass-hit").first.wait_for(timeout=20_000)
+    assert "red-teaming" in page.locator("#sfass-search-results").inner_text().lower()
+
+
+# --- the organizers' desk ----------------------------------------------------------------------------
+
+def test_no_desk_without_a_password(public_url, open_app):
+    page = open_app(public_url, "ko-KR")
+    assert page.get_by_role("tab", name=KO.tab_chat).is_visible()
+    assert page.get_by_role("tab", name=KO.tab_admin).count() == 0
+    assert page.locator("#sfass-password, #sfass-upload, #sfass-rebuild").count() == 0
+
+
+def test_wrong_password_is_rejected(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    _tab(page, EN.tab_admin)
+    page.fill("#sfass-password input", "guess")
+    page.click("#sfass-login")
+    page.get_by_text(EN.wrong_password).wait_for(timeout=20_000)
+    assert not page.locator("#sfass-rebuild").is_visible()
+
+
+def test_upload_a_document_then_get_an_answer_from_it(desk_url, open_app, tmp_path):
+    note = tmp_path / "cloakroom-notice.md"
+    note.write_text("---\nid: cloakroom-notice\ntitle: Cloakroom notice\nlang: en\nsource: SFASS organizers\n---\n"
+                    "The SFASS cloakroom is on the third floor, next to the registration desk.\n", encoding="utf-8")
+    bad = tmp_path / "minutes.pdf"
+    bad.write_bytes(b"%PDF-1.4 not a real pdf")
+    page = open_app(desk_url, "en-US")
+    _tab(page, EN.tab_admin)
+    page.fill("#sfass-password input", PASSWORD)
+    page.click("#sfass-login")
+    page.locator("#sfass-rebuild").wait_for(timeout=20_000)
+    message = page.locator("#sfass-desk-message")
+
+    page.set_input_files("#sfass-upload input[type=file]", str(bad))
+    page.locator("#sfass-upload").get_by_text("minutes.pdf").wait_for(timeout=20_000)
+    page.click("#sfass-upload-btn")
+    page.get_by_text("could not be read").wait_for(timeout=60_000)
+    assert "minutes.pdf" in message.inner_text() and "Nothing was changed" in message.inner_text()
+
+    page.set_input_files("#sfass-upload input[type=file]", str(note))
+    page.locator("#sfass-upload").get_by_text("cloakroom-notice.md").wait_for(timeout=20_000)
+    page.click("#sfass-upload-btn")
+    page.get_by_text("Indexed.").wait_for(timeout=120_000)
+    assert "cloakroom-notice" in message.inner_text()
+
+    _tab(page, EN.tab_chat)
+    _ask(page, "Where is the SFASS cloakroom?")
+    turn = _last_answer(page)
+    assert "third floor" in turn.locator(".sfass-answer").inner_text()
+    assert "cloakroom-notice" in turn.locator("details.sfass-sources").inner_text()
+
+
+# --- the API ---------------------------------------------------------------------------------------
+
+def test_api_offers_only_the_chat(desk_url):
+    from gradio_client import Client
+
+    api = Client(desk_url, verbose=False).view_api(return_format="dict", print_info=False)
+    assert list(api["named_endpoints"]) == ["/chat"]
+    assert api["unnamed_endpoints"] == {}
+
+
+def _call_raw(url: str, fn_index: int, data: list, trigger_id: int) -> list:
+    """Call an event the way the page does (queue join + event stream), as a script could."""
+    session = uuid.uuid4().hex
+    body = {"data": data, "fn_index": fn_index, "trigger_id": trigger_id, "session_hash": session,
+            "event_data": None}
+    httpx.post(f"{url}gradio_api/queue/join", json=body, timeout=30).raise_for_status()
+    with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session}, timeout=120) as r:
+        for line in r.iter_lines():
+            if line.startswith("data:"):
+                msg = json.loads(line[5:])
+                if msg.get("msg") == "process_completed":
+                    return (msg.get("output") or {}).get("data") or [msg.get("output")]
+    raise AssertionError("no result")
+
+
+def test_desk_actions_cannot_be_called_without_the_password(desk_url, built):
+    knowledge, data = built
+    config = httpx.get(f"{desk_url}config", timeout=30).json()
+    by_elem = {c.get("props", {}).get("elem_id"): c["id"] for c in config["components"]}
+    pointer_files = sorted(p.name for p in (data / "store").iterdir())
+    for elem, args in (("sfass-rebuild", ["en", True]), ("sfass-remove", ["overview-en", "en", True])):
+        dep = next(d for d in config["dependencies"] if [by_elem[elem], "click"] in d["targets"])
+        assert dep["api_visibility"] == "private"
+        out = _call_raw(desk_url, dep["id"], args, by_elem[elem])
+        assert "Enter the admin password first" in json.dumps(out)
+        # The REST route by name is refused too.
+        r = httpx.post(f"{desk_url}gradio_api/call/{dep['api_name']}", json={"data": args}, timeout=30)
+        if r.status_code == 200:
+            event = r.json()["event_id"]
+            text = httpx.get(f"{desk_url}gradio_api/call/{dep['api_name']}/{event}", timeout=120).text
+            assert "Enter the admin password first" in text or "error" in text
+    assert sorted(p.name for p in (data / "store").iterdir()) == pointer_files
+    assert (knowledge / "overview-en.md").exists()
+
+
+def test_ui_imports_the_offline_switches_before_gradio():
+    code = "import os, ui; print(os.environ.get('GRADIO_ANALYTICS_ENABLED'))"
+    env = {k: v for k, v in os.environ.items() if k != "GRADIO_ANALYTICS_ENABLED"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+                         timeout=300, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
