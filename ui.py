@@ -350,7 +350,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
             def upload(paths, lang: str, ok: bool, progress=gr.Progress()):
                 result = desk.upload(paths or [], lang, ok, progress=_progress(progress))
-                return (*after(result, lang, ok), gr.File(value=None) if result.ok else gr.File())
+                return (*after(result, lang, ok), gr.update(value=None))  # the message names the files
 
             def rebuild(lang: str, ok: bool, progress=gr.Progress()):
                 return after(desk.rebuild(lang, ok, progress=_progress(progress)), lang, ok)

@@ -9,7 +9,7 @@ from index.models import Chunk
 from index.text import split_sentences
 
 from .citations import citation_for
-from .extractive import SLOT_HINTS, ExtractiveAnswerer, fills_slot, terms
+from .extractive import SLOT_HINTS, ExtractiveAnswerer, fills_slot, says_absent, terms
 from .language import detect_language
 from .models import Claim, Label, Verdict
 from .retrieval import HybridRetriever
@@ -79,7 +79,10 @@ class ClaimChecker:
         slot = _claim_slot(claim)
         chunks = self.retriever.retrieve(claim, lang, k=self.depth, hint=SLOT_HINTS.get(slot or "", ""))
         scored = []
+        unknown = bool(self.extractive.unknown_terms(claim))  # a word no document uses: cannot be supported
         for sentence, chunk in self._sentences(chunks):
+            if says_absent(sentence):
+                continue
             own = terms(sentence)
             coverage = sum(w for t, w in subject.items() if t in own) / total if total else 0.0
             if coverage >= SAME_SUBJECT or (slot and fills_slot(sentence, slot, claim) >= 2):
@@ -88,7 +91,7 @@ class ClaimChecker:
         contradiction: tuple[Chunk, str] | None = None
         for coverage, sentence, chunk in scored:
             missing = missing_facts(claim, sentence)
-            if not missing and (not claim_facts.is_empty() or coverage >= 0.75):
+            if not missing and not unknown and (not claim_facts.is_empty() or coverage >= 0.75):
                 return Claim(text=claim, label="supported", citations=[citation_for(chunk, 1)])
             if missing and contradiction is None and chunk.lang == lang:
                 if slot and fills_slot(sentence, slot, claim) < 2:

@@ -66,9 +66,16 @@ def _substitute(previous: str, slot: str, lang: Lang) -> str | None:
     return None
 
 
-def _topic(previous: str, lang: Lang) -> str:
-    """The main subject of the previous question: its names, else its content words."""
+_AGENT = re.compile(r"\b(?:Institute|Ministry|University|Office|Committee|Agency|Company|Inc|Lab|Research)\b|[A-Z][a-z]+-[a-z]+")
+
+
+def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
+    """The main subject of the previous question: its names, else its content words.
+
+    "it" refers to a thing rather than to a person or an organization, so a name that looks like one is passed over."""
     names = facts(previous).names
+    if pronoun.lower() in {"it", "its", "this", "that"}:
+        names = sorted(names, key=lambda n: bool(_AGENT.search(n)))
     if names:
         return " ".join(names[:2]) if lang == "ko" else "the " + names[0]
     words = [w for w in _words(previous) if w.lower() not in _STOP_EN and len(w) > 1]
@@ -101,7 +108,8 @@ def resolve(question: str, previous: str | None, lang: Lang) -> str:
         slot = m["slot"].strip()
         return _substitute(previous, slot, lang) or f"{previous} ({slot})"
     if _EN_PRONOUN.search(q) and not _is_self_contained(q):
-        topic = _topic(previous, lang)
+        pronoun = _EN_PRONOUN.search(q)[1]
+        topic = _topic(previous, lang, pronoun)
         return _EN_PRONOUN.sub(lambda p: topic + ("'s" if p[1].lower() in {"its", "their", "his"} else ""), q, count=1)
     return q
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Sequence
 
@@ -19,7 +20,7 @@ from .models import Answer, Draft, Retrieved, Turn, Verdict
 from .retrieval import HybridRetriever
 from .validation import InvalidQuestion, validate_question
 
-PASSAGES_FOR_ANSWER = 8  # the answerer sees a few more passages than top_k so both translations can compete
+PASSAGES_FOR_ANSWER = 12  # the answerer sees a few more passages than top_k so both translations can compete
 
 
 def _configure_llama_index(index: KnowledgeIndex) -> None:
@@ -42,6 +43,12 @@ class Assistant:
         self.extractive = ExtractiveAnswerer(self.index)
         self.answerer = self.extractive if self.settings.llm == "extractive" else make_answerer(self.settings, self.index)
         self.checker = ClaimChecker(self.retriever, self.extractive)
+        threading.Thread(target=self._warm_up, name="assistant-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        """Load the analyser and term statistics in the background so the first question is quick."""
+        self.extractive.key_terms("SFASS")
+        self.retriever.translations()
 
     def refresh(self) -> None:
         """Re-read document metadata and term statistics after documents were added or removed."""
@@ -68,7 +75,8 @@ class Assistant:
         text, citations = renumber(draft.text, draft.passages)
         return Answer(
             question=question, standalone_question=standalone, text=text, language=lang, refused=draft.refused,
-            citations=citations, sentences_removed=draft.sentences_removed, draft=draft.draft,
+            citations=citations, sentences_removed=draft.sentences_removed,
+            sentences_generated=draft.sentences_generated, draft=draft.draft,
             backend=self.answerer.name, seconds=time.perf_counter() - started,
         )
 

@@ -90,12 +90,13 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def answer_language_ok(answer: Answer, lang: Lang) -> bool:
-    """The answer is tagged ``lang`` and written in it: an English answer has English sentence words, a Korean
-    one more Korean words than lower-case English ones (quotes, parentheses and capitalised names aside)."""
-    own = _MARKER.sub(" ", _QUOTED.sub(" ", answer.text))
+    """The answer is tagged ``lang`` and written in it: English words and no Korean sentence ending for English;
+    a Korean sentence ending (or mostly Korean words) for Korean (quotes, parentheses and links aside)."""
+    own = _MARKER.sub(" ", _QUOTED.sub(" ", re.sub(r"https?://\S+|\S+@\S+", " ", answer.text)))
     english = len(re.findall(r"(?<![\w'])[a-z][a-z']+\b", own))
     korean = len(re.findall(r"[가-힣]{2,}", own))
-    written_in = english >= 3 if lang == "en" else korean >= 2 and korean >= english
+    korean_grammar = bool(re.search(r"[가-힣](?:다|요|죠|까)(?=[^가-힣]|$)", own))
+    written_in = (english >= 1 and not korean_grammar) if lang == "en" else (korean_grammar or korean >= max(1, english))
     return answer.language == lang and written_in
 
 
@@ -137,7 +138,7 @@ def _rank(chunks: list[Chunk], docs: list[str]) -> int | None:
 
 def score_item(item: EvalItem, answer: Answer, retrieved: list[Chunk]) -> ItemResult:
     """Judge one answer against its eval item."""
-    generated = len(split_sentences(answer.draft, answer.language)) if answer.draft else 0
+    generated = answer.sentences_generated or (len(split_sentences(answer.draft, answer.language)) if answer.draft else 0)
     return ItemResult(
         id=item.id, lang=item.lang, tags=list(item.tags), answerable=item.answerable, answer=answer.text,
         refused=answer.refused, correct=_is_correct(answer.text, answer.refused, item),

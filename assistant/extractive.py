@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     ("define", re.compile(r"^\s*what (?:is|are|was|does) (?:the )?(?!name\b)[\w&'-]+(?: [\w&'-]+){0,2}(?: stand for| mean)?\s*\??\s*$|"
                           r"^\s*what (?:kind|sort|type) of \w+ is\b|"
                           r"^\s*[\w&()'-]{1,30}(?:은|는|이란|란)\s*(?:무엇|뭐|어떤\s*\w+\s*인가요|어떤\s*\w+\s*이에요)", re.I)),
-    ("quote", re.compile(r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조", re.I)),
+    ("quote", re.compile(r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce|call)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조", re.I)),
 ]
 
 # Words that name the kind of value a slot asks for: added to the BM25 query so such sentences surface.
@@ -114,6 +115,11 @@ def _sentences(text: str, lang: str) -> tuple[str, ...]:
     return tuple(text[s:e] for s, e in split_sentences(text, lang))
 
 
+def says_absent(sentence: str) -> bool:
+    """Whether a passage sentence says the documents lack some information."""
+    return bool(_ABSENCE.search(sentence))
+
+
 def slot_hint(question: str) -> str:
     """Words naming the kind of value the question asks for (for the keyword search)."""
     return SLOT_HINTS.get(detect_slot(question), "")
@@ -184,12 +190,17 @@ class ExtractiveAnswerer:
         self._n = 0
         self._kinds: list[str] = []
         self._topic: set[str] = set()
+        self._lock = threading.Lock()
 
     def refresh(self) -> None:
         """Recount term statistics (after the documents changed)."""
         self._df = None
 
     def _stats(self) -> Counter[str]:
+        with self._lock:
+            return self._count()
+
+    def _count(self) -> Counter[str]:
         if self._df is None:
             chunks = self.index.chunks()
             df: Counter[str] = Counter()
@@ -222,6 +233,11 @@ class ExtractiveAnswerer:
             out[term] = weight if df[term] else weight / 3  # a word no passage uses may just be a paraphrase
         return out
 
+    def unknown_terms(self, text: str) -> list[str]:
+        """Key terms of ``text`` that no passage uses."""
+        df = self._stats()
+        return [t for t in self.key_terms(text) if not df[t]]
+
     def unknown_names(self, question: str) -> list[str]:
         """Latin-script names in the question that no passage mentions (e.g. a company the documents never name)."""
         df = self._stats()
@@ -234,7 +250,8 @@ class ExtractiveAnswerer:
         slot = detect_slot(question)
         total = sum(keys.values())
         absence_counts = not _ASKS_ABSENCE.search(question)  # "what do the documents not cover?" is answerable
-        names = [terms(n) for n in facts(question).names]
+        asked_names = facts(question).names + (re.findall(r"[가-힣]{2,}", question) if detect_lang(question) == "en" else [])
+        names = [terms(n) for n in asked_names]
         names = [n for n in names if n and not n <= self._topic]
         out = []
         for i, chunk in enumerate(passages):
@@ -251,7 +268,7 @@ class ExtractiveAnswerer:
                 out.append(Candidate(
                     sentence=sentence.strip(), passage=i, coverage=coverage,
                     own_match=matched > 0 or not total or (i < 3 and in_heading > 0 and slot != "any"),
-                    fills=fills_slot(sentence, slot, question), absence=absence_counts and bool(_ABSENCE.search(sentence)),
+                    fills=fills_slot(sentence, slot, question), absence=absence_counts and says_absent(sentence),
                     names_matched=bool(names) and all(n <= own for n in names),
                 ))
         if not total:  # nothing distinctive asked: the best-ranked passages, or a plain filler of the slot

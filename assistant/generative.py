@@ -47,10 +47,18 @@ class GenerativeAnswerer:
         return draft
 
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
-        """Yield the model's text pieces as they arrive, then the checked :class:`Draft`."""
-        given = select_passages(passages)
+        """Yield the model's text pieces as they arrive, then the checked :class:`Draft`.
+
+        The fallback answerer decides answerability first: when it refuses, so does this answerer, without
+        calling the model. The passages it would quote go first in the prompt.
+        """
+        extract = self.fallback.answer(question, language, passages) if self.fallback is not None else None
+        if extract is not None and extract.refused:
+            yield extract
+            return
+        given = select_passages(_dedupe([*(extract.passages if extract else []), *passages]))
         if not given:
-            yield self._fallback(question, language, passages)
+            yield self._fallback(extract, language)
             return
         pieces: list[str] = []
         try:
@@ -59,11 +67,11 @@ class GenerativeAnswerer:
                 yield piece
         except LLMError as exc:
             log.warning("%s", exc)
-            yield self._fallback(question, language, passages, error=UNAVAILABLE[language])
+            yield self._fallback(extract, language, error=UNAVAILABLE[language])
             return
         raw = "".join(pieces)
         if is_refusal(raw, language):
-            yield self._fallback(question, language, passages, raw=raw)
+            yield self._fallback(extract, language, raw=raw)
             return
         report = self.checker.check(raw, given, language)
         generated, removed = len(report.sentences), report.removed
@@ -71,17 +79,23 @@ class GenerativeAnswerer:
             if s.status != "kept":
                 log.info("%s [%s -> %s]: %s %s", s.status, s.cited, s.citations, s.sentence, s.reason)
         if not report.text:
-            yield self._fallback(question, language, passages, raw=raw, generated=generated, removed=removed)
+            yield self._fallback(extract, language, raw=raw, generated=generated, removed=removed)
             return
         yield Draft(text=report.text, passages=given, sentences_removed=removed, sentences_generated=generated,
                     draft=raw)
 
-    def _fallback(self, question: str, language: Lang, passages: list[Chunk], raw: str | None = None,
-                  generated: int = 0, removed: int = 0, error: str | None = None) -> Draft:
+    @staticmethod
+    def _fallback(extract: Draft | None, language: Lang, raw: str | None = None, generated: int = 0,
+                  removed: int = 0, error: str | None = None) -> Draft:
         """The fallback answerer's draft (or a refusal), carrying what the model wrote and what was removed."""
-        if self.fallback is not None:
-            draft = self.fallback.answer(question, language, passages)
-        else:
-            draft = Draft(text=refusal_message(language), passages=[], refused=True)
+        draft = extract or Draft(text=refusal_message(language), passages=[], refused=True)
         return draft.model_copy(update={"draft": raw, "sentences_generated": generated,
                                         "sentences_removed": removed, "error": error})
+
+
+def _dedupe(passages: list[Chunk]) -> list[Chunk]:
+    """Passages in order of first appearance, each once."""
+    first: dict[str, Chunk] = {}
+    for chunk in passages:
+        first.setdefault(chunk.chunk_id, chunk)
+    return list(first.values())

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from index.models import Chunk, Lang
 
-MAX_PASSAGES = 4
+MAX_PASSAGES = 3
 MAX_PASSAGE_CHARS = 600
 
 SYSTEM = {
@@ -38,7 +38,7 @@ REFUSAL = {
 
 USER = {
     "en": "Passages:\n{passages}\n\nQuestion: {question}\nAnswer in English, citing passages like [1]:",
-    "ko": "문단:\n{passages}\n\n질문: {question}\n[1]처럼 근거 문단 번호를 붙여 한국어로 답하세요:",
+    "ko": "문단:\n{passages}\n\n질문: {question}\n답변 (한국어, 문장마다 [번호]):",
 }
 
 

@@ -6,6 +6,7 @@ computed here directly: with one query it is the same ranking without the asynci
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from index.models import Chunk, Lang
@@ -41,6 +42,7 @@ class HybridRetriever:
         self._reranker = None
         self._translations: dict[str, set[str]] | None = None
         self._langs: dict[str, Lang] = {}
+        self._lock = threading.Lock()
         if settings.rerank_model:
             from sentence_transformers import CrossEncoder
 
@@ -48,6 +50,10 @@ class HybridRetriever:
 
     def translations(self) -> dict[str, set[str]]:
         """doc_id → the doc_ids that translate it (both directions), read from the documents' front matter."""
+        with self._lock:
+            return self._read_translations()
+
+    def _read_translations(self) -> dict[str, set[str]]:
         if self._translations is None:
             pairs: dict[str, set[str]] = {}
             infos = self.index.documents()

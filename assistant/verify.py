@@ -48,6 +48,7 @@ class SentenceCheck(BaseModel):
     citations: list[int] = []
     status: Status
     reason: str = ""
+    similarity: float = 0.0  # to the closest passage it ends up citing (or to the closest given, if removed)
 
 
 class CheckReport(BaseModel):
@@ -179,7 +180,10 @@ class AnswerChecker:
     def _check_one(self, sentence: str, cited: list[int], sims: np.ndarray, passages: list[Chunk],
                    language: Lang) -> SentenceCheck:
         def verdict(status: Status, citations: list[int] = [], reason: str = "") -> SentenceCheck:  # noqa: B006
-            return SentenceCheck(sentence=sentence, cited=cited, citations=citations, status=status, reason=reason)
+            near = [k - 1 for k in citations] or range(len(passages))
+            best = max((float(sims[i]) for i in near), default=0.0)
+            return SentenceCheck(sentence=sentence, cited=cited, citations=citations, status=status, reason=reason,
+                                 similarity=best)
 
         if not in_language(sentence, language):
             return verdict("removed", reason=f"not in {language}")

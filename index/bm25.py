@@ -32,7 +32,7 @@ class BM25Index:
         self.size = size
 
     @classmethod
-    def build(cls, texts: list[str]) -> "BM25Index":
+    def build(cls, texts: list[str]) -> BM25Index:
         import bm25s
 
         if not texts:
@@ -48,7 +48,7 @@ class BM25Index:
             self._retriever.save(str(folder))
 
     @classmethod
-    def load(cls, folder: Path, size: int) -> "BM25Index":
+    def load(cls, folder: Path, size: int) -> BM25Index:
         import bm25s
 
         if size == 0 or not (folder / "params.index.json").exists():

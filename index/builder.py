@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections import Counter, defaultdict
@@ -77,7 +78,7 @@ class VersionBuilder:
             embed_model=self.embedder.model_name,
             dimension=self.embedder.dim,
             splitter=SPLITTER_VERSION,
-            built_at=dt.datetime.now(dt.timezone.utc),
+            built_at=dt.datetime.now(dt.UTC),
             documents={d.doc_id: _entry(d, counts[d.doc_id]) for d in scan.documents},
         )
         files = VersionFiles(self.layout.version_dir(version))
@@ -129,10 +130,8 @@ class VersionBuilder:
         """Delete every version (collection and folder) except ``keep``: old ones and interrupted builds."""
         for version, name in self._collection_versions().items():
             if version != keep:
-                try:
+                with contextlib.suppress(Exception):  # already gone
                     self.client.delete_collection(name)
-                except Exception:  # noqa: BLE001 - already gone
-                    pass
         for version in self.layout.version_dirs():
             if version != keep:
                 self.layout.remove_version_dir(version)

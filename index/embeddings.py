@@ -56,7 +56,7 @@ class SentenceTransformerEncoder:
         self.model_id = f"st:{name_or_path}"
         try:
             self._model = SentenceTransformer(name_or_path, device="cpu")
-        except Exception as exc:  # noqa: BLE001 - any load failure is a configuration problem
+        except Exception as exc:
             raise IndexConfigError(
                 f"Cannot load the sentence-transformers model {name_or_path!r}: {exc}. "
                 f"임베딩 모델 {name_or_path!r}을(를) 불러올 수 없습니다."

@@ -16,14 +16,14 @@ from index.text import detect_lang, nfc
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?。:：”\"')\]다요죠음됨함]$")
-_RELATIVE_TIME = re.compile(r"^\d+\s*(초|분|시간|일|주|개월|달|년)\s*전$|^\d+\s+\w+\s+ago$", re.I)
-_FOOTER_MARKER = re.compile(r"(©|\(c\)\s*\d{4}|all rights reserved|copyright\s+\d{4})", re.I)
+_RELATIVE_TIME = re.compile(r"^\d+\s*(초|분|시간|일|주|개월|달|년)\s*전$|^\d+\s+\w+\s+ago$", re.IGNORECASE)
+_FOOTER_MARKER = re.compile(r"(©|\(c\)\s*\d{4}|all rights reserved|copyright\s+\d{4})", re.IGNORECASE)
 _UI_WORDS = re.compile(
     r"(로고|logo|구독|좋아요|공유|신청|다른\s*소식|관심|태그|사이트|댓글|로그인|회원가입|메뉴|검색|이전글|다음글|목록|"
     r"subscribe|share|like|login|sign\s*in|sign\s*up|menu|search|comments?|tags?|related|more news|top)$",
-    re.I,
+    re.IGNORECASE,
 )
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
@@ -140,7 +140,7 @@ def _split_front_matter(raw: str, name: str) -> tuple[dict | None, str]:
 
 def _markdown_text(raw: str) -> str:
     """Markdown with inline markup removed; heading lines (``#``) kept for the splitter."""
-    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL)
     raw = _MD_LINK.sub(r"\1", raw)
     return _MD_EMPHASIS.sub("", raw)
 
@@ -245,7 +245,7 @@ def _docx_text(path: Path, name: str) -> str:
 
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean an unreadable file
+    except Exception as exc:
         raise BadDocumentError(name, f"corrupt or unreadable DOCX ({exc.__class__.__name__})",
                                "손상되었거나 읽을 수 없는 DOCX입니다") from exc
     lines: list[str] = []

@@ -15,7 +15,13 @@ import numpy as np
 from index.builder import VersionBuilder, pointer_for
 from index.config import IndexSettings
 from index.embeddings import IndexEmbedding, make_encoder, model_id_for
-from index.errors import BadDocumentError, EmbeddingMismatchError, IndexNotBuiltError, UnknownDocumentError
+from index.errors import (
+    BadDocumentError,
+    EmbeddingMismatchError,
+    IndexConfigError,
+    IndexNotBuiltError,
+    UnknownDocumentError,
+)
 from index.layout import StoreLayout
 from index.loaders import load_file
 from index.models import BuildReport, Chunk, Document, DocumentInfo, IndexStatus
@@ -51,7 +57,7 @@ class KnowledgeIndex:
         self._stamp: tuple[int, int] | None = None
 
     @classmethod
-    def open(cls, settings: IndexSettings | None = None, build_if_missing: bool = True) -> "KnowledgeIndex":
+    def open(cls, settings: IndexSettings | None = None, build_if_missing: bool = True) -> KnowledgeIndex:
         """Open the current version (building one from the knowledge folder if none exists and allowed).
 
         Raises :class:`EmbeddingMismatchError` when the store was built by another embedding model.
@@ -155,6 +161,11 @@ class KnowledgeIndex:
 
         A new version is written beside the current one and switched to only when complete.
         """
+        if not self.settings.knowledge_dir.is_dir():
+            raise IndexConfigError(
+                f"The knowledge folder {self.settings.knowledge_dir} does not exist (ASSISTANT_KNOWLEDGE_DIR). "
+                f"문서 폴더 {self.settings.knowledge_dir}이(가) 없습니다."
+            )
         with self._build_lock():
             with self._lock:
                 current = self._load_for_rebuild() if rebuild else self._refresh()

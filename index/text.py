@@ -16,16 +16,17 @@ _WORD = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _KEPT_TAGS = ("NNG", "NNP", "NR", "NP", "VV", "VA", "XR", "SL", "SN", "SH")
 
 _EN_STOPWORDS = frozenset(
-    "a an and are as at be by did do does for from had has have how in is it its many much of on or that the this "
-    "s to was were what when where which who whom whose why will with".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had", "has", "have", "how", "in", "is", "it", "its", "many", "much", "of", "on", "or", "that", "the", "this", "s", "to", "was", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with"]
 )
 
 # Abbreviations after which a full stop does not end an English sentence.
 _EN_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no vs etc e.g i.e u.s u.k inc ltd co corp jr sr approx dept fig jan feb mar apr "
-    "jun jul aug sep sept oct nov dec".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "inc", "ltd", "co", "corp", "jr", "sr", "approx", "dept", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 _EN_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\uac00-\ud7a3])")
+
+# Where a Korean sentence may end inside a line: punctuation or a final ending (다/요/죠) before more text.
+_MAYBE_BOUNDARY = re.compile(r"(?:[.!?。…]|[다요죠까])[\"'”’)\]]*\s+\S")
 
 _kiwi_lock = threading.Lock()
 
@@ -73,6 +74,8 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
 
 
 def _kiwi_spans(line: str) -> list[tuple[int, int]]:
+    if not _MAYBE_BOUNDARY.search(line):
+        return [(0, len(line))]  # nothing inside the line can end a sentence: skip the analysis
     with _kiwi_lock:
         sentences = kiwi().split_into_sents(line)
     spans: list[tuple[int, int]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -29,8 +30,10 @@ def make_client(settings: IndexSettings, layout: StoreLayout):
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
         try:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-        except Exception as exc:  # noqa: BLE001 - connection errors vary by transport
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client.heartbeat()
+            return client
+        except Exception as exc:
             raise IndexConfigError(
                 f"Cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({exc}). "
                 f"Chroma 서버({settings.chroma_host}:{settings.chroma_port})에 연결할 수 없습니다."
@@ -59,11 +62,9 @@ class VectorCollection:
         self.store = ChromaVectorStore(chroma_collection=collection)
 
     @classmethod
-    def create(cls, client, name: str, embed_model: str, dimension: int) -> "VectorCollection":
-        try:
+    def create(cls, client, name: str, embed_model: str, dimension: int) -> VectorCollection:
+        with contextlib.suppress(Exception):  # a leftover of an interrupted build, or nothing
             client.delete_collection(name)
-        except Exception:  # noqa: BLE001 - absent collection
-            pass
         collection = client.create_collection(
             name,
             metadata={"embed_model": embed_model, "dimension": dimension},
@@ -73,7 +74,7 @@ class VectorCollection:
         return cls(collection)
 
     @classmethod
-    def open(cls, client, name: str) -> "VectorCollection | None":
+    def open(cls, client, name: str) -> VectorCollection | None:
         try:
             return cls(client.get_collection(name, embedding_function=None))
         except Exception:  # noqa: BLE001 - chromadb raises NotFoundError/ValueError by version

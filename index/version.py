@@ -31,7 +31,7 @@ class LoadedVersion:
         self._doc_ids = np.array([c.doc_id for c in chunks], dtype=object)
 
     @classmethod
-    def load(cls, layout: StoreLayout, pointer: Pointer, client) -> "LoadedVersion | None":
+    def load(cls, layout: StoreLayout, pointer: Pointer, client) -> LoadedVersion | None:
         """Open the version ``pointer`` names; ``None`` when its files or collection are gone."""
         files = VersionFiles(layout.version_dir(pointer.version))
         vectors = VectorCollection.open(client, pointer.collection)

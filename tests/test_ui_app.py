@@ -334,7 +334,7 @@ def test_upload_a_document_then_get_an_answer_from_it(desk_url, open_app, tmp_pa
     assert "cloakroom-notice" in message.inner_text()
 
     _tab(page, EN.tab_chat)
-    _ask(page, "Where is the SFASS cloakroom?")
+    _ask(page, "On which floor is the SFASS cloakroom?")
     turn = _last_answer(page)
     assert "third floor" in turn.locator(".sfass-answer").inner_text()
     assert "cloakroom-notice" in turn.locator("details.sfass-sources").inner_text()
