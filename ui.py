@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+# isort: off
 from assistant import Assistant  # imported before gradio: the project's offline switches come first
 from assistant.admin import OrganizersDesk, admin_enabled, check_password
 from assistant.config import Settings
@@ -23,7 +24,8 @@ from assistant.ui_session import AUTO, ChatSession, answer_language
 from assistant.ui_text import AUDIENCES, LANG_NAMES, examples, labels, lang_from_accept_language
 from index.program import PROGRAM_FILE, ProgramError, load_program
 
-import gradio as gr  # noqa: E402  (after the project's offline switches)
+import gradio as gr  # after the project's offline switches
+# isort: on
 
 PRIVATE = "private"  # events the page uses but no API client may list or call
 ADMIN_QUEUE = "organizers-desk"  # rebuilds and uploads wait in their own line, never in the chat's
@@ -42,8 +44,9 @@ li.sfass-source, li.sfass-hit { margin: .5rem 0; padding: .5rem .7rem; border-ra
 li.sfass-source.sfass-flash { outline: 2px solid var(--color-accent); }
 .sfass-source-head { font-size: .92rem; }
 .sfass-doc-id { color: var(--body-text-color-subdued); font-size: .85rem; }
-blockquote.sfass-passage { margin: .35rem 0; padding-left: .7rem; border-left: 3px solid var(--color-accent);
-  font-size: .93rem; }
+#sfass-chat blockquote.sfass-passage { margin: .3rem 0 0 0; padding: 0 0 0 .7rem;
+  border-left: 3px solid var(--color-accent); font-size: .93rem; }
+.sfass-doc-id a { color: inherit; }
 mark.sfass-hl { background: #fff1a8; color: inherit; padding: 0 .1rem; border-radius: 3px; }
 .sfass-origin { font-size: .8rem; color: var(--body-text-color-subdued); }
 .sfass-note { margin-top: .4rem; font-size: .88rem; color: var(--body-text-color-subdued); }
@@ -136,8 +139,8 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                elem_id="sfass-ui-lang", scale=0, min_width=280)
         with gr.Tabs():
             with gr.Tab(t0.tab_chat, id="chat", elem_id="sfass-tab-chat") as tab_chat:
-                chatbot = gr.Chatbot(label=t0.chatbot, height=560, buttons=[],
-                                     feedback_options=("Like", "Dislike"), elem_id="sfass-chat",
+                chatbot = gr.Chatbot(label=t0.chatbot, height=600, buttons=[],
+                                     feedback_options=("Like", "Dislike"), elem_id="sfass-chat", layout="panel",
                                      line_breaks=False, latex_delimiters=[])
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(label=t0.question, placeholder=t0.question_placeholder, scale=8,
@@ -193,10 +196,12 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                         with gr.Row():
                             refresh_btn = gr.Button(t0.refresh, size="sm", elem_id="sfass-refresh")
                             logout = gr.Button(t0.logout, size="sm", elem_id="sfass-logout")
-                admin_parts = dict(tab_admin=tab_admin, password=password, login=login, status_title=status_title,
-                                   files=files, upload_btn=upload_btn, rebuild_btn=rebuild_btn,
-                                   remove_pick=remove_pick, remove_btn=remove_btn, problems_title=problems_title,
-                                   refresh_btn=refresh_btn, logout=logout)
+                admin_parts = {
+                    "tab_admin": tab_admin, "password": password, "login": login, "status_title": status_title,
+                    "files": files, "upload_btn": upload_btn, "rebuild_btn": rebuild_btn,
+                    "remove_pick": remove_pick, "remove_btn": remove_btn, "problems_title": problems_title,
+                    "refresh_btn": refresh_btn, "logout": logout,
+                }
 
         # --- language -------------------------------------------------------------------------------
         def browser_lang(request: gr.Request) -> str:
@@ -348,17 +353,17 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             def after(result, lang: str, ok: bool):
                 return (result.message, *desk_view(lang, ok))
 
-            def upload(paths, lang: str, ok: bool, progress=gr.Progress()):
+            def upload(paths, lang: str, ok: bool, progress=gr.Progress()):  # noqa: B008 - Gradio's idiom
                 result = desk.upload(paths or [], lang, ok, progress=_progress(progress))
                 return (*after(result, lang, ok), gr.update(value=None))  # the message names the files
 
-            def rebuild(lang: str, ok: bool, progress=gr.Progress()):
+            def rebuild(lang: str, ok: bool, progress=gr.Progress()):  # noqa: B008 - Gradio's idiom
                 return after(desk.rebuild(lang, ok, progress=_progress(progress)), lang, ok)
 
             def remove(doc_id: str | None, lang: str, ok: bool):
                 return after(desk.remove(doc_id, lang, ok), lang, ok)
 
-            desk_events = dict(api_visibility=PRIVATE, concurrency_id=ADMIN_QUEUE, concurrency_limit=1)
+            desk_events = {"api_visibility": PRIVATE, "concurrency_id": ADMIN_QUEUE, "concurrency_limit": 1}
             a["upload_btn"].click(upload, [a["files"], ui_lang, authorized],
                                   [desk_message, *desk_outputs, a["files"]], **desk_events)
             a["rebuild_btn"].click(rebuild, [ui_lang, authorized], [desk_message, *desk_outputs], **desk_events)

@@ -86,11 +86,35 @@ def _is_self_contained(question: str) -> bool:
     return len(facts(question).names) > 0 and not _EN_PRONOUN.search(question) and not _KO_PRONOUN.search(question)
 
 
-def resolve(question: str, previous: str | None, lang: Lang) -> str:
-    """Rewrite one question as standalone, given the previous (already standalone) user question."""
+_KO_REFERENT = re.compile(r"그\s*(?:회사|기업|기관|부처|단체|사람|분|인물)")
+_EN_REFERENT = re.compile(r"\b(?:that|this|the same) (?:company|firm|organi[sz]ation|institute|ministry|agency|person)\b", re.I)
+
+
+_MINISTRY = re.compile(r"[가-힣]{2,}부(?=[이입은는을를의와과에]|[^가-힣]|$)|\bMinistry of [A-Z][\w&]*(?: (?:and )?[A-Z][\w&]*)*")
+
+
+def _answered_entity(previous: str, reply: str | None, referent: str) -> str | None:
+    """The first name the previous answer gave that its question did not contain (what "that company" means)."""
+    if not reply:
+        return None
+    asked = previous.lower()
+    if re.search(r"부처|ministry", referent, re.I):
+        names = _MINISTRY.findall(reply)
+    else:
+        names = facts(reply).names
+    names = [n for n in names if n.lower() not in asked]
+    return names[0] if names else None
+
+
+def resolve(question: str, previous: str | None, lang: Lang, reply: str | None = None) -> str:
+    """Rewrite one question as standalone, given the previous (already standalone) user question and its answer."""
     if not previous:
         return question
     q = question.strip()
+    referent = (_KO_REFERENT if lang == "ko" else _EN_REFERENT).search(q)
+    entity = _answered_entity(previous, reply, referent[0]) if referent else None
+    if referent and entity:
+        return q[: referent.start()] + entity + q[referent.end():]
     if lang == "ko":
         body = _KO_LEAD.sub("", q)
         m = _KO_ELLIPTIC.match(body)
@@ -117,7 +141,10 @@ def resolve(question: str, previous: str | None, lang: Lang) -> str:
 def standalone_question(question: str, history: Sequence[dict | Turn] | None, lang: Lang, max_turns: int) -> str:
     """Resolve ``question`` against the user turns of ``history`` (each resolved in turn)."""
     previous: str | None = None
+    reply: str | None = None
     for turn in to_turns(history, max_turns):
         if turn.role == "user":
-            previous = resolve(turn.content, previous, lang)
-    return resolve(question, previous, lang)
+            previous, reply = resolve(turn.content, previous, lang, reply), None
+        else:
+            reply = turn.content
+    return resolve(question, previous, lang, reply)

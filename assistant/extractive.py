@@ -22,6 +22,7 @@ from index.text import bm25_tokens, detect_lang, split_sentences
 from .injection import is_instruction
 from .models import Draft
 from .refusal import refusal_message
+from .retrieval import translation_pairs
 from .support import facts
 
 if TYPE_CHECKING:
@@ -190,6 +191,7 @@ class ExtractiveAnswerer:
         self._n = 0
         self._kinds: list[str] = []
         self._topic: set[str] = set()
+        self._translated: set[str] = set()
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
@@ -209,6 +211,7 @@ class ExtractiveAnswerer:
             self._df, self._n = df, max(len(chunks), 1)
             self._topic = self._topic_terms(chunks, df)
             self._kinds = sorted({info.kind for info in self.index.documents()})
+            self._translated = set(translation_pairs(self.index))
         return self._df
 
     def _topic_terms(self, chunks: list[Chunk], df: Counter[str]) -> set[str]:
@@ -278,6 +281,24 @@ class ExtractiveAnswerer:
                  reverse=True)
         return out
 
+    def foreign_candidates(self, question: str, passages: list[Chunk], language: Lang) -> list[Candidate]:
+        """Sentences of documents that exist only in the other language: their words cannot match the question's,
+        so one qualifies when its passage is among the two best retrieved (multilingual embeddings) and fills
+        the asked slot."""
+        slot = detect_slot(question)
+        if slot == "any":
+            return []
+        out = []
+        for i, chunk in enumerate(passages[:2]):
+            if chunk.lang == language or chunk.doc_id in self._translated:
+                continue
+            for sentence in _sentences(chunk.text, chunk.lang):
+                fills = fills_slot(sentence, slot, question)
+                if fills and not says_absent(sentence) and not is_instruction(sentence):
+                    out.append(Candidate(sentence=sentence.strip(), passage=i, coverage=1.0, own_match=True,
+                                         fills=fills, absence=False))
+        return sorted(out, key=lambda c: (c.fills, -c.passage), reverse=True)[:1]
+
     def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft:
         """Quote the best-supported sentences with ``[k]`` markers, or refuse."""
         self._stats()
@@ -286,8 +307,7 @@ class ExtractiveAnswerer:
         chosen = [c for c in self.candidates(question, passages, language) if c.qualifies]
         foreign = False
         if not chosen:
-            other = [c for c in self.candidates(question, passages, None) if c.qualifies]
-            chosen = [c for c in other if passages[c.passage].lang != language]
+            chosen = self.foreign_candidates(question, passages, language)
             foreign = bool(chosen)
         if not chosen:
             return self.refuse(language)

@@ -35,7 +35,7 @@ class FeedbackEntry(BaseModel):
     language: Lang
     refused: bool = False
     citations: list[CitedPassage] = []
-    timestamp: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    timestamp: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @classmethod
     def from_answer(cls, kind: FeedbackKind, answer: Answer) -> FeedbackEntry:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
+from assistant.answerer import Answerer
 from assistant.config import Settings
 from assistant.llm import ChatBackend, LLMError, make_backend
 from assistant.models import Draft
@@ -13,6 +14,9 @@ from assistant.prompts import build_messages, is_refusal, select_passages
 from assistant.refusal import refusal_message
 from assistant.verify import AnswerChecker
 from index.models import Chunk, Lang
+
+if TYPE_CHECKING:
+    from index.store import KnowledgeIndex
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +33,17 @@ class GenerativeAnswerer:
     comes from ``fallback`` (the extractive answerer) or is an honest refusal.
     """
 
-    def __init__(self, settings: Settings, index: Any, fallback: Any | None = None,
+    def __init__(self, settings: Settings, index: KnowledgeIndex | None, fallback: Answerer | None = None,
                  backend: ChatBackend | None = None, checker: AnswerChecker | None = None):
         self.settings = settings
         self.backend = backend or make_backend(settings)
         self.name = self.backend.name
         self.fallback = fallback
-        self.checker = checker or AnswerChecker(index.embed_queries)
+        if checker is None:
+            if index is None:
+                raise ValueError("an index (for its embedder) or a checker is needed")
+            checker = AnswerChecker(index.embed_queries)
+        self.checker = checker
 
     def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft:
         """The checked answer (the last item of :meth:`stream`)."""

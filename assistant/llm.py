@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+import httpx
+from openai import APIError
+
 from assistant.config import Settings
 from assistant.gguf import resolve_model
 from assistant.prompts import ChatMessage
@@ -81,7 +84,7 @@ class OpenAIBackend:
                         max_retries=self._settings.llm_max_retries)
         try:
             models = list(client.models.list())
-        except Exception as exc:  # noqa: BLE001 - any client failure means the server is unusable
+        except (APIError, httpx.HTTPError) as exc:
             raise self._unreachable(exc) from exc
         if not models:
             raise LLMError(f"서버에 모델이 없습니다 / the server at {self.base_url} lists no models")
@@ -102,7 +105,7 @@ class OpenAIBackend:
             for response in llm.stream_chat(chat):
                 if response.delta:
                     yield response.delta
-        except Exception as exc:  # noqa: BLE001 - connection, timeout and HTTP errors alike
+        except (APIError, httpx.HTTPError) as exc:  # connection, timeout and HTTP status errors
             raise self._unreachable(exc) from exc
 
 

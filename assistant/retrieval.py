@@ -20,6 +20,17 @@ RRF_K = 60.0  # the constant of reciprocal rank fusion (as in llama-index and th
 OTHER_LANGUAGE_WEIGHT = 0.8  # a passage whose translation exists in the answer language counts a little less
 
 
+def translation_pairs(index: "KnowledgeIndex") -> dict[str, set[str]]:
+    """doc_id → the doc_ids that translate it (both directions), read from the documents' front matter."""
+    pairs: dict[str, set[str]] = {}
+    for info in index.documents():
+        other = index.document(info.doc_id).meta.translation_of
+        if other:
+            pairs.setdefault(info.doc_id, set()).add(other)
+            pairs.setdefault(other, set()).add(info.doc_id)
+    return pairs
+
+
 def reciprocal_rank_fusion(lists: list[list[Chunk]], k: float = RRF_K) -> list[Chunk]:
     """Fuse ranked lists: each chunk scores sum(1 / (k + rank)); the best copy of each chunk is kept."""
     scores: dict[str, float] = {}
@@ -49,21 +60,14 @@ class HybridRetriever:
             self._reranker = CrossEncoder(settings.rerank_model)
 
     def translations(self) -> dict[str, set[str]]:
-        """doc_id → the doc_ids that translate it (both directions), read from the documents' front matter."""
+        """doc_id → the doc_ids that translate it (cached)."""
         with self._lock:
             return self._read_translations()
 
     def _read_translations(self) -> dict[str, set[str]]:
         if self._translations is None:
-            pairs: dict[str, set[str]] = {}
-            infos = self.index.documents()
-            self._langs = {info.doc_id: info.lang for info in infos}
-            for info in infos:
-                other = self.index.document(info.doc_id).meta.translation_of
-                if other:
-                    pairs.setdefault(info.doc_id, set()).add(other)
-                    pairs.setdefault(other, set()).add(info.doc_id)
-            self._translations = pairs
+            self._langs = {info.doc_id: info.lang for info in self.index.documents()}
+            self._translations = translation_pairs(self.index)
         return self._translations
 
     def refresh(self) -> None:

@@ -96,9 +96,8 @@ def _render_source(c: Citation, turn: int, sentences: list[str], labels: Labels)
         f'<li class="sfass-source" id="{source_anchor(turn, c.n)}">'
         f'<div class="sfass-source-head"><span class="sfass-source-n">[{c.n}]</span> '
         f'<strong>{escape(c.title)}</strong> <span class="sfass-doc-id">{escape(labels.source_document)}: '
-        f"<code>{escape(c.doc_id)}</code> · {escape(c.lang)}</span></div>"
-        f'<blockquote class="sfass-passage">{highlight_passage(c.text, sentences)}</blockquote>'
-        f'<div class="sfass-origin">{origin}</div></li>'
+        f"<code>{escape(c.doc_id)}</code> · {escape(c.lang)} · {origin}</span></div>"
+        f'<blockquote class="sfass-passage">{highlight_passage(c.text, sentences)}</blockquote></li>'
     )
 
 

@@ -26,14 +26,14 @@ DEFAULT_THRESHOLD = 0.80
 _NUMS = r"\d{1,2}(?:\s*(?:,|;|，|、|and|및|-|–)\s*\d{1,2})*"
 _LABEL = r"(?:출처|근거|문단|자료|참고|source|sources|passage|passages|ref|reference|doc|document)?"
 _MARKER_PATTERNS = [
-    re.compile(r"【\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")(?:†[^】]*)?\s*】", re.I),
-    re.compile(r"[\[［]\s*\^?\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")\s*[\]］]", re.I),
-    re.compile(r"\(\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")\s*\)", re.I),
+    re.compile(r"【\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")(?:†[^】]*)?\s*】", re.IGNORECASE),
+    re.compile(r"[\[［]\s*\^?\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")\s*[\]］]", re.IGNORECASE),
+    re.compile(r"\(\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")\s*\)", re.IGNORECASE),
 ]
 MARKER = re.compile(r"\[(\d+)\]")
 _MARKERS_AFTER_STOP = re.compile(r"([.!?。]+)[ \t]*((?:\[\d+\][ \t]*)*\[\d+\])")
 _LEADING_MARKERS = re.compile(r"^\s*((?:\[\d+\]\s*)+)")
-_ANSWER_PREFIX = re.compile(r"^\s*(?:answer|답변|답)\s*[:：]\s*", re.I)
+_ANSWER_PREFIX = re.compile(r"^\s*(?:answer|답변|답)\s*[:：]\s*", re.IGNORECASE)
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 

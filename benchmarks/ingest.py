@@ -83,7 +83,7 @@ def one_run(knowledge: Path, workdir: Path, run: int) -> tuple[int, float, float
 
 
 def measure(name: str, knowledge: Path, runs: int, workdir: Path) -> dict:
-    results = [one_run(knowledge, workdir / name, r) for r in range(runs)]
+    results = [one_run(knowledge, workdir / "runs" / name, r) for r in range(runs)]
     chunks = results[0][0]
     pipeline = statistics.median(chunks / p for _, p, _ in results)
     bare = statistics.median(chunks / b for _, _, b in results)

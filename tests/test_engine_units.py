@@ -107,3 +107,9 @@ def test_asked_slot(question, slot):
 def test_refusal_names_what_is_covered():
     assert "programme" in refusal_message("en", ["programme", "speakers"])
     assert "연사" in refusal_message("ko", ["programme", "speakers"])
+
+
+def test_that_company_means_the_entity_the_previous_answer_gave():
+    history = [{"role": "user", "content": "MOU는 어느 기업과 체결했나요?"},
+               {"role": "assistant", "content": "한국 인공지능안전연구소는 Scale AI와 MOU를 체결했습니다 [1]."}]
+    assert standalone_question("그 회사는 어떤 회사인가요?", history, "ko", 6) == "Scale AI는 어떤 회사인가요?"

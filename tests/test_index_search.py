@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from index_kb import REPO, settings_for
+from index_kb import REPO, SEED, settings_for
 
 from index.fusion import reciprocal_rank_fusion
 from index.store import KnowledgeIndex
@@ -57,8 +57,6 @@ def test_seed_page_clutter_never_becomes_a_passage(tmp_path):
     """The raw article, indexed as is, yields only article sentences: no footer, button or counter passage."""
     seed_dir = tmp_path / "seed"
     seed_dir.mkdir()
-    from test_index_text import SEED
-
     (seed_dir / "article.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     index = KnowledgeIndex.open(settings_for(tmp_path, knowledge=seed_dir))
     texts = [c.text for c in index.chunks()]

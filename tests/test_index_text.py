@@ -6,16 +6,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from index_kb import SEED
 
 from index.errors import BadDocumentError
 from index.loaders import load_file, make_document
 from index.models import Document, DocumentMeta
 from index.splitter import search_text, split_document
 from index.text import bm25_tokens, detect_lang, nfc, split_sentences
-
-SEED = Path("/work/shared/seeds/000_2914d58edc4ff227.txt")
-if not SEED.exists():
-    SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_2914d58edc4ff227.txt"
 
 
 def write(path: Path, content: str | bytes) -> Path:

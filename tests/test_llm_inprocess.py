@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from test_llm_server import eval_questions, small_model  # noqa: F401 - the shared model fixture
 
 from assistant.config import Settings
 from assistant.language import detect_language
 from assistant.verify import audit_answer
-from test_llm_server import eval_questions, small_model  # noqa: F401 - the shared model fixture
 
 pytestmark = pytest.mark.llm
 

@@ -31,15 +31,15 @@ def _citation(n: int, text: str, doc_id: str = "overview-ko") -> Citation:
 
 
 def _answer(**kw) -> Answer:
-    base = dict(
-        question="SFASS는 어디에서 열렸나요?",
-        text="SFASS의 개최 장소는 서울 호텔 나루 엠갤러리이다.[1] 10월 28일에 개막했다.[2]",
-        language="ko",
-        citations=[
+    base = {
+        "question": "SFASS는 어디에서 열렸나요?",
+        "text": "SFASS의 개최 장소는 서울 호텔 나루 엠갤러리이다.[1] 10월 28일에 개막했다.[2]",
+        "language": "ko",
+        "citations": [
             _citation(1, "SFASS는 이틀간 열렸다. SFASS의 개최 장소는 서울 호텔 나루 엠갤러리이다."),
             _citation(2, "SFASS는 2025년 10월 28일에 개막했다."),
         ],
-    )
+    }
     base.update(kw)
     return Answer(**base)
 
@@ -171,5 +171,5 @@ def test_a_rejected_question_shows_only_its_message_and_stays_out_of_history():
     chat = ChatSession()
     chat.add(rejected)
     chat.add(_answer())
-    assert [t.content for t in chat.history()][0] == "SFASS는 어디에서 열렸나요?"
+    assert chat.history()[0].content == "SFASS는 어디에서 열렸나요?"
     assert len(chat.messages(KO)) == 4

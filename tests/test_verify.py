@@ -10,8 +10,8 @@ from index.models import Chunk
 EN = [
     "The venue of SFASS was the Hotel Naru Seoul MGallery (서울 호텔 나루 엠갤러리) in Seoul.",
     "SFASS ran for two days, from 28 October to 29 October 2025.",
-    "The signing ceremony of the MOU between the Korea AI Safety Institute and Scale AI was held on day two "
-    "of SFASS, 29 October 2025.",
+    ("The signing ceremony of the MOU between the Korea AI Safety Institute and Scale AI was held on day two "
+     "of SFASS, 29 October 2025."),
 ]
 KO = [
     "SFASS의 개최 장소는 서울 호텔 나루 엠갤러리이다.",

@@ -1,0 +1,60 @@
+"""``python -m assistant``: ask (text and JSON), chat, and clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from engine_kb import engine_settings
+
+from assistant import Assistant
+from assistant.cli import main
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    settings = engine_settings(tmp_path_factory)
+    Assistant(settings)  # builds the shared index when missing
+    return settings.data_dir
+
+
+@pytest.fixture(autouse=True)
+def env(monkeypatch, data_dir):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data_dir))
+
+
+def test_ask_prints_the_answer_and_numbered_sources(capsys):
+    assert main(["ask", "Where was SFASS held?"]) == 0
+    out = capsys.readouterr().out
+    assert "Naru" in out and "Sources:" in out and "[1]" in out
+
+
+def test_ask_json_is_the_answer_model(capsys):
+    assert main(["ask", "--json", "SFASS는 어디에서 열렸나요?"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["language"] == "ko" and data["citations"][0]["n"] == 1 and "나루" in data["text"]
+
+
+def test_ask_with_forced_language(capsys):
+    main(["ask", "--json", "--lang", "en", "SFASS는 어디에서 열렸나요?"])
+    assert json.loads(capsys.readouterr().out)["language"] == "en"
+
+
+def test_empty_question_is_a_clear_error(capsys):
+    assert main(["ask", "   "]) == 1
+    assert "Please type a question" in capsys.readouterr().out
+
+
+def test_chat_keeps_the_conversation_and_exits_on_ctrl_d(monkeypatch, capsys):
+    lines = iter(["첫째 날에는 어떤 세션이 있었나요?", "그럼 둘째 날은요?"])
+
+    def fake_input(prompt=""):
+        try:
+            return next(lines)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "출처:" in out and "29" in out

@@ -1,0 +1,73 @@
+"""Cross-lingual answers over a small made-up event: a fact written only in Korean, asked about in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.config import Settings
+
+KOREAN_ONLY = """---
+id: prizes-ko
+title: 시상 안내
+lang: ko
+source: 테스트 자료
+kind: programme
+---
+# 시상
+최우수 논문상 시상식은 11월 14일 오후에 열렸다.
+최우수 논문상은 박서준 연구원이 받았다.
+"""
+
+BOTH = {
+    "venue-ko.md": """---
+id: venue-ko
+title: 장소
+lang: ko
+translation_of: venue-en
+source: 테스트 자료
+kind: overview
+---
+# 장소
+학회는 부산 벡스코에서 열렸다.
+""",
+    "venue-en.md": """---
+id: venue-en
+title: Venue
+lang: en
+translation_of: venue-ko
+source: Test material
+kind: overview
+---
+# Venue
+The conference was held at BEXCO in Busan.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory) -> Assistant:
+    root = tmp_path_factory.mktemp("crosslingual")
+    knowledge = root / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "prizes-ko.md").write_text(KOREAN_ONLY, encoding="utf-8")
+    for name, text in BOTH.items():
+        (knowledge / name).write_text(text, encoding="utf-8")
+    return Assistant(Settings(knowledge_dir=knowledge, data_dir=root / "data"))
+
+
+def test_fact_only_in_korean_is_quoted_in_an_english_answer(bot):
+    answer = bot.ask("When was the best paper award ceremony held?")
+    assert answer.language == "en" and not answer.refused
+    assert answer.text.startswith("Only a Korean document covers this")
+    assert "11월 14일" in answer.text and answer.citations[0].doc_id == "prizes-ko"
+
+
+def test_translated_fact_is_answered_from_the_english_version(bot):
+    answer = bot.ask("Where was the conference held?")
+    assert "BEXCO" in answer.text and answer.citations[0].doc_id == "venue-en"
+
+
+def test_unrelated_question_is_still_refused(bot):
+    answer = bot.ask("How much was the conference fee?")
+    assert answer.refused
