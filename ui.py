@@ -130,7 +130,8 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
     def doc_choices() -> list[tuple[str, str]]:
         return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in bot.index.documents()]
 
-    with gr.Blocks(title="SFASS 2025 Assistant") as demo:
+    # Uploaded files are copied into the knowledge folder; Gradio's own copies are cleared within the day.
+    with gr.Blocks(title="SFASS 2025 Assistant", delete_cache=(3600, 86400)) as demo:
         session = gr.State(ChatSession())
         authorized = gr.State(False)
         with gr.Row(equal_height=True):
@@ -139,8 +140,9 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                elem_id="sfass-ui-lang", scale=0, min_width=280)
         with gr.Tabs():
             with gr.Tab(t0.tab_chat, id="chat", elem_id="sfass-tab-chat") as tab_chat:
-                chatbot = gr.Chatbot(label=t0.chatbot, height=600, buttons=[],
+                chatbot = gr.Chatbot(label=t0.chatbot, show_label=False, height=None, min_height=300, max_height=620, buttons=[],
                                      feedback_options=("Like", "Dislike"), elem_id="sfass-chat", layout="panel",
+                                     placeholder=t0.welcome,
                                      line_breaks=False, latex_delimiters=[])
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(label=t0.question, placeholder=t0.question_placeholder, scale=8,
@@ -173,7 +175,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             admin_parts = {}
             if with_desk:
                 with gr.Tab(t0.tab_admin, id="admin", elem_id="sfass-tab-admin") as tab_admin:
-                    with gr.Row(equal_height=True):
+                    with gr.Row(equal_height=True) as login_row:
                         password = gr.Textbox(label=t0.password, type="password", elem_id="sfass-password",
                                               scale=4)
                         login = gr.Button(t0.login, variant="primary", elem_id="sfass-login", scale=1)
@@ -215,7 +217,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 tab_chat: gr.update(label=t.tab_chat), tab_programme: gr.update(label=t.tab_programme),
                 tab_sources: gr.update(label=t.tab_sources),
                 ui_lang: gr.update(label=t.ui_lang),
-                chatbot: gr.update(value=chat.messages(t), label=t.chatbot),
+                chatbot: gr.update(value=chat.messages(t), label=t.chatbot, placeholder=t.welcome),
                 question: gr.update(label=t.question, placeholder=t.question_placeholder),
                 send: gr.update(value=t.send), new_chat: gr.update(value=t.new_chat),
                 answer_lang: gr.update(choices=answer_lang_choices(lang), label=t.answer_lang),
@@ -278,6 +280,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return [], "", chat_state
 
         new_chat.click(clear, [session], chat_outputs, api_visibility=PRIVATE)
+        chatbot.clear(clear, [session], chat_outputs, api_visibility=PRIVATE)  # the chat's own bin icon
 
         def vote(data: gr.LikeData, chat_state: ChatSession) -> None:
             answer = chat_state.answer_at(data.index)
@@ -339,15 +342,16 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 ok = check_password(settings, attempt)
                 t = labels(lang)
                 return (ok, gr.Textbox(value=""), t.logged_in if ok else t.wrong_password,
-                        gr.Column(visible=ok), *desk_view(lang, ok))
+                        gr.Row(visible=not ok), gr.Column(visible=ok), *desk_view(lang, ok))
 
             gr.on([a["login"].click, a["password"].submit], enter, [a["password"], ui_lang],
-                  [authorized, a["password"], desk_message, desk_panel, *desk_outputs], api_visibility=PRIVATE)
+                  [authorized, a["password"], desk_message, login_row, desk_panel, *desk_outputs],
+                  api_visibility=PRIVATE)
 
             def leave():
-                return False, "", gr.Column(visible=False), "", gr.Dropdown(choices=[]), ""
+                return False, "", gr.Row(visible=True), gr.Column(visible=False), "", gr.Dropdown(choices=[]), ""
 
-            a["logout"].click(leave, None, [authorized, desk_message, desk_panel, *desk_outputs],
+            a["logout"].click(leave, None, [authorized, desk_message, login_row, desk_panel, *desk_outputs],
                               api_visibility=PRIVATE)
 
             def after(result, lang: str, ok: bool):

@@ -23,7 +23,7 @@ from .injection import is_instruction
 from .models import Draft
 from .refusal import refusal_message
 from .retrieval import translation_pairs
-from .support import facts
+from .support import Facts, facts
 
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
@@ -192,6 +192,8 @@ class ExtractiveAnswerer:
         self._kinds: list[str] = []
         self._topic: set[str] = set()
         self._translated: set[str] = set()
+        self._pairs: dict[str, set[str]] = {}
+        self._chunks: dict[str, Chunk] = {}
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
@@ -211,7 +213,9 @@ class ExtractiveAnswerer:
             self._df, self._n = df, max(len(chunks), 1)
             self._topic = self._topic_terms(chunks, df)
             self._kinds = sorted({info.kind for info in self.index.documents()})
-            self._translated = set(translation_pairs(self.index))
+            self._pairs = translation_pairs(self.index)
+            self._translated = set(self._pairs)
+            self._chunks = {chunk.chunk_id: chunk for chunk in chunks}
         return self._df
 
     def _topic_terms(self, chunks: list[Chunk], df: Counter[str]) -> set[str]:
@@ -261,10 +265,13 @@ class ExtractiveAnswerer:
             if lang and chunk.lang != lang:
                 continue
             heading = terms(chunk.heading) if chunk.heading else frozenset()
+            parallel = self.parallel_terms(chunk)
             for sentence in _sentences(chunk.text, chunk.lang):
                 if sentence.lstrip().startswith("#") or is_instruction(sentence) or len(sentence) < 8:
                     continue
                 own = terms(sentence)
+                if parallel and len(_sentences(chunk.text, chunk.lang)) == 1:
+                    own = own | parallel
                 matched = sum(w for t, w in keys.items() if t in own)
                 in_heading = sum(w for t, w in keys.items() if t not in own and t in heading)
                 coverage = (matched + 0.5 * in_heading) / total if total else 1.0
@@ -280,6 +287,19 @@ class ExtractiveAnswerer:
         out.sort(key=lambda c: (c.qualifies, round(c.coverage, 1), c.absence, c.fills, c.coverage, -c.passage),
                  reverse=True)
         return out
+
+    def parallel_terms(self, chunk: Chunk) -> frozenset[str]:
+        """Terms of the same passage in the document's translation: the chunk with the same position in a
+        translation that states the same dates and numbers (documents translated line by line)."""
+        number = chunk.chunk_id.rpartition("#")[2]
+        mine = facts(chunk.text)
+        for other in self._pairs.get(chunk.doc_id, ()):
+            twin = self._chunks.get(f"{other}#{number}")
+            if twin is None:
+                continue
+            if _key_values(facts(twin.text)) == _key_values(mine):
+                return terms(twin.text)
+        return frozenset()
 
     def foreign_candidates(self, question: str, passages: list[Chunk], language: Lang) -> list[Candidate]:
         """Sentences of documents that exist only in the other language: their words cannot match the question's,
@@ -357,6 +377,11 @@ class ExtractiveAnswerer:
         for piece in re.split(r"(?<=[\].!?])\s+", draft.text):
             yield piece + " "
         yield draft
+
+
+def _key_values(f: Facts) -> tuple[set[str], set[str], set[str]]:
+    """Dates, years and numbers of ten or more: what a faithful translation keeps ("two days" may become "이틀")."""
+    return set(f.dates), set(f.years), {n for n in f.numbers if float(n) >= 10}
 
 
 def _cite(sentence: str, marker: str) -> str:

