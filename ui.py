@@ -17,11 +17,13 @@ from assistant.ui_render import (
     document_headers,
     document_rows,
     render_document,
+    render_problems,
     render_programme,
     render_search_results,
 )
 from assistant.ui_session import AUTO, ChatSession, answer_language
 from assistant.ui_text import AUDIENCES, LANG_NAMES, examples, labels, lang_from_accept_language
+from index.errors import UnknownDocumentError
 from index.program import PROGRAM_FILE, ProgramError, load_program
 
 import gradio as gr  # after the project's offline switches
@@ -29,6 +31,7 @@ import gradio as gr  # after the project's offline switches
 
 PRIVATE = "private"  # events the page uses but no API client may list or call
 ADMIN_QUEUE = "organizers-desk"  # rebuilds and uploads wait in their own line, never in the chat's
+PROBLEMS_SHOWN = 20
 
 CSS = """
 .sfass-header h1 { margin: 0 0 .2rem 0; font-size: 1.7rem; }
@@ -140,9 +143,10 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                elem_id="sfass-ui-lang", scale=0, min_width=280)
         with gr.Tabs():
             with gr.Tab(t0.tab_chat, id="chat", elem_id="sfass-tab-chat") as tab_chat:
-                chatbot = gr.Chatbot(label=t0.chatbot, show_label=False, height=None, min_height=300, max_height=620, buttons=[],
-                                     feedback_options=("Like", "Dislike"), elem_id="sfass-chat", layout="panel",
-                                     placeholder=t0.welcome,
+                # Copying is the answers' own button (plain text with sources), not the raw-HTML one.
+                chatbot = gr.Chatbot(label=t0.chatbot, show_label=False, placeholder=t0.welcome, layout="panel",
+                                     height=None, min_height=300, max_height=620, buttons=[],
+                                     feedback_options=("Like", "Dislike"), elem_id="sfass-chat",
                                      line_breaks=False, latex_delimiters=[])
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(label=t0.question, placeholder=t0.question_placeholder, scale=8,
@@ -295,9 +299,10 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return document_rows(docs), gr.Dropdown(choices=doc_choices())
 
         def open_document(doc_id: str | None, lang: str) -> str:
-            if not doc_id:
+            try:
+                return render_document(bot.index.document(doc_id), labels(lang)) if doc_id else ""
+            except UnknownDocumentError:  # removed meanwhile
                 return ""
-            return render_document(bot.index.document(doc_id), labels(lang))
 
         def open_from_table(evt: gr.SelectData, lang: str):
             row = evt.row_value or []
@@ -320,21 +325,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
         if admin_parts:
             a = admin_parts
 
-            def problems_html(lang: str) -> str:
-                t = labels(lang)
-                entries = feedback.latest_problems(20)
-                if not entries:
-                    return f"<p>{escape(t.no_problems)}</p>"
-                items = "".join(
-                    f"<li><code>{e.kind}</code> {e.timestamp:%Y-%m-%d %H:%M} · {escape(e.question)}</li>"
-                    for e in entries)
-                return f'<ul class="sfass-problems">{items}</ul>'
-
             def desk_view(lang: str, ok: bool):
                 if not ok:
                     return "", gr.Dropdown(choices=[]), ""
                 return desk.status_markdown(lang), gr.Dropdown(choices=doc_choices(), value=None), \
-                    problems_html(lang)
+                    render_problems(feedback.latest_problems(PROBLEMS_SHOWN), labels(lang))
 
             desk_outputs = [status, a["remove_pick"], problems]
 

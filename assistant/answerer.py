@@ -24,11 +24,12 @@ class Answerer(Protocol):
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]: ...
 
 
-def make_answerer(settings: Settings, index: "KnowledgeIndex") -> Answerer:
-    """The extractive answerer by default; a generative one when ``settings.llm`` names a backend."""
+def make_answerer(settings: Settings, index: KnowledgeIndex, extractive: Answerer | None = None) -> Answerer:
+    """The extractive answerer by default; a generative one (falling back to ``extractive``) when ``settings.llm``
+    names a backend."""
     from .extractive import ExtractiveAnswerer
 
-    extractive = ExtractiveAnswerer(index)
+    extractive = extractive or ExtractiveAnswerer(index)
     if settings.llm == "extractive":
         return extractive
     from .generative import GenerativeAnswerer

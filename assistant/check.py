@@ -15,7 +15,9 @@ from .models import Claim, Label, Verdict
 from .retrieval import HybridRetriever
 from .support import Facts, facts, missing_facts
 
-SAME_SUBJECT = 0.5  # share of the claim's subject words a passage sentence must hold to be about the same thing
+SAME_SUBJECT = (
+    0.5  # share of the claim's subject words a passage sentence must hold to be about the same thing
+)
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 
 
@@ -32,7 +34,11 @@ def split_claims(statement: str) -> list[str]:
 
 def _claim_slot(claim: str) -> str | None:
     """The kind of value a claim states when it says where something happened (a place)."""
-    if re.search(r"\b(?:held|took place|located|hosted)\s+(?:in|at)\b|\bvenue\b|에서\s*(?:열|개최|개막)|장소", claim, re.I):
+    if re.search(
+        r"\b(?:held|took place|located|hosted)\s+(?:in|at)\b|\bvenue\b|에서\s*(?:열|개최|개막)|장소",
+        claim,
+        re.IGNORECASE,
+    ):
         return "place"
     return None
 
@@ -46,8 +52,10 @@ def _fact_terms(f: Facts) -> set[str]:
 
 def _closest(wanted: list[str], offered: list[str]) -> str:
     """The offered value most like the missing ones (the documents' value for the same slot)."""
+
     def likeness(value: str) -> float:
         return max(SequenceMatcher(None, value.lower(), w.lower()).ratio() for w in wanted)
+
     return max(offered, key=likeness)
 
 
@@ -66,7 +74,9 @@ class ClaimChecker:
         return Verdict(statement=statement, label=label, claims=claims)
 
     def _sentences(self, chunks: list[Chunk]) -> list[tuple[str, Chunk]]:
-        return [(chunk.text[s:e], chunk) for chunk in chunks for s, e in split_sentences(chunk.text, chunk.lang)]
+        return [
+            (chunk.text[s:e], chunk) for chunk in chunks for s, e in split_sentences(chunk.text, chunk.lang)
+        ]
 
     def check_claim(self, claim: str) -> Claim:
         """Supported when a passage sentence on the same subject holds all the claim's facts; contradicted when
@@ -101,7 +111,9 @@ class ClaimChecker:
                     contradiction = (chunk, value)
         if contradiction:
             chunk, value = contradiction
-            return Claim(text=claim, label="contradicted", citations=[citation_for(chunk, 1)], documents_value=value)
+            return Claim(
+                text=claim, label="contradicted", citations=[citation_for(chunk, 1)], documents_value=value
+            )
         return Claim(text=claim, label="not_found")
 
     @staticmethod

@@ -13,8 +13,17 @@ _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
 def citation_for(chunk: Chunk, n: int) -> Citation:
     """The numbered citation quoting ``chunk`` exactly."""
-    return Citation(n=n, doc_id=chunk.doc_id, title=chunk.title, source=chunk.source, source_url=chunk.source_url,
-                    lang=chunk.lang, chunk_id=chunk.chunk_id, text=chunk.text, score=chunk.score)
+    return Citation(
+        n=n,
+        doc_id=chunk.doc_id,
+        title=chunk.title,
+        source=chunk.source,
+        source_url=chunk.source_url,
+        lang=chunk.lang,
+        chunk_id=chunk.chunk_id,
+        text=chunk.text,
+        score=chunk.score,
+    )
 
 
 def renumber(text: str, passages: list[Chunk]) -> tuple[str, list[Citation]]:

@@ -41,7 +41,9 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         pass
     bot = _assistant(settings)
     history: list[Turn] = []
-    print("SFASS Assistant — ask in Korean or English; Ctrl-D to quit. / 한국어나 영어로 질문하세요. 종료: Ctrl-D")
+    print(
+        "SFASS Assistant — ask in Korean or English; Ctrl-D to quit. / 한국어나 영어로 질문하세요. 종료: Ctrl-D"
+    )
     while True:
         try:
             question = input("> ")
@@ -79,7 +81,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m assistant", description="Answers about the forum's documents.")
+    p = argparse.ArgumentParser(
+        prog="python -m assistant", description="Answers about the forum's documents."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question", nargs="+")

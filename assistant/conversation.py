@@ -16,10 +16,40 @@ _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래�
 _KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
 _KO_ELLIPTIC = re.compile(r"^(?P<slot>.+?)(?:은|는)요\??$|^(?P<slot2>.+?)\s*(?:도요|도\?)$")
 _KO_PRONOUN = re.compile(r"(그것|그건|그게|그거|이것|이건|거기|그곳|그분|그 사람|그 행사|그 협약|그때|그날)")
-_EN_ELLIPTIC = re.compile(r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.I)
-_EN_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|there|he|she|him|her|his)\b", re.I)
-_STOP_EN = {"what", "who", "when", "where", "which", "why", "how", "was", "were", "is", "are", "did", "does",
-            "do", "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "with", "about", "many", "much"}
+_EN_ELLIPTIC = re.compile(
+    r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.IGNORECASE
+)
+_EN_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|there|he|she|him|her|his)\b", re.IGNORECASE)
+_STOP_EN = {
+    "what",
+    "who",
+    "when",
+    "where",
+    "which",
+    "why",
+    "how",
+    "was",
+    "were",
+    "is",
+    "are",
+    "did",
+    "does",
+    "do",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "with",
+    "about",
+    "many",
+    "much",
+}
 
 
 def to_turns(history: Sequence[dict | Turn] | None, max_turns: int) -> list[Turn]:
@@ -32,7 +62,7 @@ def to_turns(history: Sequence[dict | Turn] | None, max_turns: int) -> list[Turn
             continue  # a malformed entry says nothing about the conversation
         if turn.content.strip():
             turns.append(turn)
-    return turns[-2 * max_turns:] if max_turns else []
+    return turns[-2 * max_turns :] if max_turns else []
 
 
 def _words(text: str) -> list[str]:
@@ -48,9 +78,13 @@ def _substitute(previous: str, slot: str, lang: Lang) -> str | None:
     prev_words = _words(previous)
     n = len(slot_words)
     for i in range(len(prev_words) - n + 1):
-        gram = prev_words[i:i + n]
+        gram = prev_words[i : i + n]
         if lang == "ko" and gram[-1].startswith(head) and gram[:-1] != slot_words[:-1]:
-            phrase = r"\s+".join(re.escape(w) for w in gram[:-1]) + r"\s+" + re.escape(head) if n > 1 else re.escape(gram[-1])
+            phrase = (
+                r"\s+".join(re.escape(w) for w in gram[:-1]) + r"\s+" + re.escape(head)
+                if n > 1
+                else re.escape(gram[-1])
+            )
             return re.sub(phrase, slot, previous, count=1)
         if lang == "en" and gram[0].lower() == head.lower() and gram != slot_words:
             phrase = r"\s+".join(re.escape(w) for w in gram)
@@ -66,7 +100,9 @@ def _substitute(previous: str, slot: str, lang: Lang) -> str | None:
     return None
 
 
-_AGENT = re.compile(r"\b(?:Institute|Ministry|University|Office|Committee|Agency|Company|Inc|Lab|Research)\b|[A-Z][a-z]+-[a-z]+")
+_AGENT = re.compile(
+    r"\b(?:Institute|Ministry|University|Office|Committee|Agency|Company|Inc|Lab|Research)\b|[A-Z][a-z]+-[a-z]+"
+)
 
 
 def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
@@ -83,14 +119,23 @@ def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
 
 
 def _is_self_contained(question: str) -> bool:
-    return len(facts(question).names) > 0 and not _EN_PRONOUN.search(question) and not _KO_PRONOUN.search(question)
+    return (
+        len(facts(question).names) > 0
+        and not _EN_PRONOUN.search(question)
+        and not _KO_PRONOUN.search(question)
+    )
 
 
 _KO_REFERENT = re.compile(r"그\s*(?:회사|기업|기관|부처|단체|사람|분|인물)")
-_EN_REFERENT = re.compile(r"\b(?:that|this|the same) (?:company|firm|organi[sz]ation|institute|ministry|agency|person)\b", re.I)
+_EN_REFERENT = re.compile(
+    r"\b(?:that|this|the same) (?:company|firm|organi[sz]ation|institute|ministry|agency|person)\b",
+    re.IGNORECASE,
+)
 
 
-_MINISTRY = re.compile(r"[가-힣]{2,}부(?=[이입은는을를의와과에]|[^가-힣]|$)|\bMinistry of [A-Z][\w&]*(?: (?:and )?[A-Z][\w&]*)*")
+_MINISTRY = re.compile(
+    r"[가-힣]{2,}부(?=[이입은는을를의와과에]|[^가-힣]|$)|\bMinistry of [A-Z][\w&]*(?: (?:and )?[A-Z][\w&]*)*"
+)
 
 
 def _answered_entity(previous: str, reply: str | None, referent: str) -> str | None:
@@ -98,7 +143,7 @@ def _answered_entity(previous: str, reply: str | None, referent: str) -> str | N
     if not reply:
         return None
     asked = previous.lower()
-    if re.search(r"부처|ministry", referent, re.I):
+    if re.search(r"부처|ministry", referent, re.IGNORECASE):
         names = _MINISTRY.findall(reply)
     else:
         names = facts(reply).names
@@ -114,7 +159,7 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
     referent = (_KO_REFERENT if lang == "ko" else _EN_REFERENT).search(q)
     entity = _answered_entity(previous, reply, referent[0]) if referent else None
     if referent and entity:
-        return q[: referent.start()] + entity + q[referent.end():]
+        return q[: referent.start()] + entity + q[referent.end() :]
     if lang == "ko":
         body = _KO_LEAD.sub("", q)
         m = _KO_ELLIPTIC.match(body)
@@ -134,11 +179,15 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
     if _EN_PRONOUN.search(q) and not _is_self_contained(q):
         pronoun = _EN_PRONOUN.search(q)[1]
         topic = _topic(previous, lang, pronoun)
-        return _EN_PRONOUN.sub(lambda p: topic + ("'s" if p[1].lower() in {"its", "their", "his"} else ""), q, count=1)
+        return _EN_PRONOUN.sub(
+            lambda p: topic + ("'s" if p[1].lower() in {"its", "their", "his"} else ""), q, count=1
+        )
     return q
 
 
-def standalone_question(question: str, history: Sequence[dict | Turn] | None, lang: Lang, max_turns: int) -> str:
+def standalone_question(
+    question: str, history: Sequence[dict | Turn] | None, lang: Lang, max_turns: int
+) -> str:
     """Resolve ``question`` against the user turns of ``history`` (each resolved in turn)."""
     previous: str | None = None
     reply: str | None = None

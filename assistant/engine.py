@@ -41,7 +41,7 @@ class Assistant:
         _configure_llama_index(self.index)
         self.retriever = HybridRetriever(self.index, self.settings)
         self.extractive = ExtractiveAnswerer(self.index)
-        self.answerer = self.extractive if self.settings.llm == "extractive" else make_answerer(self.settings, self.index)
+        self.answerer = make_answerer(self.settings, self.index, self.extractive)
         self.checker = ClaimChecker(self.retriever, self.extractive)
         threading.Thread(target=self._warm_up, name="assistant-warm-up", daemon=True).start()
 
@@ -57,8 +57,9 @@ class Assistant:
 
     # -- the steps ----------------------------------------------------------------------------
 
-    def _prepare(self, question: str, history: Sequence[dict | Turn] | None,
-                 language: Lang | None) -> tuple[str, Lang, str]:
+    def _prepare(
+        self, question: str, history: Sequence[dict | Turn] | None, language: Lang | None
+    ) -> tuple[str, Lang, str]:
         """Validated question, answer language, and the standalone query (history resolved, instructions removed).
 
         Raises ``InvalidQuestion`` with a message in the user's language."""
@@ -69,25 +70,41 @@ class Assistant:
     def _passages(self, query: str, lang: Lang):
         if not query:
             return []
-        return self.retriever.retrieve(query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query))
+        return self.retriever.retrieve(
+            query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query)
+        )
 
     def _answer(self, question: str, standalone: str, lang: Lang, draft: Draft, started: float) -> Answer:
         text, citations = renumber(draft.text, draft.passages)
         return Answer(
-            question=question, standalone_question=standalone, text=text, language=lang, refused=draft.refused,
-            citations=citations, sentences_removed=draft.sentences_removed,
-            sentences_generated=draft.sentences_generated, draft=draft.draft,
-            backend=self.answerer.name, seconds=time.perf_counter() - started,
+            question=question,
+            standalone_question=standalone,
+            text=text,
+            language=lang,
+            refused=draft.refused,
+            citations=citations,
+            sentences_removed=draft.sentences_removed,
+            sentences_generated=draft.sentences_generated,
+            draft=draft.draft,
+            backend=self.answerer.name,
+            seconds=time.perf_counter() - started,
         )
 
     @staticmethod
     def _error(question: str, error: InvalidQuestion, started: float) -> Answer:
-        return Answer(question=question if isinstance(question, str) else "", text=error.message,
-                      language=error.language, error=error.message, seconds=time.perf_counter() - started)
+        return Answer(
+            question=question if isinstance(question, str) else "",
+            text=error.message,
+            language=error.language,
+            error=error.message,
+            seconds=time.perf_counter() - started,
+        )
 
     # -- public API ---------------------------------------------------------------------------
 
-    def ask(self, question: str, history: Sequence[dict | Turn] | None = None, language: Lang | None = None) -> Answer:
+    def ask(
+        self, question: str, history: Sequence[dict | Turn] | None = None, language: Lang | None = None
+    ) -> Answer:
         """Answer ``question`` in its language (or ``language``), from the documents only, with citations."""
         started = time.perf_counter()
         try:
@@ -99,8 +116,9 @@ class Assistant:
         draft = self.answerer.answer(query, lang, passages) if query else self.extractive.refuse(lang)
         return self._answer(cleaned, standalone, lang, draft, started)
 
-    def ask_stream(self, question: str, history: Sequence[dict | Turn] | None = None,
-                   language: Lang | None = None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, history: Sequence[dict | Turn] | None = None, language: Lang | None = None
+    ) -> Iterator[str | Answer]:
         """Yield the growing draft text, then the final ``Answer``."""
         started = time.perf_counter()
         try:
@@ -121,15 +139,20 @@ class Assistant:
             text += piece
             yield text
 
-    def retrieve(self, question: str, history: Sequence[dict | Turn] | None = None,
-                 language: Lang | None = None) -> Retrieved:
+    def retrieve(
+        self, question: str, history: Sequence[dict | Turn] | None = None, language: Lang | None = None
+    ) -> Retrieved:
         """The passages retrieval finds for ``question`` (empty for an invalid question)."""
         try:
             _, lang, standalone = self._prepare(question, history, language)
         except InvalidQuestion as error:
-            return Retrieved(question=question if isinstance(question, str) else "", language=error.language, chunks=[])
+            return Retrieved(
+                question=question if isinstance(question, str) else "", language=error.language, chunks=[]
+            )
         query = strip_instructions(standalone)
-        return Retrieved(question=standalone, language=lang, chunks=self._passages(query, lang)[: self.settings.top_k])
+        return Retrieved(
+            question=standalone, language=lang, chunks=self._passages(query, lang)[: self.settings.top_k]
+        )
 
     def check(self, statement: str) -> Verdict:
         """Check each claim of ``statement`` against the documents."""

@@ -43,7 +43,9 @@ class ItemResult(BaseModel):
     answer: str
     refused: bool
     correct: bool
-    supported: bool | None = None  # answered items only: cited passages hold the answer's facts, every sentence cited
+    supported: bool | None = (
+        None  # answered items only: cited passages hold the answer's facts, every sentence cited
+    )
     language_ok: bool
     rank: int | None = None  # 1-based rank of the first expected document among retrieved passages
     seconds: float
@@ -96,7 +98,11 @@ def answer_language_ok(answer: Answer, lang: Lang) -> bool:
     english = len(re.findall(r"(?<![\w'])[a-z][a-z']+\b", own))
     korean = len(re.findall(r"[가-힣]{2,}", own))
     korean_grammar = bool(re.search(r"[가-힣](?:다|요|죠|까)(?=[^가-힣]|$)", own))
-    written_in = (english >= 1 and not korean_grammar) if lang == "en" else (korean_grammar or korean >= max(1, english))
+    written_in = (
+        (english >= 1 and not korean_grammar)
+        if lang == "en"
+        else (korean_grammar or korean >= max(1, english))
+    )
     return answer.language == lang and written_in
 
 
@@ -138,14 +144,23 @@ def _rank(chunks: list[Chunk], docs: list[str]) -> int | None:
 
 def score_item(item: EvalItem, answer: Answer, retrieved: list[Chunk]) -> ItemResult:
     """Judge one answer against its eval item."""
-    generated = answer.sentences_generated or (len(split_sentences(answer.draft, answer.language)) if answer.draft else 0)
+    generated = answer.sentences_generated or (
+        len(split_sentences(answer.draft, answer.language)) if answer.draft else 0
+    )
     return ItemResult(
-        id=item.id, lang=item.lang, tags=list(item.tags), answerable=item.answerable, answer=answer.text,
-        refused=answer.refused, correct=_is_correct(answer.text, answer.refused, item),
+        id=item.id,
+        lang=item.lang,
+        tags=list(item.tags),
+        answerable=item.answerable,
+        answer=answer.text,
+        refused=answer.refused,
+        correct=_is_correct(answer.text, answer.refused, item),
         supported=citations_support(answer, item) if item.answerable and not answer.refused else None,
         language_ok=answer_language_ok(answer, item.lang),
-        rank=_rank(retrieved, item.docs) if item.answerable else None, seconds=answer.seconds,
-        sentences_generated=generated, sentences_removed=answer.sentences_removed,
+        rank=_rank(retrieved, item.docs) if item.answerable else None,
+        seconds=answer.seconds,
+        sentences_generated=generated,
+        sentences_removed=answer.sentences_removed,
         correct_before_check=_is_correct(answer.draft, answer.refused, item) if answer.draft else None,
     )
 
@@ -173,24 +188,34 @@ def aggregate(results: Sequence[ItemResult]) -> Metrics:
         p95_ms=_percentile(ms, 95),
         sentences_generated=sum(r.sentences_generated for r in results),
         sentences_removed=sum(r.sentences_removed for r in results),
-        accuracy_before_check=_ratio(sum(bool(r.correct_before_check) for r in before), len(before)) if before else None,
+        accuracy_before_check=_ratio(sum(bool(r.correct_before_check) for r in before), len(before))
+        if before
+        else None,
     )
 
 
 def report(system: str, results: list[ItemResult]) -> EvalReport:
     """Overall and per-language metrics."""
     langs = sorted({r.lang for r in results})
-    return EvalReport(system=system, overall=aggregate(results),
-                      by_language={lang: aggregate([r for r in results if r.lang == lang]) for lang in langs},
-                      items=results)
+    return EvalReport(
+        system=system,
+        overall=aggregate(results),
+        by_language={lang: aggregate([r for r in results if r.lang == lang]) for lang in langs},
+        items=results,
+    )
 
 
 AskFn = Callable[[str, list[Turn]], Answer]
 RetrieveFn = Callable[[str, list[Turn]], list[Chunk]]
 
 
-def run(system: str, ask: AskFn, retrieve: RetrieveFn, items: list[EvalItem],
-        progress: Callable[[int, int, str], None] | None = None) -> EvalReport:
+def run(
+    system: str,
+    ask: AskFn,
+    retrieve: RetrieveFn,
+    items: list[EvalItem],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> EvalReport:
     """Ask every item (with its history) and score the answers."""
     results = []
     for i, item in enumerate(items, start=1):
@@ -206,15 +231,20 @@ class VectorBaseline:
 
     name = "baseline (llama-index VectorStoreIndex, top sentence of top hit)"
 
-    def __init__(self, index: "KnowledgeIndex", top_k: int = 5):
+    def __init__(self, index: KnowledgeIndex, top_k: int = 5):
         from llama_index.core import VectorStoreIndex
         from llama_index.core.schema import TextNode
 
         self.index = index
         self.chunks = {c.chunk_id: c for c in index.chunks()}
         vectors = index.embed_passages([c.text for c in self.chunks.values()])
-        nodes = [TextNode(id_=c.chunk_id, text=c.text, embedding=v.tolist()) for c, v in zip(self.chunks.values(), vectors)]
-        self.retriever = VectorStoreIndex(nodes, embed_model=index.embedder).as_retriever(similarity_top_k=top_k)
+        nodes = [
+            TextNode(id_=c.chunk_id, text=c.text, embedding=v.tolist())
+            for c, v in zip(self.chunks.values(), vectors)
+        ]
+        self.retriever = VectorStoreIndex(nodes, embed_model=index.embedder).as_retriever(
+            similarity_top_k=top_k
+        )
 
     def retrieve(self, question: str, history: list[Turn] | None = None) -> list[Chunk]:
         hits = self.retriever.retrieve(question)
@@ -230,18 +260,44 @@ class VectorBaseline:
         sentences = [top.text[s:e] for s, e in split_sentences(top.text, top.lang)] or [top.text]
         vectors = self.index.embed_queries([question, *sentences])
         best = sentences[int(np.argmax(vectors[1:] @ vectors[0]))]
-        citation = Citation(n=1, doc_id=top.doc_id, title=top.title, source=top.source, lang=top.lang,
-                            chunk_id=top.chunk_id, text=top.text, score=top.score)
-        return Answer(question=question, text=f"{best} [1]", language=lang, citations=[citation],
-                      backend="baseline", seconds=time.perf_counter() - started)
+        citation = Citation(
+            n=1,
+            doc_id=top.doc_id,
+            title=top.title,
+            source=top.source,
+            lang=top.lang,
+            chunk_id=top.chunk_id,
+            text=top.text,
+            score=top.score,
+        )
+        return Answer(
+            question=question,
+            text=f"{best} [1]",
+            language=lang,
+            citations=[citation],
+            backend="baseline",
+            seconds=time.perf_counter() - started,
+        )
 
 
-def evaluate(bot: "Assistant", path: str | Path = DEFAULT_EVAL_PATH, limit: int | None = None,
-             baseline: bool = True, progress: Callable[[int, int, str], None] | None = None) -> list[EvalReport]:
+def evaluate(
+    bot: Assistant,
+    path: str | Path = DEFAULT_EVAL_PATH,
+    limit: int | None = None,
+    baseline: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[EvalReport]:
     """The assistant's report, then (unless ``baseline=False``) the baseline's on the same items."""
     items = load_eval_set(path)[:limit] if limit else load_eval_set(path)
-    reports = [run(f"assistant ({bot.answerer.name})", lambda q, h: bot.ask(q, history=h),
-                   lambda q, h: bot.retrieve(q, history=h).chunks, items, progress)]
+    reports = [
+        run(
+            f"assistant ({bot.answerer.name})",
+            lambda q, h: bot.ask(q, history=h),
+            lambda q, h: bot.retrieve(q, history=h).chunks,
+            items,
+            progress,
+        )
+    ]
     if baseline:
         plain = VectorBaseline(bot.index)
         reports.append(run(plain.name, plain.ask, plain.retrieve, items, progress))
@@ -249,15 +305,24 @@ def evaluate(bot: "Assistant", path: str | Path = DEFAULT_EVAL_PATH, limit: int 
 
 
 _ROWS = [
-    ("retrieval hit@1", "hit_at_1", "{:.2f}"), ("retrieval hit@5", "hit_at_5", "{:.2f}"), ("retrieval MRR", "mrr", "{:.2f}"),
-    ("answer accuracy", "answer_accuracy", "{:.2f}"), ("citation support", "citation_support", "{:.2f}"),
-    ("refusal precision", "refusal_precision", "{:.2f}"), ("refusal recall", "refusal_recall", "{:.2f}"),
-    ("false refusal rate", "false_refusal_rate", "{:.2f}"), ("language match", "language_match", "{:.2f}"),
-    ("latency p50 (ms)", "p50_ms", "{:.0f}"), ("latency p95 (ms)", "p95_ms", "{:.0f}"), ("questions", "n", "{}"),
+    ("retrieval hit@1", "hit_at_1", "{:.2f}"),
+    ("retrieval hit@5", "hit_at_5", "{:.2f}"),
+    ("retrieval MRR", "mrr", "{:.2f}"),
+    ("answer accuracy", "answer_accuracy", "{:.2f}"),
+    ("citation support", "citation_support", "{:.2f}"),
+    ("refusal precision", "refusal_precision", "{:.2f}"),
+    ("refusal recall", "refusal_recall", "{:.2f}"),
+    ("false refusal rate", "false_refusal_rate", "{:.2f}"),
+    ("language match", "language_match", "{:.2f}"),
+    ("latency p50 (ms)", "p50_ms", "{:.0f}"),
+    ("latency p95 (ms)", "p95_ms", "{:.0f}"),
+    ("questions", "n", "{}"),
 ]
 _GENERATIVE_ROWS = [
-    ("sentences generated", "sentences_generated", "{}"), ("sentences removed", "sentences_removed", "{}"),
-    ("accuracy before check", "accuracy_before_check", "{:.2f}"), ("accuracy after check", "answer_accuracy", "{:.2f}"),
+    ("sentences generated", "sentences_generated", "{}"),
+    ("sentences removed", "sentences_removed", "{}"),
+    ("accuracy before check", "accuracy_before_check", "{:.2f}"),
+    ("accuracy after check", "answer_accuracy", "{:.2f}"),
 ]
 
 
@@ -280,4 +345,3 @@ def table(rep: EvalReport):
 def failures(rep: EvalReport) -> list[ItemResult]:
     """Items answered wrongly, unsupported, or in the wrong language."""
     return [r for r in rep.items if not r.correct or r.supported is False or not r.language_ok]
-

@@ -32,52 +32,256 @@ Slot = Literal["time", "money", "year", "date", "number", "who", "room", "place"
 
 # Checked in this order: the first pattern that matches names the slot.
 SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
-    ("time", re.compile(r"\bwhat time\b|\b(?:start|end|opening|closing) times?\b|o'clock|몇\s*시|시각", re.I)),
-    ("money", re.compile(r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|얼마|가격|비용|요금|참가비", re.I)),
-    ("year", re.compile(r"\b(?:what|which|in what) year\b|몇\s*년|어느\s*해|연도", re.I)),
-    ("date", re.compile(r"\bwhen\b|\bwhat dates?\b|\b(?:which|what) days?\b|\bon which day|언제|며칠|날짜|몇\s*월|어느\s*날|무슨\s*요일", re.I)),
-    ("number", re.compile(r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모", re.I)),
-    ("who", re.compile(r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론)\w{0,2}\s*(?:은|는|이|가)?\s*어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)", re.I)),
-    ("room", re.compile(r"\b(?:which|what) (?:room|hall|floor)\b|\broom\b|\bfloor\b|호실|몇\s*층|회의실|강당|홀에서", re.I)),
-    ("place", re.compile(r"\bwhere\b|\bvenue\b|\blocation\b|\bwhich (?:hotel|city|place)\b|어디|장소|위치|어느\s*(?:호텔|도시)", re.I)),
-    ("define", re.compile(r"^\s*what (?:is|are|was|does) (?:the )?(?!name\b)[\w&'-]+(?: [\w&'-]+){0,2}(?: stand for| mean)?\s*\??\s*$|"
-                          r"^\s*what (?:kind|sort|type) of \w+ is\b|"
-                          r"^\s*[\w&()'-]{1,30}(?:은|는|이란|란)\s*(?:무엇|뭐|어떤\s*\w+\s*인가요|어떤\s*\w+\s*이에요)", re.I)),
-    ("quote", re.compile(r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce|call)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조", re.I)),
+    (
+        "time",
+        re.compile(
+            r"\bwhat time\b|\b(?:start|end|opening|closing) times?\b|o'clock|몇\s*시|시각", re.IGNORECASE
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|얼마|가격|비용|요금|참가비", re.IGNORECASE
+        ),
+    ),
+    ("year", re.compile(r"\b(?:what|which|in what) year\b|몇\s*년|어느\s*해|연도", re.IGNORECASE)),
+    (
+        "date",
+        re.compile(
+            r"\bwhen\b|\bwhat dates?\b|\b(?:which|what) days?\b|\bon which day|언제|며칠|날짜|몇\s*월|어느\s*날|무슨\s*요일",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론)\w{0,2}\s*(?:은|는|이|가)?\s*어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "room",
+        re.compile(
+            r"\b(?:which|what) (?:room|hall|floor)\b|\broom\b|\bfloor\b|호실|몇\s*층|회의실|강당|홀에서",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\bwhere\b|\bvenue\b|\blocation\b|\bwhich (?:hotel|city|place)\b|어디|장소|위치|어느\s*(?:호텔|도시)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "define",
+        re.compile(
+            r"^\s*what (?:is|are|was|does) (?:the )?(?!name\b)[\w&'-]+(?: [\w&'-]+){0,2}(?: stand for| mean)?\s*\??\s*$|"
+            r"^\s*what (?:kind|sort|type) of \w+ is\b|"
+            r"^\s*[\w&()'-]{1,30}(?:은|는|이란|란)\s*(?:무엇|뭐|어떤\s*\w+\s*인가요|어떤\s*\w+\s*이에요)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "quote",
+        re.compile(
+            r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce|call)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 # Words that name the kind of value a slot asks for: added to the BM25 query so such sentences surface.
 SLOT_HINTS: dict[str, str] = {
-    "place": "venue location hotel 장소 위치 호텔", "date": "date dates 날짜 일정", "time": "time 시간",
-    "money": "price fee cost 가격 비용", "number": "number 규모", "quote": "said 말했다 강조했다",
+    "place": "venue location hotel 장소 위치 호텔",
+    "date": "date dates 날짜 일정",
+    "time": "time 시간",
+    "money": "price fee cost 가격 비용",
+    "number": "number 규모",
+    "quote": "said 말했다 강조했다",
 }
-_VENUE = re.compile(r"\bvenue\b|\bhotel\b|\bheld (?:at|in)\b|\blocated\b|\btook place (?:at|in)\b|장소|호텔|개최지|위치", re.I)
-_WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.I)
-_ORG = re.compile(r"\b(?:institute|ministry|office|university|company|committee|agency|organi[sz]ation|research|lab)\b|"
-                  r"연구원|연구소|기관|위원회|부\b|사무국|기업|대학|협회|재단|장관|소장|단장|원장|기자", re.I)
+_VENUE = re.compile(
+    r"\bvenue\b|\bhotel\b|\bheld (?:at|in)\b|\blocated\b|\btook place (?:at|in)\b|장소|호텔|개최지|위치",
+    re.IGNORECASE,
+)
+_WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
+_ORG = re.compile(
+    r"\b(?:institute|ministry|office|university|company|committee|agency|organi[sz]ation|research|lab)\b|"
+    r"연구원|연구소|기관|위원회|부\b|사무국|기업|대학|협회|재단|장관|소장|단장|원장|기자",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[\"“”「」]|‘[^’]{4,}’|'[^']{8,}'")
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
 _ABSENCE = re.compile(
     r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain|name|list|report|specify)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
-    r"나와 있지 않|언급되지 않|정보가 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않|밝히지 않|밝혀지지 않", re.I)
-_ASKS_ABSENCE = re.compile(r"\bnot (?:cover|include|say|mention)|\bdon't (?:cover|say)|\bmissing\b|않는|없는|빠진", re.I)
+    r"나와 있지 않|언급되지 않|정보가 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않|밝히지 않|밝혀지지 않",
+    re.IGNORECASE,
+)
+_ASKS_ABSENCE = re.compile(
+    r"\bnot (?:cover|include|say|mention)|\bdon't (?:cover|say)|\bmissing\b|않는|없는|빠진", re.IGNORECASE
+)
 
 # Words that shape a question but carry none of what is asked about.
-_STOP = set(
-    "what who whom whose when where which why how is are was were did does do the a an of in on at to for and or with "
-    "about tell me please can could you i we any there this that these those it its be been being have has had "
-    "held hold happen happened take took place occur occurred get know many much number kind type list "
-    "give show find say said mention mentioned describe explain also other some all main come came go went make "
-    "want like need use include please hangul call called".split()
-) | set(
-    "무엇 뭐 뭔가 누구 누가 언제 어디 어떤 어느 몇 얼마 왜 어떻게 무슨 것 수 등 하 되 있 없 이 그 저 알리 말하 "
-    "주 나 들 때 곳 거 열리 진행 개최 알 궁금 대하 관하 관련 내용 경우 정도 좀 요 나요 인가 습니까".split()
-)
+_STOP = {
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "which",
+    "why",
+    "how",
+    "is",
+    "are",
+    "was",
+    "were",
+    "did",
+    "does",
+    "do",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "or",
+    "with",
+    "about",
+    "tell",
+    "me",
+    "please",
+    "can",
+    "could",
+    "you",
+    "i",
+    "we",
+    "any",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "held",
+    "hold",
+    "happen",
+    "happened",
+    "take",
+    "took",
+    "place",
+    "occur",
+    "occurred",
+    "get",
+    "know",
+    "many",
+    "much",
+    "number",
+    "kind",
+    "type",
+    "list",
+    "give",
+    "show",
+    "find",
+    "say",
+    "said",
+    "mention",
+    "mentioned",
+    "describe",
+    "explain",
+    "also",
+    "other",
+    "some",
+    "all",
+    "main",
+    "come",
+    "came",
+    "go",
+    "went",
+    "make",
+    "want",
+    "like",
+    "need",
+    "use",
+    "include",
+    "hangul",
+    "call",
+    "called",
+} | {
+    "무엇",
+    "뭐",
+    "뭔가",
+    "누구",
+    "누가",
+    "언제",
+    "어디",
+    "어떤",
+    "어느",
+    "몇",
+    "얼마",
+    "왜",
+    "어떻게",
+    "무슨",
+    "것",
+    "수",
+    "등",
+    "하",
+    "되",
+    "있",
+    "없",
+    "이",
+    "그",
+    "저",
+    "알리",
+    "말하",
+    "주",
+    "나",
+    "들",
+    "때",
+    "곳",
+    "거",
+    "열리",
+    "진행",
+    "개최",
+    "알",
+    "궁금",
+    "대하",
+    "관하",
+    "관련",
+    "내용",
+    "경우",
+    "정도",
+    "좀",
+    "요",
+    "나요",
+    "인가",
+    "습니까",
+}
 _LANGUAGE_NAMES = {"hangul", "korean", "english", "hanja", "romanization", "romanized"}
 # "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
-_ALIAS = re.compile(r"(?P<long>(?:[A-Z0-9][\w&'-]*\s+(?:(?:on|of|for|and|&)\s+)?){2,9}|(?:[0-9가-힣]+\s+){1,5}[가-힣]+)\s*"
-                    r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)")
-TOPIC_SHARE = 0.2   # a term in this share of all passages is a topic word (the event's name), not a key word
+_ALIAS = re.compile(
+    r"(?P<long>(?:[A-Z0-9][\w&'-]*\s+(?:(?:on|of|for|and|&)\s+)?){2,9}|(?:[0-9가-힣]+\s+){1,5}[가-힣]+)\s*"
+    r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
+)
+TOPIC_SHARE = 0.2  # a term in this share of all passages is a topic word (the event's name), not a key word
 MIN_COVERAGE = 0.5  # share (idf-weighted) of the question's key words a sentence must hold
 MIN_COVERAGE_WITH_NAMES = 0.4  # ... when the sentence holds every name the question asks about
 MAX_SENTENCES = 3
@@ -95,7 +299,22 @@ def stem(token: str) -> str:
     """A crude English stem (suffix stripped, six letters) so 'attended' meets 'attendance'; Korean as is."""
     if not token.isascii() or not token.isalpha():
         return token
-    for suffix in ("ations", "ation", "ances", "ance", "ences", "ence", "ings", "ing", "ers", "er", "ed", "es", "s", "ly"):
+    for suffix in (
+        "ations",
+        "ation",
+        "ances",
+        "ance",
+        "ences",
+        "ence",
+        "ings",
+        "ing",
+        "ers",
+        "er",
+        "ed",
+        "es",
+        "s",
+        "ly",
+    ):
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]
             break
@@ -144,7 +363,9 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if slot == "time":
         return bool(_TIME.search(sentence))
     if slot == "room":
-        return bool(re.search(r"\broom\b|\bhall\b|\bfloor\b|호실|\d+\s*층|회의실|강당|홀", sentence, re.I))
+        return bool(
+            re.search(r"\broom\b|\bhall\b|\bfloor\b|호실|\d+\s*층|회의실|강당|홀", sentence, re.IGNORECASE)
+        )
     if slot == "quote":
         return bool(_QUOTE.search(sentence))
     if slot == "define":  # a sentence that spells out the asked name, e.g. "Full Name (ACRONYM)"
@@ -154,8 +375,14 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if slot == "place":
         if _VENUE.search(sentence):
             return 2.0
-        online = _WHERE_ONLINE.search(sentence) and re.search(r"video|material|자료|영상|site|사이트", question, re.I)
-        return 2.0 if online else float(bool(_WHERE_ONLINE.search(sentence) or re.search(r"\b(?:in|at)\s+[A-Z]", sentence)))
+        online = _WHERE_ONLINE.search(sentence) and re.search(
+            r"video|material|자료|영상|site|사이트", question, re.IGNORECASE
+        )
+        return (
+            2.0
+            if online
+            else float(bool(_WHERE_ONLINE.search(sentence) or re.search(r"\b(?:in|at)\s+[A-Z]", sentence)))
+        )
     if new_names:  # who: more names answer "which organizations" better
         return 1.0 + min(len(new_names), 6) / 3
     return float(bool(_ORG.search(sentence)))
@@ -185,7 +412,7 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def __init__(self, index: "KnowledgeIndex"):
+    def __init__(self, index: KnowledgeIndex):
         self.index = index
         self._df: Counter[str] | None = None
         self._n = 0
@@ -248,16 +475,25 @@ class ExtractiveAnswerer:
     def unknown_names(self, question: str) -> list[str]:
         """Latin-script names in the question that no passage mentions (e.g. a company the documents never name)."""
         df = self._stats()
-        return [n for n in facts(question).names if n.isascii() and n.lower() not in _LANGUAGE_NAMES
-                and any(stem(w.lower()) not in df for w in re.findall(r"[A-Za-z]{2,}", n))]
+        return [
+            n
+            for n in facts(question).names
+            if n.isascii()
+            and n.lower() not in _LANGUAGE_NAMES
+            and any(stem(w.lower()) not in df for w in re.findall(r"[A-Za-z]{2,}", n))
+        ]
 
     def candidates(self, question: str, passages: list[Chunk], lang: Lang | None) -> list[Candidate]:
         """Score every sentence of the passages (in ``lang`` when given) against the question."""
         keys = self.key_terms(question)
         slot = detect_slot(question)
         total = sum(keys.values())
-        absence_counts = not _ASKS_ABSENCE.search(question)  # "what do the documents not cover?" is answerable
-        asked_names = facts(question).names + (re.findall(r"[가-힣]{2,}", question) if detect_lang(question) == "en" else [])
+        absence_counts = not _ASKS_ABSENCE.search(
+            question
+        )  # "what do the documents not cover?" is answerable
+        asked_names = facts(question).names + (
+            re.findall(r"[가-힣]{2,}", question) if detect_lang(question) == "en" else []
+        )
         names = [terms(n) for n in asked_names]
         names = [n for n in names if n and not n <= self._topic]
         out = []
@@ -275,17 +511,24 @@ class ExtractiveAnswerer:
                 matched = sum(w for t, w in keys.items() if t in own)
                 in_heading = sum(w for t, w in keys.items() if t not in own and t in heading)
                 coverage = (matched + 0.5 * in_heading) / total if total else 1.0
-                out.append(Candidate(
-                    sentence=sentence.strip(), passage=i, coverage=coverage,
-                    own_match=matched > 0 or not total or (i < 3 and in_heading > 0 and slot != "any"),
-                    fills=fills_slot(sentence, slot, question), absence=absence_counts and says_absent(sentence),
-                    names_matched=bool(names) and all(n <= own for n in names),
-                ))
+                out.append(
+                    Candidate(
+                        sentence=sentence.strip(),
+                        passage=i,
+                        coverage=coverage,
+                        own_match=matched > 0 or not total or (i < 3 and in_heading > 0 and slot != "any"),
+                        fills=fills_slot(sentence, slot, question),
+                        absence=absence_counts and says_absent(sentence),
+                        names_matched=bool(names) and all(n <= own for n in names),
+                    )
+                )
         if not total:  # nothing distinctive asked: the best-ranked passages, or a plain filler of the slot
             out = [c for c in out if c.passage < 3 or (slot != "any" and c.fills >= 2)]
         # a passage saying the documents lack the asked thing beats one that is merely about the same subject
-        out.sort(key=lambda c: (c.qualifies, round(c.coverage, 1), c.absence, c.fills, c.coverage, -c.passage),
-                 reverse=True)
+        out.sort(
+            key=lambda c: (c.qualifies, round(c.coverage, 1), c.absence, c.fills, c.coverage, -c.passage),
+            reverse=True,
+        )
         return out
 
     def parallel_terms(self, chunk: Chunk) -> frozenset[str]:
@@ -315,8 +558,16 @@ class ExtractiveAnswerer:
             for sentence in _sentences(chunk.text, chunk.lang):
                 fills = fills_slot(sentence, slot, question)
                 if fills and not says_absent(sentence) and not is_instruction(sentence):
-                    out.append(Candidate(sentence=sentence.strip(), passage=i, coverage=1.0, own_match=True,
-                                         fills=fills, absence=False))
+                    out.append(
+                        Candidate(
+                            sentence=sentence.strip(),
+                            passage=i,
+                            coverage=1.0,
+                            own_match=True,
+                            fills=fills,
+                            absence=False,
+                        )
+                    )
         return sorted(out, key=lambda c: (c.fills, -c.passage), reverse=True)[:1]
 
     def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft:
@@ -354,8 +605,11 @@ class ExtractiveAnswerer:
                 used.append(chunk)
             marker = f"[{used.index(chunk) + 1}]"
             if foreign:
-                intro = ("Only a Korean document covers this; it says:" if chunk.lang == "ko"
-                         else "이 내용은 영어 문서에만 있습니다:")
+                intro = (
+                    "Only a Korean document covers this; it says:"
+                    if chunk.lang == "ko"
+                    else "이 내용은 영어 문서에만 있습니다:"
+                )
                 parts.append(f"{intro} “{c.sentence}” {marker}")
             else:
                 parts.append(_cite(c.sentence, marker))
@@ -392,8 +646,11 @@ def _cite(sentence: str, marker: str) -> str:
     return f"{sentence} {marker}"
 
 
-_SEVERAL = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?\w+s\b|\blist\b|\ball\b|\bsessions\b|\bspeakers\b|"
-                      r"어떤|어느\s*기관|들[은는이이을를]?\b|무엇무엇|모두", re.I)
+_SEVERAL = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?\w+s\b|\blist\b|\ball\b|\bsessions\b|\bspeakers\b|"
+    r"어떤|어느\s*기관|들[은는이이을를]?\b|무엇무엇|모두",
+    re.IGNORECASE,
+)
 
 
 def _asks_for_several(question: str) -> bool:
@@ -405,7 +662,7 @@ def _adds_nothing(sentence: str, picked: list[str]) -> bool:
     """Whether every fact of ``sentence`` is already in the picked sentences (or it has no facts and shares their words)."""
     new = facts(sentence)
     known = [facts(p) for p in picked]
-    values = lambda f: {*f.dates, *f.years, *f.numbers, *(n.lower() for n in f.names)}  # noqa: E731
+    values = lambda f: {*f.dates, *f.years, *f.numbers, *(n.lower() for n in f.names)}
     have = set().union(*(values(f) for f in known))
     if values(new):
         return values(new) <= have

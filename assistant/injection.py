@@ -9,7 +9,7 @@ _EN = re.compile(
     r"sources?|passages?|above|previous|prompt|system)\b"
     r"|\b(?:you are now|act as|pretend(?: to be| that)?|from now on|new instructions?|system prompt|system:)"
     r"|\b(?:just |instead |simply )?(?:say|answer|respond|reply|state|claim|tell (?:me|us|everyone))\s+(?:only\s+)?(?:that|with|:|\"|“))",
-    re.I,
+    re.IGNORECASE,
 )
 _KO = re.compile(
     r"(?:무시하|무시해|지시(?:를|는|사항)|시스템 프롬프트|프롬프트|이제부터|역할을|제약이 없|"
@@ -22,7 +22,13 @@ _KO = re.compile(
 def _asks(clause: str) -> bool:
     """Whether a clause is a question (or a request for information) rather than an order."""
     clause = clause.strip()
-    return bool(re.search(r"[?？]$|요\??$|까\??$|\b(?:who|what|when|where|which|how|why)\b|누구|언제|어디|무엇|몇|어느", clause, re.I))
+    return bool(
+        re.search(
+            r"[?？]$|요\??$|까\??$|\b(?:who|what|when|where|which|how|why)\b|누구|언제|어디|무엇|몇|어느",
+            clause,
+            re.IGNORECASE,
+        )
+    )
 
 
 def is_instruction(text: str) -> bool:

@@ -8,7 +8,10 @@ from index.models import Lang
 
 # What each document kind lets the assistant talk about, in the order the message lists them.
 COVERAGE: dict[str, tuple[str, str]] = {
-    "overview": ("the event's name, venue, dates, hosts and attendance", "행사 이름·장소·일정·주최·참석 규모"),
+    "overview": (
+        "the event's name, venue, dates, hosts and attendance",
+        "행사 이름·장소·일정·주최·참석 규모",
+    ),
     "programme": ("the programme and sessions", "프로그램과 세션"),
     "speakers": ("the speakers", "연사"),
     "organizations": ("the participating organizations", "참여 기관"),
@@ -30,6 +33,9 @@ def refusal_message(lang: Lang, kinds: Iterable[str] = COVERAGE) -> str:
     if lang == "ko":
         cover = f" 문서에 있는 내용은 {', '.join(topics)}입니다." if topics else ""
         return "제공된 문서에는 이 질문에 대한 내용이 없습니다." + cover
-    cover = f" They cover {', '.join(topics[:-1])} and {topics[-1]}." if len(topics) > 1 else (
-        f" They cover {topics[0]}." if topics else "")
+    cover = (
+        f" They cover {', '.join(topics[:-1])} and {topics[-1]}."
+        if len(topics) > 1
+        else (f" They cover {topics[0]}." if topics else "")
+    )
     return "The documents do not say." + cover

@@ -20,7 +20,7 @@ RRF_K = 60.0  # the constant of reciprocal rank fusion (as in llama-index and th
 OTHER_LANGUAGE_WEIGHT = 0.8  # a passage whose translation exists in the answer language counts a little less
 
 
-def translation_pairs(index: "KnowledgeIndex") -> dict[str, set[str]]:
+def translation_pairs(index: KnowledgeIndex) -> dict[str, set[str]]:
     """doc_id → the doc_ids that translate it (both directions), read from the documents' front matter."""
     pairs: dict[str, set[str]] = {}
     for info in index.documents():
@@ -46,7 +46,7 @@ def reciprocal_rank_fusion(lists: list[list[Chunk]], k: float = RRF_K) -> list[C
 class HybridRetriever:
     """Dense + BM25 over one ``KnowledgeIndex``, fused, language-aware, optionally cross-encoder reranked."""
 
-    def __init__(self, index: "KnowledgeIndex", settings: Settings, depth: int = 20):
+    def __init__(self, index: KnowledgeIndex, settings: Settings, depth: int = 20):
         self.index = index
         self.settings = settings
         self.depth = depth
@@ -83,10 +83,12 @@ class HybridRetriever:
 
         ``hint`` (words naming the kind of value asked for) is added to the keyword query only."""
         k = k or self.settings.top_k
-        fused = reciprocal_rank_fusion([
-            self.index.dense_search(query, k=self.depth),
-            self.index.bm25_search(f"{query} {hint}".strip(), k=self.depth),
-        ])
+        fused = reciprocal_rank_fusion(
+            [
+                self.index.dense_search(query, k=self.depth),
+                self.index.bm25_search(f"{query} {hint}".strip(), k=self.depth),
+            ]
+        )
         for i, chunk in enumerate(fused):
             if chunk.lang != lang and self.has_translation(chunk.doc_id, lang):
                 fused[i] = chunk.model_copy(update={"score": chunk.score * OTHER_LANGUAGE_WEIGHT})
@@ -94,6 +96,8 @@ class HybridRetriever:
         if self._reranker is not None and fused:
             head = fused[: max(k * 3, 10)]
             scores = self._reranker.predict([(query, c.text) for c in head])
-            fused = [c.model_copy(update={"score": float(s)}) for s, c in
-                     sorted(zip(scores, head), key=lambda p: p[0], reverse=True)]
+            fused = [
+                c.model_copy(update={"score": float(s)})
+                for s, c in sorted(zip(scores, head), key=lambda p: p[0], reverse=True)
+            ]
         return fused[:k]

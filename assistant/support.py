@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 from pydantic import BaseModel
@@ -18,33 +18,170 @@ from pydantic import BaseModel
 from index.text import _kiwi_lock, kiwi
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DASH = r"\s*(?:-|–|—|~|to|and|&|부터|에서)\s*"
 
 SCALES = {
-    "만": 10**4, "억": 10**8, "조": 10**12,
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "만": 10**4,
+    "억": 10**8,
+    "조": 10**12,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
 }
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
 }
 # Capitalised words that start sentences or name calendar items rather than entities.
 NOT_NAMES = {
-    "the", "a", "an", "it", "its", "this", "that", "these", "those", "there", "here", "on", "in", "at", "for",
-    "and", "but", "or", "so", "to", "of", "by", "with", "from", "as", "he", "she", "they", "we", "i", "you",
-    "his", "her", "their", "our", "my", "your", "what", "when", "where", "who", "whom", "which", "how", "why",
-    "yes", "no", "not", "according", "also", "both", "after", "before", "during", "then", "however", "about",
-    "all", "each", "some", "many", "most", "one", "two", "first", "second", "day", "days", "if", "is", "was",
-    "were", "are", "be", "do", "does", "did", "can", "will", "would", "should", "please", "tell", "say",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "note", "sources", "source",
-    "q", "a.m", "p.m", "am", "pm", "mr", "ms", "dr",
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "on",
+    "in",
+    "at",
+    "for",
+    "and",
+    "but",
+    "or",
+    "so",
+    "to",
+    "of",
+    "by",
+    "with",
+    "from",
+    "as",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "what",
+    "when",
+    "where",
+    "who",
+    "whom",
+    "which",
+    "how",
+    "why",
+    "yes",
+    "no",
+    "not",
+    "according",
+    "also",
+    "both",
+    "after",
+    "before",
+    "during",
+    "then",
+    "however",
+    "about",
+    "all",
+    "each",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "first",
+    "second",
+    "day",
+    "days",
+    "if",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "do",
+    "does",
+    "did",
+    "can",
+    "will",
+    "would",
+    "should",
+    "please",
+    "tell",
+    "say",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "note",
+    "sources",
+    "source",
+    "q",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "mr",
+    "ms",
+    "dr",
 } | set(MONTHS)
 
 _CITATION_RE = re.compile(r"\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
@@ -81,7 +218,7 @@ def _num(value: float) -> str:
 
 def _blank(text: str, span: tuple[int, int]) -> str:
     """Replace a matched span with spaces so later patterns do not read it again."""
-    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
 def _dates(text: str, out: Facts) -> str:
@@ -99,26 +236,72 @@ def _dates(text: str, out: Facts) -> str:
 
     patterns: list[tuple[re.Pattern[str], Callable[[re.Match[str]], None]]] = [
         # 2025-10-28, 2025.10.28
-        (re.compile(r"\b((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\b"),
-         lambda m: add(int(m[2]), int(m[3]), m[1])),
+        (
+            re.compile(r"\b((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\b"),
+            lambda m: add(int(m[2]), int(m[3]), m[1]),
+        ),
         # 2025년 10월 28일(~29일)
-        (re.compile(r"(?:((?:19|20)\d{2})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일(?:" + _DASH + r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일)?"),
-         lambda m: (add(int(m[2]), int(m[3]), m[1]), m[5] and add(int(m[4] or m[2]), int(m[5])))),
+        (
+            re.compile(
+                r"(?:((?:19|20)\d{2})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일(?:"
+                + _DASH
+                + r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일)?"
+            ),
+            lambda m: (add(int(m[2]), int(m[3]), m[1]), m[5] and add(int(m[4] or m[2]), int(m[5]))),
+        ),
         # 2025년 2월
         (re.compile(r"((?:19|20)\d{2})\s*년\s*(\d{1,2})\s*월"), lambda m: add(int(m[2]), None, m[1])),
         # 28(–29) October (2025)
-        (re.compile(r"\b" + _DAY + r"(?:" + _DASH + _DAY + r")?\s+(?:of\s+)?(" + _MONTH_RE + r")(?:,?\s+((?:19|20)\d{2}))?\b", re.I),
-         lambda m: (add(MONTHS[m[3].lower().rstrip(".")], int(m[1]), m[4]), m[2] and add(MONTHS[m[3].lower().rstrip(".")], int(m[2])))),
+        (
+            re.compile(
+                r"\b"
+                + _DAY
+                + r"(?:"
+                + _DASH
+                + _DAY
+                + r")?\s+(?:of\s+)?("
+                + _MONTH_RE
+                + r")(?:,?\s+((?:19|20)\d{2}))?\b",
+                re.IGNORECASE,
+            ),
+            lambda m: (
+                add(MONTHS[m[3].lower().rstrip(".")], int(m[1]), m[4]),
+                m[2] and add(MONTHS[m[3].lower().rstrip(".")], int(m[2])),
+            ),
+        ),
         # October 28(–29)(, 2025)
-        (re.compile(r"\b(" + _MONTH_RE + r")\s+" + _DAY + r"(?:" + _DASH + r"(?:(" + _MONTH_RE + r")\s+)?" + _DAY + r")?(?:,?\s+((?:19|20)\d{2}))?\b", re.I),
-         lambda m: (add(MONTHS[m[1].lower().rstrip(".")], int(m[2]), m[5]),
-                    m[4] and add(MONTHS[(m[3] or m[1]).lower().rstrip(".")], int(m[4])))),
+        (
+            re.compile(
+                r"\b("
+                + _MONTH_RE
+                + r")\s+"
+                + _DAY
+                + r"(?:"
+                + _DASH
+                + r"(?:("
+                + _MONTH_RE
+                + r")\s+)?"
+                + _DAY
+                + r")?(?:,?\s+((?:19|20)\d{2}))?\b",
+                re.IGNORECASE,
+            ),
+            lambda m: (
+                add(MONTHS[m[1].lower().rstrip(".")], int(m[2]), m[5]),
+                m[4] and add(MONTHS[(m[3] or m[1]).lower().rstrip(".")], int(m[4])),
+            ),
+        ),
         # February 2025
-        (re.compile(r"\b(" + _MONTH_RE + r")\s+((?:19|20)\d{2})\b", re.I),
-         lambda m: add(MONTHS[m[1].lower().rstrip(".")], None, m[2])),
+        (
+            re.compile(r"\b(" + _MONTH_RE + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE),
+            lambda m: add(MONTHS[m[1].lower().rstrip(".")], None, m[2]),
+        ),
         # 29일 (day only)
-        (re.compile(r"(?<![\d.])(\d{1,2})\s*일(?![가-힣])|(?<![\d.])(\d{1,2})\s*일(?=[은는이에도의과와까부(),\s])"),
-         lambda m: add(None, int(m[1] or m[2]))),
+        (
+            re.compile(
+                r"(?<![\d.])(\d{1,2})\s*일(?![가-힣])|(?<![\d.])(\d{1,2})\s*일(?=[은는이에도의과와까부(),\s])"
+            ),
+            lambda m: add(None, int(m[1] or m[2])),
+        ),
     ]
     for pattern, handle in patterns:
         for match in list(pattern.finditer(text)):
@@ -132,9 +315,11 @@ def _numbers(text: str, out: Facts) -> None:
     number = re.compile(
         r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(만|억|조|thousand|million|billion|trillion)?"
         r"(\s*여|\s*여\s*명|\+)?\s*(원|won|krw|달러|dollars?|usd)?",
-        re.I,
+        re.IGNORECASE,
     )
-    approx_before = re.compile(r"(?:about|around|approximately|roughly|some|over|more than|nearly|약)\s*$", re.I)
+    approx_before = re.compile(
+        r"(?:about|around|approximately|roughly|some|over|more than|nearly|약)\s*$", re.IGNORECASE
+    )
     for m in number.finditer(text):
         raw = m[1].replace(",", "")
         value = float(raw) * SCALES.get((m[2] or "").lower(), 1)
@@ -150,7 +335,7 @@ def _numbers(text: str, out: Facts) -> None:
             out.money.append(f"{canon} {currency}")
     for word, value in WORD_NUMBERS.items():
         pattern = rf"\b{word}\b" if word.isascii() else word
-        if re.search(pattern, text, re.I):
+        if re.search(pattern, text, re.IGNORECASE):
             out.numbers.append(str(value))
 
 

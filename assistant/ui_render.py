@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from assistant.feedback import FeedbackEntry
 from assistant.models import Answer, Citation
 from assistant.ui_text import Labels
 from index.models import Chunk, Document, DocumentInfo, Lang
@@ -212,3 +213,12 @@ def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
             + "</section>"
         )
     return f'<div class="sfass-programme-view">{head}{"".join(cards)}</div>'
+
+
+def render_problems(entries: list[FeedbackEntry], labels: Labels) -> str:
+    """The organizers' list of refused and down-voted questions."""
+    if not entries:
+        return f"<p>{escape(labels.no_problems)}</p>"
+    items = "".join(f"<li><code>{e.kind}</code> {e.timestamp:%Y-%m-%d %H:%M} · {escape(e.question)}</li>"
+                    for e in entries)
+    return f'<ul class="sfass-problems">{items}</ul>'

@@ -8,7 +8,7 @@ from pathlib import Path
 from index.config import IndexSettings
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "tests" / "data" / "seed-article.txt"  # the raw news article (page clutter included), as saved
+SEED = REPO / "tests" / "fixtures" / "seed-article.txt"  # the raw news article (page clutter included), as saved
 
 DOCS = {
     "venue-ko.md": """---

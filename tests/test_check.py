@@ -16,7 +16,10 @@ def bot(tmp_path_factory) -> Assistant:
 
 def test_statement_is_split_into_claims():
     assert split_claims("About 150 people attended; the MOU was signed with Scale AI. It was in Seoul.") == [
-        "About 150 people attended", "the MOU was signed with Scale AI", "It was in Seoul"]
+        "About 150 people attended",
+        "the MOU was signed with Scale AI",
+        "It was in Seoul",
+    ]
 
 
 def test_true_claims_are_supported_with_a_citation(bot):
@@ -26,11 +29,14 @@ def test_true_claims_are_supported_with_a_citation(bot):
         assert claim.label == "supported" and claim.citations
 
 
-@pytest.mark.parametrize("statement, value", [
-    ("The MOU was signed with OpenAI.", "Scale AI"),
-    ("About 300 people attended the forum.", "150"),
-    ("SFASS 포럼에는 300여 명이 참여했다.", "150"),
-])
+@pytest.mark.parametrize(
+    "statement, value",
+    [
+        ("The MOU was signed with OpenAI.", "Scale AI"),
+        ("About 300 people attended the forum.", "150"),
+        ("SFASS 포럼에는 300여 명이 참여했다.", "150"),
+    ],
+)
 def test_a_wrong_value_is_contradicted_with_the_documents_value(bot, statement, value):
     verdict = bot.check(statement)
     assert verdict.label == "contradicted"

@@ -17,15 +17,23 @@ MAX_FALSE_REFUSALS = 0.02
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:
-    citations = [Citation(n=1, doc_id="d", title="t", source="s", lang=lang, chunk_id="d#1", text=passage)] if passage else []
+    citations = (
+        [Citation(n=1, doc_id="d", title="t", source="s", lang=lang, chunk_id="d#1", text=passage)]
+        if passage
+        else []
+    )
     return Answer(question="q", text=text, language=lang, refused=refused, citations=citations)
 
 
-ITEM = EvalItem(id="x", lang="en", question="Where?", facts=["Naru"], forbidden=["Busan"], docs=["d"], tags=["factual"])
+ITEM = EvalItem(
+    id="x", lang="en", question="Where?", facts=["Naru"], forbidden=["Busan"], docs=["d"], tags=["factual"]
+)
 
 
 def test_a_correct_cited_answer_scores_on_every_count():
-    result = score_item(ITEM, _answer("It was at the Hotel Naru [1].", passage="The venue was the Hotel Naru."), [])
+    result = score_item(
+        ITEM, _answer("It was at the Hotel Naru [1].", passage="The venue was the Hotel Naru."), []
+    )
     assert result.correct and result.supported and result.language_ok
 
 
@@ -42,15 +50,23 @@ def test_an_uncited_sentence_or_a_fact_missing_from_the_passage_is_unsupported()
 def test_language_match_looks_at_the_answer_itself():
     assert answer_language_ok(_answer("The Korean name is 2025 인공지능 안전 서울 포럼 [1]."), "en")
     assert not answer_language_ok(_answer("포럼은 서울에서 열렸다 [1].", lang="en"), "en")
-    assert answer_language_ok(_answer("연사는 MLCommons, METR, Future of Life Institute에서 왔다 [1].", lang="ko"), "ko")
+    assert answer_language_ok(
+        _answer("연사는 MLCommons, METR, Future of Life Institute에서 왔다 [1].", lang="ko"), "ko"
+    )
 
 
 def test_refusal_metrics():
     unanswerable = EvalItem(id="u", lang="en", question="Wi-Fi?", answerable=False, tags=["unanswerable"])
-    results = [score_item(unanswerable, _answer("The documents do not say.", refused=True), []),
-               score_item(ITEM, _answer("The documents do not say.", refused=True), [])]
+    results = [
+        score_item(unanswerable, _answer("The documents do not say.", refused=True), []),
+        score_item(ITEM, _answer("The documents do not say.", refused=True), []),
+    ]
     metrics = aggregate(results)
-    assert metrics.refusal_recall == 1.0 and metrics.refusal_precision == 0.5 and metrics.false_refusal_rate == 1.0
+    assert (
+        metrics.refusal_recall == 1.0
+        and metrics.refusal_precision == 0.5
+        and metrics.false_refusal_rate == 1.0
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +80,9 @@ def items() -> list[EvalItem]:
 
 
 def test_quality_floors_on_the_eval_set(bot, items):
-    report = run("assistant", lambda q, h: bot.ask(q, history=h), lambda q, h: bot.retrieve(q, history=h).chunks, items)
+    report = run(
+        "assistant", lambda q, h: bot.ask(q, history=h), lambda q, h: bot.retrieve(q, history=h).chunks, items
+    )
     metrics = report.overall
     for name, floor in FLOORS.items():
         assert getattr(metrics, name) >= floor, (name, getattr(metrics, name))
@@ -75,7 +93,12 @@ def test_quality_floors_on_the_eval_set(bot, items):
 
 def test_the_assistant_beats_the_plain_baseline(bot, items):
     subset = items[::3]
-    ours = run("assistant", lambda q, h: bot.ask(q, history=h), lambda q, h: bot.retrieve(q, history=h).chunks, subset)
+    ours = run(
+        "assistant",
+        lambda q, h: bot.ask(q, history=h),
+        lambda q, h: bot.retrieve(q, history=h).chunks,
+        subset,
+    )
     plain = VectorBaseline(bot.index)
     base = run("baseline", plain.ask, plain.retrieve, subset)
     assert ours.overall.answer_accuracy > base.overall.answer_accuracy

@@ -11,7 +11,10 @@ def test_korean_and_english_dates_normalise_to_the_same_day():
 
 
 def test_month_and_year_without_a_day():
-    assert facts("프랑스 AI Action Summit(2025년 2월)").dates == facts("the AI Action Summit in February 2025").dates
+    assert (
+        facts("프랑스 AI Action Summit(2025년 2월)").dates
+        == facts("the AI Action Summit in February 2025").dates
+    )
 
 
 def test_approximate_quantities_are_the_same_number():
@@ -22,7 +25,9 @@ def test_approximate_quantities_are_the_same_number():
 
 
 def test_money_with_korean_and_english_scale_words():
-    assert facts("2030년 10조 원 규모").money == facts("10 trillion won by 2030").money == ["10000000000000 KRW"]
+    assert (
+        facts("2030년 10조 원 규모").money == facts("10 trillion won by 2030").money == ["10000000000000 KRW"]
+    )
 
 
 def test_a_fabricated_year_is_missing():

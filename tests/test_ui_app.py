@@ -138,7 +138,11 @@ def open_app(browser):
         page = ctx.new_page()
         page.goto(url, wait_until="domcontentloaded")
         page.wait_for_selector("#sfass-question textarea", timeout=60_000)
-        page.wait_for_timeout(500)  # the browser-language event settles
+        # The interface follows the browser's language once the page has loaded.
+        expected = labels("en" if locale.startswith("en") else "ko")
+        page.get_by_role("tab", name=expected.tab_chat).wait_for(timeout=30_000)
+        page.wait_for_function("t => document.querySelector('#sfass-send').innerText.trim() === t",
+                               arg=expected.send, timeout=30_000)
         return page
 
     yield _open

@@ -6,11 +6,13 @@ import re
 
 import pytest
 
+from assistant.feedback import FeedbackEntry
 from assistant.models import Answer, Citation
 from assistant.ui_render import (
     highlight_passage,
     render_answer,
     render_document,
+    render_problems,
     render_programme,
     render_question,
     render_search_results,
@@ -173,3 +175,10 @@ def test_a_rejected_question_shows_only_its_message_and_stays_out_of_history():
     chat.add(_answer())
     assert chat.history()[0].content == "SFASS는 어디에서 열렸나요?"
     assert len(chat.messages(KO)) == 4
+
+
+def test_problem_questions_are_listed_as_text():
+    entries = [FeedbackEntry(kind="refused", question="<b>주차</b>는?", answer="-", language="ko")]
+    html = render_problems(entries, KO)
+    assert "&lt;b&gt;주차&lt;/b&gt;는?" in html and "refused" in html
+    assert KO.no_problems in render_problems([], KO)
