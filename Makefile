@@ -47,7 +47,7 @@ system-deps:
 	fi
 
 index: install
-	$(BIN)/python -m index build
+	$(BIN)/python -m index build || [ $$? -eq 2 ]  # 2: built, some files skipped (reported above)
 
 clean-index:
 	rm -rf data/store
