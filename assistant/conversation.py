@@ -114,8 +114,25 @@ def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
         names = sorted(names, key=lambda n: bool(_AGENT.search(n)))
     if names:
         return " ".join(names[:2]) if lang == "ko" else "the " + names[0]
+    subjects = _ko_subjects(previous)
+    if subjects:
+        return " ".join(subjects[:2])
     words = [w for w in _words(previous) if w.lower() not in _STOP_EN and len(w) > 1]
     return " ".join(words[-3:])
+
+
+_KO_PARTICLE = re.compile(r"^(?P<stem>[가-힣A-Za-z0-9]{2,}?)(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)$")
+_KO_QUESTION_WORDS = {"무엇", "누구", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "이것", "그것", "그건", "거기"}
+
+
+def _ko_subjects(question: str) -> list[str]:
+    """The Korean nouns a question is about: words carrying a case or topic particle, question words excluded."""
+    out = []
+    for word in re.findall(r"[가-힣A-Za-z0-9]+", question):
+        m = _KO_PARTICLE.match(word)
+        if m and not any(m["stem"].startswith(w) for w in _KO_QUESTION_WORDS):
+            out.append(m["stem"])
+    return out
 
 
 def _is_self_contained(question: str) -> bool:
@@ -169,7 +186,9 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
             return replaced or f"{slot} {previous}"
         if _KO_PRONOUN.search(body):
             return _KO_PRONOUN.sub(_topic(previous, lang), body, count=1)
-        if body != q or (len(_words(body)) <= 3 and not facts(body).names):
+        if facts(body).names or _ko_subjects(body):  # names its own subject: stands on its own
+            return q
+        if body != q or len(_words(body)) <= 3:
             return f"{_topic(previous, lang)} {body}"
         return q
     m = _EN_ELLIPTIC.match(q)

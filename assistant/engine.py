@@ -14,7 +14,7 @@ from .check import ClaimChecker
 from .citations import renumber
 from .config import Settings
 from .conversation import standalone_question
-from .extractive import ExtractiveAnswerer, slot_hint
+from .extractive import ExtractiveAnswerer, detect_slot, fills_slot, slot_hint
 from .injection import strip_instructions
 from .models import Answer, Draft, Retrieved, Turn, Verdict
 from .retrieval import HybridRetriever
@@ -70,8 +70,10 @@ class Assistant:
     def _passages(self, query: str, lang: Lang):
         if not query:
             return []
+        slot = detect_slot(query)
+        fills = None if slot == "any" else (lambda chunk: fills_slot(chunk.text, slot, query))
         return self.retriever.retrieve(
-            query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query)
+            query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills
         )
 
     def _answer(self, question: str, standalone: str, lang: Lang, draft: Draft, started: float) -> Answer:

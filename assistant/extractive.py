@@ -111,6 +111,10 @@ _VENUE = re.compile(
     r"\bvenue\b|\bhotel\b|\bheld (?:at|in)\b|\blocated\b|\btook place (?:at|in)\b|장소|호텔|개최지|위치",
     re.IGNORECASE,
 )
+_ROOM = re.compile(
+    r"\b(?:room|hall|floor|lobby|level|wing|booth|foyer)\b|호실|\d+\s*층|(?:첫|두|세|네|다섯)?\s*번째\s*층|층에|회의실|강당|홀|로비",
+    re.IGNORECASE,
+)
 _WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
 _ORG = re.compile(
     r"\b(?:institute|ministry|office|university|company|committee|agency|organi[sz]ation|research|lab)\b|"
@@ -363,9 +367,7 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if slot == "time":
         return bool(_TIME.search(sentence))
     if slot == "room":
-        return bool(
-            re.search(r"\broom\b|\bhall\b|\bfloor\b|호실|\d+\s*층|회의실|강당|홀", sentence, re.IGNORECASE)
-        )
+        return bool(_ROOM.search(sentence))
     if slot == "quote":
         return bool(_QUOTE.search(sentence))
     if slot == "define":  # a sentence that spells out the asked name, e.g. "Full Name (ACRONYM)"
@@ -373,7 +375,7 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return 2.0 if any(n.lower() in subject.lower() for n in asked.names) else 1.0
     new_names = [n for n in have.names if n.lower() not in question.lower()]
     if slot == "place":
-        if _VENUE.search(sentence):
+        if _VENUE.search(sentence) or _ROOM.search(sentence):  # a venue, or a place inside one ("on the second floor")
             return 2.0
         online = _WHERE_ONLINE.search(sentence) and re.search(
             r"video|material|자료|영상|site|사이트", question, re.IGNORECASE
@@ -621,9 +623,8 @@ class ExtractiveAnswerer:
         message = refusal_message(language, kinds) if kinds else refusal_message(language)
         if evidence is None:
             return Draft(text=message, passages=[], refused=True)
-        first, _, rest = message.partition(". " if language == "en" else "다. ")
-        head = first + ("." if language == "en" else "다.")
-        return Draft(text=f"{head} [1] {rest}".strip(), passages=[evidence], refused=True)
+        head, rest = re.match(r"(.+?[.!?])\s*(.*)", message, re.DOTALL).groups()
+        return Draft(text=f"{_cite(head, '[1]')} {rest}".strip(), passages=[evidence], refused=True)
 
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
         """The answer sentence by sentence, then the ``Draft``."""

@@ -7,6 +7,7 @@ computed here directly: with one query it is the same ranking without the asynci
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from index.models import Chunk, Lang
@@ -78,17 +79,28 @@ class HybridRetriever:
         """Whether ``doc_id`` has a translation written in ``lang``."""
         return any(self._langs.get(other) == lang for other in self.translations().get(doc_id, ()))
 
-    def retrieve(self, query: str, lang: Lang, k: int | None = None, hint: str = "") -> list[Chunk]:
+    def retrieve(
+        self,
+        query: str,
+        lang: Lang,
+        k: int | None = None,
+        hint: str = "",
+        fills: Callable[[Chunk], float] | None = None,
+    ) -> list[Chunk]:
         """The ``k`` best passages for ``query``, answer-language passages preferred over their translations.
 
-        ``hint`` (words naming the kind of value asked for) is added to the keyword query only."""
+        ``hint`` (words naming the kind of value asked for) is added to the keyword query only; ``fills`` (how well
+        a passage holds a value of the asked-for kind) ranks the found passages a third time, fused with the others."""
         k = k or self.settings.top_k
-        fused = reciprocal_rank_fusion(
-            [
-                self.index.dense_search(query, k=self.depth),
-                self.index.bm25_search(f"{query} {hint}".strip(), k=self.depth),
-            ]
-        )
+        lists = [
+            self.index.dense_search(query, k=self.depth),
+            self.index.bm25_search(f"{query} {hint}".strip(), k=self.depth),
+        ]
+        if fills is not None:
+            pool = reciprocal_rank_fusion(lists)
+            strength = {c.chunk_id: fills(c) for c in pool}
+            lists.append(sorted((c for c in pool if strength[c.chunk_id] > 0), key=lambda c: -strength[c.chunk_id]))
+        fused = reciprocal_rank_fusion(lists)
         for i, chunk in enumerate(fused):
             if chunk.lang != lang and self.has_translation(chunk.doc_id, lang):
                 fused[i] = chunk.model_copy(update={"score": chunk.score * OTHER_LANGUAGE_WEIGHT})

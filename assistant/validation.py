@@ -36,10 +36,19 @@ class InvalidQuestion(ValueError):
         self.language = language
 
 
+_SCRIPT = re.compile(r"<\s*(script|style)\b[^>]*>.*?(?:<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?\s*>", re.DOTALL)
+
+
+def strip_markup(text: str) -> str:
+    """Text with HTML tags removed (scripts and styles with their content): markup is never part of a question."""
+    return _TAG.sub(" ", _SCRIPT.sub(" ", text))
+
+
 def clean_question(text: str) -> str:
-    """NFC, control and invisible characters removed, whitespace collapsed."""
+    """NFC, markup, control and invisible characters removed, whitespace collapsed."""
     text = unicodedata.normalize("NFC", text or "")
-    text = _CONTROL.sub(" ", text)
+    text = _CONTROL.sub(" ", strip_markup(text))
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.models import Answer
-from assistant.support import missing_facts
+from assistant.support import facts, missing_facts, name_in
 from index.models import Chunk, Lang
 from index.text import split_sentences
 
@@ -95,6 +95,20 @@ def normalize_markers(text: str, n_passages: int | None = None) -> str:
     return _MARKERS_AFTER_STOP.sub(lambda m: f" {m[2].strip()}{m[1]}", text)
 
 
+def unsupported_facts(sentence: str, texts: Sequence[str], titles: Sequence[str] = ()) -> list[str]:
+    """The sentence's facts missing from ``texts``; a year or name found in a cited document's title counts.
+
+    Titles let "SFASS 2025 was held at ..." cite a passage of "Overview of the 2025 Seoul Forum ..."; dates
+    and other numbers must be in the passage itself.
+    """
+    missing = missing_facts(sentence, "\n".join(texts))
+    if not missing or not titles:
+        return missing
+    heading = "\n".join(titles)
+    years = set(facts(heading).years)
+    return [m for m in missing if not (m in years or (not m[:1].isdigit() and name_in(m, heading)))]
+
+
 class _Segment(BaseModel):
     body: str
     cited: list[int]
@@ -170,8 +184,7 @@ class AnswerChecker:
 
     def _objections(self, sentence: str, idx: Sequence[int], sims: np.ndarray, passages: list[Chunk]) -> list[str]:
         """Why the passages ``idx`` (0-based) do not support the sentence; empty when they do."""
-        joined = "\n".join(passages[i].text for i in idx)
-        missing = missing_facts(sentence, joined)
+        missing = unsupported_facts(sentence, [passages[i].text for i in idx], [passages[i].title for i in idx])
         if missing:
             return [f"not in the cited passage: {', '.join(missing)}"]
         best = max(float(sims[i]) for i in idx)
@@ -215,13 +228,13 @@ def audit_answer(answer: Answer) -> list[str]:
     An empty list means every sentence carries a citation whose quoted passages contain its numbers,
     dates and names. A refusal's own wording needs no citation.
     """
-    quoted = {c.n: c.text for c in answer.citations}
+    quoted = {c.n: c for c in answer.citations}
     problems = []
     for sentence, cited in segment(normalize_markers(answer.text), answer.language):
         if not cited and answer.refused:
             continue
         if not cited or any(n not in quoted for n in cited):
             problems.append(f"uncited: {sentence}")
-        elif missing := missing_facts(sentence, "\n".join(quoted[n] for n in cited)):
+        elif missing := unsupported_facts(sentence, [quoted[n].text for n in cited], [quoted[n].title for n in cited]):
             problems.append(f"unsupported ({', '.join(missing)}): {sentence}")
     return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from engine_kb import engine_settings
 from test_llm_server import eval_questions, small_model  # noqa: F401 - the shared model fixture
 
 from assistant.config import Settings
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.llm
 def assistant(small_model, tmp_path_factory):  # noqa: F811
     from assistant import Assistant
 
-    settings = Settings(llm="llamacpp", llamacpp_model=str(small_model), data_dir=tmp_path_factory.mktemp("data"))
+    settings = engine_settings(tmp_path_factory, llm="llamacpp", llamacpp_model=str(small_model))
     return Assistant(settings)
 
 

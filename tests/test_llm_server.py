@@ -10,6 +10,7 @@ import time
 import urllib.request
 
 import pytest
+from engine_kb import engine_settings
 
 from assistant.config import Settings
 from assistant.evalset import load_eval_set
@@ -85,8 +86,7 @@ def assistant(llama_server, tmp_path_factory):
     from assistant import Assistant
 
     base_url, model = llama_server
-    settings = Settings(llm="openai", llm_base_url=base_url, llm_model=model,
-                        data_dir=tmp_path_factory.mktemp("data"))
+    settings = engine_settings(tmp_path_factory, llm="openai", llm_base_url=base_url, llm_model=model)
     return Assistant(settings)
 
 

@@ -129,3 +129,12 @@ def test_the_audit_of_a_final_answer_flags_uncited_and_unsupported_sentences():
     problems = audit_answer(_answer("SFASS ran for two days. [1] It closed on 30 October. [1] It was sunny."))
     assert problems == ["unsupported (10-30): It closed on 30 October.", "uncited: It was sunny."]
     assert audit_answer(_answer("The documents do not say.", refused=True)) == []
+
+
+def test_a_year_or_name_from_the_cited_document_title_counts_but_a_date_does_not(checker):
+    titled = [c.model_copy(update={"title": "Overview of the 2025 Seoul Forum on AI Safety & Security, 28 October"})
+              for c in _chunks(EN, "en")]
+    kept = checker.check("SFASS 2025 was held at the Hotel Naru Seoul MGallery [1].", titled, "en")
+    assert [s.status for s in kept.sentences] == ["kept"]
+    wrong_day = checker.check("The MOU with Scale AI was signed on 28 October [3].", titled, "en")
+    assert [s.status for s in wrong_day.sentences] == ["removed"]
