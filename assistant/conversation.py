@@ -20,6 +20,8 @@ _EN_ELLIPTIC = re.compile(
     r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.IGNORECASE
 )
 _EN_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|there|he|she|him|her|his)\b", re.IGNORECASE)
+_EN_ONE = re.compile(r"\b(another|the next|a new|a second|the same) one\b", re.IGNORECASE)  # "another one": the last event
+_EN_EXISTENTIAL = re.compile(r"\b(is|are|was|were|be|will)\s+there\b", re.IGNORECASE)  # "is there ...?" points at nothing
 _STOP_EN = {
     "what",
     "who",
@@ -191,11 +193,21 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
         if body != q or len(_words(body)) <= 3:
             return f"{_topic(previous, lang)} {body}"
         return q
+    one = _EN_ONE.search(q)
+    if one:
+        names = [  # a capitalised first word ("Detailed ...") is no name
+            n
+            for text in (previous, reply or "")
+            for n in facts(text).names
+            if not text.startswith(n) or sum(ch.isupper() for ch in n) > 1
+        ]
+        if names:
+            return q[: one.start()] + f"{one[1]} {names[0]}" + q[one.end() :]
     m = _EN_ELLIPTIC.match(q)
     if m and len(_words(m["slot"])) <= 5:
         slot = m["slot"].strip()
         return _substitute(previous, slot, lang) or f"{previous} ({slot})"
-    if _EN_PRONOUN.search(q) and not _is_self_contained(q):
+    if _EN_PRONOUN.search(_EN_EXISTENTIAL.sub(r"\1", q)) and not _is_self_contained(q):
         pronoun = _EN_PRONOUN.search(q)[1]
         topic = _topic(previous, lang, pronoun)
         return _EN_PRONOUN.sub(

@@ -14,7 +14,7 @@ from .check import ClaimChecker
 from .citations import renumber
 from .config import Settings
 from .conversation import standalone_question
-from .extractive import ExtractiveAnswerer, detect_slot, fills_slot, slot_hint
+from .extractive import ExtractiveAnswerer, detect_slot, fills_slot, says_absent, slot_hint
 from .injection import strip_instructions
 from .models import Answer, Draft, Retrieved, Turn, Verdict
 from .retrieval import HybridRetriever
@@ -71,7 +71,11 @@ class Assistant:
         if not query:
             return []
         slot = detect_slot(query)
-        fills = None if slot == "any" else (lambda chunk: fills_slot(chunk.text, slot, query))
+        fills = (
+            None
+            if slot == "any"  # a passage saying some value is absent is no filler, whatever words it lists
+            else (lambda chunk: 0.0 if says_absent(chunk.text) else fills_slot(chunk.text, slot, query))
+        )
         return self.retriever.retrieve(
             query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills
         )

@@ -1,0 +1,132 @@
+"""Reported faults, end to end: history leaking into standalone questions, refusal citations, markup in
+questions, "where" questions and places inside a venue."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from engine_kb import engine_settings
+
+from assistant import Assistant
+from assistant.config import Settings
+from assistant.conversation import standalone_question
+from assistant.extractive import ExtractiveAnswerer, detect_slot, fills_slot
+from assistant.validation import clean_question
+from index.config import PROJECT_ROOT
+from index.models import Chunk
+
+
+def _history(*questions: str) -> list[dict]:
+    return [
+        turn
+        for q in questions
+        for turn in ({"role": "user", "content": q}, {"role": "assistant", "content": "..."})
+    ]
+
+
+HISTORIES = [
+    [],
+    _history("What was the theme of the forum?"),
+    _history("What was the theme of the forum?", "입장료는 얼마인가요?"),
+    _history("둘째 날에는 어떤 세션이 있나요?", "포럼은 언제 열렸나요?", "입장료는 얼마인가요?"),
+    _history("Who signed the MOU?", "그럼 둘째 날은요?"),
+]
+
+
+@pytest.mark.parametrize("history", HISTORIES)
+@pytest.mark.parametrize("question", ["포럼은 언제 열렸나요?", "입장료는 얼마인가요?", "When was the forum held?"])
+def test_a_question_with_its_own_subject_is_used_as_is(question, history):
+    lang = "ko" if re.search("[가-힣]", question) else "en"
+    assert standalone_question(question, history, lang, 6) == question
+
+
+def test_an_elliptical_question_borrows_only_from_the_previous_question():
+    history = _history("입장료는 얼마인가요?", "포럼의 주제는 무엇인가요?")
+    rewritten = standalone_question("언제 열렸나요?", history, "ko", 6)
+    assert rewritten.endswith("언제 열렸나요?") and "포럼" in rewritten
+    assert "입장료" not in rewritten and rewritten.count("열렸나요") == 1
+
+
+def test_another_one_means_the_event_the_previous_turn_named_and_is_there_points_at_nothing():
+    history = [
+        {"role": "user", "content": "Where can I find the session videos?"},
+        {"role": "assistant", "content": "Detailed session videos of SFASS are on the ETRI homepage [1]."},
+    ]
+    rewritten = standalone_question("Is there going to be another one? When?", history, "en", 6)
+    assert rewritten == "Is there going to be another SFASS? When?"
+    assert standalone_question("Is there a cloakroom?", history, "en", 6) == "Is there a cloakroom?"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory) -> Assistant:
+    return Assistant(engine_settings(tmp_path_factory))
+
+
+def test_the_same_question_gets_the_same_answer_whatever_history_precedes_it(bot):
+    answers = [bot.ask("포럼은 언제 열렸나요?", history=h) for h in HISTORIES]
+    assert all(not a.refused and "28" in a.text and "29" in a.text for a in answers)
+    assert len({a.text for a in answers}) == 1
+
+
+def _markers_close_their_sentences(text: str) -> bool:
+    """No marker dangling after a full stop: "... 없습니다 [1]." rather than "... 없습니다. [1] 문서에 ..."."""
+    return not re.search(r"[.!?。]\s*\[\d+\]", text) and all(
+        re.match(r"\s*[.!?。]|\s*$", text[m.end() :]) for m in re.finditer(r"\[\d+\]", text)
+    )
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_refusal_citing_its_evidence_puts_the_marker_inside_the_sentence(lang):
+    evidence = Chunk(chunk_id="faq#1", doc_id="faq", lang=lang, title="FAQ", source="s", text="No fee is given.")
+    draft = ExtractiveAnswerer(index=None).refuse(lang, evidence)
+    assert draft.refused and draft.passages == [evidence]
+    assert "[1]" in draft.text and _markers_close_their_sentences(draft.text)
+
+
+@pytest.mark.parametrize("question", ["입장료는 얼마인가요?", "How much is the entrance fee?"])
+def test_refusals_users_see_are_well_formed(bot, question):
+    answer = bot.ask(question)
+    assert answer.refused and _markers_close_their_sentences(answer.text)
+    assert [c.n for c in answer.citations] == sorted({int(n) for n in re.findall(r"\[(\d+)\]", answer.text)})
+
+
+def test_markup_is_removed_from_a_question():
+    assert clean_question("Where was SFASS held? <script>alert(1)</script>") == "Where was SFASS held?"
+    assert clean_question("<b>Who</b> spoke <img src=x onerror=alert(1)>first?") == "Who spoke first?"
+    assert clean_question("Is 3 < 5 and 7 > 2?") == "Is 3 < 5 and 7 > 2?"
+
+
+def test_a_question_with_markup_is_answered_like_the_plain_question(bot):
+    plain = bot.ask("Where was SFASS held?")
+    marked = bot.ask("Where was SFASS held? <script>alert(1)</script>")
+    assert not marked.refused and "Naru" in marked.text and marked.text == plain.text
+    assert "<" not in marked.standalone_question
+
+
+@pytest.mark.parametrize("question", ["Where was SFASS 2025 held?", "Where was the forum held?"])
+def test_where_questions_retrieve_and_answer_the_venue(bot, question):
+    top = bot.retrieve(question).chunks[:3]
+    assert any("Naru" in c.text for c in top), [c.text for c in top]
+    answer = bot.ask(question)
+    assert not answer.refused and "Hotel Naru Seoul MGallery" in answer.text
+
+
+def test_a_place_inside_a_venue_answers_where():
+    assert detect_slot("Where is the cloakroom?") == "place"
+    assert fills_slot("The cloakroom is on the second floor.", "place", "Where is the cloakroom?") > 0
+    assert fills_slot("물품보관소는 2층에 있다.", "place", "물품보관소는 어디에 있나요?") > 0
+    assert not fills_slot("The forum discussed AI safety.", "place", "Where is the cloakroom?")
+
+
+def test_an_uploaded_document_answers_where_a_room_is(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    shutil.copy(PROJECT_ROOT / "knowledge" / "overview-en.md", knowledge)
+    (knowledge / "cloakroom.txt").write_text("The SFASS cloakroom is on the second floor.\n", encoding="utf-8")
+    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    for question in ("Where is the SFASS cloakroom?", "On which floor is the SFASS cloakroom?"):
+        answer = bot.ask(question)
+        assert not answer.refused and "second floor" in answer.text, (question, answer.text)
+        assert answer.citations[0].text.startswith("The SFASS cloakroom")
