@@ -53,7 +53,7 @@ li.sfass-source.sfass-flash { outline: 2px solid var(--color-accent); }
 mark.sfass-hl { background: #fff1a8; color: inherit; padding: 0 .1rem; border-radius: 3px; }
 .sfass-origin { font-size: .8rem; color: var(--body-text-color-subdued); }
 .sfass-note { margin-top: .4rem; font-size: .88rem; color: var(--body-text-color-subdued); }
-.sfass-withdrawn { color: #9a5b00; }
+.sfass-withdrawn, .sfass-notice { color: #9a5b00; }
 .sfass-day { margin: 1rem 0; padding: .8rem 1rem; border: 1px solid var(--border-color-primary); border-radius: 10px; }
 table.sfass-programme { width: 100%; border-collapse: collapse; }
 table.sfass-programme th, table.sfass-programme td { text-align: left; vertical-align: top; padding: .45rem;
@@ -269,7 +269,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 else:
                     answer = item
             if answer is not None:
-                chat_state.add(answer)
+                chat_state.add(answer, asked=text)
                 feedback.record_if_refused(answer)
             yield chat_state.messages(t), "", chat_state
 

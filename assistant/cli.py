@@ -12,8 +12,11 @@ from .models import Answer, Turn
 
 
 def format_answer(answer: Answer) -> str:
-    """The answer followed by its numbered sources (title, document, the quoted passage)."""
+    """The answer, its notice (e.g. the language model could not be reached), then its numbered sources
+    (title, document, the quoted passage)."""
     lines = [answer.text]
+    if answer.notice:
+        lines += ["", f"({answer.notice})"]
     if answer.citations:
         lines += ["", "Sources:" if answer.language == "en" else "출처:"]
         for c in answer.citations:

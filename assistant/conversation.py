@@ -11,6 +11,7 @@ from index.models import Lang
 
 from .models import Turn
 from .support import facts
+from .vocabulary import ARTICLES, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
 
 _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")
 _KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
@@ -22,36 +23,7 @@ _EN_ELLIPTIC = re.compile(
 _EN_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|there|he|she|him|her|his)\b", re.IGNORECASE)
 _EN_ONE = re.compile(r"\b(another|the next|a new|a second|the same) one\b", re.IGNORECASE)  # "another one": the last event
 _EN_EXISTENTIAL = re.compile(r"\b(is|are|was|were|be|will)\s+there\b", re.IGNORECASE)  # "is there ...?" points at nothing
-_STOP_EN = {
-    "what",
-    "who",
-    "when",
-    "where",
-    "which",
-    "why",
-    "how",
-    "was",
-    "were",
-    "is",
-    "are",
-    "did",
-    "does",
-    "do",
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "and",
-    "with",
-    "about",
-    "many",
-    "much",
-}
+_STOP_EN = QUESTION_FRAME | ARTICLES | PREPOSITIONS | QUANTITY_WORDS | {"and"}
 
 
 def to_turns(history: Sequence[dict | Turn] | None, max_turns: int) -> list[Turn]:

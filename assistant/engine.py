@@ -88,6 +88,7 @@ class Assistant:
             text=text,
             language=lang,
             refused=draft.refused,
+            notice=draft.error,
             citations=citations,
             sentences_removed=draft.sentences_removed,
             sentences_generated=draft.sentences_generated,

@@ -20,9 +20,10 @@ from pydantic import BaseModel
 from index.models import Chunk, Lang
 from index.text import split_sentences
 
+from .citations import citation_for
 from .evalset import DEFAULT_EVAL_PATH, EvalItem, load_eval_set
 from .language import detect_language
-from .models import Answer, Citation, Turn
+from .models import Answer, Turn
 
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
@@ -260,21 +261,11 @@ class VectorBaseline:
         sentences = [top.text[s:e] for s, e in split_sentences(top.text, top.lang)] or [top.text]
         vectors = self.index.embed_queries([question, *sentences])
         best = sentences[int(np.argmax(vectors[1:] @ vectors[0]))]
-        citation = Citation(
-            n=1,
-            doc_id=top.doc_id,
-            title=top.title,
-            source=top.source,
-            lang=top.lang,
-            chunk_id=top.chunk_id,
-            text=top.text,
-            score=top.score,
-        )
         return Answer(
             question=question,
             text=f"{best} [1]",
             language=lang,
-            citations=[citation],
+            citations=[citation_for(top, 1)],
             backend="baseline",
             seconds=time.perf_counter() - started,
         )

@@ -1,6 +1,6 @@
 """The offline answerer: quotes the one to three passage sentences that answer the question, or refuses.
 
-Answerability is decided from evidence: the question's asked-for slot (a date, a place, a person or
+Answerability is decided from evidence: the question's asked-for slot (a date, a place, a named person, a person or
 organization, a number, a quote, ...) must be filled by a passage sentence that also holds the question's
 distinctive words (not just the event's name, which is in every passage).
 """
@@ -21,14 +21,23 @@ from index.text import bm25_tokens, detect_lang, split_sentences
 
 from .injection import is_instruction
 from .models import Draft
+from .people import names_person
 from .refusal import refusal_message
 from .retrieval import translation_pairs
-from .support import Facts, facts
+from .support import Facts, facts, name_in
+from .vocabulary import (
+    ARTICLES,
+    LANGUAGE_WORDS,
+    PREPOSITIONS,
+    QUANTITY_WORDS,
+    QUESTION_FRAME,
+    REQUEST_WORDS,
+)
 
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
 
-Slot = Literal["time", "money", "year", "date", "number", "who", "room", "place", "quote", "define", "any"]
+Slot = Literal["time", "money", "year", "date", "number", "person", "who", "room", "place", "quote", "define", "any"]
 
 # Checked in this order: the first pattern that matches names the slot.
 SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
@@ -56,6 +65,16 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
         "number",
         re.compile(
             r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"\bwho (?:was|were|is|are) the (?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|lecturers?)\b|"
+            r"\bnames? of (?:the |a |that |this )?(?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|persons?|people)\b|"
+            r"\b(?:speaker|presenter)'?s'? names?\b|\bwho (?:spoke|presented) (?:for|from|on behalf of)\b|"
+            r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)",
             re.IGNORECASE,
         ),
     ),
@@ -133,153 +152,18 @@ _ASKS_ABSENCE = re.compile(
 )
 
 # Words that shape a question but carry none of what is asked about.
-_STOP = {
-    "what",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "which",
-    "why",
-    "how",
-    "is",
-    "are",
-    "was",
-    "were",
-    "did",
-    "does",
-    "do",
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "and",
-    "or",
-    "with",
-    "about",
-    "tell",
-    "me",
-    "please",
-    "can",
-    "could",
-    "you",
-    "i",
-    "we",
-    "any",
-    "there",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "held",
-    "hold",
-    "happen",
-    "happened",
-    "take",
-    "took",
-    "place",
-    "occur",
-    "occurred",
-    "get",
-    "know",
-    "many",
-    "much",
-    "number",
-    "kind",
-    "type",
-    "list",
-    "give",
-    "show",
-    "find",
-    "say",
-    "said",
-    "mention",
-    "mentioned",
-    "describe",
-    "explain",
-    "also",
-    "other",
-    "some",
-    "all",
-    "main",
-    "come",
-    "came",
-    "go",
-    "went",
-    "make",
-    "want",
-    "like",
-    "need",
-    "use",
-    "include",
-    "hangul",
-    "call",
+_STOP = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | QUANTITY_WORDS | {
+    "whom", "whose", "and", "or", "i", "we", "any", "there", "this", "that", "these", "those", "it", "its",
+    "be", "been", "being", "have", "has", "had", "held", "hold", "happen", "happened", "take", "took",
+    "place", "occur", "occurred", "get", "know", "number", "kind", "type", "list", "give", "show", "find",
+    "say", "said", "mention", "mentioned", "describe", "explain", "also", "other", "some", "all", "main",
+    "come", "came", "go", "went", "make", "want", "like", "need", "use", "include", "hangul", "call",
     "called",
 } | {
-    "무엇",
-    "뭐",
-    "뭔가",
-    "누구",
-    "누가",
-    "언제",
-    "어디",
-    "어떤",
-    "어느",
-    "몇",
-    "얼마",
-    "왜",
-    "어떻게",
-    "무슨",
-    "것",
-    "수",
-    "등",
-    "하",
-    "되",
-    "있",
-    "없",
-    "이",
-    "그",
-    "저",
-    "알리",
-    "말하",
-    "주",
-    "나",
-    "들",
-    "때",
-    "곳",
-    "거",
-    "열리",
-    "진행",
-    "개최",
-    "알",
-    "궁금",
-    "대하",
-    "관하",
-    "관련",
-    "내용",
-    "경우",
-    "정도",
-    "좀",
-    "요",
-    "나요",
-    "인가",
-    "습니까",
+    "무엇", "뭐", "뭔가", "누구", "누가", "언제", "어디", "어떤", "어느", "몇", "얼마", "왜", "어떻게", "무슨", "것", "수", "등", "하",
+    "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
+    "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까",
 }
-_LANGUAGE_NAMES = {"hangul", "korean", "english", "hanja", "romanization", "romanized"}
 # "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
 _ALIAS = re.compile(
     r"(?P<long>(?:[A-Z0-9][\w&'-]*\s+(?:(?:on|of|for|and|&)\s+)?){2,9}|(?:[0-9가-힣]+\s+){1,5}[가-힣]+)\s*"
@@ -373,6 +257,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if slot == "define":  # a sentence that spells out the asked name, e.g. "Full Name (ACRONYM)"
         subject = re.split(r"(?<=[은는])\s|\s(?:is|was|are|were)\s", sentence, maxsplit=1)[0]
         return 2.0 if any(n.lower() in subject.lower() for n in asked.names) else 1.0
+    if slot == "person":  # a named person, tied to every name the question gives (e.g. the organization asked about)
+        return 2.0 if names_person(sentence) and all(_mentions(sentence, n) for n in asked.names) else 0.0
     new_names = [n for n in have.names if n.lower() not in question.lower()]
     if slot == "place":
         if _VENUE.search(sentence) or _ROOM.search(sentence):  # a venue, or a place inside one ("on the second floor")
@@ -388,6 +274,14 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if new_names:  # who: more names answer "which organizations" better
         return 1.0 + min(len(new_names), 6) / 3
     return float(bool(_ORG.search(sentence)))
+
+
+def _mentions(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` names ``name``: as written for a Latin-script name ("AI Safety Institute", not
+    "AI safety institutes"), spacing-insensitive for a Korean one."""
+    if name.isascii():
+        return bool(re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![a-z])", sentence))
+    return name_in(name, sentence)
 
 
 @dataclass
@@ -481,7 +375,7 @@ class ExtractiveAnswerer:
             n
             for n in facts(question).names
             if n.isascii()
-            and n.lower() not in _LANGUAGE_NAMES
+            and n.lower() not in LANGUAGE_WORDS
             and any(stem(w.lower()) not in df for w in re.findall(r"[A-Za-z]{2,}", n))
         ]
 

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 UNAVAILABLE = {
-    "en": "The language model is unavailable right now, so this answer quotes the documents directly.",
-    "ko": "지금은 언어 모델을 쓸 수 없어 문서의 문장을 그대로 인용해 답합니다.",
+    "en": "The language model server could not be reached, so this answer quotes the documents directly.",
+    "ko": "언어 모델 서버에 연결할 수 없어 문서의 문장을 그대로 인용해 답합니다.",
 }
 
 

@@ -6,50 +6,15 @@ import re
 
 from index.models import Lang
 
+from .vocabulary import QUESTION_FRAME, REQUEST_WORDS
+
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LETTER = re.compile(r"[^\W\d_]")
 # Words of English sentences that do not occur inside names ("of", "and", "for" do: "Future of Life Institute").
-_ENGLISH_FUNCTION = {
-    "what",
-    "who",
-    "when",
-    "where",
-    "which",
-    "why",
-    "how",
-    "is",
-    "are",
-    "was",
-    "were",
-    "did",
-    "does",
-    "do",
-    "the",
-    "about",
-    "tell",
-    "me",
-    "please",
-    "can",
-    "could",
-    "you",
-    "mean",
-    "name",
-    "called",
-    "say",
-    "said",
-    "this",
-    "that",
-    "it",
-    "there",
-    "in",
-    "from",
-    "be",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
+_ENGLISH_FUNCTION = QUESTION_FRAME | REQUEST_WORDS | {
+    "the", "about", "mean", "name", "called", "say", "said", "this", "that", "it", "there", "in", "from",
+    "be", "has", "have", "had", "will", "would",
 }
 
 

@@ -34,6 +34,7 @@ class Answer(BaseModel):
     language: Lang
     refused: bool = False
     error: str | None = None
+    notice: str | None = None  # shown under the answer, e.g. when the language model could not be reached
     citations: list[Citation] = []
     sentences_removed: int = 0
     sentences_generated: int = 0

@@ -17,6 +17,8 @@ from pydantic import BaseModel
 
 from index.text import _kiwi_lock, kiwi
 
+from .vocabulary import ARTICLES, LANGUAGE_WORDS, PREPOSITIONS, QUESTION_FRAME
+
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -79,110 +81,14 @@ WORD_NUMBERS = {
     "나흘": 4,
 }
 # Capitalised words that start sentences or name calendar items rather than entities.
-NOT_NAMES = {
-    "the",
-    "a",
-    "an",
-    "it",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "on",
-    "in",
-    "at",
-    "for",
-    "and",
-    "but",
-    "or",
-    "so",
-    "to",
-    "of",
-    "by",
-    "with",
-    "from",
-    "as",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "what",
-    "when",
-    "where",
-    "who",
-    "whom",
-    "which",
-    "how",
-    "why",
-    "yes",
-    "no",
-    "not",
-    "according",
-    "also",
-    "both",
-    "after",
-    "before",
-    "during",
-    "then",
-    "however",
-    "about",
-    "all",
-    "each",
-    "some",
-    "many",
-    "most",
-    "one",
-    "two",
-    "first",
-    "second",
-    "day",
-    "days",
-    "if",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "do",
-    "does",
-    "did",
-    "can",
-    "will",
-    "would",
-    "should",
-    "please",
-    "tell",
-    "say",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "note",
-    "sources",
-    "source",
-    "q",
-    "a.m",
-    "p.m",
-    "am",
-    "pm",
-    "mr",
-    "ms",
-    "dr",
-} | set(MONTHS)
+NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | {
+    "it", "its", "this", "that", "these", "those", "there", "here", "and", "but", "or", "so", "by", "from",
+    "as", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "whom", "yes",
+    "no", "not", "according", "also", "both", "after", "before", "during", "then", "however", "all", "each",
+    "some", "many", "most", "one", "two", "first", "second", "day", "days", "if", "be", "can", "will",
+    "would", "should", "please", "tell", "say", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "note", "sources", "source", "q", "a.m", "p.m", "am", "pm", "mr", "ms", "dr",
+}
 
 _CITATION_RE = re.compile(r"\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -350,7 +256,7 @@ def _latin_names(text: str) -> list[str]:
         while words and words[-1].lower() in NOT_NAMES:
             words.pop()
         words = [w for w in words if len(w) > 1 or w.isdigit()]
-        if words:
+        if words and " ".join(words).lower() not in LANGUAGE_WORDS:
             names.append(" ".join(words))
     return names
 
@@ -361,7 +267,7 @@ def _korean_names(text: str) -> tuple[str, ...]:
         return ()
     with _kiwi_lock:
         tokens = kiwi().tokenize(text)
-    return tuple(t.form for t in tokens if t.tag == "NNP" and len(t.form) > 1)
+    return tuple(t.form for t in tokens if t.tag == "NNP" and len(t.form) > 1 and t.form not in LANGUAGE_WORDS)
 
 
 def _dedupe(items: list[str]) -> list[str]:

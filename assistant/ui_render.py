@@ -114,8 +114,9 @@ def render_sources(answer: Answer, turn: int, labels: Labels, open_: bool = Fals
 
 
 def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool = False) -> str:
-    """A checked answer: text with clickable [n] markers, a note when sentences were withdrawn, a copy
-    button (plain text of the answer and its sources) and the sources below."""
+    """A checked answer: text with clickable [n] markers, a note when sentences were withdrawn or the
+    language model could not be reached, a copy button (plain text of the answer and its sources) and the
+    sources below."""
     if answer.error:
         return f'<div class="sfass-answer sfass-error">{render_text(answer.error)}</div>'
     known = {c.n for c in answer.citations}
@@ -125,6 +126,8 @@ def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool 
     if answer.sentences_removed > 0:
         note = (f'<div class="sfass-note sfass-withdrawn">'
                 f"{escape(labels.withdrawn_note.format(n=answer.sentences_removed))}</div>")
+    if answer.notice:
+        note += f'<div class="sfass-note sfass-notice">{escape(answer.notice)}</div>'
     tools = f'<div class="sfass-tools"><button type="button" class="sfass-copy">{escape(labels.copy_answer)}</button></div>'
     return (f'<div class="sfass-turn"><div class="sfass-answer{kind}">{body}</div>{note}{tools}'
             + render_sources(answer, turn, labels, sources_open) + "</div>")

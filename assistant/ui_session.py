@@ -20,6 +20,7 @@ class ChatSession(BaseModel):
     """The questions and checked answers of one session, oldest first (never shared between sessions)."""
 
     answers: list[Answer] = []
+    asked: list[str] = []  # each question as the person typed it (the engine's answer holds the cleaned one)
 
     def history(self) -> list[Turn]:
         """The conversation so far as engine turns (questions the engine rejected are left out)."""
@@ -30,19 +31,22 @@ class ChatSession(BaseModel):
             turns += [Turn(role="user", content=a.question), Turn(role="assistant", content=a.text)]
         return turns
 
-    def add(self, answer: Answer) -> None:
+    def add(self, answer: Answer, asked: str | None = None) -> None:
+        """Keep ``answer``; ``asked`` is the question as typed, shown (as text) instead of the cleaned one."""
         self.answers.append(answer)
+        self.asked.append(asked if asked is not None else answer.question)
 
     def clear(self) -> None:
         self.answers.clear()
+        self.asked.clear()
 
     def messages(self, labels: Labels, pending: tuple[str, str] | None = None) -> list[dict]:
         """Chat messages (messages format): each question and its rendered answer; ``pending`` is a
         question whose answer is still streaming in, with its text so far."""
         out: list[dict] = []
         last = len(self.answers) - 1
-        for turn, a in enumerate(self.answers):
-            out.append({"role": "user", "content": render_question(a.question)})
+        for turn, (a, asked) in enumerate(zip(self.answers, self.asked, strict=True)):
+            out.append({"role": "user", "content": render_question(asked)})
             out.append({"role": "assistant",
                         "content": render_answer(a, turn, labels, sources_open=turn == last and pending is None)})
         if pending is not None:

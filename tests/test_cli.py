@@ -29,6 +29,20 @@ def test_ask_prints_the_answer_and_numbered_sources(capsys):
     assert "Naru" in out and "Sources:" in out and "[1]" in out
 
 
+def test_ask_says_when_the_model_server_could_not_be_reached(monkeypatch, capsys):
+    import socket
+
+    with socket.socket() as s:  # a port where nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    for name, value in {"LLM": "openai", "LLM_BASE_URL": f"http://127.0.0.1:{port}", "LLM_MODEL": "m",
+                        "LLM_MAX_RETRIES": "0"}.items():
+        monkeypatch.setenv(f"ASSISTANT_{name}", value)
+    assert main(["ask", "Where was SFASS held?"]) == 0
+    out = capsys.readouterr().out
+    assert "Naru" in out and "could not be reached" in out and "[1]" in out
+
+
 def test_ask_json_is_the_answer_model(capsys):
     assert main(["ask", "--json", "SFASS는 어디에서 열렸나요?"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -82,6 +82,21 @@ def test_questions_the_documents_do_not_answer_are_refused_in_the_askers_languag
         assert "documents do not" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What is the name of the speaker from Google?", "Who was the speaker from Anthropic?", "구글 연사의 이름은 무엇인가요?"],
+)
+def test_a_speaker_the_documents_do_not_name_is_refused(bot, question):
+    answer = bot.ask(question)
+    assert answer.refused and not re.search(r"Google|Anthropic|구글", answer.text)
+
+
+def test_a_speaker_question_is_answered_with_the_named_person_of_that_organization(bot):
+    answer = bot.ask("Who was the speaker from the AI Safety Institute?")
+    assert not answer.refused and "Kim Myung-joo" in answer.text
+    _every_sentence_cited_and_supported(answer)
+
+
 def test_refusal_says_what_the_documents_cover(bot):
     answer = bot.ask("What is the lunch menu?")
     assert answer.refused and "programme" in answer.text and "speakers" in answer.text
@@ -198,3 +213,27 @@ def test_check_labels_claims(bot):
     assert [c.label for c in verdict.claims] == ["supported", "supported"]
     wrong = bot.check("The MOU was signed with OpenAI.")
     assert wrong.label == "contradicted" and wrong.claims[0].documents_value == "Scale AI"
+
+
+def _closed_port_url() -> str:
+    """A local URL where nothing listens (the port was just released)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "fragment"),
+    [("Where was SFASS held?", "Naru", "could not be reached"), ("SFASS는 어디에서 열렸나요?", "나루", "연결할 수 없어")],
+)
+def test_a_model_server_that_is_down_gives_a_cited_answer_and_a_notice(bot, question, fact, fragment):
+    settings = bot.settings.model_copy(
+        update={"llm": "openai", "llm_base_url": _closed_port_url(), "llm_model": "m", "llm_max_retries": 0}
+    )
+    answer = Assistant(settings, index=bot.index).ask(question)
+    assert fact in answer.text and answer.citations and not answer.refused
+    assert answer.notice and fragment in answer.notice
+    assert bot.ask(question).notice is None

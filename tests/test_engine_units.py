@@ -6,9 +6,10 @@ import pytest
 
 from assistant.citations import renumber
 from assistant.conversation import standalone_question, to_turns
-from assistant.extractive import detect_slot
+from assistant.extractive import detect_slot, fills_slot
 from assistant.injection import strip_instructions
 from assistant.language import detect_language
+from assistant.people import names_person
 from assistant.refusal import refusal_message
 from assistant.retrieval import reciprocal_rank_fusion
 from assistant.validation import InvalidQuestion, validate_question
@@ -124,10 +125,43 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("What time does it start?", "time"),
         ("How much is a ticket?", "money"),
         ("SFASS는 무엇인가요?", "define"),
+        ("What is the name of the speaker from Google?", "person"),
+        ("Who was the speaker from Anthropic?", "person"),
+        ("구글 연사의 이름은 무엇인가요?", "person"),
+        ("누가 발표했나요?", "person"),
+        ("Which organizations sent speakers?", "who"),
+        ("SFASS의 영어 이름은 무엇인가요?", "any"),
     ],
 )
 def test_asked_slot(question, slot):
     assert detect_slot(question) == slot
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Kim Myung-joo (김명주) is the director of the AI Safety Institute of ETRI.", True),
+        ("Yoo Hyun-seok, acting president of KOCCA, spoke about K-content.", True),
+        ("Director Kim Myung-joo gave the welcome address.", True),
+        ("김명주 소장은 SFASS 개회식에서 환영사를 했다.", True),
+        ("송상훈은 국가인공지능전략위원회 지원단장이다.", True),
+        ("과학기술정보통신부의 장관은 부총리 겸 과기정통부 장관 배경훈이다.", True),
+        ("Google sent speakers to SFASS day one (28 October).", False),
+        ("The speakers came from Anthropic, Google, LG AI Research and Naver Cloud.", False),
+        ("일본·싱가포르 AI 안전연구소 대표는 지역 맞춤형 AI 거버넌스 구축을 강조했다.", False),
+        ("SFASS 첫째 날 연사들의 소속 기관은 Anthropic, Google, 네이버클라우드이다.", False),
+    ],
+)
+def test_a_person_is_a_name_with_a_role_not_an_organization(sentence, person):
+    assert names_person(sentence) is person
+
+
+def test_a_person_fills_the_slot_only_with_the_organization_asked_about():
+    question = "Who was the speaker from the AI Safety Institute?"
+    assert fills_slot("Kim Myung-joo (김명주) is the director of the AI Safety Institute of ETRI.", "person", question)
+    assert not fills_slot("Yoo Hyun-seok (유현석), acting president of KOCCA, spoke about AI safety institutes.",
+                          "person", question)
+    assert not fills_slot("Google sent speakers to SFASS day one.", "person", "Who was the speaker from Google?")
 
 
 def test_refusal_names_what_is_covered():

@@ -54,3 +54,12 @@ def test_similarity_uses_the_given_embedder():
 
     assert similarity("the forum", "a forum", embed) == 1.0
     assert similarity("the forum", "lunch", embed) == 0.0
+
+
+def test_a_language_word_is_not_a_name_to_look_up():
+    passage = "2025 인공지능 안전 서울 포럼(Seoul Forum on AI Safety & Security)이 열렸다."
+    assert missing_facts("The forum's English name is Seoul Forum on AI Safety & Security.", passage) == []
+    assert missing_facts("The Korean name of the forum is 2025 인공지능 안전 서울 포럼.", passage) == []
+    assert missing_facts("포럼의 영어 이름은 Seoul Forum on AI Safety & Security이다.", passage) == []
+    assert missing_facts("한국어 이름은 인공지능 안전 서울 포럼이다.", passage) == []
+    assert "Seoul Summit" in missing_facts("The forum's English name is Seoul Summit.", passage)

@@ -91,6 +91,13 @@ def test_withdrawn_sentences_are_noted_only_when_there_were_some():
     assert EN.withdrawn_note.format(n=2) in html
 
 
+def test_a_notice_is_shown_under_the_answer_as_text():
+    assert "sfass-notice" not in render_answer(_answer(), 0, KO)
+    html = render_answer(_answer(notice="언어 모델 서버에 연결할 수 없어 <b>문서</b>를 인용합니다."), 0, KO)
+    assert '<div class="sfass-note sfass-notice">언어 모델 서버에 연결할 수 없어 &lt;b&gt;문서&lt;/b&gt;를 인용합니다.</div>' in html
+    assert html.index("sfass-notice") > html.index("sfass-answer")
+
+
 def test_a_refusal_is_marked_and_has_no_sources_panel():
     html = render_answer(_answer(text="제공된 문서에는 이 질문에 대한 내용이 없습니다.", refused=True, citations=[]), 0, KO)
     assert 'class="sfass-answer sfass-refused"' in html and "<details" not in html
@@ -129,6 +136,15 @@ def test_sessions_keep_their_own_history():
     assert [t.role for t in first.history()] == ["user", "assistant"]
     assert first.answer_at(1) is first.answers[0]
     assert first.answer_at(0) is None and first.answer_at(3) is None
+
+
+def test_a_question_is_shown_as_typed_while_the_history_keeps_the_cleaned_one():
+    chat = ChatSession()
+    chat.add(_answer(question="venue?"), asked="<script>x()</script> venue?")
+    assert "&lt;script&gt;x()&lt;/script&gt; venue?" in chat.messages(EN)[0]["content"]
+    assert chat.history()[0].content == "venue?"
+    chat.clear()
+    assert chat.messages(EN) == []
 
 
 def test_streaming_messages_show_the_pending_question_and_draft():
