@@ -10,7 +10,7 @@ from html import escape
 
 # isort: off
 from assistant import Assistant  # imported before gradio: the project's offline switches come first
-from assistant.admin import OrganizersDesk, admin_enabled, check_password
+from assistant.admin import OrganizersDesk, SignInThrottle, admin_enabled
 from assistant.config import Settings
 from assistant.feedback import FeedbackLog
 from assistant.ui_render import (
@@ -120,6 +120,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
     settings = settings or bot.settings
     feedback = FeedbackLog(settings.data_dir)
     desk = OrganizersDesk(bot.index, on_change=bot.refresh)
+    throttle = SignInThrottle()
     with_desk = admin_enabled(settings)
     t0 = labels("ko")
 
@@ -333,10 +334,12 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
             desk_outputs = [status, a["remove_pick"], problems]
 
-            def enter(attempt: str, lang: str):
-                ok = check_password(settings, attempt)
+            def enter(attempt: str, lang: str, request: gr.Request):
+                client = request.client.host if request and request.client else "unknown"
+                ok, wait = throttle.attempt(settings, client, attempt)
                 t = labels(lang)
-                return (ok, gr.Textbox(value=""), t.logged_in if ok else t.wrong_password,
+                message = t.logged_in if ok else (t.too_many_attempts.format(seconds=wait) if wait else t.wrong_password)
+                return (ok, gr.Textbox(value=""), message,
                         gr.Row(visible=not ok), gr.Column(visible=ok), *desk_view(lang, ok))
 
             gr.on([a["login"].click, a["password"].submit], enter, [a["password"], ui_lang],

@@ -7,6 +7,8 @@ whichever way the action is called.
 from __future__ import annotations
 
 import hmac
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +41,40 @@ def check_password(settings: Settings, attempt: str | None) -> bool:
         return False
     expected = settings.admin_password.get_secret_value().encode("utf-8")  # type: ignore[union-attr]
     return hmac.compare_digest(expected, attempt.encode("utf-8"))
+
+
+class SignInThrottle:
+    """Refuses sign-in attempts from a client after too many wrong passwords in a short window."""
+
+    def __init__(self, max_failures: int = 5, window_s: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        self.max_failures = max_failures
+        self.window_s = window_s
+        self._clock = clock
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def wait_seconds(self, client: str) -> int:
+        """Seconds ``client`` must wait before trying again (0: it may try now)."""
+        now = self._clock()
+        with self._lock:
+            recent = [t for t in self._failures.get(client, []) if now - t < self.window_s]
+            self._failures[client] = recent
+            if len(recent) < self.max_failures:
+                return 0
+            return max(1, int(self.window_s - (now - recent[0]) + 0.999))
+
+    def attempt(self, settings: Settings, client: str, password: str | None) -> tuple[bool, int]:
+        """Check a password unless ``client`` is throttled: (signed in, seconds to wait)."""
+        wait = self.wait_seconds(client)
+        if wait:
+            return False, wait
+        if check_password(settings, password):
+            with self._lock:
+                self._failures.pop(client, None)
+            return True, 0
+        with self._lock:
+            self._failures.setdefault(client, []).append(self._clock())
+        return False, 0
 
 
 def _msg(lang: Lang, ko: str, en: str) -> str:

@@ -64,6 +64,7 @@ class Labels(BaseModel):
     login: str
     logout: str
     wrong_password: str
+    too_many_attempts: str
     logged_in: str
     login_required: str
     index_status: str
@@ -127,6 +128,7 @@ LABELS: dict[Lang, Labels] = {
         login="들어가기",
         logout="나가기",
         wrong_password="비밀번호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.",
+        too_many_attempts="비밀번호를 여러 번 잘못 입력했습니다. {seconds}초 뒤에 다시 시도하세요.",
         logged_in="운영 데스크에 들어왔습니다.",
         login_required="먼저 관리자 비밀번호로 들어가세요. 아무것도 바뀌지 않았습니다.",
         index_status="색인 상태",
@@ -189,6 +191,7 @@ LABELS: dict[Lang, Labels] = {
         login="Enter",
         logout="Leave",
         wrong_password="Wrong password. Nothing was changed.",
+        too_many_attempts="Too many wrong passwords. Try again in {seconds} s.",
         logged_in="You are at the organizers' desk.",
         login_required="Enter the admin password first. Nothing was changed.",
         index_status="Index status",

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from pydantic import SecretStr
 
-from assistant.admin import OrganizersDesk, admin_enabled, check_password
+from assistant.admin import OrganizersDesk, SignInThrottle, admin_enabled, check_password
 from assistant.config import Settings
 from index.config import PROJECT_ROOT
 from index.store import KnowledgeIndex
@@ -34,6 +34,37 @@ def test_password_check(attempt, ok):
 def test_no_password_configured_lets_nobody_in():
     assert not check_password(_settings(None), "anything")
     assert not check_password(_settings(""), "")
+
+
+class _Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_repeated_wrong_passwords_lock_out_that_client_for_a_while():
+    settings, clock = _settings("s3cret"), _Clock()
+    throttle = SignInThrottle(max_failures=3, window_s=60, clock=clock)
+    for _ in range(3):
+        assert throttle.attempt(settings, "10.0.0.7", "guess") == (False, 0)
+    # Even the right password is refused while the client is locked out, and it is told how long to wait.
+    signed_in, wait = throttle.attempt(settings, "10.0.0.7", "s3cret")
+    assert not signed_in and 0 < wait <= 60
+    # Another client is not affected.
+    assert throttle.attempt(settings, "10.0.0.8", "s3cret") == (True, 0)
+    clock.now += 61
+    assert throttle.attempt(settings, "10.0.0.7", "s3cret") == (True, 0)
+
+
+def test_a_successful_sign_in_clears_earlier_failures():
+    settings, clock = _settings("s3cret"), _Clock()
+    throttle = SignInThrottle(max_failures=2, window_s=60, clock=clock)
+    assert throttle.attempt(settings, "c", "x") == (False, 0)
+    assert throttle.attempt(settings, "c", "s3cret") == (True, 0)
+    assert throttle.attempt(settings, "c", "x") == (False, 0)
+    assert throttle.attempt(settings, "c", "s3cret") == (True, 0)
 
 
 @pytest.fixture(scope="module")
