@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 from engine_kb import engine_settings
-from test_llm_server import eval_questions, small_model  # noqa: F401 - the shared model fixture
+from test_llm_server import assert_generated_and_checked, eval_questions, small_model  # noqa: F401 - shared fixture
 
 from assistant.config import Settings
-from assistant.language import detect_language
-from assistant.verify import audit_answer
 
 pytestmark = pytest.mark.llm
 
@@ -23,12 +21,7 @@ def assistant(small_model, tmp_path_factory):  # noqa: F811
 
 @pytest.mark.parametrize("item", eval_questions(), ids=lambda i: i.id)
 def test_in_process_answers_are_cited_supported_and_in_the_asker_language(assistant, item):
-    answer = assistant.ask(item.question)
-    assert answer.backend == "llamacpp"
-    assert answer.draft, "the model wrote nothing"
-    assert not answer.refused and answer.citations
-    assert detect_language(answer.text) == item.lang
-    assert audit_answer(answer) == []
+    assert_generated_and_checked(assistant.ask(item.question), item, "llamacpp")
 
 
 def test_the_preset_name_assembles_and_loads_the_verified_model(tmp_path):

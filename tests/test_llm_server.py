@@ -90,14 +90,18 @@ def assistant(llama_server, tmp_path_factory):
     return Assistant(settings)
 
 
-@pytest.mark.parametrize("item", eval_questions(), ids=lambda i: i.id)
-def test_answers_through_the_server_are_cited_supported_and_in_the_asker_language(assistant, item):
-    answer = assistant.ask(item.question)
-    assert answer.backend == "openai"
+def assert_generated_and_checked(answer, item, backend: str) -> None:
+    """The model wrote the answer, in the asker's language, and every kept sentence is cited and supported."""
+    assert answer.backend == backend
     assert answer.draft, "the model wrote nothing"
     assert not answer.refused and answer.citations
     assert detect_language(answer.text) == item.lang
     assert audit_answer(answer) == []
+
+
+@pytest.mark.parametrize("item", eval_questions(), ids=lambda i: i.id)
+def test_answers_through_the_server_are_cited_supported_and_in_the_asker_language(assistant, item):
+    assert_generated_and_checked(assistant.ask(item.question), item, "openai")
 
 
 def test_the_stream_shows_the_draft_before_the_checked_answer(assistant):
