@@ -16,7 +16,10 @@ from index.models import Lang
 
 DEFAULT_EVAL_PATH = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
 
-Tag = Literal["factual", "unanswerable", "followup", "injection", "crosslingual"]
+Tag = Literal[
+    "factual", "unanswerable", "followup", "injection", "crosslingual",
+    "list", "summary", "yesno", "colloquial", "typo", "agenda", "quote",
+]
 
 
 class EvalSetError(ValueError):

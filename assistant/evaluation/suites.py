@@ -1,0 +1,114 @@
+"""The evaluation suites: the tuning set, the blind unseen set, the article alone, and another event.
+
+Each suite is a question file and the knowledge folder its questions are asked against. Suites whose folder
+is not the configured one get their own data folder (under ``data_dir/eval/<suite>``), built once and reused.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from index.config import PROJECT_ROOT
+
+from ..config import Settings
+
+EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+
+
+class Suite(BaseModel):
+    """One question file and the documents it is asked against."""
+
+    name: str
+    questions: Path
+    knowledge: Path | None = None  # None: the configured knowledge folder
+    documents: list[Path] = []  # files copied into a folder of their own (e.g. one article alone)
+    tuned: bool = False  # the engine's weights were fitted on this set
+
+    def settings(self, base: Settings) -> Settings:
+        """Settings that point at this suite's documents (``base`` itself for the configured folder)."""
+        if self.knowledge is None and not self.documents:
+            return base
+        data_dir = base.data_dir / "eval" / self.name
+        knowledge = self.knowledge
+        if self.documents:
+            knowledge = data_dir / "knowledge"
+            knowledge.mkdir(parents=True, exist_ok=True)
+            wanted = {p.name for p in self.documents}
+            for stale in knowledge.iterdir():
+                if stale.name not in wanted:
+                    stale.unlink()
+            for path in self.documents:
+                target = knowledge / path.name
+                if not target.exists() or target.read_bytes() != path.read_bytes():
+                    shutil.copyfile(path, target)
+        return base.model_copy(update={"knowledge_dir": knowledge, "data_dir": data_dir})
+
+
+SUITES: list[Suite] = [
+    Suite(name="tuned", questions=EVAL_DIR / "questions.yaml", tuned=True),
+    Suite(name="unseen", questions=EVAL_DIR / "unseen.yaml"),
+    Suite(name="article", questions=EVAL_DIR / "article.yaml", documents=[FIXTURES / "seed-article.txt"]),
+    Suite(name="other-event", questions=EVAL_DIR / "other-event.yaml", knowledge=FIXTURES / "other-event"),
+]
+
+
+def suite(name: str) -> Suite:
+    """The suite called ``name``."""
+    for s in SUITES:
+        if s.name == name:
+            return s
+    raise KeyError(f"unknown evaluation suite {name!r}; choose from {', '.join(s.name for s in SUITES)}")
+
+
+def run_suites(
+    base: Settings,
+    names: list[str] | None = None,
+    limit: int | None = None,
+    baseline: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+):
+    """``{suite name: [assistant report, baseline report?]}`` for the chosen suites (all by default).
+
+    One assistant is opened per knowledge folder and shared by the suites that use it."""
+    from ..engine import Assistant
+    from ..eval import evaluate
+
+    bots: dict[tuple[str, str], Assistant] = {}
+    out = {}
+    for s in [suite(n) for n in names] if names else SUITES:
+        settings = s.settings(base)
+        key = (str(settings.knowledge_dir), str(settings.data_dir))
+        if key not in bots:
+            bots[key] = Assistant(settings)
+        out[s.name] = evaluate(bots[key], s.questions, limit=limit, baseline=baseline, progress=progress)
+    return out
+
+
+_ROWS = [
+    ("answer accuracy", "answer_accuracy", "{:.2f}"),
+    ("false refusals", "false_refusal_rate", "{:.2f}"),
+    ("refusal recall", "refusal_recall", "{:.2f}"),
+    ("citation support", "citation_support", "{:.2f}"),
+    ("language match", "language_match", "{:.2f}"),
+    ("retrieval hit@5", "hit_at_5", "{:.2f}"),
+    ("latency p50 (ms)", "p50_ms", "{:.0f}"),
+    ("questions", "n", "{}"),
+]
+
+
+def suites_table(results: dict, title: str = "answer quality by suite"):
+    """A rich table: one column per suite (tuned first), one row per metric, the assistant's figures."""
+    from rich.table import Table
+
+    out = Table(title=title)
+    out.add_column("metric")
+    for name in results:
+        out.add_column(f"{name}{' (tuned)' if suite(name).tuned else ''}", justify="right")
+    for label, field, fmt in _ROWS:
+        out.add_row(label, *(fmt.format(getattr(reports[0].overall, field)) for reports in results.values()))
+    return out
