@@ -1,4 +1,4 @@
-"""The SFASS assistant in a browser: chat with sources, the programme, the documents and the organizers' desk.
+"""The assistant in a browser: chat with sources, the programme, the documents and the organizers' desk.
 
 Run ``python ui.py``; ``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` choose where it listens (default
 127.0.0.1:7860). Every decision lives in ``assistant/``; this module only lays out and wires components.
@@ -12,6 +12,7 @@ from html import escape
 from assistant import Assistant  # imported before gradio: the project's offline switches come first
 from assistant.admin import OrganizersDesk, SignInThrottle, admin_enabled
 from assistant.config import Settings
+from assistant.event import EventInfo, load_event
 from assistant.feedback import FeedbackLog
 from assistant.ui_render import (
     document_headers,
@@ -22,7 +23,7 @@ from assistant.ui_render import (
     render_search_results,
 )
 from assistant.ui_session import AUTO, ChatSession, answer_language
-from assistant.ui_text import AUDIENCES, LANG_NAMES, examples, labels, lang_from_accept_language
+from assistant.ui_text import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
 from index.errors import UnknownDocumentError
 from index.program import PROGRAM_FILE, ProgramError, load_program
 
@@ -106,8 +107,8 @@ document.addEventListener("click", function (e) {
 </script>"""
 
 
-def header_html(lang: str) -> str:
-    t = labels(lang)
+def header_html(lang: str, event: EventInfo | None = None) -> str:
+    t = labels(lang, event)
     return f'<div class="sfass-header"><h1>{escape(t.title)}</h1><p>{escape(t.subtitle)}</p></div>'
 
 
@@ -122,24 +123,29 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
     desk = OrganizersDesk(bot.index, on_change=bot.refresh)
     throttle = SignInThrottle()
     with_desk = admin_enabled(settings)
-    t0 = labels("ko")
+    event = load_event(settings.knowledge_dir, bot.index.documents())
+
+    def labels_for(lang: str) -> Labels:
+        return labels(lang, event)
+
+    t0 = labels_for("ko")
 
     def programme_html(lang: str) -> str:
         try:
             program = load_program(settings.knowledge_dir / PROGRAM_FILE)
         except ProgramError as err:
             return f"<p>{escape(str(err))}</p>"
-        return render_programme(program, lang, labels(lang))
+        return render_programme(program, lang, labels_for(lang))
 
     def doc_choices() -> list[tuple[str, str]]:
         return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in bot.index.documents()]
 
     # Uploaded files are copied into the knowledge folder; Gradio's own copies are cleared within the day.
-    with gr.Blocks(title="SFASS 2025 Assistant", delete_cache=(3600, 86400)) as demo:
+    with gr.Blocks(title=event.title.en, delete_cache=(3600, 86400)) as demo:
         session = gr.State(ChatSession())
         authorized = gr.State(False)
         with gr.Row(equal_height=True):
-            header = gr.HTML(header_html("ko"))
+            header = gr.HTML(header_html("ko", event))
             ui_lang = gr.Radio([(LANG_NAMES["ko"], "ko"), (LANG_NAMES["en"], "en")], value="ko", label=t0.ui_lang,
                                elem_id="sfass-ui-lang", scale=0, min_width=280)
         with gr.Tabs():
@@ -159,11 +165,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     new_chat = gr.Button(t0.new_chat, scale=1, size="sm", elem_id="sfass-new-chat")
                 examples_title = gr.Markdown(f"**{t0.examples}**")
                 audience_titles, example_buttons = [], []
-                for audience in AUDIENCES:
+                for key, row_title, questions in example_rows(event, "ko"):
                     with gr.Row(equal_height=True):
-                        audience_titles.append(gr.Markdown(t0.audiences[audience], elem_classes="sfass-audience"))
-                        for i, q in enumerate(examples(audience, "ko")):
-                            example_buttons.append(gr.Button(q, size="sm", elem_id=f"sfass-ex-{audience}-{i}"))
+                        audience_titles.append(gr.Markdown(row_title, elem_classes="sfass-audience"))
+                        for i, q in enumerate(questions):
+                            example_buttons.append(gr.Button(q, size="sm", elem_id=f"sfass-ex-{key}-{i}"))
                 footer = gr.Markdown(t0.footer)
             with gr.Tab(t0.tab_programme, id="programme", elem_id="sfass-tab-programme") as tab_programme:
                 programme = gr.HTML(programme_html("ko"), elem_id="sfass-programme")
@@ -216,9 +222,9 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return lang_from_accept_language(header_value)
 
         def relabel(lang: str, chat: ChatSession) -> dict:
-            t = labels(lang)
+            t = labels_for(lang)
             updates = {
-                header: header_html(lang),
+                header: header_html(lang, event),
                 tab_chat: gr.update(label=t.tab_chat), tab_programme: gr.update(label=t.tab_programme),
                 tab_sources: gr.update(label=t.tab_sources),
                 ui_lang: gr.update(label=t.ui_lang),
@@ -233,11 +239,10 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 search_box: gr.update(label=t.search, placeholder=t.search_placeholder),
                 search_btn: gr.update(value=t.search_button),
             }
-            for title, audience in zip(audience_titles, AUDIENCES):
-                updates[title] = t.audiences[audience]
             buttons = iter(example_buttons)
-            for audience in AUDIENCES:
-                for q in examples(audience, lang):  # type: ignore[arg-type]
+            for title, (_, row_title, questions) in zip(audience_titles, example_rows(event, lang)):  # type: ignore[arg-type]
+                updates[title] = row_title
+                for q in questions:
                     updates[next(buttons)] = gr.update(value=q)
             if admin_parts:
                 a = admin_parts
@@ -257,7 +262,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
         # --- chat -----------------------------------------------------------------------------------
         def chat(text: str, forced: str, lang: str, chat_state: ChatSession):
-            t = labels(lang)
+            t = labels_for(lang)
             text = (text or "").strip()
             if not text:
                 gr.Warning(t.empty_question)
@@ -301,7 +306,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
         def open_document(doc_id: str | None, lang: str) -> str:
             try:
-                return render_document(bot.index.document(doc_id), labels(lang)) if doc_id else ""
+                return render_document(bot.index.document(doc_id), labels_for(lang)) if doc_id else ""
             except UnknownDocumentError:  # removed meanwhile
                 return ""
 
@@ -313,7 +318,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
         def search(query: str, lang: str) -> str:
             if not (query or "").strip():
                 return ""
-            return render_search_results(bot.retrieve(query.strip()).chunks, labels(lang))
+            return render_search_results(bot.retrieve(query.strip()).chunks, labels_for(lang))
 
         tab_sources.select(list_documents, None, [docs_table, doc_pick], api_visibility=PRIVATE)
         demo.load(list_documents, None, [docs_table, doc_pick], api_visibility=PRIVATE)
@@ -330,14 +335,14 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 if not ok:
                     return "", gr.Dropdown(choices=[]), ""
                 return desk.status_markdown(lang), gr.Dropdown(choices=doc_choices(), value=None), \
-                    render_problems(feedback.latest_problems(PROBLEMS_SHOWN), labels(lang))
+                    render_problems(feedback.latest_problems(PROBLEMS_SHOWN), labels_for(lang))
 
             desk_outputs = [status, a["remove_pick"], problems]
 
             def enter(attempt: str, lang: str, request: gr.Request):
                 client = request.client.host if request and request.client else "unknown"
                 ok, wait = throttle.attempt(settings, client, attempt)
-                t = labels(lang)
+                t = labels_for(lang)
                 message = t.logged_in if ok else (t.too_many_attempts.format(seconds=wait) if wait else t.wrong_password)
                 return (ok, gr.Textbox(value=""), message,
                         gr.Row(visible=not ok), gr.Column(visible=ok), *desk_view(lang, ok))

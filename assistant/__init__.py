@@ -1,4 +1,4 @@
-"""SFASS Assistant: answers about the forum's documents, in Korean or English, with checkable citations."""
+"""A document assistant: answers about an event's documents, in Korean or English, with checkable citations."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from .config import Settings
+from .evaluation.suites import SUITES
 from .models import Answer, Turn
 
 
@@ -42,11 +43,13 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         import readline  # noqa: F401  (line editing and in-session history for input())
     except ImportError:
         pass
+    from .event import load_event
+
     bot = _assistant(settings)
+    event = load_event(settings.knowledge_dir, bot.index.documents())
     history: list[Turn] = []
-    print(
-        "SFASS Assistant — ask in Korean or English; Ctrl-D to quit. / 한국어나 영어로 질문하세요. 종료: Ctrl-D"
-    )
+    print(f"{event.title.en} — ask in Korean or English; Ctrl-D to quit. / "
+          f"{event.title.ko}: 한국어나 영어로 질문하세요. 종료: Ctrl-D")
     while True:
         try:
             question = input("> ")
@@ -64,28 +67,42 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from rich.console import Console
 
-    from .eval import evaluate, failures, table
+    from .evaluation.harness import failures, table
+    from .evaluation.suites import run_suites, suites_table
 
     if args.llm:
         settings = settings.model_copy(update={"llm": args.llm})
-    reports = evaluate(_assistant(settings), limit=args.limit, baseline=not args.no_baseline)
+    results = run_suites(settings, args.suite, limit=args.limit, baseline=args.baseline)
     if args.json:
-        print(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))
+        out = {name: [r.model_dump(mode="json") for r in reports] for name, reports in results.items()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     console = Console()
-    for rep in reports:
-        console.print(table(rep))
-    wrong = failures(reports[0])
-    if wrong and args.verbose:
-        console.print("[bold]Items answered wrongly[/bold]")
-        for item in wrong:
-            console.print(f"- {item.id}: {item.answer[:200]}")
+    console.print(suites_table(results, title=f"answer quality by suite ({settings.llm})"))
+    for name, reports in results.items():
+        for rep in reports[1:] if args.baseline else []:
+            console.print(table(rep))
+        wrong = failures(reports[0])
+        if wrong and args.verbose:
+            console.print(f"[bold]{name}: items answered wrongly[/bold]")
+            for item in wrong:
+                console.print(f"- {item.id}: {item.answer[:200]}")
+    return 0
+
+
+def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
+    from .answering.evidence import MODEL_PATH, write_model
+    from .evaluation.fit import fit_on_suites
+
+    model, score = fit_on_suites(settings)
+    write_model(model)
+    print(f"Fitted on {model.fitted_on}: tuning accuracy {score:.3f}; written to {MODEL_PATH}")
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m assistant", description="Answers about the forum's documents."
+        prog="python -m assistant", description="Answers about the event's documents."
     )
     sub = p.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer one question")
@@ -94,23 +111,28 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=["ko", "en"], help="answer in this language")
     chat = sub.add_parser("chat", help="a terminal conversation")
     chat.add_argument("--lang", choices=["ko", "en"])
-    ev = sub.add_parser("eval", help="quality table on tests/eval (and a plain baseline)")
+    ev = sub.add_parser("eval", help="quality on the tuned and unseen question sets, side by side")
+    ev.add_argument("--suite", action="append", choices=[s.name for s in SUITES],
+                    help="only this suite (repeatable); default: all")
     ev.add_argument("--llm", choices=["extractive", "openai", "llamacpp"])
-    ev.add_argument("--limit", type=int, help="only the first N questions")
+    ev.add_argument("--limit", type=int, help="only the first N questions of each suite")
     ev.add_argument("--json", action="store_true")
-    ev.add_argument("--no-baseline", action="store_true", help="skip the baseline run")
+    ev.add_argument("--baseline", action="store_true", help="also run a plain llama-index pipeline")
     ev.add_argument("-v", "--verbose", action="store_true", help="list the items answered wrongly")
+    sub.add_parser("fit", help="fit the evidence scorer on the tuning sets")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from index.errors import IndexUserError
 
+    from .event import EventError
+
     args = parser().parse_args(argv)
     try:
         settings = Settings()
-        handler = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval}[args.command]
+        handler = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "fit": cmd_fit}[args.command]
         return handler(args, settings)
-    except IndexUserError as error:
+    except (IndexUserError, EventError) as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -9,16 +9,18 @@ from collections.abc import Iterator, Sequence
 from index.models import Lang
 from index.store import KnowledgeIndex
 
-from .answerer import make_answerer
-from .check import ClaimChecker
-from .citations import renumber
+from .answering.answerer import make_answerer
+from .answering.citations import renumber
+from .answering.extractive import ExtractiveAnswerer
+from .checking.claim_check import ClaimChecker
 from .config import Settings
-from .conversation import standalone_question
-from .extractive import ExtractiveAnswerer, detect_slot, fills_slot, says_absent, slot_hint
-from .injection import strip_instructions
+from .event import load_event
 from .models import Answer, Draft, Retrieved, Turn, Verdict
+from .question.answer_type import detect_slot, fills_slot, says_absent, slot_hint
+from .question.clean import InvalidQuestion, validate_question
+from .question.followup import standalone_question
+from .question.injection import strip_instructions
 from .retrieval import HybridRetriever
-from .validation import InvalidQuestion, validate_question
 
 PASSAGES_FOR_ANSWER = 12  # the answerer sees a few more passages than top_k so both translations can compete
 
@@ -40,14 +42,15 @@ class Assistant:
         self.index = index or KnowledgeIndex.open(self.settings)
         _configure_llama_index(self.index)
         self.retriever = HybridRetriever(self.index, self.settings)
-        self.extractive = ExtractiveAnswerer(self.index)
-        self.answerer = make_answerer(self.settings, self.index, self.extractive)
-        self.checker = ClaimChecker(self.retriever, self.extractive)
+        self.event = load_event(self.settings.knowledge_dir, self.index.documents())
+        self.extractive = ExtractiveAnswerer(self.index, event=self.event)
+        self.answerer = make_answerer(self.settings, self.index, self.extractive, self.event)
+        self.checker = ClaimChecker(self.retriever, self.extractive.scorer)
         threading.Thread(target=self._warm_up, name="assistant-warm-up", daemon=True).start()
 
     def _warm_up(self) -> None:
         """Load the analyser and term statistics in the background so the first question is quick."""
-        self.extractive.key_terms("SFASS")
+        self.extractive.scorer.stats()
         self.retriever.translations()
 
     def refresh(self) -> None:
@@ -65,7 +68,7 @@ class Assistant:
         Raises ``InvalidQuestion`` with a message in the user's language."""
         cleaned, lang = validate_question(question, self.settings.max_question_chars, language)
         standalone = standalone_question(cleaned, history, lang, self.settings.max_history_turns)
-        return cleaned, lang, standalone
+        return cleaned, lang, self.extractive.scorer.correct_spelling(standalone)
 
     def _passages(self, query: str, lang: Lang):
         if not query:

@@ -1,20 +1,20 @@
-"""The web interface's words: labels in Korean and English, and example questions for each audience."""
+"""The web interface's words in Korean and English; the event's own (title, examples...) come from ``EventInfo``."""
 
 from __future__ import annotations
-
-from typing import Literal
 
 from pydantic import BaseModel
 
 from index.models import Lang
 
-Audience = Literal["attendees", "press", "organizers"]
+from .event import Audience, EventInfo
+
 AUDIENCES: tuple[Audience, ...] = ("attendees", "press", "organizers")
 DEFAULT_LANG: Lang = "ko"
 
 
 class Labels(BaseModel):
-    """Every label the interface shows, in one language."""
+    """Every label the interface shows, in one language (title, subtitle, welcome and question placeholder
+    are generic here: :func:`labels` takes them from the event)."""
 
     model_config = {"frozen": True}
 
@@ -81,18 +81,18 @@ class Labels(BaseModel):
 
 LABELS: dict[Lang, Labels] = {
     "ko": Labels(
-        title="SFASS 2025 도우미",
-        subtitle="2025 인공지능 안전 서울 포럼(SFASS)에 대해 물어보세요. 모든 답에는 확인할 수 있는 출처가 붙습니다.",
+        title="문서 도우미",
+        subtitle="문서에 대해 물어보세요. 모든 답에는 확인할 수 있는 출처가 붙습니다.",
         ui_lang="화면 언어",
         tab_chat="질문하기",
         tab_programme="프로그램",
         tab_sources="자료",
         tab_admin="운영 데스크",
         chatbot="대화",
-        welcome="**무엇이든 물어보세요.** 포럼의 일정·장소·세션·연사·발언·MOU에 대해 답하고, 답마다 근거 문장을 보여 드립니다. "
+        welcome="**무엇이든 물어보세요.** 문서에 있는 내용으로만 답하고, 답마다 근거 문장을 보여 드립니다. "
                 "아래 예시 질문을 눌러 시작해 보세요.",
         question="질문",
-        question_placeholder="예: SFASS는 어디에서 열렸나요?",
+        question_placeholder="예: 언제, 어디에서 열렸나요?",
         send="보내기",
         new_chat="새 대화",
         answer_lang="답변 언어",
@@ -105,7 +105,7 @@ LABELS: dict[Lang, Labels] = {
         copy_answer="답변 복사",
         empty_question="질문을 입력해 주세요.",
         thinking="답을 찾는 중…",
-        programme_intro="포럼 프로그램 (출처: {source}, {as_of} 기준)",
+        programme_intro="프로그램 (출처: {source}, {as_of} 기준)",
         day="{n}일차",
         session="세션",
         people="발표자",
@@ -140,22 +140,21 @@ LABELS: dict[Lang, Labels] = {
         problems="답하지 못했거나 '별로예요'를 받은 최근 질문",
         no_problems="아직 없습니다.",
         refresh="새로 고침",
-        footer="답변은 포럼 문서에서만 가져옵니다. 숫자 [n]을 누르면 근거 문장으로 이동합니다.",
+        footer="답변은 제공된 문서에서만 가져옵니다. 숫자 [n]을 누르면 근거 문장으로 이동합니다.",
     ),
     "en": Labels(
-        title="SFASS 2025 Assistant",
-        subtitle="Ask about the 2025 Seoul Forum on AI Safety & Security (SFASS). Every answer comes with sources "
-                 "you can check.",
+        title="Document assistant",
+        subtitle="Ask about the documents. Every answer comes with sources you can check.",
         ui_lang="Interface language",
         tab_chat="Ask",
         tab_programme="Programme",
         tab_sources="Sources",
         tab_admin="Organizers' desk",
         chatbot="Conversation",
-        welcome="**Ask anything about the forum.** Dates, venue, sessions, speakers, what was said, the MOU: every "
-                "answer shows the sentences it comes from. Try one of the example questions below.",
+        welcome="**Ask anything about the documents.** Every answer shows the sentences it comes from. "
+                "Try one of the example questions below.",
         question="Question",
-        question_placeholder="e.g. Where was SFASS held?",
+        question_placeholder="e.g. When and where did it take place?",
         send="Send",
         new_chat="New conversation",
         answer_lang="Answer language",
@@ -168,7 +167,7 @@ LABELS: dict[Lang, Labels] = {
         copy_answer="Copy answer",
         empty_question="Please type a question.",
         thinking="Looking it up…",
-        programme_intro="Forum programme (source: {source}, as of {as_of})",
+        programme_intro="Programme (source: {source}, as of {as_of})",
         day="Day {n}",
         session="Session",
         people="Speakers",
@@ -203,41 +202,32 @@ LABELS: dict[Lang, Labels] = {
         problems="Latest questions that were refused or got a thumbs down",
         no_problems="None yet.",
         refresh="Refresh",
-        footer="Answers come only from the forum's documents. Click a number [n] to jump to its evidence.",
+        footer="Answers come only from the documents provided. Click a number [n] to jump to its evidence.",
     ),
-}
-
-# Example questions, each answerable from the forum's documents.
-EXAMPLES: dict[Audience, dict[Lang, tuple[str, ...]]] = {
-    "attendees": {
-        "ko": ("SFASS는 어디에서 열렸나요?", "포럼은 언제 열렸나요?", "둘째 날에는 어떤 세션이 있나요?"),
-        "en": ("Where was SFASS held?", "When did the forum take place?", "What sessions were on day two?"),
-    },
-    "press": {
-        "ko": ("김명주 소장은 환영사에서 무엇이라고 말했나요?", "MOU는 누구와 누구 사이에 체결됐나요?",
-               "포럼에는 몇 명이 참여했나요?"),
-        "en": ("What did Kim Myung-joo say in the welcome address?", "Who signed the MOU?",
-               "How many people took part in the forum?"),
-    },
-    "organizers": {
-        "ko": ("문서에는 레드티밍에 대해 무엇이 나와 있나요?", "첫째 날 연사는 어느 기관에서 왔나요?",
-               "포럼의 주제는 무엇인가요?"),
-        "en": ("What do the documents say about red-teaming?", "Which organizations sent speakers on day one?",
-               "What was the theme of the forum?"),
-    },
 }
 
 LANG_NAMES: dict[Lang, str] = {"ko": "한국어", "en": "English"}
 
 
-def labels(lang: str | None) -> Labels:
-    """The labels for ``lang`` (Korean when it is not a known interface language)."""
-    return LABELS.get(lang, LABELS[DEFAULT_LANG])  # type: ignore[arg-type]
+def labels(lang: str | None, event: EventInfo | None = None) -> Labels:
+    """The labels for ``lang`` (Korean when it is not a known interface language), with the event's title,
+    subtitle, welcome text and question placeholder when ``event`` is given."""
+    base = LABELS.get(lang, LABELS[DEFAULT_LANG])  # type: ignore[arg-type]
+    if event is None:
+        return base
+    code: Lang = "en" if base is LABELS["en"] else "ko"
+    return base.model_copy(update={
+        "title": event.title.get(code), "subtitle": event.subtitle.get(code), "welcome": event.welcome.get(code),
+        "question_placeholder": event.placeholder.get(code),
+    })
 
 
-def examples(audience: Audience, lang: Lang) -> tuple[str, ...]:
-    """The example questions for one audience in one language."""
-    return EXAMPLES[audience][lang]
+def example_rows(event: EventInfo, lang: Lang) -> list[tuple[str, str, list[str]]]:
+    """The example questions as the interface lays them out: ``(key, row title, questions)`` per audience, or
+    one untitled row (key ``"all"``) when the event does not give examples per audience."""
+    t = labels(lang)
+    return [(audience or "all", t.audiences[audience] if audience else "", rows.get(lang))
+            for audience, rows in event.example_rows()]
 
 
 def lang_from_accept_language(header: str | None) -> Lang:

@@ -14,6 +14,7 @@ from index.bm25 import BM25Index
 from index.embeddings import IndexEmbedding
 from index.layout import Manifest, ManifestEntry, Pointer, StoreLayout, VersionFiles
 from index.models import BuildReport, Chunk, Document
+from index.sentences import SentenceStore
 from index.sources import ScanResult
 from index.splitter import SPLITTER_VERSION, search_text, split_document
 from index.vectors import VectorCollection, collection_name, version_of
@@ -69,7 +70,16 @@ class VersionBuilder:
             chunks.extend(previous[doc.doc_id] if doc.doc_id in unchanged else split_document(doc))
         name = collection_name(self.prefix, version)
         vectors = VectorCollection.create(self.client, name, self.embedder.model_name, self.embedder.dim)
-        self._fill(vectors, chunks, unchanged, current, progress)
+        chunk_vectors = self._fill(vectors, chunks, unchanged, current, progress)
+        sentences = SentenceStore.build(
+            chunks,
+            self.embedder.embed_passages,
+            known=chunk_vectors,
+            reuse=current.sentences if current is not None else None,
+            reusable={c.chunk_id for c in chunks if c.doc_id in unchanged},
+            batch=self.embedder.embed_batch_size,
+            progress=(lambda done, total: progress(done, total, "sentences")) if progress else None,
+        )
         bm25 = BM25Index.build([search_text(c) for c in chunks])
         counts = Counter(c.doc_id for c in chunks)
         manifest = Manifest(
@@ -84,9 +94,10 @@ class VersionBuilder:
         files = VersionFiles(self.layout.version_dir(version))
         files.write(manifest, chunks, scan.documents)
         bm25.save(files.bm25)
+        sentences.save(files.folder)
         report.chunks = len(chunks)
         report.seconds = round(time.perf_counter() - started, 3)
-        return LoadedVersion(manifest, chunks, scan.documents, bm25, vectors)
+        return LoadedVersion(manifest, chunks, scan.documents, bm25, vectors, sentences)
 
     def _fill(
         self,
@@ -95,10 +106,12 @@ class VersionBuilder:
         unchanged: set[str],
         current: LoadedVersion | None,
         progress: Progress | None,
-    ) -> None:
-        """Copy stored vectors of unchanged documents, embed the rest in batches, add both."""
+    ) -> dict[str, np.ndarray]:
+        """Copy stored vectors of unchanged documents, embed the rest in batches, add both; return every chunk's
+        vector keyed by its embedded text (a one-sentence chunk's sentence reuses it)."""
         copied = current.vectors.vectors([c.chunk_id for c in chunks if c.doc_id in unchanged]) if current else {}
         keep = [c for c in chunks if c.chunk_id in copied]
+        known = {search_text(c): copied[c.chunk_id] for c in keep}
         if keep:
             vectors.add(keep, np.stack([copied[c.chunk_id] for c in keep]))
         todo = [c for c in chunks if c.chunk_id not in copied]
@@ -107,9 +120,13 @@ class VersionBuilder:
             progress(0, len(todo), "embedding")
         for i in range(0, len(todo), step):
             batch = todo[i:i + step]
-            vectors.add(batch, self.embedder.embed_passages([search_text(c) for c in batch]))
+            texts = [search_text(c) for c in batch]
+            embedded = self.embedder.embed_passages(texts)
+            vectors.add(batch, embedded)
+            known.update(zip(texts, embedded))
             if progress:
                 progress(min(i + step, len(todo)), len(todo), "embedding")
+        return known
 
     def _next_version(self, current: LoadedVersion | None) -> int:
         used = set(self.layout.version_dirs()) | set(self._collection_versions())

@@ -1,4 +1,4 @@
-"""Read files into :class:`Document`s: Markdown (front matter), text, HTML, PDF, DOCX; NFC, clutter removed."""
+"""Read files into :class:`Document`s: Markdown (front matter), text, HTML, PDF, DOCX; NFC, page clutter removed."""
 
 from __future__ import annotations
 
@@ -18,17 +18,11 @@ SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".doc
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?。:：”\"')\]다요죠음됨함]$")
-_RELATIVE_TIME = re.compile(r"^\d+\s*(초|분|시간|일|주|개월|달|년)\s*전$|^\d+\s+\w+\s+ago$", re.IGNORECASE)
-_FOOTER_MARKER = re.compile(r"(©|\(c\)\s*\d{4}|all rights reserved|copyright\s+\d{4})", re.IGNORECASE)
-_UI_WORDS = re.compile(
-    r"(로고|logo|구독|좋아요|공유|신청|다른\s*소식|관심|태그|사이트|댓글|로그인|회원가입|메뉴|검색|이전글|다음글|목록|"
-    r"subscribe|share|like|login|sign\s*in|sign\s*up|menu|search|comments?|tags?|related|more news|top)$",
-    re.IGNORECASE,
-)
+# A page's copyright notice starts its footer, even inside a paragraph of a copied page ("… © 2024 Site. All …").
+_COPYRIGHT = re.compile(r"(©|\(c\)\s*\d{4}|all rights reserved|copyright\s+\d{4})", re.IGNORECASE)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
-_HTML_DROP = "script,style,noscript,nav,header,footer,aside,form,iframe,svg,button,select,template"
-_HTML_BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,td,th,dt,dd,figcaption"
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def content_hash(meta: DocumentMeta, text: str) -> str:
@@ -146,61 +140,54 @@ def _markdown_text(raw: str) -> str:
 
 
 def clean_web_text(raw: str) -> str:
-    """Drop web-page clutter from text: logos, buttons, counters, bylines' footers, repeated lines."""
+    """Keep the prose of a plain-text copy of a web page; drop its chrome, whatever the site or language.
+
+    Text has no markup for an extractor like trafilatura to judge, so the rule is about shape, not words:
+    keep headings (``#``) and lines that read as prose (four words or more, or a sentence); drop the short
+    labels, buttons, counters and dates around them, repeated lines, and everything from a copyright notice on."""
     kept: list[str] = []
     seen: set[str] = set()
     for line in raw.splitlines():
         line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
-        footer = _FOOTER_MARKER.search(line)
+        footer = _COPYRIGHT.search(line)
         if footer:
             line = line[: footer.start()].strip()
-        if not line or _is_clutter(line) or line in seen:
+        if not line or line in seen or not (line.startswith("#") or _is_prose(line)):
             continue
         seen.add(line)
         kept.append(line)
     return "\n".join(kept)
 
 
-def _is_clutter(line: str) -> bool:
-    if line.startswith("#"):
-        return False
+def _is_prose(line: str) -> bool:
     words = line.split()
-    if len(words) > 3 or _SENTENCE_END.search(line) and len(words) > 1:
-        return False
-    return (
-        len(words) == 1
-        or bool(_UI_WORDS.search(line))
-        or bool(_RELATIVE_TIME.match(line))
-        or not re.search(r"\w", line)
-    )
+    return len(words) >= 4 or (len(words) >= 2 and bool(_SENTENCE_END.search(line)))
 
 
 def _html_text(raw: str) -> tuple[str, str | None]:
-    from selectolax.lexbor import LexborHTMLParser
+    """The main text of a web page, found by trafilatura (menus, sidebars, footers and ads dropped), with its
+    headings as Markdown ``#`` lines; the title is the page's ``<title>``."""
+    import html
 
-    tree = LexborHTMLParser(raw)
-    title_node = tree.css_first("title")
-    title = title_node.text(strip=True) if title_node else None
-    for node in tree.css(_HTML_DROP):
-        node.decompose()
-    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
-    if root is None:
-        return "", title
+    import trafilatura
+
+    match = _HTML_TITLE.search(raw)
+    title = re.sub(r"\s+", " ", html.unescape(match.group(1))).strip() if match else None
+    extracted = trafilatura.extract(raw, output_format="markdown", favor_precision=True, include_comments=False,
+                                    include_tables=True, include_links=False, include_images=False)
+    if not extracted:  # too little for trafilatura to call it an article: keep the page's prose lines
+        return clean_web_text(trafilatura.html2txt(raw) or ""), title
     lines: list[str] = []
-    for node in root.css(_HTML_BLOCKS):
-        if node.css_first(_HTML_BLOCKS) is not None and node.tag in ("li", "td", "th", "dd", "blockquote"):
-            continue  # its block children are listed themselves
-        text = re.sub(r"\s+", " ", node.text(separator=" ")).strip()
-        if not text:
-            continue
-        if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            lines.append("#" * int(node.tag[1]) + " " + text)
-            title = title or text
-        else:
-            lines.append(text)
-    if not lines:
-        lines = [root.text(separator="\n")]
-    return clean_web_text("\n".join(lines)), title
+    for line in _markdown_text(extracted).splitlines():
+        line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line)  # list bullets
+        if line.lstrip().startswith("|"):  # a table row
+            line = " | ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
+        line = line.strip()
+        if line and not re.fullmatch(r"[-|: ]+", line):
+            lines.append(line)
+    if title is None:
+        title = next((ln.lstrip("#").strip() for ln in lines if ln.startswith("#")), None)
+    return "\n".join(lines), title
 
 
 def _pdf_text(path: Path, name: str) -> str:

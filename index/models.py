@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 Lang = Literal["ko", "en"]
-Kind = Literal[
-    "overview", "programme", "speakers", "organizations", "statements",
-    "agreements", "context", "faq", "other",
+# What a document is about ("overview", "programme", "faq", "press-release", ...): any short lowercase word.
+Kind = Annotated[
+    str,
+    BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
+    Field(pattern=r"^[a-z][a-z0-9_-]{0,30}$"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""Collect the documents of a knowledge folder: every supported file plus the rendered ``program.yaml``."""
+"""Collect the documents of a knowledge folder: every supported file plus the rendered ``program.yaml``
+(``event.yaml``, the event's names and UI texts, is not a document)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from index.loaders import load_file
 from index.models import Document, SkippedFile
 
 PROGRAM_FILE = "program.yaml"
+EVENT_FILE = "event.yaml"
 
 Progress = Callable[[int, int, str], None]
 
@@ -24,7 +26,7 @@ class ScanResult(BaseModel):
 
 
 def document_files(knowledge_dir: Path) -> list[Path]:
-    """Files that are candidate documents (hidden files, READMEs and ``program.yaml`` excluded)."""
+    """Files that are candidate documents (hidden files, READMEs, ``program.yaml`` and ``event.yaml`` excluded)."""
     if not knowledge_dir.is_dir():
         return []
     files = []
@@ -32,7 +34,7 @@ def document_files(knowledge_dir: Path) -> list[Path]:
         rel = path.relative_to(knowledge_dir)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
-        if path.name.lower().startswith("readme") or rel == Path(PROGRAM_FILE):
+        if path.name.lower().startswith("readme") or rel in (Path(PROGRAM_FILE), Path(EVENT_FILE)):
             continue
         files.append(path)
     return files

@@ -64,8 +64,13 @@ def search_text(chunk: Chunk) -> str:
 
     The heading ("일정과 장소", "Venue") carries what a sentence is about, which short sentences often omit.
     """
-    heading = chunk.heading.rsplit(" > ", 1)[-1]
-    return f"{heading}: {chunk.text}" if heading else chunk.text
+    return with_heading(chunk.heading, chunk.text)
+
+
+def with_heading(heading_path: str, text: str) -> str:
+    """``text`` preceded by the last heading of ``heading_path`` ("Venue: The forum was held ...")."""
+    heading = heading_path.rsplit(" > ", 1)[-1]
+    return f"{heading}: {text}" if heading else text
 
 
 def _sections(text: str) -> list[_Section]:

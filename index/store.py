@@ -26,6 +26,7 @@ from index.layout import StoreLayout
 from index.loaders import load_file
 from index.models import BuildReport, Chunk, Document, DocumentInfo, IndexStatus
 from index.offline import configure_llama_index
+from index.sentences import Sentence
 from index.sources import PROGRAM_FILE, scan
 from index.text import nfc
 from index.vectors import make_client
@@ -55,6 +56,7 @@ class KnowledgeIndex:
         self._client = None
         self._current: LoadedVersion | None = None
         self._stamp: tuple[int, int] | None = None
+        self._query_cache: dict[str, np.ndarray] = {}
 
     @classmethod
     def open(cls, settings: IndexSettings | None = None, build_if_missing: bool = True) -> KnowledgeIndex:
@@ -83,6 +85,17 @@ class KnowledgeIndex:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self.embedder.embed_passages(texts)
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The unit query embedding of ``query`` (the last few are cached: search and answer share one)."""
+        vector = self._query_cache.get(query)
+        if vector is None:
+            vector = np.asarray(self.embed_queries([query])[0], dtype=np.float32)
+            vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+            if len(self._query_cache) >= 256:
+                self._query_cache.pop(next(iter(self._query_cache)))
+            self._query_cache[query] = vector
+        return vector
+
     # -- reading --------------------------------------------------------------------------------
 
     def dense_search(
@@ -92,7 +105,7 @@ class KnowledgeIndex:
         query = nfc(query).strip()
         if not query or k <= 0 or doc_ids == []:
             return []
-        vector = self.embed_queries([query])[0]
+        vector = self.query_vector(query)
         with self._lock:
             current = self._require()
             if not current.chunks:
@@ -111,6 +124,15 @@ class KnowledgeIndex:
             current = self._require()
             pairs = current.bm25.search(query, k, current.mask(lang, doc_ids))
             return [current.chunks[row].model_copy(update={"score": score}) for row, score in pairs]
+
+    def sentences(self, chunks: list[Chunk]) -> tuple[list[tuple[int, Sentence]], np.ndarray]:
+        """The sentences of ``chunks`` as (position in ``chunks``, sentence) pairs, and their unit vectors
+        (one row each, float32), from the current version."""
+        with self._lock:
+            store = self._require().sentences
+        pairs = [(i, s) for i, chunk in enumerate(chunks) for s in store.for_chunk(chunk.chunk_id)]
+        rows = [s.row for _, s in pairs]
+        return pairs, store.vectors[rows].astype(np.float32) if rows else np.zeros((0, store.vectors.shape[1] if store.vectors.ndim == 2 else 0), np.float32)
 
     def chunks(self, doc_id: str | None = None) -> list[Chunk]:
         """All chunks in document order (or those of one document)."""

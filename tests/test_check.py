@@ -6,7 +6,7 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.check import split_claims
+from assistant.checking.claim_check import split_claims
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from engine_kb import engine_settings
 
 from assistant import Assistant
 from assistant.models import Answer
-from assistant.support import missing_facts
+from assistant.checking.facts import missing_facts
 from index.text import split_sentences
 
 

@@ -6,8 +6,8 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.eval import VectorBaseline, aggregate, answer_language_ok, run, score_item
-from assistant.evalset import EvalItem, load_eval_set
+from assistant.evaluation.harness import VectorBaseline, aggregate, answer_language_ok, run, score_item
+from assistant.evaluation.evalset import EvalItem, load_eval_set
 from assistant.models import Answer, Citation
 
 # Measured with the extractive answerer on tests/eval/questions.yaml (98 items): accuracy 0.97 (95/98), citation

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.config import Settings
-from assistant.generative import GenerativeAnswerer
-from assistant.llm import LLMError
+from assistant.answering.generative import GenerativeAnswerer
+from assistant.answering.llm import LLMError
 from assistant.models import Draft
-from assistant.prompts import ChatMessage
-from assistant.verify import AnswerChecker
+from assistant.answering.prompts import ChatMessage
+from assistant.checking.citation_check import AnswerChecker
 from index.models import Chunk
 
 PASSAGES = [
@@ -123,7 +123,7 @@ def test_an_unreachable_server_gives_the_fallback_answer_and_a_message_in_the_us
 
 
 def test_the_openai_backend_reports_a_server_that_is_down_in_both_languages():
-    from assistant.llm import make_backend
+    from assistant.answering.llm import make_backend
 
     backend = make_backend(Settings(llm="openai", llm_base_url="http://127.0.0.1:9", llm_model="m",
                                     llm_max_retries=0, llm_timeout=5))
@@ -133,7 +133,7 @@ def test_the_openai_backend_reports_a_server_that_is_down_in_both_languages():
 
 
 def test_the_openai_backend_needs_a_base_url():
-    from assistant.llm import make_backend
+    from assistant.answering.llm import make_backend
 
     with pytest.raises(LLMError, match="ASSISTANT_LLM_BASE_URL"):
         make_backend(Settings(llm="openai"))

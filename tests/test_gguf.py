@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant import gguf
-from assistant.gguf import GgufPreset, ModelFileError, assemble, resolve_model
+from assistant.answering import gguf
+from assistant.answering.gguf import GgufPreset, ModelFileError, assemble, resolve_model
 
 PARTS = [b"GGUF-part-one|", b"part-two|", b"three"]
 

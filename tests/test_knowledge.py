@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evalset import EvalItem, EvalSetError, load_eval_set
-from assistant.language import detect_language
+from assistant.evaluation.evalset import EvalItem, EvalSetError, load_eval_set
+from assistant.question.language import detect_language
 from index.config import PROJECT_ROOT
 from index.loaders import load_file
 from index.models import Document
 from index.program import ProgramError, ProgramRow, load_program, program_documents
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
-SEED = Path("/work/shared/seeds/000_2914d58edc4ff227.txt")
+SEED = PROJECT_ROOT / "tests" / "fixtures" / "seed-article.txt"  # the raw news article, as saved
 EVAL_FILE = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
 KINDS = {"overview", "programme", "speakers", "organizations", "statements", "agreements", "context", "faq"}
 PEOPLE = {"김명주", "배경훈", "송상훈", "유현석"}

@@ -25,9 +25,9 @@ def test_in_process_answers_are_cited_supported_and_in_the_asker_language(assist
 
 
 def test_the_preset_name_assembles_and_loads_the_verified_model(tmp_path):
-    from assistant.gguf import PRESETS, sha256_file
-    from assistant.llm import LlamaCppBackend
-    from assistant.prompts import ChatMessage
+    from assistant.answering.gguf import PRESETS, sha256_file
+    from assistant.answering.llm import LlamaCppBackend
+    from assistant.answering.prompts import ChatMessage
 
     backend = LlamaCppBackend(Settings(llm="llamacpp", llamacpp_model="qwen2.5-coder-0.5b", data_dir=tmp_path))
     assert backend.model_path.parent == tmp_path / "models"

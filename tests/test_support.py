@@ -1,6 +1,6 @@
 """Fact extraction and support: the same fact written in Korean or English compares equal."""
 
-from assistant.support import facts, missing_facts, similarity
+from assistant.checking.facts import facts, missing_facts, similarity
 
 
 def test_korean_and_english_dates_normalise_to_the_same_day():

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from assistant.event import load_event
 from assistant.feedback import FeedbackEntry
 from assistant.models import Answer, Citation
 from assistant.ui_render import (
@@ -18,7 +19,7 @@ from assistant.ui_render import (
     render_search_results,
 )
 from assistant.ui_session import ChatSession, answer_language
-from assistant.ui_text import AUDIENCES, EXAMPLES, LABELS, labels, lang_from_accept_language
+from assistant.ui_text import AUDIENCES, LABELS, example_rows, labels, lang_from_accept_language
 from index.config import PROJECT_ROOT
 from index.models import Chunk, Document, DocumentMeta
 from index.program import load_program
@@ -174,12 +175,23 @@ def test_interface_language_follows_the_browser(header, expected):
 
 
 def test_every_audience_has_examples_in_both_languages():
+    event = load_event(PROJECT_ROOT / "knowledge")
+    assert set(event.audience_examples) == set(AUDIENCES)
     for audience in AUDIENCES:
-        ko, en = EXAMPLES[audience]["ko"], EXAMPLES[audience]["en"]
+        ko, en = event.audience_examples[audience].ko, event.audience_examples[audience].en
         assert len(ko) == len(en) >= 3
         assert all(re.search(r"[가-힣]", q) for q in ko)
         assert not any(re.search(r"[가-힣]", q) for q in en)
     assert set(LABELS["ko"].audiences) == set(LABELS["en"].audiences) == set(AUDIENCES)
+    rows = example_rows(event, "en")
+    assert [key for key, _, _ in rows] == list(AUDIENCES) and rows[0][1] == EN.audiences["attendees"]
+
+
+def test_the_event_names_the_interface():
+    event = load_event(PROJECT_ROOT / "knowledge")
+    assert labels("en", event).title == event.title.en and labels("ko", event).subtitle == event.subtitle.ko
+    assert labels("ko", event).question_placeholder == event.placeholder.ko
+    assert labels("en").title != event.title.en  # the built-in labels name no event
 
 
 def test_a_rejected_question_shows_only_its_message_and_stays_out_of_history():

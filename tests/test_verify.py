@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.verify import AnswerChecker, audit_answer, normalize_markers, segment
+from assistant.checking.citation_check import AnswerChecker, audit_answer, normalize_markers, segment
 from index.models import Chunk
 
 EN = [

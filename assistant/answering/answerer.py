@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from index.models import Chunk, Lang
 
-from .config import Settings
-from .models import Draft
+from ..config import Settings
+from ..event import EventInfo
+from ..models import Draft
+from .extractive import ExtractiveAnswerer
+from .generative import GenerativeAnswerer
 
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
@@ -24,14 +27,11 @@ class Answerer(Protocol):
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]: ...
 
 
-def make_answerer(settings: Settings, index: KnowledgeIndex, extractive: Answerer | None = None) -> Answerer:
+def make_answerer(settings: Settings, index: KnowledgeIndex, extractive: ExtractiveAnswerer | None = None,
+                  event: EventInfo | None = None) -> Answerer:
     """The extractive answerer by default; a generative one (falling back to ``extractive``) when ``settings.llm``
     names a backend."""
-    from .extractive import ExtractiveAnswerer
-
     extractive = extractive or ExtractiveAnswerer(index)
     if settings.llm == "extractive":
         return extractive
-    from .generative import GenerativeAnswerer
-
-    return GenerativeAnswerer(settings, index, fallback=extractive)
+    return GenerativeAnswerer(settings, index, fallback=extractive, event=event)

@@ -6,7 +6,7 @@ import re
 
 from index.models import Chunk
 
-from .models import Citation
+from ..models import Citation
 
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 

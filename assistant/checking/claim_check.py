@@ -8,12 +8,13 @@ from difflib import SequenceMatcher
 from index.models import Chunk
 from index.text import split_sentences
 
-from .citations import citation_for
-from .extractive import SLOT_HINTS, ExtractiveAnswerer, fills_slot, says_absent, terms
-from .language import detect_language
-from .models import Claim, Label, Verdict
-from .retrieval import HybridRetriever
-from .support import Facts, facts, missing_facts
+from ..answering.citations import citation_for
+from ..answering.evidence import EvidenceScorer, terms
+from ..models import Claim, Label, Verdict
+from ..question.answer_type import SLOT_HINTS, fills_slot, says_absent
+from ..question.language import detect_language
+from ..retrieval import HybridRetriever
+from .facts import Facts, facts, missing_facts
 
 SAME_SUBJECT = (
     0.5  # share of the claim's subject words a passage sentence must hold to be about the same thing
@@ -62,9 +63,9 @@ def _closest(wanted: list[str], offered: list[str]) -> str:
 class ClaimChecker:
     """Looks each claim up with the assistant's own retrieval and compares its facts with the passages'."""
 
-    def __init__(self, retriever: HybridRetriever, extractive: ExtractiveAnswerer, depth: int = 8):
+    def __init__(self, retriever: HybridRetriever, scorer: EvidenceScorer, depth: int = 8):
         self.retriever = retriever
-        self.extractive = extractive
+        self.scorer = scorer
         self.depth = depth
 
     def check(self, statement: str) -> Verdict:
@@ -82,14 +83,14 @@ class ClaimChecker:
         """Supported when a passage sentence on the same subject holds all the claim's facts; contradicted when
         one on the same subject gives another value of a fact the claim states; otherwise not found."""
         lang = detect_language(claim) or "en"
-        keys = self.extractive.key_terms(claim)
+        keys = self.scorer.key_terms(claim)
         claim_facts = facts(claim)
         subject = {t: w for t, w in keys.items() if t not in _fact_terms(claim_facts)} or keys
         total = sum(subject.values())
         slot = _claim_slot(claim)
         chunks = self.retriever.retrieve(claim, lang, k=self.depth, hint=SLOT_HINTS.get(slot or "", ""))
         scored = []
-        unknown = bool(self.extractive.unknown_terms(claim))  # a word no document uses: cannot be supported
+        unknown = bool(self.scorer.unknown_terms(claim))  # a word no document uses: cannot be supported
         for sentence, chunk in self._sentences(chunks):
             if says_absent(sentence):
                 continue

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from index.text import _kiwi_lock, kiwi
 
-from .vocabulary import ARTICLES, LANGUAGE_WORDS, PREPOSITIONS, QUESTION_FRAME
+from ..question.vocabulary import ARTICLES, LANGUAGE_WORDS, PREPOSITIONS, QUESTION_FRAME
 
 MONTHS = {
     "jan": 1,

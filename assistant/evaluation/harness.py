@@ -20,15 +20,15 @@ from pydantic import BaseModel
 from index.models import Chunk, Lang
 from index.text import split_sentences
 
-from .citations import citation_for
+from ..answering.citations import citation_for
+from ..models import Answer, Turn
+from ..question.language import detect_language
 from .evalset import DEFAULT_EVAL_PATH, EvalItem, load_eval_set
-from .language import detect_language
-from .models import Answer, Turn
 
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
 
-    from .engine import Assistant
+    from ..engine import Assistant
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|\([^)]*\)")
 _MARKER = re.compile(r"\[\d+\]")

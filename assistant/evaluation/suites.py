@@ -51,6 +51,9 @@ class Suite(BaseModel):
 
 SUITES: list[Suite] = [
     Suite(name="tuned", questions=EVAL_DIR / "questions.yaml", tuned=True),
+    Suite(name="tuned-extra", questions=EVAL_DIR / "tuning-extra.yaml", tuned=True),
+    Suite(name="tuning-event", questions=EVAL_DIR / "tuning-event.yaml", knowledge=FIXTURES / "tuning-event",
+          tuned=True),
     Suite(name="unseen", questions=EVAL_DIR / "unseen.yaml"),
     Suite(name="article", questions=EVAL_DIR / "article.yaml", documents=[FIXTURES / "seed-article.txt"]),
     Suite(name="other-event", questions=EVAL_DIR / "other-event.yaml", knowledge=FIXTURES / "other-event"),
@@ -75,18 +78,30 @@ def run_suites(
     """``{suite name: [assistant report, baseline report?]}`` for the chosen suites (all by default).
 
     One assistant is opened per knowledge folder and shared by the suites that use it."""
-    from ..engine import Assistant
-    from ..eval import evaluate
+    from .harness import evaluate
 
-    bots: dict[tuple[str, str], Assistant] = {}
-    out = {}
-    for s in [suite(n) for n in names] if names else SUITES:
-        settings = s.settings(base)
+    bots = Assistants(base)
+    return {
+        s.name: evaluate(bots.get(s), s.questions, limit=limit, baseline=baseline, progress=progress)
+        for s in ([suite(n) for n in names] if names else SUITES)
+    }
+
+
+class Assistants:
+    """One assistant per knowledge folder, opened on first use and shared by the suites that ask it."""
+
+    def __init__(self, base: Settings):
+        self.base = base
+        self._open: dict = {}
+
+    def get(self, s: Suite):
+        from ..engine import Assistant
+
+        settings = s.settings(self.base)
         key = (str(settings.knowledge_dir), str(settings.data_dir))
-        if key not in bots:
-            bots[key] = Assistant(settings)
-        out[s.name] = evaluate(bots[key], s.questions, limit=limit, baseline=baseline, progress=progress)
-    return out
+        if key not in self._open:
+            self._open[key] = Assistant(settings)
+        return self._open[key]
 
 
 _ROWS = [

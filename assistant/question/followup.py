@@ -9,8 +9,8 @@ from pydantic import ValidationError
 
 from index.models import Lang
 
-from .models import Turn
-from .support import facts
+from ..checking.facts import facts
+from ..models import Turn
 from .vocabulary import ARTICLES, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
 
 _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")

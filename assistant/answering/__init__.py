@@ -1,0 +1,1 @@
+"""Writing an answer from passages: extractive evidence selection, generative backends, prompts, citations."""

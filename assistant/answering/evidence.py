@@ -1,0 +1,451 @@
+"""Sentence evidence: every sentence of the retrieved passages, described by a few general features and scored by
+a logistic model fitted on the tuning questions (``python -m assistant fit``), never by phrasing rules.
+
+Features of a sentence for a question: dense similarity (sentence vectors made at build time), the idf-weighted
+share of the question's key terms it (or its passage) holds, whether it holds a value of the asked type, the rank
+of its passage, the question's words no document uses, whether it says the documents lack something, its
+language, and whether it is about the day the question names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from pydantic import BaseModel
+
+from index.models import Chunk, Lang
+from index.text import _kiwi_lock, bm25_tokens, detect_lang, kiwi
+
+from ..checking.facts import facts
+from ..question.answer_type import (
+    Form,
+    Slot,
+    day_ordinals,
+    detect_slot,
+    fills_slot,
+    question_form,
+    says_absent,
+)
+from ..question.injection import is_instruction
+from ..question.vocabulary import KEY_TERM_STOPWORDS, LANGUAGE_WORDS
+from ..retrieval import translation_pairs
+
+if TYPE_CHECKING:
+    from index.store import KnowledgeIndex
+
+MODEL_PATH = Path(__file__).with_name("evidence_model.json")
+FEATURES = (
+    "dense",
+    "dense_gap",
+    "coverage",
+    "coverage_gap",
+    "passage_coverage",
+    "fills",
+    "unfilled",
+    "rank",
+    "unknown",
+    "no_keys",
+    "absence",
+    "same_lang",
+    "day_match",
+    "day_mismatch",
+)
+# What the answerability model sees of a question and its best evidence.
+QUESTION_FEATURES = (
+    "best_p",
+    "second_p",
+    "best_dense",
+    "best_coverage",
+    "top_coverage",
+    "top_fills",
+    "top_same_lang",
+    "top_context",
+    "top_missing",
+    "unknown",
+    "no_keys",
+    "asked",
+    "several",
+)
+TOPIC_SHARE = 0.2  # a term in this share of all passages is a topic word (the event's name), not a key word
+PREDICATE_WEIGHT = 0.3  # a Korean verb or adjective stem counts this much of a noun or name
+# "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
+_ALIAS = re.compile(
+    r"(?P<long>(?:[A-Z0-9][\w&'-]*\s+(?:(?:on|of|for|and|&)\s+)?){2,9}|(?:[0-9가-힣]+\s+){1,5}[가-힣]+)\s*"
+    r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
+)
+_ASKS_ABSENCE = re.compile(
+    r"\bnot (?:cover|include|say|mention)|\bdon't (?:cover|say)|\bmissing\b|않는|없는|빠진", re.IGNORECASE
+)
+_ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+class Logistic(BaseModel):
+    """A fitted logistic regression over standardised, named features."""
+
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    weights: list[float]
+    bias: float
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        if not len(rows):
+            return np.zeros(0)
+        z = (np.asarray(rows, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.weights) + self.bias)))
+
+
+class EvidenceModel(BaseModel):
+    """The fitted scorer: a sentence model (does this sentence answer the question?), a question model (do the
+    documents answer it at all, given its best evidence?) and the thresholds that turn them into an answer."""
+
+    sentence: Logistic
+    question: Logistic
+    answer_threshold: float  # on the question model
+    more_threshold: float  # further sentences of a one-fact answer
+    list_threshold: float  # sentences of a list, agenda or summary answer
+    keep_ratio: float  # further sentences must reach this share of the best one's probability
+    max_sentences: int = 2
+    max_list: int = 8
+    fitted_on: str = ""
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """Per sentence: the probability that it answers the question."""
+        return self.sentence.probabilities(rows)
+
+    def answerable(self, q: Question, usable: list[Evidence]) -> float:
+        """The probability that the documents answer ``q``, from its best evidence (sorted by ``p``)."""
+        return float(self.question.probabilities(np.array([question_row(q, usable)]))[0])
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> EvidenceModel:
+        model = cls.model_validate_json(path.read_text(encoding="utf-8"))
+        if tuple(model.sentence.features) != FEATURES or tuple(model.question.features) != QUESTION_FEATURES:
+            raise ValueError(f"{path} was fitted on other features; run `python -m assistant fit`")
+        return model
+
+
+def question_row(q: Question, usable: list[Evidence]) -> list[float]:
+    """The answerability features of ``q`` given its usable evidence, best first."""
+    if not usable:
+        return [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, q.unknown, float(not q.total),
+                float(q.slot != "any"), float(q.form != "fact")]
+    top = usable[0]
+    return [
+        top.p,
+        usable[1].p if len(usable) > 1 else 0.0,
+        max(e.values["dense"] for e in usable),
+        max(e.values["coverage"] for e in usable),
+        top.values["coverage"],
+        top.fills,
+        top.values["same_lang"],
+        top.values["passage_coverage"],
+        top.values["missing"],
+        q.unknown,
+        float(not q.total),
+        float(q.slot != "any"),
+        float(q.form != "fact"),
+    ]
+
+
+def stem(token: str) -> str:
+    """A crude English stem (suffix stripped, six letters) so 'attended' meets 'attendance'; Korean as is."""
+    if not token.isascii() or not token.isalpha():
+        return token
+    for suffix in ("ations", "ation", "ances", "ance", "ences", "ence", "ings", "ing", "ers", "er", "ed", "es", "s",
+                   "ly"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)]
+            break
+    return token[:6]
+
+
+@lru_cache(maxsize=4096)
+def predicate_stems(text: str) -> frozenset[str]:
+    """Korean verb and adjective stems of ``text``: the words people paraphrase most ("왔어" for "참여했다")."""
+    if not re.search(r"[가-힣]", text):
+        return frozenset()
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(text)
+    return frozenset(t.form for t in tokens if t.tag in ("VV", "VA"))
+
+
+@lru_cache(maxsize=16384)
+def terms(text: str, quoted_korean: bool = True) -> frozenset[str]:
+    """The stemmed BM25 terms of ``text`` (hyphenated words also as their parts); with ``quoted_korean``, the
+    Hangul words of an English text also as written (Kiwi splits names quoted in English out of context)."""
+    tokens = [p for t in bm25_tokens(text) for p in t.split("-") if p]
+    if quoted_korean and detect_lang(text) == "en":
+        tokens += re.findall(r"[가-힣]{2,}", text)
+    return frozenset(stem(t) for t in tokens)
+
+
+_STOP_STEMS = frozenset(stem(w) for w in KEY_TERM_STOPWORDS)
+
+
+@dataclass
+class Question:
+    """What the scorer needs to know about a question."""
+
+    text: str
+    keys: dict[str, float]
+    slot: Slot
+    form: Form
+    days: set[int]
+    unknown: float  # share of the key terms' weight that no document uses
+    absence_counts: bool  # a sentence saying the documents lack something may answer it ("what is not covered?")
+
+    @property
+    def total(self) -> float:
+        return sum(self.keys.values())
+
+
+@dataclass
+class Evidence:
+    """One candidate sentence with its features and (once scored) its probability of answering."""
+
+    sentence: str
+    passage: int
+    chunk: Chunk
+    vector: np.ndarray
+    values: dict[str, float] = field(default_factory=dict)
+    p: float = 0.0
+
+    @property
+    def absence(self) -> bool:
+        return bool(self.values.get("absence"))
+
+    @property
+    def fills(self) -> float:
+        return self.values.get("fills", 0.0)
+
+    def row(self) -> list[float]:
+        return [self.values[f] for f in FEATURES]
+
+
+class CorpusStats:
+    """Term statistics and vocabulary of the current documents (recounted when they change)."""
+
+    def __init__(self, chunks: list[Chunk], pairs: dict[str, set[str]], langs: dict[str, Lang]):
+        self.n = max(len(chunks), 1)
+        self.df: Counter[str] = Counter()
+        for chunk in chunks:
+            self.df.update(terms(f"{chunk.heading} {chunk.text}"))
+        self.topic = {t for t, n in self.df.items() if n / self.n >= TOPIC_SHARE}
+        for chunk in chunks:
+            for m in _ALIAS.finditer(chunk.text):
+                if stem(m["short"].lower()) in self.topic:
+                    self.topic |= terms(m["long"]) - set(terms(m["short"]))
+        self.words = {w.lower() for c in chunks for w in _ENGLISH_WORD.findall(f"{c.heading} {c.text}")}
+        self.words |= {w for w in KEY_TERM_STOPWORDS if w.isascii()}
+        self.pairs = pairs
+        self.langs = langs
+        self.by_id = {c.chunk_id: c for c in chunks}
+        self.day_dates = _day_dates(chunks)
+
+    def has_translation(self, doc_id: str, lang: Lang) -> bool:
+        return any(self.langs.get(other) == lang for other in self.pairs.get(doc_id, ()))
+
+
+def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
+    """Which date ("10-28") is which ordinal day, learnt from passages naming exactly one of each."""
+    votes: Counter[tuple[str, int]] = Counter()
+    for chunk in chunks:
+        for text in (chunk.text, f"{chunk.heading} {chunk.text}"):
+            days, dates = day_ordinals(text), facts(text).dates
+            if len(days) == 1 and len(set(dates)) == 1:
+                votes[(dates[0], next(iter(days)))] += 1
+    best: dict[str, tuple[int, int]] = {}
+    for (date, day), n in votes.items():
+        if n > best.get(date, (0, 0))[1]:
+            best[date] = (day, n)
+    return {date: day for date, (day, _) in best.items()}
+
+
+class EvidenceScorer:
+    """Finds and scores the candidate sentences of retrieved passages for a question."""
+
+    def __init__(self, index: KnowledgeIndex, model: EvidenceModel | None = None):
+        self.index = index
+        self.model = model or EvidenceModel.load()
+        self._stats: CorpusStats | None = None
+        self._lock = threading.Lock()
+
+    def refresh(self) -> None:
+        """Recount term statistics (after the documents changed)."""
+        self._stats = None
+
+    def stats(self) -> CorpusStats:
+        with self._lock:
+            if self._stats is None:
+                langs = {info.doc_id: info.lang for info in self.index.documents()}
+                self._stats = CorpusStats(self.index.chunks(), translation_pairs(self.index), langs)
+            return self._stats
+
+    # -- the question -----------------------------------------------------------------------------
+
+    def correct_spelling(self, question: str) -> str:
+        """English words no document uses replaced by a close word the documents (or questions) use:
+        "wher" → "where", "orgnized" → "organized". Words with no close match stay as typed."""
+        words = self.stats().words
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group()
+            low = word.lower()
+            if low in words or len(low) < 4:
+                return word
+            close = difflib.get_close_matches(low, words, n=1, cutoff=0.84)
+            return close[0] if close and close[0][0] == low[0] else word
+
+        return _ENGLISH_WORD.sub(fix, question)
+
+    def key_terms(self, text: str) -> dict[str, float]:
+        """The distinctive terms of ``text`` with idf weights (topic and question-frame words removed)."""
+        stats = self.stats()
+        predicates = predicate_stems(text)
+        out = {}
+        for term in terms(text, quoted_korean=False):
+            if term in KEY_TERM_STOPWORDS or term in _STOP_STEMS or (len(term) < 2 and not term.isdigit()):
+                continue
+            if term in stats.topic or term in LANGUAGE_WORDS:
+                continue
+            weight = math.log(1 + stats.n / (stats.df[term] + 1))
+            out[term] = weight * (PREDICATE_WEIGHT if term in predicates else 1.0)
+        return out
+
+    def unknown_terms(self, text: str) -> list[str]:
+        """Key terms of ``text`` that no passage uses."""
+        df = self.stats().df
+        return [t for t in self.key_terms(text) if not df[t]]
+
+    def unknown_names(self, question: str) -> list[str]:
+        """Latin-script names in the question that no passage mentions (e.g. a company the documents never name)."""
+        df = self.stats().df
+        return [
+            n
+            for n in facts(question).names
+            if n.isascii()
+            and n.lower() not in LANGUAGE_WORDS
+            and any(stem(w.lower()) not in df for w in re.findall(r"[A-Za-z]{2,}", n))
+        ]
+
+    def question(self, text: str) -> Question:
+        keys = self.key_terms(text)
+        df = self.stats().df
+        total = sum(keys.values())
+        unknown = sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
+        return Question(
+            text=text,
+            keys=keys,
+            slot=detect_slot(text),
+            form=question_form(text),
+            days=self.days(text),
+            unknown=unknown,
+            absence_counts=not _ASKS_ABSENCE.search(text),
+        )
+
+    def days(self, text: str) -> set[int]:
+        """The ordinal days of the event ``text`` names (by ordinal, or by a date the documents tie to one)."""
+        stats = self.stats()
+        return day_ordinals(text) | {stats.day_dates[d] for d in facts(text).dates if d in stats.day_dates}
+
+    # -- the sentences ----------------------------------------------------------------------------
+
+    def candidates(self, q: Question, passages: list[Chunk], lang: Lang) -> list[Evidence]:
+        """Every usable sentence of ``passages``, scored, best first.
+
+        Sentences come from passages in the answer language, and from other-language passages whose document
+        has no translation in it (those are quoted as they are)."""
+        stats = self.stats()
+        qvec = self.index.query_vector(q.text)
+        pairs, vectors = self.index.sentences(passages)
+        out: list[Evidence] = []
+        for (i, sentence), vector in zip(pairs, vectors):
+            chunk = passages[i]
+            if chunk.lang != lang and stats.has_translation(chunk.doc_id, lang):
+                continue
+            text = sentence.text.strip()
+            if text.startswith("#") or len(text) < 8 or is_instruction(text):
+                continue
+            out.append(Evidence(sentence=text, passage=i, chunk=chunk, vector=vector))
+        if not out:
+            return []
+        dense = np.stack([e.vector for e in out]) @ qvec
+        for e, d in zip(out, dense):
+            self._describe(e, q, float(d), lang)
+        best_dense = float(dense.max())
+        best_cov = max(e.values["coverage"] for e in out)
+        for e in out:
+            e.values["dense_gap"] = e.values["dense"] - best_dense
+            e.values["coverage_gap"] = e.values["coverage"] - best_cov
+        probabilities = self.model.probabilities(np.array([e.row() for e in out]))
+        for e, p in zip(out, probabilities):
+            e.p = float(p)
+        out.sort(key=lambda e: e.p, reverse=True)
+        return out
+
+    def _describe(self, e: Evidence, q: Question, dense: float, lang: Lang) -> None:
+        stats = self.stats()
+        chunk = e.chunk
+        own = terms(e.sentence)
+        heading = terms(chunk.heading) if chunk.heading else frozenset()
+        context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
+        total = q.total
+        if total:
+            matched = sum(w for t, w in q.keys.items() if t in own)
+            in_heading = sum(w for t, w in q.keys.items() if t not in own and t in heading)
+            coverage = (matched + 0.5 * in_heading) / total
+            passage_coverage = sum(w for t, w in q.keys.items() if t in context) / total
+            # the weightiest key term its passage never mentions, against the weightiest key term
+            missing = max((w for t, w in q.keys.items() if t not in context), default=0.0) / max(q.keys.values())
+        else:
+            coverage = passage_coverage = missing = 0.0
+        asked = q.slot != "any"
+        fills = fills_slot(e.sentence, q.slot, q.text) / 2 if asked else 0.0
+        days = self.days(f"{chunk.heading} {e.sentence}")
+        e.values.update(
+            dense=dense,
+            coverage=coverage,
+            passage_coverage=passage_coverage,
+            missing=missing,
+            fills=fills,
+            unfilled=float(asked and fills == 0),
+            rank=1.0 / (1 + e.passage),
+            unknown=q.unknown,
+            no_keys=float(not total),
+            absence=float(q.absence_counts and says_absent(e.sentence)),
+            same_lang=float(chunk.lang == lang),
+            day_match=float(bool(q.days and days & q.days)),
+            day_mismatch=float(bool(q.days and days and not days & q.days)),
+        )
+
+    def _parallel_terms(self, chunk: Chunk) -> frozenset[str]:
+        """Terms of the same passage in the document's translation (same position, same dates and numbers)."""
+        stats = self.stats()
+        number = chunk.chunk_id.rpartition("#")[2]
+        mine = _key_values(chunk.text)
+        for other in stats.pairs.get(chunk.doc_id, ()):
+            twin = stats.by_id.get(f"{other}#{number}")
+            if twin is not None and _key_values(twin.text) == mine:
+                return terms(twin.text)
+        return frozenset()
+
+
+def _key_values(text: str) -> tuple[frozenset[str], ...]:
+    """Dates, years and numbers of ten or more: what a faithful translation keeps."""
+    f = facts(text)
+    return frozenset(f.dates), frozenset(f.years), frozenset(n for n in f.numbers if float(n) >= 10)
+
+
+def write_model(model: EvidenceModel, path: Path = MODEL_PATH) -> None:
+    path.write_text(json.dumps(model.model_dump(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,195 @@
+"""The offline answerer: quotes the passage sentences the fitted evidence scorer rates as answering, or refuses.
+
+One fact: the best sentence and at most a few more that reach the fitted thresholds. A list, a day's agenda or a
+summary: every sentence that reaches the list threshold, de-duplicated (also across translations). Refusal is
+decided by evidence: no sentence reaches the answer threshold, or the question asks for a time, price or room and
+no candidate holds one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from index.models import Chunk, Lang
+from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
+
+from ..checking.facts import facts
+from ..event import EventInfo, load_event
+from ..models import Draft
+from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms
+from .refusal import refusal_message
+
+if TYPE_CHECKING:
+    from index.store import KnowledgeIndex
+
+# Asked-for kinds of value that only a sentence holding one can answer (a time of day, a price, a room, a
+# person's name, a count, a date or year).
+STRICT_SLOTS = ("time", "money", "room", "person", "number", "date", "year")
+SUMMARY_SENTENCES = 4
+DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)
+
+
+def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
+    """The candidates that may answer ``q``: none saying the documents lack something, only fillers of a strict
+    answer type, only sentences about the asked day for an agenda or list."""
+    out = [c for c in candidates if not c.absence]
+    if q.slot in STRICT_SLOTS:
+        out = [c for c in out if c.fills > 0]
+    if q.days and q.form != "fact":
+        out = [c for c in out if c.values["day_match"]]
+    return out
+
+
+def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> list[Evidence]:
+    """The sentences that answer ``q`` (best first), or ``[]`` to refuse. ``candidates`` are sorted by ``p``."""
+    pool = usable(q, candidates)
+    if q.form == "summary":  # the best few distinct sentences: what the documents say most relevantly
+        picked: list[Evidence] = []
+        for c in pool:
+            if len(picked) < SUMMARY_SENTENCES and not _repeats(c, picked):
+                picked.append(c)
+        return picked
+    if not pool or says_documents_lack(q, candidates) or model.answerable(q, pool) < model.answer_threshold:
+        return []
+    best = pool[0]
+    several = q.form != "fact"
+    limit = model.max_list if several else model.max_sentences
+    floor = max(model.list_threshold if several else model.more_threshold, model.keep_ratio * best.p)
+    picked = [best]
+    for c in pool[1:]:
+        if len(picked) >= limit or c.p < floor:
+            break
+        if _repeats(c, picked):
+            continue
+        picked.append(c)
+    return picked
+
+
+def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | None:
+    """A sentence saying the documents lack what is asked, when it matches the question at least as well as any
+    sentence that states something (the documents' own "not covered" list)."""
+    if not q.total:
+        return None
+    absent = [c for c in candidates if c.absence and c.values["coverage"] >= 0.5]
+    if not absent:
+        return None
+    best = max(absent, key=lambda c: c.values["coverage"])
+    stated = max((c.values["coverage"] for c in candidates if not c.absence), default=0.0)
+    return best if best.values["coverage"] >= stated else None
+
+
+def _repeats(c: Evidence, picked: list[Evidence]) -> bool:
+    """Whether ``c`` says what a picked sentence already says (near-identical vector, or no new fact)."""
+    if any(float(np.dot(c.vector, p.vector)) >= DUPLICATE_SIMILARITY for p in picked):
+        return True
+    new = facts(c.sentence)
+    values = lambda f: {*f.dates, *f.years, *f.numbers, *(n.lower() for n in f.names)}
+    have = set().union(*(values(facts(p.sentence)) for p in picked))
+    if values(new):
+        return values(new) <= have
+    mine = terms(c.sentence)
+    return any(len(mine & terms(p.sentence)) / max(1, len(mine)) > 0.7 for p in picked)
+
+
+class ExtractiveAnswerer:
+    """Quotes the sentences the evidence scorer selects, with ``[k]`` markers; refuses otherwise."""
+
+    name = "extractive"
+
+    def __init__(self, index: KnowledgeIndex, scorer: EvidenceScorer | None = None, event: EventInfo | None = None):
+        self.index = index
+        self.scorer = scorer or EvidenceScorer(index)
+        self._event = event
+
+    def refresh(self) -> None:
+        self.scorer.refresh()
+        self._event = None
+
+    def evidence(self, question: str, language: Lang, passages: list[Chunk]) -> tuple[Question, list[Evidence]]:
+        """The analysed question and its scored candidate sentences, best first."""
+        q = self.scorer.question(question)
+        return q, self.scorer.candidates(q, passages, language)
+
+    def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft:
+        """Quote the selected sentences with ``[k]`` markers, or refuse."""
+        if not question.strip() or self.scorer.unknown_names(question):
+            return self.refuse(language)
+        q, candidates = self.evidence(question, language, passages)
+        picked = self.agenda(q, language) or select(q, candidates, self.scorer.model)
+        if not picked:
+            absence = says_documents_lack(q, candidates)
+            return self.refuse(language, absence.chunk if absence else None)
+        return self._draft(picked, language)
+
+    def agenda(self, q: Question, language: Lang) -> list[Evidence]:
+        """A day's agenda read from the structured programme (the documents rendered from its programme file):
+        the day's overview lines and the opening line of each of its sessions, in programme order."""
+        if q.form != "agenda" or not q.days:
+            return []
+        chunks = self.index.chunks(f"{PROGRAM_DOC_ID_PREFIX}-{language}")
+        pairs, vectors = self.index.sentences(chunks)
+        picked: list[Evidence] = []
+        sections: set[str] = set()
+        for (i, sentence), vector in zip(pairs, vectors):
+            chunk = chunks[i]
+            depth = chunk.heading.count(" > ")
+            if not self.scorer.days(chunk.heading) & q.days or depth not in (1, 2):
+                continue
+            if depth == 2 and chunk.heading in sections:
+                continue  # a session's opening line names it; its details stay in the programme
+            sections.add(chunk.heading)
+            picked.append(Evidence(sentence=sentence.text.strip(), passage=i, chunk=chunk, vector=vector))
+        return picked
+
+    def _draft(self, picked: list[Evidence], language: Lang) -> Draft:
+        used: list[Chunk] = []
+        parts = []
+        for c in picked:
+            if c.chunk not in used:
+                used.append(c.chunk)
+            marker = f"[{used.index(c.chunk) + 1}]"
+            if c.chunk.lang != language:
+                intro = (
+                    "Only a Korean document covers this; it says:"
+                    if c.chunk.lang == "ko"
+                    else "이 내용은 영어 문서에만 있습니다:"
+                )
+                parts.append(f"{intro} “{c.sentence}” {marker}")
+            else:
+                parts.append(cite(c.sentence, marker))
+        return Draft(text=" ".join(parts), passages=used)
+
+    def refuse(self, language: Lang, evidence: Chunk | None = None) -> Draft:
+        """A refusal; ``evidence`` is a passage saying the documents lack this, cited when given."""
+        message = refusal_message(language, self._covers(language))
+        if evidence is None:
+            return Draft(text=message, passages=[], refused=True)
+        head, rest = re.match(r"(.+?[.!?])\s*(.*)", message, re.DOTALL).groups()
+        return Draft(text=f"{cite(head, '[1]')} {rest}".strip(), passages=[evidence], refused=True)
+
+    def _covers(self, language: Lang) -> list[str]:
+        """What the documents cover, for the refusal: from the knowledge folder's event file or its documents."""
+        if self._event is None and self.index is None:
+            return []
+        if self._event is None:
+            self._event = load_event(self.index.settings.knowledge_dir, self.index.documents())
+        return self._event.covered(language)
+
+    def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
+        """The answer sentence by sentence, then the ``Draft``."""
+        draft = self.answer(question, language, passages)
+        for piece in re.split(r"(?<=[\].!?])\s+", draft.text):
+            yield piece + " "
+        yield draft
+
+
+def cite(sentence: str, marker: str) -> str:
+    """Put the marker inside the sentence, before its final full stop ("... in Seoul [1].")."""
+    m = re.search(r"[.!?。]$", sentence)
+    if m and not re.search(r"[\"”’']\s*[.!?。]$", sentence):
+        return f"{sentence[:-1]} {marker}{sentence[-1]}"
+    return f"{sentence} {marker}"

@@ -1,0 +1,1 @@
+"""Checking text against the documents: facts, citation support, claims."""

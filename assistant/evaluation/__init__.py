@@ -1,0 +1,1 @@
+"""Measuring answer quality: eval sets, the harness, suites, fitting the evidence scorer."""

@@ -1,0 +1,1 @@
+"""Understanding a question: cleaning, language, follow-ups, injected instructions, answer type."""

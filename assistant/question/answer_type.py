@@ -1,0 +1,282 @@
+"""What a question asks for: the kind of value (its answer type), its form (a list, a summary, a day's agenda),
+and the day it is about; and whether a sentence holds a value of that kind.
+
+The answer type is a light feature of the evidence scorer (a date for "when", a place for "where"); it never picks
+an answer by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from index.text import _kiwi_lock, kiwi
+
+from ..checking.facts import facts, name_in
+
+Slot = Literal["time", "money", "year", "date", "number", "person", "who", "room", "place", "quote", "define", "any"]
+
+# Checked in this order: the first pattern that matches names the slot.
+SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
+    (
+        "time",
+        re.compile(
+            r"\bwhat time\b|\b(?:start|end|opening|closing) times?\b|o'clock|몇\s*시|시각", re.IGNORECASE
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|얼마|가격|비용|요금|참가비", re.IGNORECASE
+        ),
+    ),
+    ("year", re.compile(r"\b(?:what|which|in what) year\b|몇\s*년|어느\s*해|연도", re.IGNORECASE)),
+    (
+        "date",
+        re.compile(
+            r"\bwhen\b|\bwhat dates?\b|\b(?:which|what) days?\b|\bon which day|언제|며칠|날짜|몇\s*월|어느\s*날|무슨\s*요일",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big|old)\b|나이|몇\s*살|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"\bwho (?:was|were|is|are) the (?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|lecturers?)\b|"
+            r"\bnames? of (?:the |a |that |this )?(?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|persons?|people)\b|"
+            r"\b(?:speaker|presenter)'?s'? names?\b|\bwho (?:spoke|presented) (?:for|from|on behalf of)\b|"
+            r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론)\w{0,2}\s*(?:은|는|이|가)?\s*어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "room",
+        re.compile(
+            r"\b(?:which|what) (?:room|hall|floor)\b|\broom\b|\bfloor\b|호실|몇\s*층|회의실|강당|홀에서",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\bwhere\b|\bvenue\b|\blocation\b|\bwhich (?:hotel|city|place)\b|어디|장소|위치|어느\s*(?:호텔|도시)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "define",
+        re.compile(
+            r"^\s*what (?:is|are|was|does) (?:the )?(?!name\b)[\w&'-]+(?: [\w&'-]+){0,2}(?: stand for| mean)?\s*\??\s*$|"
+            r"^\s*what (?:kind|sort|type) of \w+ is\b|"
+            r"^\s*[\w&()'-]{1,30}(?:은|는|이란|란)\s*(?:무엇|뭐|어떤\s*\w+\s*인가요|어떤\s*\w+\s*이에요)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "quote",
+        re.compile(
+            r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce|call)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조|한\s*말|말씀|축사|환영사|연설|기조\s*강연",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+# Words that name the kind of value a slot asks for: added to the BM25 query so such sentences surface.
+SLOT_HINTS: dict[str, str] = {
+    "place": "venue location hotel 장소 위치 호텔",
+    "date": "date dates 날짜 일정",
+    "time": "time 시간",
+    "money": "price fee cost 가격 비용",
+    "number": "number 규모",
+    "quote": "said 말했다 강조했다",
+}
+_VENUE = re.compile(
+    r"\bvenue\b|\bhotel\b|\bheld (?:at|in)\b|\blocated\b|\btook place (?:at|in)\b|장소|호텔|개최지|위치",
+    re.IGNORECASE,
+)
+_ROOM = re.compile(
+    r"\b(?:room|hall|floor|lobby|level|wing|booth|foyer)\b|호실|\d+\s*층|(?:첫|두|세|네|다섯)?\s*번째\s*층|층에|회의실|강당|홀|로비",
+    re.IGNORECASE,
+)
+_WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
+_ORG = re.compile(
+    r"\b(?:institute|ministry|office|university|company|committee|agency|organi[sz]ation|research|lab)\b|"
+    r"연구원|연구소|기관|위원회|부\b|사무국|기업|대학|협회|재단|장관|소장|단장|원장|기자",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\"“”「」]|‘[^’]{4,}’|'[^']{8,}'")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
+_ABSENCE = re.compile(
+    r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain|name|list|report|specify)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
+    r"나와 있지 않|언급되지 않|정보가 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않|밝히지 않|밝혀지지 않",
+    re.IGNORECASE,
+)
+_ASKS_ABSENCE = re.compile(
+    r"\bnot (?:cover|include|say|mention)|\bdon't (?:cover|say)|\bmissing\b|않는|없는|빠진", re.IGNORECASE
+)
+
+
+def detect_slot(question: str) -> Slot:
+    """What kind of value the question asks for."""
+    for slot, pattern in SLOT_PATTERNS:
+        if pattern.search(question):
+            return slot
+    return "any"
+
+
+
+def says_absent(sentence: str) -> bool:
+    """Whether a passage sentence says the documents lack some information."""
+    return bool(_ABSENCE.search(sentence))
+
+
+def slot_hint(question: str) -> str:
+    """Words naming the kind of value the question asks for (for the keyword search)."""
+    return SLOT_HINTS.get(detect_slot(question), "")
+
+
+def fills_slot(sentence: str, slot: Slot, question: str) -> float:
+    """How well ``sentence`` holds a value of the asked-for kind that the question does not already give
+    (0: not at all; 1: a value of that kind; 2: a value plainly of that kind, e.g. a venue for "where")."""
+    if slot == "any":
+        return 1.0
+    have, asked = facts(sentence), facts(question)
+    if slot == "date":
+        new_dates = set(have.dates) - set(asked.dates)
+        return 2.0 if len(new_dates) > 1 else float(bool(new_dates or set(have.years) - set(asked.years)))
+    if slot == "year":
+        return bool(set(have.years) - set(asked.years))
+    if slot == "number":
+        return bool(set(have.numbers) - set(asked.numbers))
+    if slot == "money":
+        return bool(have.money)
+    if slot == "time":
+        return bool(_TIME.search(sentence))
+    if slot == "room":
+        return bool(_ROOM.search(sentence))
+    if slot == "quote":
+        return bool(_QUOTE.search(sentence))
+    if slot == "define":  # a sentence that spells out the asked name, e.g. "Full Name (ACRONYM)"
+        subject = re.split(r"(?<=[은는])\s|\s(?:is|was|are|were)\s", sentence, maxsplit=1)[0]
+        return 2.0 if any(n.lower() in subject.lower() for n in asked.names) else 1.0
+    if slot == "person":  # a named person, tied to every name the question gives (e.g. the organization asked about)
+        return 2.0 if names_person(sentence) and all(_mentions(sentence, n) for n in asked.names) else 0.0
+    new_names = [n for n in have.names if n.lower() not in question.lower()]
+    if slot == "place":
+        if _VENUE.search(sentence) or _ROOM.search(sentence):  # a venue, or a place inside one ("on the second floor")
+            return 2.0
+        online = _WHERE_ONLINE.search(sentence) and re.search(
+            r"video|material|자료|영상|site|사이트", question, re.IGNORECASE
+        )
+        return (
+            2.0
+            if online
+            else float(bool(_WHERE_ONLINE.search(sentence) or re.search(r"\b(?:in|at)\s+[A-Z]", sentence)))
+        )
+    if new_names:  # who: more names answer "which organizations" better
+        return 1.0 + min(len(new_names), 6) / 3
+    return float(bool(_ORG.search(sentence)))
+
+
+def _mentions(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` names ``name``: as written for a Latin-script name ("AI Safety Institute", not
+    "AI safety institutes"), spacing-insensitive for a Korean one."""
+    if name.isascii():
+        return bool(re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![a-z])", sentence))
+    return name_in(name, sentence)
+
+
+
+# A role or title next to a name makes it a person's name ("김명주 소장", "Kim Myung-joo, Director of ...").
+_ROLE_EN = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Prof(?:essor)?|director|minister|head|president|chair(?:man|woman|person)?|ceo|founder|"
+    r"researcher|scientist|reporter|professor)\b",
+    re.IGNORECASE,
+)
+_NAME_EN = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+){1,3}\b")
+_ROLE_KO = re.compile(r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|기자|연구원|센터장")
+
+
+# "... 장관 배경훈이다": a role, then a two-or-three-syllable word ending the sentence or taking a particle.
+_ROLE_THEN_NAME = re.compile(rf"(?:{_ROLE_KO.pattern})\s+[가-힣]{{2,3}}(?:이다|이며|은|는|이|가|의)?(?=[\s.,]|$)")
+
+
+@lru_cache(maxsize=4096)
+def _korean_person(sentence: str) -> bool:
+    """A Korean proper noun (Kiwi's NNP) right beside a role word: "김명주 소장", "장관 배경훈"."""
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(sentence)
+    for i, t in enumerate(tokens):
+        if t.tag != "NNP" or not re.fullmatch(r"[가-힣]{2,4}", t.form):
+            continue
+        beside = [tokens[j].form for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+        if any(_ROLE_KO.fullmatch(form) for form in beside):
+            return True
+    return False
+
+
+def names_person(sentence: str) -> bool:
+    """Whether ``sentence`` names a person: a proper name with a role or title beside it (Kiwi's proper-noun
+    tag for Korean; a capitalised two-to-four-part name and a title in the sentence for English)."""
+    if re.search(r"[가-힣]", sentence) and _ROLE_KO.search(sentence):
+        if _korean_person(sentence) or _ROLE_THEN_NAME.search(sentence):
+            return True
+    return bool(_ROLE_EN.search(sentence)) and any(
+        not _ORG.search(m.group()) for m in _NAME_EN.finditer(sentence)
+    )
+
+
+Form = Literal["fact", "list", "summary", "agenda"]
+
+_SUMMARY = re.compile(
+    r"\bsumm(?:ary|ari[sz]e)\b|\boverview\b|\bin (?:short|brief|a nutshell)\b|\bbriefly\b|\btl;?dr\b|"
+    r"\bwhat (?:is|was) (?:it|this|the \w+) (?:all )?about\b|요약|개요|간단히|간략히|한마디로|무슨 행사",
+    re.IGNORECASE,
+)
+_AGENDA = re.compile(
+    r"\bagenda\b|\bprogram(?:me)?\b|\bschedule\b|\bsessions?\b|\bwhat(?:'s| is| was)? (?:on|happen)|일정|프로그램|세션|순서|뭐\s*해|뭐\s*했",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?\w+s\b|\blist\b|\ball\b|\bevery\b|\bname (?:the|some)\b|"
+    r"어떤\s*\S+들|어디어디|누구누구|모두|전부|다\s*알려|목록|리스트|[가-힣]+들[은는이가을를도]?(?=\s|\?|$)",
+    re.IGNORECASE,
+)
+
+
+def question_form(question: str) -> Form:
+    """Whether the question wants one fact, a list, a summary, or a day's agenda."""
+    if _SUMMARY.search(question):
+        return "summary"
+    if _AGENDA.search(question) and detect_slot(question) in ("any", "who"):
+        return "agenda"
+    if _LIST.search(question) and detect_slot(question) in ("any", "who", "quote"):
+        return "list"
+    return "fact"
+
+
+# Ordinal days of a multi-day event, as people write them.
+_DAY_ORDINALS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(r"첫\s*(?:째|번째)?\s*날|첫날|1\s*일\s*차|\bday[\s-]*(?:one|1)\b|\bfirst day\b|\bopening day\b|개막일|개막\s*날", re.IGNORECASE)),
+    (2, re.compile(r"둘\s*째\s*날|두\s*번째\s*날|둘쨋날|2\s*일\s*차|\bday[\s-]*(?:two|2)\b|\bsecond day\b|이튿날", re.IGNORECASE)),
+    (3, re.compile(r"셋\s*째\s*날|세\s*번째\s*날|3\s*일\s*차|\bday[\s-]*(?:three|3)\b|\bthird day\b", re.IGNORECASE)),
+]
+
+
+def day_ordinals(text: str) -> set[int]:
+    """The ordinal days (1 = the first day) ``text`` names."""
+    return {n for n, pattern in _DAY_ORDINALS if pattern.search(text)}

@@ -1,0 +1,119 @@
+"""Sentence-level evidence units: every chunk's sentences with a passage embedding each, made at build time.
+
+The answer step scores sentences, not whole chunks; their vectors are computed once per version (reused for
+unchanged documents, like chunk vectors) and kept in memory as a float16 matrix beside the chunk list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from index.models import Chunk
+from index.splitter import with_heading
+from index.text import split_sentences
+
+
+class Sentence(BaseModel):
+    """One sentence of a chunk: ``chunk.text[start:end]``; ``row`` is its row in the version's matrix."""
+
+    chunk_id: str
+    start: int
+    end: int
+    text: str
+    row: int
+
+
+def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
+    """The sentences of a chunk's text, as spans (headings and list markers stay inside their sentence)."""
+    return split_sentences(chunk.text, chunk.lang) or [(0, len(chunk.text))]
+
+
+def sentence_text_for_embedding(chunk: Chunk, sentence: str) -> str:
+    """What is embedded for a sentence: the chunk's nearest heading (what a short sentence is about), then it."""
+    return with_heading(chunk.heading, sentence)
+
+
+class SentenceStore:
+    """The sentences of one version, grouped by chunk, with a unit-normalised vector per sentence."""
+
+    def __init__(self, sentences: list[Sentence], vectors: np.ndarray) -> None:
+        self.sentences = sentences
+        self.vectors = vectors.astype(np.float16, copy=False)
+        self.by_chunk: dict[str, list[Sentence]] = {}
+        for s in sentences:
+            self.by_chunk.setdefault(s.chunk_id, []).append(s)
+
+    @classmethod
+    def build(
+        cls,
+        chunks: list[Chunk],
+        embed: Callable[[list[str]], np.ndarray],
+        reuse: SentenceStore | None = None,
+        reusable: Iterable[str] = (),
+        known: dict[str, np.ndarray] | None = None,
+        batch: int = 64,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SentenceStore:
+        """Split and embed every chunk's sentences; sentences of chunks in ``reusable`` (unchanged documents'
+        chunk ids) take their vectors from ``reuse``, and a sentence whose embedded text is in ``known`` (a
+        one-sentence chunk: the same text as the chunk) takes that vector: neither is embedded again."""
+        known = known or {}
+        reusable = set(reusable)
+        sentences: list[Sentence] = []
+        rows: list[np.ndarray | None] = []
+        todo: list[tuple[int, str]] = []
+        for chunk in chunks:
+            old = reuse.by_chunk.get(chunk.chunk_id) if reuse is not None and chunk.chunk_id in reusable else None
+            if old:
+                for s in old:
+                    sentences.append(s.model_copy(update={"row": len(sentences)}))
+                    rows.append(reuse.vectors[s.row])
+                continue
+            for start, end in sentence_spans(chunk):
+                text = chunk.text[start:end]
+                embedded = sentence_text_for_embedding(chunk, text)
+                if embedded not in known:
+                    todo.append((len(sentences), embedded))
+                rows.append(known.get(embedded))
+                sentences.append(Sentence(chunk_id=chunk.chunk_id, start=start, end=end, text=text, row=len(sentences)))
+        for i in range(0, len(todo), batch):
+            part = todo[i:i + batch]
+            vectors = embed([text for _, text in part])
+            for (row, _), vector in zip(part, vectors):
+                rows[row] = vector
+            if progress:
+                progress(min(i + batch, len(todo)), len(todo))
+        dim = len(rows[0]) if rows else 0
+        matrix = np.stack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True) if len(matrix) else np.ones((0, 1))
+        return cls(sentences, matrix / np.maximum(norms, 1e-12))
+
+    def for_chunk(self, chunk_id: str) -> list[Sentence]:
+        return self.by_chunk.get(chunk_id, [])
+
+    def save(self, folder: Path) -> None:
+        (folder / "sentences.json").write_text(
+            json.dumps([[s.chunk_id, s.start, s.end] for s in self.sentences]), encoding="utf-8"
+        )
+        with open(folder / "sentences.npy", "wb") as fh:
+            np.save(fh, self.vectors)
+
+    @classmethod
+    def load(cls, folder: Path, chunks: list[Chunk]) -> SentenceStore | None:
+        """The stored sentences (``None`` when the version has none, e.g. built by an older release)."""
+        spans, matrix = folder / "sentences.json", folder / "sentences.npy"
+        if not spans.exists() or not matrix.exists():
+            return None
+        texts = {c.chunk_id: c.text for c in chunks}
+        rows = json.loads(spans.read_text(encoding="utf-8"))
+        sentences = [
+            Sentence(chunk_id=cid, start=s, end=e, text=texts[cid][s:e], row=i)
+            for i, (cid, s, e) in enumerate(rows)
+            if cid in texts
+        ]
+        return cls(sentences, np.load(matrix))
