@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from index.fusion import reciprocal_rank_fusion
 from index.models import Chunk, Lang
 
 from .config import Settings
@@ -17,7 +18,6 @@ from .config import Settings
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
 
-RRF_K = 60.0  # the constant of reciprocal rank fusion (as in llama-index and the original paper)
 OTHER_LANGUAGE_WEIGHT = 0.8  # a passage whose translation exists in the answer language counts a little less
 
 
@@ -30,18 +30,6 @@ def translation_pairs(index: KnowledgeIndex) -> dict[str, set[str]]:
             pairs.setdefault(info.doc_id, set()).add(other)
             pairs.setdefault(other, set()).add(info.doc_id)
     return pairs
-
-
-def reciprocal_rank_fusion(lists: list[list[Chunk]], k: float = RRF_K) -> list[Chunk]:
-    """Fuse ranked lists: each chunk scores sum(1 / (k + rank)); the best copy of each chunk is kept."""
-    scores: dict[str, float] = {}
-    first: dict[str, Chunk] = {}
-    for ranked in lists:
-        for rank, chunk in enumerate(ranked, start=1):
-            scores[chunk.chunk_id] = scores.get(chunk.chunk_id, 0.0) + 1.0 / (k + rank)
-            first.setdefault(chunk.chunk_id, chunk)
-    order = sorted(scores, key=scores.__getitem__, reverse=True)
-    return [first[cid].model_copy(update={"score": scores[cid]}) for cid in order]
 
 
 class HybridRetriever:

@@ -15,7 +15,8 @@ from index.models import Chunk, Document, DocumentInfo, Lang
 from index.program import Program
 from index.text import split_sentences
 
-_MARKER = re.compile(r"\[(\d+)\]")
+from .answering.citations import MARKER, marker_numbers
+
 _WORD = re.compile(r"\w+")
 
 
@@ -47,7 +48,7 @@ def _link_markers(escaped: str, turn: int, known: set[int]) -> str:
             return m.group(0)
         return f'<a class="sfass-cite" href="#{source_anchor(turn, n)}">[{n}]</a>'
 
-    return _MARKER.sub(link, escaped)
+    return MARKER.sub(link, escaped)
 
 
 def _sentences_citing(answer_text: str) -> dict[int, list[str]]:
@@ -55,8 +56,8 @@ def _sentences_citing(answer_text: str) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for start, end in split_sentences(answer_text):
         sentence = answer_text[start:end]
-        plain = _MARKER.sub("", sentence).strip()
-        for n in {int(x) for x in _MARKER.findall(sentence)}:
+        plain = MARKER.sub("", sentence).strip()
+        for n in set(marker_numbers(sentence)):
             out.setdefault(n, []).append(plain)
     return out
 

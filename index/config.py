@@ -21,7 +21,7 @@ class IndexSettings(BaseSettings):
     embed_batch_size: int = Field(default=64, ge=1)
     chroma_host: str | None = Field(default=None, description="Chroma server host; unset means embedded.")
     chroma_port: int = Field(default=8000)
-    collection_prefix: str = Field(default="sfass")
+    collection_prefix: str = Field(default="assistant")
 
     @property
     def store_dir(self) -> Path:

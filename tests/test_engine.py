@@ -9,8 +9,8 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.models import Answer
 from assistant.checking.facts import missing_facts
+from assistant.models import Answer
 from index.text import split_sentences
 
 

@@ -10,11 +10,11 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.config import Settings
-from assistant.question.followup import standalone_question
 from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.config import Settings
 from assistant.question.answer_type import detect_slot, fills_slot
 from assistant.question.clean import clean_question
+from assistant.question.followup import standalone_question
 from index.config import PROJECT_ROOT
 from index.models import Chunk
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.citations import renumber
-from assistant.question.followup import standalone_question, to_turns
+from assistant.answering.refusal import refusal_message
 from assistant.question.answer_type import detect_slot, fills_slot, names_person
+from assistant.question.clean import InvalidQuestion, validate_question
+from assistant.question.followup import standalone_question, to_turns
 from assistant.question.injection import strip_instructions
 from assistant.question.language import detect_language
-from assistant.answering.refusal import refusal_message
-from assistant.retrieval import reciprocal_rank_fusion
-from assistant.question.clean import InvalidQuestion, validate_question
+from index.fusion import reciprocal_rank_fusion
 from index.models import Chunk
 
 

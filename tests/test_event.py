@@ -89,9 +89,6 @@ def test_the_refusal_lists_what_the_documents_cover():
     assert ko.startswith("제공된 문서에는 이 질문에 대한 내용이 없습니다. 문서에 있는 내용은") and "체결된 협약(MOU)" in ko
     assert refusal_message("en") == "The documents do not say."
     assert refusal_message("ko", []) == "제공된 문서에는 이 질문에 대한 내용이 없습니다."
-    # Older callers pass document kinds: they are phrased generically.
-    assert refusal_message("en", ["programme", "speakers"]).endswith("the programme and sessions and the speakers.")
-    assert "연사" in refusal_message("ko", ["speakers", "press-release"])
 
 
 def test_the_prompt_names_the_event_it_is_given():

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.config import Settings
 from assistant.answering.generative import GenerativeAnswerer
 from assistant.answering.llm import LLMError
-from assistant.models import Draft
 from assistant.answering.prompts import ChatMessage
 from assistant.checking.citation_check import AnswerChecker
+from assistant.config import Settings
+from assistant.models import Draft
 from index.models import Chunk
 
 PASSAGES = [
@@ -91,10 +91,20 @@ def test_nothing_supported_falls_back_and_still_reports_the_removed_sentences(ch
     assert draft.draft == "SFASS took place at COEX [1]."
 
 
-def test_a_model_refusal_defers_to_the_fallback(checker):
-    backend = ScriptedBackend(["The documents do not cover this."])
+def test_a_model_refusal_is_the_answer_even_when_the_extractive_scorer_found_one(checker):
+    backend = ScriptedBackend(["The documents do not say."])
     draft = _answerer(backend, checker, FixedFallback()).answer("How long did it run?", "en", PASSAGES)
-    assert draft.text == FixedFallback.QUOTE and not draft.refused
+    assert draft.refused and draft.text.startswith("The documents do not say") and draft.passages == []
+
+
+@pytest.mark.parametrize(
+    "reply, lang",
+    [("문서에 해당 내용이 없습니다. [1]", "ko"), ("The documents do not cover this [1].", "en"),
+     ("제공된 문서에는 이 질문에 대한 내용이 없습니다 [2].", "ko")],
+)
+def test_a_cited_refusal_sentence_is_never_kept_as_a_supported_answer(checker, reply, lang):
+    draft = _answerer(ScriptedBackend([reply]), checker, FixedFallback()).answer("점심은?", lang, PASSAGES)
+    assert draft.refused and "[" not in draft.text and draft.passages == []
 
 
 def test_the_passages_the_fallback_would_quote_come_first_in_the_prompt(checker):
@@ -105,10 +115,11 @@ def test_the_passages_the_fallback_would_quote_come_first_in_the_prompt(checker)
     assert draft.passages[0] == PASSAGES[1] and draft.text == "SFASS ran for two days. [1]"
 
 
-def test_when_the_fallback_finds_no_answer_the_model_is_not_asked(checker):
+def test_when_the_extractive_scorer_refuses_the_model_still_reads_the_passages(checker):
     backend = ScriptedBackend(["SFASS was held at the Hotel Naru Seoul MGallery [1]."])
-    draft = _answerer(backend, checker, FixedFallback(refuse=True)).answer("Who catered lunch?", "en", PASSAGES)
-    assert draft.refused and backend.prompts == []
+    draft = _answerer(backend, checker, FixedFallback(refuse=True)).answer("Where was it?", "en", PASSAGES)
+    assert len(backend.prompts) == 1 and "[1] The venue of SFASS" in backend.prompts[0][1].content
+    assert not draft.refused and draft.text == "SFASS was held at the Hotel Naru Seoul MGallery. [1]"
 
 
 def test_without_a_fallback_an_unsupported_answer_is_an_honest_refusal(checker):

@@ -12,11 +12,11 @@ import urllib.request
 import pytest
 from engine_kb import engine_settings
 
+from assistant.answering.gguf import resolve_model
+from assistant.checking.citation_check import audit_answer
 from assistant.config import Settings
 from assistant.evaluation.evalset import load_eval_set
-from assistant.answering.gguf import resolve_model
 from assistant.question.language import detect_language
-from assistant.checking.citation_check import audit_answer
 
 pytestmark = pytest.mark.llm
 

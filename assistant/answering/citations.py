@@ -8,7 +8,13 @@ from index.models import Chunk
 
 from ..models import Citation
 
-_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+# The one citation-marker pattern: "[1]", or a group such as "[1, 2]" (a model may write one).
+MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+
+def marker_numbers(text: str) -> list[int]:
+    """Every number cited in ``text``, in order ("[1] ... [2, 3]" -> [1, 2, 3])."""
+    return [int(n) for group in MARKER.findall(text) for n in re.split(r"\s*[,;]\s*", group)]
 
 
 def citation_for(chunk: Chunk, n: int) -> Citation:
@@ -32,7 +38,7 @@ def renumber(text: str, passages: list[Chunk]) -> tuple[str, list[Citation]]:
 
     def replace(match: re.Match[str]) -> str:
         numbers = []
-        for raw in match[1].split(","):
+        for raw in re.split(r"\s*[,;]\s*", match[1]):
             k = int(raw) - 1
             if not 0 <= k < len(passages):
                 continue
@@ -43,6 +49,6 @@ def renumber(text: str, passages: list[Chunk]) -> tuple[str, list[Citation]]:
                 numbers.append(n)
         return "".join(f"[{n}]" for n in numbers)
 
-    new_text = _MARKER.sub(replace, text)
+    new_text = MARKER.sub(replace, text)
     new_text = re.sub(r"[ \t]{2,}", " ", new_text).strip()
     return new_text, [citation_for(passages[k], n) for n, k in enumerate(order, start=1)]

@@ -297,12 +297,13 @@ class EvidenceScorer:
     def correct_spelling(self, question: str) -> str:
         """English words no document uses replaced by a close word the documents (or questions) use:
         "wher" → "where", "orgnized" → "organized". Words with no close match stay as typed."""
-        words = self.stats().words
+        stats = self.stats()
+        words = stats.words
 
         def fix(m: re.Match[str]) -> str:
             word = m.group()
             low = word.lower()
-            if low in words or len(low) < 4:
+            if low in words or len(low) < 4 or stem(low) in stats.df:  # "present" of "presented": no typo
                 return word
             close = difflib.get_close_matches(low, words, n=1, cutoff=0.84)
             return close[0] if close and close[0][0] == low[0] else word
@@ -330,13 +331,14 @@ class EvidenceScorer:
 
     def unknown_names(self, question: str) -> list[str]:
         """Latin-script names in the question that no passage mentions (e.g. a company the documents never name)."""
-        df = self.stats().df
+        stats = self.stats()
         return [
             n
             for n in facts(question).names
             if n.isascii()
             and n.lower() not in LANGUAGE_WORDS
-            and any(stem(w.lower()) not in df for w in re.findall(r"[A-Za-z]{2,}", n))
+            and n.lower() not in stats.words  # a capitalised ordinary word ("Give me ...") names nothing
+            and any(stem(w.lower()) not in stats.df for w in re.findall(r"[A-Za-z]{2,}", n))
         ]
 
     def question(self, text: str) -> Question:
@@ -395,7 +397,6 @@ class EvidenceScorer:
         return out
 
     def _describe(self, e: Evidence, q: Question, dense: float, lang: Lang) -> None:
-        stats = self.stats()
         chunk = e.chunk
         own = terms(e.sentence)
         heading = terms(chunk.heading) if chunk.heading else frozenset()

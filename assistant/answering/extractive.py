@@ -158,7 +158,8 @@ class ExtractiveAnswerer:
                     if c.chunk.lang == "ko"
                     else "이 내용은 영어 문서에만 있습니다:"
                 )
-                parts.append(f"{intro} “{c.sentence}” {marker}")
+                quote = c.sentence if re.search(r"[.!?。]$", c.sentence) else c.sentence + "."
+                parts.append(cite(f"{intro} “{quote}”", marker))
             else:
                 parts.append(cite(c.sentence, marker))
         return Draft(text=" ".join(parts), passages=used)
@@ -188,8 +189,11 @@ class ExtractiveAnswerer:
 
 
 def cite(sentence: str, marker: str) -> str:
-    """Put the marker inside the sentence, before its final full stop ("... in Seoul [1].")."""
-    m = re.search(r"[.!?。]$", sentence)
-    if m and not re.search(r"[\"”’']\s*[.!?。]$", sentence):
+    """Put the marker inside the sentence, before its final full stop ("... in Seoul [1]."; a closing quotation
+    mark stays with the quote: '... said "X" [1].')."""
+    quoted = re.search(r"([.!?。])([\"”’'])$", sentence)
+    if quoted:
+        return f"{sentence[:-2]}{quoted[2]} {marker}{quoted[1]}"
+    if re.search(r"[.!?。]$", sentence):
         return f"{sentence[:-1]} {marker}{sentence[-1]}"
     return f"{sentence} {marker}"

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from index.models import Chunk, Lang
 from index.text import split_sentences
 
+from ..answering.citations import MARKER, marker_numbers
 from ..answering.refusal import is_refusal
 from ..models import Answer
 from ..question.answer_type import says_absent
@@ -35,7 +36,6 @@ _MARKER_PATTERNS = [
     re.compile(r"[\[［]\s*\^?\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")\s*[\]］]", re.IGNORECASE),
     re.compile(r"\(\s*" + _LABEL + r"\s*:?\s*(" + _NUMS + r")\s*\)", re.IGNORECASE),
 ]
-MARKER = re.compile(r"\[(\d+)\]")
 _MARKERS_AFTER_STOP = re.compile(r"([.!?。]+)[ \t]*((?:\[\d+\][ \t]*)*\[\d+\])")
 _LEADING_MARKERS = re.compile(r"^\s*((?:\[\d+\]\s*)+)")
 _ANSWER_PREFIX = re.compile(r"^\s*(?:answer|답변|답)\s*[:：]\s*", re.IGNORECASE)
@@ -106,7 +106,7 @@ def normalize_markers(text: str, n_passages: int | None = None) -> str:
 def unsupported_facts(sentence: str, texts: Sequence[str], titles: Sequence[str] = ()) -> list[str]:
     """The sentence's facts missing from ``texts``; a year or name found in a cited document's title counts.
 
-    Titles let "SFASS 2025 was held at ..." cite a passage of "Overview of the 2025 Seoul Forum ..."; dates
+    Titles let "EXPO 2026 was held at ..." cite a passage of "Overview of the 2026 Harbour Expo (EXPO)"; dates
     and other numbers must be in the passage itself.
     """
     missing = missing_facts(sentence, "\n".join(texts))
@@ -139,9 +139,9 @@ def segment(text: str, language: Lang) -> list[tuple[str, list[int]]]:
         piece = text[start:end]
         lead = _LEADING_MARKERS.match(piece)
         if lead and segments and not segments[-1].cited:
-            segments[-1].cited = [int(n) for n in MARKER.findall(lead[1])]
+            segments[-1].cited = marker_numbers(lead[1])
             piece = piece[lead.end():]
-        cited = [int(n) for n in MARKER.findall(piece)]
+        cited = marker_numbers(piece)
         body = _body(piece)
         if not re.search(r"\w", body):
             if segments:

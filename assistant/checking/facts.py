@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from index.text import _kiwi_lock, kiwi
 
+from ..answering.citations import MARKER
 from ..question.vocabulary import ARTICLES, LANGUAGE_WORDS, PREPOSITIONS, QUESTION_FRAME
 
 MONTHS = {
@@ -90,7 +91,6 @@ NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | {
     "saturday", "sunday", "note", "sources", "source", "q", "a.m", "p.m", "am", "pm", "mr", "ms", "dr",
 }
 
-_CITATION_RE = re.compile(r"\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 
@@ -114,7 +114,7 @@ class Facts(BaseModel):
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    text = _CITATION_RE.sub(" ", text)
+    text = MARKER.sub(" ", text)
     return _URL_RE.sub(" ", text)
 
 

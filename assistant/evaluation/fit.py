@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..answering.evidence import FEATURES, QUESTION_FEATURES, Evidence, EvidenceModel, Logistic, Question, question_row
+from ..answering.evidence import (
+    FEATURES,
+    QUESTION_FEATURES,
+    Evidence,
+    EvidenceModel,
+    Logistic,
+    Question,
+    question_row,
+)
 from ..answering.extractive import select, usable
 from ..config import Settings
 from ..question.injection import strip_instructions

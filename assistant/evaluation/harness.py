@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from index.models import Chunk, Lang
 from index.text import split_sentences
 
-from ..answering.citations import citation_for
+from ..answering.citations import MARKER, citation_for
 from ..models import Answer, Turn
 from ..question.language import detect_language
 from .evalset import DEFAULT_EVAL_PATH, EvalItem, load_eval_set
@@ -30,8 +30,7 @@ if TYPE_CHECKING:
 
     from ..engine import Assistant
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|\([^)]*\)")
-_MARKER = re.compile(r"\[\d+\]")
+_QUOTED = re.compile(r"“.*”|\"[^\"]*\"|\([^)]*\)")  # a quote may hold quotes: from the first opening to the last closing mark
 
 
 class ItemResult(BaseModel):
@@ -95,7 +94,7 @@ def _percentile(values: list[float], q: float) -> float:
 def answer_language_ok(answer: Answer, lang: Lang) -> bool:
     """The answer is tagged ``lang`` and written in it: English words and no Korean sentence ending for English;
     a Korean sentence ending (or mostly Korean words) for Korean (quotes, parentheses and links aside)."""
-    own = _MARKER.sub(" ", _QUOTED.sub(" ", re.sub(r"https?://\S+|\S+@\S+", " ", answer.text)))
+    own = MARKER.sub(" ", _QUOTED.sub(" ", re.sub(r"https?://\S+|\S+@\S+", " ", answer.text)))
     english = len(re.findall(r"(?<![\w'])[a-z][a-z']+\b", own))
     korean = len(re.findall(r"[가-힣]{2,}", own))
     korean_grammar = bool(re.search(r"[가-힣](?:다|요|죠|까)(?=[^가-힣]|$)", own))
@@ -118,7 +117,7 @@ def citations_support(answer: Answer, item: EvalItem) -> bool:
             sentences[-1] += sentence  # a marker the splitter cut off belongs to the sentence before it
         else:
             sentences.append(sentence)
-    if any(not _MARKER.search(s) for s in sentences):
+    if any(not MARKER.search(s) for s in sentences):
         return False
     cited = " ".join(c.text for c in answer.citations).casefold()
     for fact in item.facts:

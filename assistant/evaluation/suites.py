@@ -54,6 +54,8 @@ SUITES: list[Suite] = [
     Suite(name="tuned-extra", questions=EVAL_DIR / "tuning-extra.yaml", tuned=True),
     Suite(name="tuning-event", questions=EVAL_DIR / "tuning-event.yaml", knowledge=FIXTURES / "tuning-event",
           tuned=True),
+    Suite(name="article-tuning", questions=EVAL_DIR / "article-tuning.yaml",
+          documents=[FIXTURES / "seed-article.txt"], tuned=True),
     Suite(name="unseen", questions=EVAL_DIR / "unseen.yaml"),
     Suite(name="article", questions=EVAL_DIR / "article.yaml", documents=[FIXTURES / "seed-article.txt"]),
     Suite(name="other-event", questions=EVAL_DIR / "other-event.yaml", knowledge=FIXTURES / "other-event"),

@@ -122,7 +122,7 @@ _QUOTE = re.compile(r"[\"“”「」]|‘[^’]{4,}’|'[^']{8,}'")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
 _ABSENCE = re.compile(
     r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain|name|list|report|specify)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
-    r"나와 있지 않|언급되지 않|정보가 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않|밝히지 않|밝혀지지 않",
+    r"나와 있지 않|언급되지 않|정보가 없|내용이 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않|밝히지 않|밝혀지지 않",
     re.IGNORECASE,
 )
 _ASKS_ABSENCE = re.compile(
@@ -201,7 +201,7 @@ def _mentions(sentence: str, name: str) -> bool:
 
 
 
-# A role or title next to a name makes it a person's name ("김명주 소장", "Kim Myung-joo, Director of ...").
+# A role or title next to a name makes it a person's name ("홍길동 소장", "Jane Doe, Director of ...").
 _ROLE_EN = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|Prof(?:essor)?|director|minister|head|president|chair(?:man|woman|person)?|ceo|founder|"
     r"researcher|scientist|reporter|professor)\b",
@@ -217,7 +217,7 @@ _ROLE_THEN_NAME = re.compile(rf"(?:{_ROLE_KO.pattern})\s+[가-힣]{{2,3}}(?:이�
 
 @lru_cache(maxsize=4096)
 def _korean_person(sentence: str) -> bool:
-    """A Korean proper noun (Kiwi's NNP) right beside a role word: "김명주 소장", "장관 배경훈"."""
+    """A Korean proper noun (Kiwi's NNP) right beside a role word: "홍길동 소장", "장관 홍길동"."""
     with _kiwi_lock:
         tokens = kiwi().tokenize(sentence)
     for i, t in enumerate(tokens):
@@ -232,9 +232,9 @@ def _korean_person(sentence: str) -> bool:
 def names_person(sentence: str) -> bool:
     """Whether ``sentence`` names a person: a proper name with a role or title beside it (Kiwi's proper-noun
     tag for Korean; a capitalised two-to-four-part name and a title in the sentence for English)."""
-    if re.search(r"[가-힣]", sentence) and _ROLE_KO.search(sentence):
-        if _korean_person(sentence) or _ROLE_THEN_NAME.search(sentence):
-            return True
+    korean = bool(re.search(r"[가-힣]", sentence) and _ROLE_KO.search(sentence))
+    if korean and (_korean_person(sentence) or _ROLE_THEN_NAME.search(sentence)):
+        return True
     return bool(_ROLE_EN.search(sentence)) and any(
         not _ORG.search(m.group()) for m in _NAME_EN.finditer(sentence)
     )

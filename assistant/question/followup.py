@@ -16,7 +16,7 @@ from .vocabulary import ARTICLES, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
 _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")
 _KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
 _KO_ELLIPTIC = re.compile(r"^(?P<slot>.+?)(?:은|는)요\??$|^(?P<slot2>.+?)\s*(?:도요|도\?)$")
-_KO_PRONOUN = re.compile(r"(그것|그건|그게|그거|이것|이건|거기|그곳|그분|그 사람|그 행사|그 협약|그때|그날)")
+_KO_PRONOUN = re.compile(r"(그것|그건|그게|그거|이것|이건|거기|그곳|그분|그 사람|그 행사|그때|그날)")
 _EN_ELLIPTIC = re.compile(
     r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.IGNORECASE
 )

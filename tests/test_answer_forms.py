@@ -1,0 +1,99 @@
+"""How the evidence scorer answers: a day's agenda, lists, summaries, misspellings, typed answers, refusals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from engine_kb import engine_settings
+
+from assistant import Assistant
+from assistant.answering.evidence import FEATURES, QUESTION_FEATURES, EvidenceModel
+from assistant.question.answer_type import day_ordinals, question_form
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory) -> Assistant:
+    return Assistant(engine_settings(tmp_path_factory))
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [("첫째 날 일정 알려줘", {1}), ("둘째날 뭐해?", {2}), ("What is on the programme of day one?", {1}),
+     ("what happens on the second day", {2}), ("포럼은 언제 열렸어?", set())],
+)
+def test_the_day_a_question_names(text, days):
+    assert day_ordinals(text) == days
+
+
+@pytest.mark.parametrize(
+    "text, form",
+    [("Give me a short summary of the forum.", "summary"), ("포럼 요약해줘", "summary"),
+     ("첫날 일정 알려줘", "agenda"), ("What sessions were on day two?", "agenda"),
+     ("Which organizations sent speakers?", "list"), ("Where was it held?", "fact")],
+)
+def test_the_form_of_answer_a_question_wants(text, form):
+    assert question_form(text) == form
+
+
+@pytest.mark.parametrize(
+    "question, wanted, not_wanted, lang",
+    [
+        ("포럼 첫째 날 일정 알려줘", ["AI 안전연구소 글로벌 네트워크", "빅테크"], ["벤치마킹"], "ko"),
+        ("What is on the programme of day one?", ["Global network of AI safety institutes", "AI model evaluation"],
+         ["Red-teaming for Frontier AI Safety"], "en"),
+        ("둘째날 뭐해?", ["벤치마킹", "레드티밍"], ["빅테크"], "ko"),
+    ],
+)
+def test_a_days_agenda_lists_that_days_sessions_from_the_programme(bot, question, wanted, not_wanted, lang):
+    answer = bot.ask(question)
+    assert not answer.refused and answer.language == lang
+    assert all(w in answer.text for w in wanted), answer.text
+    assert not any(n in answer.text for n in not_wanted), answer.text
+    assert {c.doc_id for c in answer.citations} == {f"programme-yaml-{lang}"}
+
+
+def test_a_summary_gathers_several_distinct_cited_sentences(bot):
+    answer = bot.ask("Give me a short summary of the forum.")
+    assert not answer.refused and len(answer.citations) >= 2
+    assert answer.text.count("[") >= 3
+
+
+def test_a_list_question_gathers_more_than_one_sentence(bot):
+    answer = bot.ask("Which organizations sent speakers on day two?")
+    assert not answer.refused
+    assert all(org in answer.text for org in ("MLCommons", "METR"))
+
+
+@pytest.mark.parametrize("question", ["wher was it held", "who orgnized sfass"])
+def test_misspelled_words_are_read_as_the_words_the_documents_use(bot, question):
+    answer = bot.ask(question)
+    assert not answer.refused, answer.text
+
+
+def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
+    correct = bot.extractive.scorer.correct_spelling
+    assert correct("wher was it held") == "where was it held"
+    assert correct("Is there parking?") == "Is there parking?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What time does the opening ceremony start?", "How much is a ticket?", "Who is the keynote speaker's spouse?",
+     "김명주 소장 나이 몇 살이야?"],
+)
+def test_an_asked_value_no_sentence_holds_is_refused(bot, question):
+    assert bot.ask(question).refused
+
+
+def test_the_shipped_model_matches_the_features_the_engine_computes():
+    model = EvidenceModel.load()
+    assert model.sentence.features == list(FEATURES) and model.question.features == list(QUESTION_FEATURES)
+    assert 0 < model.answer_threshold < 1 and model.fitted_on
+
+
+def test_sentence_vectors_are_stored_with_the_index_and_unit_length(bot):
+    chunks = bot.index.chunks("overview-en")[:5]
+    pairs, vectors = bot.index.sentences(chunks)
+    assert len(pairs) >= len(chunks) and vectors.shape == (len(pairs), 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-2)
+    assert all(chunks[i].text[s.start:s.end] == s.text for i, s in pairs)
