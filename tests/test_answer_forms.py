@@ -74,6 +74,9 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
     correct = bot.extractive.scorer.correct_spelling
     assert correct("wher was it held") == "where was it held"
     assert correct("Is there parking?") == "Is there parking?"
+    assert correct("What did the EU AI Office present?") == "What did the EU AI Office present?"
+    assert correct("쥬최 누구야") == "주최 누구야"  # a slip of the shift key
+    assert correct("주차 돼?") == "주차 돼?"  # parking is not the host, though one letter apart
 
 
 @pytest.mark.parametrize(

@@ -252,9 +252,58 @@ class CorpusStats:
         self.langs = langs
         self.by_id = {c.chunk_id: c for c in chunks}
         self.day_dates = _day_dates(chunks)
+        self._hangul: dict[int, list[tuple[str, str]]] | None = None
+
+    def korean_neighbour(self, word: str) -> str | None:
+        """The one document term of the same length whose letters (jamo) differ from ``word``'s by one edit."""
+        if self._hangul is None:
+            self._hangul = {}
+            for term in self.df:
+                if re.fullmatch(r"[가-힣]{2,}", term):
+                    self._hangul.setdefault(len(term), []).append((term, _jamo(term)))
+        target = _jamo(word)
+        close = _one_edit if len(word) >= 3 else _shift_slip  # short words: only a slip of the shift key
+        found = [t for t, j in self._hangul.get(len(word), []) if close(target, j)]
+        return found[0] if len(found) == 1 else None
 
     def has_translation(self, doc_id: str, lang: Lang) -> bool:
         return any(self.langs.get(other) == lang for other in self.pairs.get(doc_id, ()))
+
+
+def _jamo(word: str) -> str:
+    """Hangul syllables spelled out as their letters (initial, vowel, final), for edit distances."""
+    out = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out += [chr(0x1100 + code // 588), chr(0x1161 + code % 588 // 28)]
+            if code % 28:
+                out.append(chr(0x11A7 + code % 28))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one substitution, insertion or deletion."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+# Letters the shift key turns into each other on the standard Korean (dubeolsik) keyboard.
+_SHIFT_PAIRS = {frozenset(p) for p in ("ᅮᅲ", "ᅩᅭ", "ᅢᅤ", "ᅦᅨ", "ᅡᅣ", "ᅥᅧ", "ᄀᄁ", "ᄃᄄ", "ᄇᄈ", "ᄉᄊ", "ᄌᄍ")}
+
+
+def _shift_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ in one letter that the shift key confuses ("쥬최" for "주최")."""
+    if len(a) != len(b):
+        return False
+    diff = [frozenset((x, y)) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0] in _SHIFT_PAIRS
 
 
 def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
@@ -308,7 +357,22 @@ class EvidenceScorer:
             close = difflib.get_close_matches(low, words, n=1, cutoff=0.84)
             return close[0] if close and close[0][0] == low[0] else word
 
-        return _ENGLISH_WORD.sub(fix, question)
+        return self._correct_korean(_ENGLISH_WORD.sub(fix, question))
+
+    def _correct_korean(self, question: str) -> str:
+        """Korean nouns no document uses replaced by a document noun one letter (jamo) away: "쥬최" → "주최"."""
+        if not re.search(r"[가-힣]", question):
+            return question
+        stats = self.stats()
+        with _kiwi_lock:
+            tokens = kiwi().tokenize(question)
+        for t in tokens:
+            if t.tag not in ("NNG", "NNP") or len(t.form) < 2 or t.form in stats.df:
+                continue
+            close = stats.korean_neighbour(t.form)
+            if close:
+                question = question.replace(t.form, close, 1)
+        return question
 
     def key_terms(self, text: str) -> dict[str, float]:
         """The distinctive terms of ``text`` with idf weights (topic and question-frame words removed)."""
@@ -401,14 +465,16 @@ class EvidenceScorer:
         own = terms(e.sentence)
         heading = terms(chunk.heading) if chunk.heading else frozenset()
         context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
-        total = q.total
+        # across languages only names in Latin script and numbers can be shared words
+        keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items() if t.isascii()}
+        total = sum(keys.values())
         if total:
-            matched = sum(w for t, w in q.keys.items() if t in own)
-            in_heading = sum(w for t, w in q.keys.items() if t not in own and t in heading)
+            matched = sum(w for t, w in keys.items() if t in own)
+            in_heading = sum(w for t, w in keys.items() if t not in own and t in heading)
             coverage = (matched + 0.5 * in_heading) / total
-            passage_coverage = sum(w for t, w in q.keys.items() if t in context) / total
+            passage_coverage = sum(w for t, w in keys.items() if t in context) / total
             # the weightiest key term its passage never mentions, against the weightiest key term
-            missing = max((w for t, w in q.keys.items() if t not in context), default=0.0) / max(q.keys.values())
+            missing = max((w for t, w in keys.items() if t not in context), default=0.0) / max(keys.values())
         else:
             coverage = passage_coverage = missing = 0.0
         asked = q.slot != "any"
@@ -423,7 +489,7 @@ class EvidenceScorer:
             unfilled=float(asked and fills == 0),
             rank=1.0 / (1 + e.passage),
             unknown=q.unknown,
-            no_keys=float(not total),
+            no_keys=float(not q.total),
             absence=float(q.absence_counts and says_absent(e.sentence)),
             same_lang=float(chunk.lang == lang),
             day_match=float(bool(q.days and days & q.days)),

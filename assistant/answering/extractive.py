@@ -40,7 +40,8 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
     if q.slot in STRICT_SLOTS:
         out = [c for c in out if c.fills > 0]
     if q.days and q.form != "fact":
-        out = [c for c in out if c.values["day_match"]]
+        about_day = [c for c in out if c.values["day_match"]]
+        out = about_day or [c for c in out if not c.values["day_mismatch"]]
     return out
 
 
@@ -56,6 +57,14 @@ def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> lis
     if not pool or says_documents_lack(q, candidates) or model.answerable(q, pool) < model.answer_threshold:
         return []
     best = pool[0]
+    if q.form == "agenda" and q.days:  # sentences about that day, in the programme's order
+        day = [c for c in pool if c.values["day_match"]][: model.max_list]
+        picked = []
+        for c in day:
+            if not _repeats(c, picked):
+                picked.append(c)
+        if picked:
+            return sorted(picked, key=lambda c: (c.chunk.doc_id, c.chunk.start))
     several = q.form != "fact"
     limit = model.max_list if several else model.max_sentences
     floor = max(model.list_threshold if several else model.more_threshold, model.keep_ratio * best.p)

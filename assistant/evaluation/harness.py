@@ -294,7 +294,7 @@ def evaluate(
     return reports
 
 
-_ROWS = [
+METRIC_ROWS = [
     ("retrieval hit@1", "hit_at_1", "{:.2f}"),
     ("retrieval hit@5", "hit_at_5", "{:.2f}"),
     ("retrieval MRR", "mrr", "{:.2f}"),
@@ -308,7 +308,7 @@ _ROWS = [
     ("latency p95 (ms)", "p95_ms", "{:.0f}"),
     ("questions", "n", "{}"),
 ]
-_GENERATIVE_ROWS = [
+GENERATIVE_ROWS = [
     ("sentences generated", "sentences_generated", "{}"),
     ("sentences removed", "sentences_removed", "{}"),
     ("accuracy before check", "accuracy_before_check", "{:.2f}"),
@@ -325,7 +325,7 @@ def table(rep: EvalReport):
     out.add_column("metric")
     for column in ["overall", *langs]:
         out.add_column(column, justify="right")
-    rows = _ROWS + (_GENERATIVE_ROWS if rep.overall.accuracy_before_check is not None else [])
+    rows = METRIC_ROWS + (GENERATIVE_ROWS if rep.overall.accuracy_before_check is not None else [])
     for label, field, fmt in rows:
         values = [getattr(m, field) for m in [rep.overall, *(rep.by_language[lang] for lang in langs)]]
         out.add_row(label, *("–" if v is None else fmt.format(v) for v in values))

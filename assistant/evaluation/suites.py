@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from index.config import PROJECT_ROOT
 
 from ..config import Settings
+from .harness import GENERATIVE_ROWS, METRIC_ROWS
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -106,16 +107,9 @@ class Assistants:
         return self._open[key]
 
 
-_ROWS = [
-    ("answer accuracy", "answer_accuracy", "{:.2f}"),
-    ("false refusals", "false_refusal_rate", "{:.2f}"),
-    ("refusal recall", "refusal_recall", "{:.2f}"),
-    ("citation support", "citation_support", "{:.2f}"),
-    ("language match", "language_match", "{:.2f}"),
-    ("retrieval hit@5", "hit_at_5", "{:.2f}"),
-    ("latency p50 (ms)", "p50_ms", "{:.0f}"),
-    ("questions", "n", "{}"),
-]
+# The metrics of the side-by-side table, in its order (labels and formats as in the harness's own table).
+_FIELDS = ("answer_accuracy", "false_refusal_rate", "refusal_recall", "citation_support", "language_match",
+           "hit_at_5", "p50_ms", "n")
 
 
 def suites_table(results: dict, title: str = "answer quality by suite"):
@@ -126,6 +120,10 @@ def suites_table(results: dict, title: str = "answer quality by suite"):
     out.add_column("metric")
     for name in results:
         out.add_column(f"{name}{' (tuned)' if suite(name).tuned else ''}", justify="right")
-    for label, field, fmt in _ROWS:
-        out.add_row(label, *(fmt.format(getattr(reports[0].overall, field)) for reports in results.values()))
+    rows = {field: (label, fmt) for label, field, fmt in GENERATIVE_ROWS + METRIC_ROWS}
+    generative = any(reports[0].overall.accuracy_before_check is not None for reports in results.values())
+    for field in _FIELDS + (("sentences_generated", "sentences_removed", "accuracy_before_check") if generative else ()):
+        label, fmt = rows[field]
+        values = [getattr(reports[0].overall, field) for reports in results.values()]
+        out.add_row(label, *("–" if v is None else fmt.format(v) for v in values))
     return out

@@ -52,7 +52,8 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
             r"\bwho (?:was|were|is|are) the (?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|lecturers?)\b|"
             r"\bnames? of (?:the |a |that |this )?(?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|persons?|people)\b|"
             r"\b(?:speaker|presenter)'?s'? names?\b|\bwho (?:spoke|presented) (?:for|from|on behalf of)\b|"
-            r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)",
+            r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)|"
+            r"(?:사람|인물)\S{0,2}\s*(?:이름|성함|누구)|\bwho (?:moderated|chaired)\b|\bwhich (?:person|people)\b",
             re.IGNORECASE,
         ),
     ),

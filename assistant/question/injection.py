@@ -8,7 +8,7 @@ _EN = re.compile(
     r"(?:\b(?:ignore|disregard|forget|override|bypass)\b[^.?!\n]*?\b(?:instructions?|documents?|context|rules?|"
     r"sources?|passages?|above|previous|prompt|system)\b"
     r"|\b(?:you are now|act as|pretend(?: to be| that)?|from now on|new instructions?|system prompt|system:)"
-    r"|\b(?:just |instead |simply )?(?:say|answer|respond|reply|state|claim|tell (?:me|us|everyone))\s+(?:only\s+)?(?:that|with|:|\"|“))",
+    r"|\b(?:just |instead |simply )?(?:say|answer|respond|reply|state|claim|tell (?:me|us|everyone))\s+(?:only\s*)?(?:that|with|:|\"|“))",
     re.IGNORECASE,
 )
 _KO = re.compile(
@@ -36,14 +36,24 @@ def is_instruction(text: str) -> bool:
     return bool(_EN.search(text) or _KO.search(text))
 
 
+# Bracketed role tags that imitate a chat template: "[ADMIN]", "[/SYSTEM]", "[INST]".
+_ROLE_TAG = re.compile(r"\[/?[A-Za-z][\w -]{0,19}\]")
+
+
 def strip_instructions(question: str) -> str:
-    """The question without its instruction clauses (sentences or comma clauses that give orders)."""
-    parts = re.split(r"(?<=[.?!。？！])\s+|\n+", question)
+    """The question without its instruction clauses (sentences or comma clauses that give orders), role tags, and,
+    when it holds a question, the bare statements around it ("The event was cancelled. When is it?")."""
+    parts = re.split(r"(?<=[.?!。？！])\s+|\n+", _ROLE_TAG.sub(" ", question))
     kept: list[str] = []
+    instructed = False
     for part in parts:
         if not is_instruction(part):
             kept.append(part)
             continue
+        instructed = True
         clauses = re.split(r"(?:,|;|\s+(?:and then|then|and|but)\s+|(?<=고)\s+)", part)
         kept.extend(c for c in clauses if c.strip() and not is_instruction(c) and _asks(c))
-    return " ".join(k.strip() for k in kept if k.strip())
+    kept = [k.strip() for k in kept if k.strip()]
+    if instructed and any(_asks(k) for k in kept):  # a premise planted beside an instruction is not asked
+        kept = [k for k in kept if _asks(k)]
+    return " ".join(kept)
