@@ -77,7 +77,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         out = {name: [r.model_dump(mode="json") for r in reports] for name, reports in results.items()}
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    console = Console()
+    console = Console(width=max(Console().width, 110))  # the suite table needs about 100 columns
     console.print(suites_table(results, title=f"answer quality by suite ({settings.llm})"))
     for name, reports in results.items():
         for rep in reports[1:] if args.baseline else []:

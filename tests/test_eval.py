@@ -14,12 +14,12 @@ from assistant.models import Answer, Citation
 # Floors per suite, a little under what the extractive default measures (`python -m assistant eval`): the tuned
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
-    "tuned": {"answer_accuracy": 0.90, "refusal_recall": 0.92},
-    "unseen": {"answer_accuracy": 0.60, "refusal_recall": 0.74},
-    "article": {"answer_accuracy": 0.52, "refusal_recall": 0.65},
-    "other-event": {"answer_accuracy": 0.58, "refusal_recall": 0.63},
+    "tuned": {"answer_accuracy": 0.90, "refusal_recall": 0.87},
+    "unseen": {"answer_accuracy": 0.67, "refusal_recall": 0.69},
+    "article": {"answer_accuracy": 0.60, "refusal_recall": 0.54},
+    "other-event": {"answer_accuracy": 0.63, "refusal_recall": 0.48},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.08, "unseen": 0.33, "article": 0.29, "other-event": 0.23}
+MAX_FALSE_REFUSALS = {"tuned": 0.06, "unseen": 0.22, "article": 0.27, "other-event": 0.14}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:

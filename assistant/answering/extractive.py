@@ -48,12 +48,8 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
 def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> list[Evidence]:
     """The sentences that answer ``q`` (best first), or ``[]`` to refuse. ``candidates`` are sorted by ``p``."""
     pool = usable(q, candidates)
-    if q.form == "summary":  # the best few distinct sentences: what the documents say most relevantly
-        picked: list[Evidence] = []
-        for c in pool:
-            if len(picked) < SUMMARY_SENTENCES and not _repeats(c, picked):
-                picked.append(c)
-        return picked
+    if q.form == "summary":
+        return summary(pool)
     if not pool or says_documents_lack(q, candidates) or model.answerable(q, pool) < model.answer_threshold:
         return []
     best = pool[0]
@@ -76,6 +72,32 @@ def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> lis
             continue
         picked.append(c)
     return picked
+
+
+def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidence]:
+    """The most representative, informative distinct sentences: close to the centre of the evidence found and
+    holding facts (dates, places, numbers, names), each new one far from those already picked (maximal marginal
+    relevance), in document order."""
+    if not pool:
+        return []
+    vectors = np.stack([c.vector for c in pool])
+    centre = vectors.mean(axis=0)
+    informative = np.array([min(len(set(facts(c.sentence).all())), 3) / 3 for c in pool])
+    relevance = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)) + 0.05 * informative
+    picked: list[int] = []
+    while len(picked) < min(size, len(pool)):
+        def gain(i: int) -> float:
+            overlap = max((float(vectors[i] @ vectors[j]) for j in picked), default=0.0)
+            return 0.6 * float(relevance[i]) - 0.4 * overlap
+
+        best = max((i for i in range(len(pool)) if i not in picked), key=gain)
+        if _repeats(pool[best], [pool[j] for j in picked]):
+            relevance[best] = -1.0
+            if all(relevance[i] < 0 for i in range(len(pool)) if i not in picked):
+                break
+            continue
+        picked.append(best)
+    return sorted((pool[i] for i in picked), key=lambda c: (c.passage, c.chunk.start))
 
 
 def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | None:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from ..engine import Assistant
 
 
+LENGTH_PENALTY = 0.02  # per sentence beyond the first: a sentence that adds nothing costs readers' time
+
 @dataclass
 class Sample:
     """One tuning question with its scored candidate sentences."""
@@ -79,7 +81,7 @@ def accuracy(samples: list[Sample], model: EvidenceModel) -> float:
             continue
         text = " ".join(c.sentence for c in picked)
         if picked and not s.item.missing_facts(text) and not s.item.forbidden_found(text):
-            right += 1 - 0.001 * len(picked)  # the shorter of two right answers is better
+            right += 1 - LENGTH_PENALTY * (len(picked) - 1)  # the shorter of two right answers is better
     return right / max(len(samples), 1)
 
 

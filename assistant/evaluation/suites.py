@@ -53,7 +53,10 @@ class Suite(BaseModel):
 SUITES: list[Suite] = [
     Suite(name="tuned", questions=EVAL_DIR / "questions.yaml", tuned=True),
     Suite(name="tuned-extra", questions=EVAL_DIR / "tuning-extra.yaml", tuned=True),
+    Suite(name="tuned-extra-2", questions=EVAL_DIR / "tuning-extra-2.yaml", tuned=True),
     Suite(name="tuning-event", questions=EVAL_DIR / "tuning-event.yaml", knowledge=FIXTURES / "tuning-event",
+          tuned=True),
+    Suite(name="tuning-event-2", questions=EVAL_DIR / "tuning-event-2.yaml", knowledge=FIXTURES / "tuning-event-2",
           tuned=True),
     Suite(name="article-tuning", questions=EVAL_DIR / "article-tuning.yaml",
           documents=[FIXTURES / "seed-article.txt"], tuned=True),
@@ -107,23 +110,29 @@ class Assistants:
         return self._open[key]
 
 
-# The metrics of the side-by-side table, in its order (labels and formats as in the harness's own table).
-_FIELDS = ("answer_accuracy", "false_refusal_rate", "refusal_recall", "citation_support", "language_match",
-           "hit_at_5", "p50_ms", "n")
+# The metrics of the table, in its order, with short headers (formats as in the harness's own table).
+_FIELDS = {
+    "answer_accuracy": "accuracy", "false_refusal_rate": "false ref.", "refusal_recall": "refusal rec.",
+    "citation_support": "cited", "language_match": "language", "hit_at_5": "hit@5", "p50_ms": "p50 ms", "n": "n",
+}
+_GENERATIVE_FIELDS = {"sentences_generated": "generated", "sentences_removed": "removed",
+                      "accuracy_before_check": "acc. before check"}
 
 
 def suites_table(results: dict, title: str = "answer quality by suite"):
-    """A rich table: one column per suite (tuned first), one row per metric, the assistant's figures."""
+    """A rich table: one row per suite (tuned ones first, as run), one column per metric."""
     from rich.table import Table
 
-    out = Table(title=title)
-    out.add_column("metric")
-    for name in results:
-        out.add_column(f"{name}{' (tuned)' if suite(name).tuned else ''}", justify="right")
-    rows = {field: (label, fmt) for label, field, fmt in GENERATIVE_ROWS + METRIC_ROWS}
+    formats = {field: fmt for _, field, fmt in GENERATIVE_ROWS + METRIC_ROWS}
     generative = any(reports[0].overall.accuracy_before_check is not None for reports in results.values())
-    for field in _FIELDS + (("sentences_generated", "sentences_removed", "accuracy_before_check") if generative else ()):
-        label, fmt = rows[field]
-        values = [getattr(reports[0].overall, field) for reports in results.values()]
-        out.add_row(label, *("–" if v is None else fmt.format(v) for v in values))
+    fields = _FIELDS | (_GENERATIVE_FIELDS if generative else {})
+    out = Table(title=title)
+    out.add_column("suite", no_wrap=True)
+    out.add_column("set", no_wrap=True)
+    for header in fields.values():
+        out.add_column(header, justify="right")
+    for name, reports in results.items():
+        values = [getattr(reports[0].overall, field) for field in fields]
+        out.add_row(name, "tuned" if suite(name).tuned else "unseen",
+                    *("–" if v is None else formats[f].format(v) for f, v in zip(fields, values)))
     return out
