@@ -85,6 +85,10 @@ class KnowledgeIndex:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self.embedder.embed_passages(texts)
 
+    def forget_queries(self) -> None:
+        """Empty the query-embedding cache (a benchmark measuring cold questions calls this)."""
+        self._query_cache.clear()
+
     def query_vector(self, query: str) -> np.ndarray:
         """The unit query embedding of ``query`` (the last few are cached: search and answer share one)."""
         vector = self._query_cache.get(query)
