@@ -113,7 +113,7 @@ class EvidenceModel(BaseModel):
     question: Logistic
     answer_threshold: float  # on the question model
     more_threshold: float  # further sentences of a one-fact answer
-    list_threshold: float  # sentences of a list, agenda or summary answer
+    list_threshold: float  # further sentences of a list or agenda answer
     keep_ratio: float  # further sentences must reach this share of the best one's probability
     max_sentences: int = 2
     max_list: int = 8

@@ -1,9 +1,11 @@
 """The offline answerer: quotes the passage sentences the fitted evidence scorer rates as answering, or refuses.
 
-One fact: the best sentence and at most a few more that reach the fitted thresholds. A list, a day's agenda or a
-summary: every sentence that reaches the list threshold, de-duplicated (also across translations). Refusal is
-decided by evidence: no sentence reaches the answer threshold, or the question asks for a time, price or room and
-no candidate holds one.
+One fact: the best sentence and at most a few more that reach the fitted thresholds. A list: every sentence that
+reaches the list threshold; a day's agenda: the day's lines of the structured programme (or the sentences about
+that day); a summary: the most representative distinct sentences. All de-duplicated, also across translations.
+Refusal is decided by evidence: the fitted answerability of the best evidence is under its threshold, the
+documents' own "not covered" list matches best, or the question asks for a typed value (a time, a price, a room,
+a person's name, a count, a date) that no candidate holds.
 """
 
 from __future__ import annotations
@@ -85,18 +87,21 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
     informative = np.array([min(len(set(facts(c.sentence).all())), 3) / 3 for c in pool])
     relevance = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)) + 0.05 * informative
     picked: list[int] = []
-    while len(picked) < min(size, len(pool)):
-        def gain(i: int) -> float:
-            overlap = max((float(vectors[i] @ vectors[j]) for j in picked), default=0.0)
-            return 0.6 * float(relevance[i]) - 0.4 * overlap
+    rejected: set[int] = set()
 
-        best = max((i for i in range(len(pool)) if i not in picked), key=gain)
+    def gain(i: int) -> float:
+        overlap = max((float(vectors[i] @ vectors[j]) for j in picked), default=0.0)
+        return 0.6 * float(relevance[i]) - 0.4 * overlap
+
+    while len(picked) < size:
+        options = [i for i in range(len(pool)) if i not in picked and i not in rejected]
+        if not options:
+            break
+        best = max(options, key=gain)
         if _repeats(pool[best], [pool[j] for j in picked]):
-            relevance[best] = -1.0
-            if all(relevance[i] < 0 for i in range(len(pool)) if i not in picked):
-                break
-            continue
-        picked.append(best)
+            rejected.add(best)
+        else:
+            picked.append(best)
     return sorted((pool[i] for i in picked), key=lambda c: (c.passage, c.chunk.start))
 
 
