@@ -37,7 +37,7 @@ from ..question.answer_type import (
     says_absent,
 )
 from ..question.injection import is_instruction
-from ..question.vocabulary import KEY_TERM_STOPWORDS, LANGUAGE_WORDS
+from ..question.vocabulary import KEY_TERM_STOPWORDS, LANGUAGE_WORDS, SUMMARY_WORDS
 from ..retrieval import translation_pairs
 
 if TYPE_CHECKING:
@@ -396,17 +396,23 @@ class EvidenceScorer:
     def unknown_names(self, question: str) -> list[str]:
         """Latin-script names in the question that no passage mentions (e.g. a company the documents never name)."""
         stats = self.stats()
+        first = re.match(r"\s*([A-Za-z]+)", question)
         return [
             n
             for n in facts(question).names
             if n.isascii()
+            and not (first and n == first[1])  # "Summarize ...": a capital that only starts the sentence
             and n.lower() not in LANGUAGE_WORDS
             and n.lower() not in stats.words  # a capitalised ordinary word ("Give me ...") names nothing
             and any(stem(w.lower()) not in stats.df for w in re.findall(r"[A-Za-z]{2,}", n))
         ]
 
     def question(self, text: str) -> Question:
+        form = question_form(text)
         keys = self.key_terms(text)
+        if form == "summary":
+            frame = {stem(w) for w in SUMMARY_WORDS} | SUMMARY_WORDS
+            keys = {t: w for t, w in keys.items() if t not in frame}
         df = self.stats().df
         total = sum(keys.values())
         unknown = sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
@@ -414,7 +420,7 @@ class EvidenceScorer:
             text=text,
             keys=keys,
             slot=detect_slot(text),
-            form=question_form(text),
+            form=form,
             days=self.days(text),
             unknown=unknown,
             absence_counts=not _ASKS_ABSENCE.search(text),

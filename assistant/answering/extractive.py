@@ -22,6 +22,7 @@ from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
 from ..checking.facts import facts
 from ..event import EventInfo, load_event
 from ..models import Draft
+from ..question.answer_type import fills_slot
 from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms
 from .refusal import refusal_message
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 # person's name, a count, a date or year).
 STRICT_SLOTS = ("time", "money", "room", "person", "number", "date", "year")
 SUMMARY_SENTENCES = 4
+SUMMARY_FACTS_WEIGHT = 0.1  # how much holding facts (dates, places, numbers, names) counts beside centrality
 DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)
 
 
@@ -50,8 +52,6 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
 def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> list[Evidence]:
     """The sentences that answer ``q`` (best first), or ``[]`` to refuse. ``candidates`` are sorted by ``p``."""
     pool = usable(q, candidates)
-    if q.form == "summary":
-        return summary(pool)
     if not pool or says_documents_lack(q, candidates) or model.answerable(q, pool) < model.answer_threshold:
         return []
     best = pool[0]
@@ -85,8 +85,14 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
     vectors = np.stack([c.vector for c in pool])
     centre = vectors.mean(axis=0)
     informative = np.array([min(len(set(facts(c.sentence).all())), 3) / 3 for c in pool])
-    relevance = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)) + 0.05 * informative
+    relevance = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)) + SUMMARY_FACTS_WEIGHT * informative
+    # a summary says when and where: the most central sentence holding a date, then one naming a venue
     picked: list[int] = []
+    for slot, strength in (("date", 1.0), ("place", 2.0)):
+        holding = [i for i, c in enumerate(pool) if fills_slot(c.sentence, slot, "") >= strength]
+        best = max(holding, key=lambda i: relevance[i], default=None)
+        if best is not None and best not in picked:
+            picked.append(best)
     rejected: set[int] = set()
 
     def gain(i: int) -> float:
@@ -155,11 +161,30 @@ class ExtractiveAnswerer:
         if not question.strip() or self.scorer.unknown_names(question):
             return self.refuse(language)
         q, candidates = self.evidence(question, language, passages)
-        picked = self.agenda(q, language) or select(q, candidates, self.scorer.model)
+        fixed = self.without_model(q, candidates, passages, language)
+        picked = fixed if fixed is not None else select(q, candidates, self.scorer.model)
         if not picked:
             absence = says_documents_lack(q, candidates)
             return self.refuse(language, absence.chunk if absence else None)
         return self._draft(picked, language)
+
+    def without_model(self, q: Question, candidates: list[Evidence], passages: list[Chunk],
+                      language: Lang) -> list[Evidence] | None:
+        """The answer of a summary of the event or of a day's agenda in the structured programme, which the
+        fitted model does not choose; ``None`` for every other question."""
+        if q.form == "summary" and not q.total:  # the event itself (a subject's summary is a list about it)
+            return summary(usable(q, candidates) + self.leads(passages, language))
+        return self.agenda(q, language) or None
+
+    def leads(self, passages: list[Chunk], language: Lang, per_document: int = 3) -> list[Evidence]:
+        """The opening sentences of the documents the passages come from (in ``language``): where news and
+        overviews put their main facts, for summaries."""
+        chunks = []
+        for doc_id in dict.fromkeys(p.doc_id for p in passages if p.lang == language):
+            chunks += self.index.chunks(doc_id)[:per_document]
+        pairs, vectors = self.index.sentences(chunks)
+        return [Evidence(sentence=s.text.strip(), passage=len(passages) + i, chunk=chunks[i], vector=v)
+                for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
 
     def agenda(self, q: Question, language: Lang) -> list[Evidence]:
         """A day's agenda read from the structured programme (the documents rendered from its programme file):

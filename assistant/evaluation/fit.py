@@ -40,7 +40,7 @@ class Sample:
     question: Question
     candidates: list[Evidence]
     gated: bool  # refused before scoring (a name no document mentions, or nothing left to ask)
-    agenda: list[Evidence]  # a day's agenda read from the structured programme (not scored)
+    fixed: list[Evidence] | None  # a summary or a day's programme: chosen without the model
 
 
 def _holds_fact(sentence: str, item: EvalItem) -> bool:
@@ -57,8 +57,8 @@ def collect(bot: Assistant, items: list[EvalItem]) -> list[Sample]:
         passages = bot._passages(query, lang)
         gated = not query.strip() or bool(bot.extractive.scorer.unknown_names(query))
         q, candidates = bot.extractive.evidence(query, lang, passages) if query.strip() else (None, [])
-        agenda = bot.extractive.agenda(q, lang) if q is not None else []
-        samples.append(Sample(item=item, question=q, candidates=candidates, gated=gated, agenda=agenda))
+        fixed = bot.extractive.without_model(q, candidates, passages, lang) if q is not None else None
+        samples.append(Sample(item=item, question=q, candidates=candidates, gated=gated, fixed=fixed))
     return samples
 
 
@@ -75,7 +75,10 @@ def accuracy(samples: list[Sample], model: EvidenceModel) -> float:
     """Answer accuracy of the selection rule with ``model``'s thresholds (probabilities already set)."""
     right = 0.0
     for s in samples:
-        picked = [] if s.gated or s.question is None else s.agenda or select(s.question, s.candidates, model)
+        if s.gated or s.question is None:
+            picked = []
+        else:
+            picked = s.fixed if s.fixed is not None else select(s.question, s.candidates, model)
         if not s.item.answerable:
             right += not picked
             continue

@@ -29,3 +29,10 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까", "알려주", "보", "싶", "혹시",
     "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가",
 }
+
+# Words that ask for a summary and of what length; they frame a summary question, they are not its subject.
+SUMMARY_WORDS = frozenset({
+    "summary", "summarize", "summarise", "summarized", "overview", "brief", "briefly", "short", "shortly",
+    "sentence", "sentences", "line", "lines", "few", "two", "three", "tldr", "recap", "outline",
+    "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "개요", "정리",
+})
