@@ -54,9 +54,11 @@ class Assistant:
         self.retriever.translations()
 
     def refresh(self) -> None:
-        """Re-read document metadata and term statistics after documents were added or removed."""
+        """Re-read document metadata, the event and term statistics after documents were added or removed."""
         self.retriever.refresh()
         self.extractive.refresh()
+        self.event = load_event(self.settings.knowledge_dir, self.index.documents())
+        self.extractive.event = self.answerer.event = self.event
 
     # -- the steps ----------------------------------------------------------------------------
 

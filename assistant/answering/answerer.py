@@ -21,6 +21,7 @@ class Answerer(Protocol):
     """Writes a ``Draft`` whose ``[k]`` markers point at ``passages[k-1]``."""
 
     name: str
+    event: EventInfo | None  # the event the documents describe: its name and what they cover
 
     def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft: ...
 

@@ -145,11 +145,11 @@ class ExtractiveAnswerer:
     def __init__(self, index: KnowledgeIndex, scorer: EvidenceScorer | None = None, event: EventInfo | None = None):
         self.index = index
         self.scorer = scorer or EvidenceScorer(index)
-        self._event = event
+        self.event = event  # what the documents cover, for refusals (read from the folder when not given)
 
     def refresh(self) -> None:
+        """Recount term statistics after the documents changed."""
         self.scorer.refresh()
-        self._event = None
 
     def evidence(self, question: str, language: Lang, passages: list[Chunk]) -> tuple[Question, list[Evidence]]:
         """The analysed question and its scored candidate sentences, best first."""
@@ -235,11 +235,11 @@ class ExtractiveAnswerer:
 
     def _covers(self, language: Lang) -> list[str]:
         """What the documents cover, for the refusal: from the knowledge folder's event file or its documents."""
-        if self._event is None and self.index is None:
+        if self.event is None and self.index is None:
             return []
-        if self._event is None:
-            self._event = load_event(self.index.settings.knowledge_dir, self.index.documents())
-        return self._event.covered(language)
+        if self.event is None:
+            self.event = load_event(self.index.settings.knowledge_dir, self.index.documents())
+        return self.event.covered(language)
 
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
         """The answer sentence by sentence, then the ``Draft``."""
