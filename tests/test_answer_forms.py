@@ -100,3 +100,11 @@ def test_sentence_vectors_are_stored_with_the_index_and_unit_length(bot):
     assert len(pairs) >= len(chunks) and vectors.shape == (len(pairs), 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-2)
     assert all(chunks[i].text[s.start:s.end] == s.text for i, s in pairs)
+
+
+def test_every_example_question_the_app_offers_is_answered_from_the_documents(bot):
+    for _, rows in bot.event.example_rows():
+        for lang in ("ko", "en"):
+            for question in rows.get(lang):
+                answer = bot.ask(question)
+                assert not answer.refused and answer.citations and answer.language == lang, question

@@ -15,11 +15,11 @@ from assistant.models import Answer, Citation
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.90, "refusal_recall": 0.87},
-    "unseen": {"answer_accuracy": 0.69, "refusal_recall": 0.65},
-    "article": {"answer_accuracy": 0.59, "refusal_recall": 0.54},
-    "other-event": {"answer_accuracy": 0.63, "refusal_recall": 0.48},
+    "unseen": {"answer_accuracy": 0.67, "refusal_recall": 0.67},
+    "article": {"answer_accuracy": 0.60, "refusal_recall": 0.54},
+    "other-event": {"answer_accuracy": 0.64, "refusal_recall": 0.48},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.05, "unseen": 0.19, "article": 0.27, "other-event": 0.13}
+MAX_FALSE_REFUSALS = {"tuned": 0.06, "unseen": 0.24, "article": 0.26, "other-event": 0.12}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:

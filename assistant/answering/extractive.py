@@ -112,8 +112,8 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
 
 
 def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | None:
-    """A sentence saying the documents lack what is asked, when it matches the question at least as well as any
-    sentence that states something (the documents' own "not covered" list)."""
+    """A sentence saying the documents lack what is asked, when it matches the question better than any sentence
+    that states something (the documents' own "not covered" list)."""
     if not q.total:
         return None
     absent = [c for c in candidates if c.absence and c.values["coverage"] >= 0.5]
@@ -121,7 +121,7 @@ def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | N
         return None
     best = max(absent, key=lambda c: c.values["coverage"])
     stated = max((c.values["coverage"] for c in candidates if not c.absence), default=0.0)
-    return best if best.values["coverage"] >= stated else None
+    return best if best.values["coverage"] > stated else None
 
 
 def _repeats(c: Evidence, picked: list[Evidence]) -> bool:

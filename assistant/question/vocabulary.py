@@ -23,11 +23,12 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "say", "said", "mention", "mentioned", "describe", "explain", "also", "other", "some", "all", "main",
     "come", "came", "go", "went", "make", "want", "like", "need", "use", "include", "call", "called",
     "anyone", "anything", "someone", "something", "yes", "no", "ok", "okay", "pls", "plz", "thanks", "hi",
+    "document", "documents", "article",  # "what do the documents say about ...": where, not what, is asked
 } | {
     "무엇", "뭐", "뭔가", "누구", "누가", "언제", "어디", "어떤", "어느", "몇", "얼마", "왜", "어떻게", "무슨", "것", "수", "등", "하",
     "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
     "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까", "알려주", "보", "싶", "혹시",
-    "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가",
+    "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가", "문서", "기사",
 }
 
 # Words that ask for a summary and of what length; they frame a summary question, they are not its subject.
