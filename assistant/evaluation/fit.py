@@ -1,5 +1,6 @@
-"""Fit the evidence scorer on the tuning questions: a logistic regression over sentence features, then the
-answer/refuse and list thresholds chosen by answer accuracy on the same questions (``python -m assistant fit``).
+"""Fit the evidence scorer on the tuning questions (``python -m assistant fit``): a logistic regression over
+sentence features, a second one deciding answerability from a question's best evidence, then the thresholds
+chosen by answer accuracy on the same questions.
 
 A sentence is a positive example when it holds one of its question's required facts. Nothing is fitted on the
 unseen, article or other-event sets: they measure how the fitted scorer generalizes.
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 
 LENGTH_PENALTY = 0.02  # per sentence beyond the first: a sentence that adds nothing costs readers' time
+
 
 @dataclass
 class Sample:
