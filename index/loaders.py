@@ -59,7 +59,8 @@ def load_file(path: Path, root: Path | None = None) -> Document:
         if suffix in (".html", ".htm"):
             body, title = _html_text(raw)
         elif suffix == ".txt" and front is None:
-            body, title = clean_web_text(raw), None
+            # a copy of a web page carries the site's copyright footer; other text files are kept line for line
+            body, title = (clean_web_text(raw) if _COPYRIGHT.search(raw) else _plain_text(raw)), None
         else:
             body, title = _markdown_text(raw), None
     body = nfc(body).strip()
@@ -137,6 +138,12 @@ def _markdown_text(raw: str) -> str:
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL)
     raw = _MD_LINK.sub(r"\1", raw)
     return _MD_EMPHASIS.sub("", raw)
+
+
+def _plain_text(raw: str) -> str:
+    """Every non-empty line of a text file, spaces collapsed."""
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def clean_web_text(raw: str) -> str:

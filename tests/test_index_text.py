@@ -217,3 +217,10 @@ def test_split_english_one_to_three_sentences_per_chunk_never_across_lines():
         f"Sentence number {i} talks about the forum programme in some detail." for i in range(5)]
     assert chunks[5].text == "Day one. Day two. Lunch."  # short sentences merge, three at most
     assert chunks[6].text == "Coffee." and all(c.chunk_id == f"d#{i:04d}" for i, c in enumerate(chunks))
+
+
+def test_a_plain_text_file_keeps_its_short_lines(tmp_path):
+    path = tmp_path / "schedule.txt"
+    path.write_text("Day one\n10:00 Opening\nVenue: Coex Hall\n\nThe forum opens on 28 October.\n", encoding="utf-8")
+    doc = load_file(path)
+    assert doc.text.splitlines() == ["Day one", "10:00 Opening", "Venue: Coex Hall", "The forum opens on 28 October."]
