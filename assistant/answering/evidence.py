@@ -30,6 +30,7 @@ from ..checking.facts import facts
 from ..question.answer_type import (
     Form,
     Slot,
+    asks_what_is_missing,
     day_ordinals,
     detect_slot,
     fills_slot,
@@ -82,9 +83,6 @@ PREDICATE_WEIGHT = 0.3  # a Korean verb or adjective stem counts this much of a 
 _ALIAS = re.compile(
     r"(?P<long>(?:[A-Z0-9][\w&'-]*\s+(?:(?:on|of|for|and|&)\s+)?){2,9}|(?:[0-9가-힣]+\s+){1,5}[가-힣]+)\s*"
     r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
-)
-_ASKS_ABSENCE = re.compile(
-    r"\bnot (?:cover|include|say|mention)|\bdon't (?:cover|say)|\bmissing\b|않는|없는|빠진", re.IGNORECASE
 )
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
@@ -423,7 +421,7 @@ class EvidenceScorer:
             form=form,
             days=self.days(text),
             unknown=unknown,
-            absence_counts=not _ASKS_ABSENCE.search(text),
+            absence_counts=not asks_what_is_missing(text),
         )
 
     def days(self, text: str) -> set[int]:

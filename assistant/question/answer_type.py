@@ -140,6 +140,11 @@ def detect_slot(question: str) -> Slot:
 
 
 
+def asks_what_is_missing(question: str) -> bool:
+    """Whether the question asks what the documents leave out (then "the documents do not say X" answers it)."""
+    return bool(_ASKS_ABSENCE.search(question))
+
+
 def says_absent(sentence: str) -> bool:
     """Whether a passage sentence says the documents lack some information."""
     return bool(_ABSENCE.search(sentence))
