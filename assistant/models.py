@@ -51,12 +51,18 @@ class Turn(BaseModel):
 
 
 class Claim(BaseModel):
-    """One checked claim of a statement."""
+    """One checked claim of a statement: a fact it states (a date, number, length of time, name) or, in a
+    clause that states none, the clause itself. ``start``/``end`` locate ``value`` (or the clause) in the
+    statement."""
 
-    text: str
+    text: str  # the clause the claim is made in
     label: Label
     citations: list[Citation] = []
-    documents_value: str | None = None
+    value: str | None = None  # the fact as the statement writes it ("29 October")
+    documents_value: str | None = None  # where contradicted: the documents' value for the same slot ("28 October")
+    explanation: str = ""  # one line in the statement's language
+    start: int = 0
+    end: int = 0
 
 
 class Verdict(BaseModel):

@@ -2,7 +2,11 @@
 
 Facts are normalised so that a Korean and an English wording of the same fact compare equal:
 ``10월 28일`` = ``October 28`` = ``28 Oct`` → date ``10-28``; ``150여 명`` = ``about 150`` → number ``150``;
-``10조 원`` = ``10 trillion won`` → number ``10000000000000``.
+``10조 원`` = ``10 trillion won`` → number ``10000000000000``; ``이틀간`` = ``two days`` = ``a two-day`` → duration
+``2`` (days).
+
+:func:`fact_spans` gives the same facts with their place in the text (what a claim of a statement is built on);
+:func:`facts` gathers them per type.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel
@@ -76,11 +81,17 @@ WORD_NUMBERS = {
     "thirty": 30,
     "fifty": 50,
     "hundred": 100,
-    "하루": 1,
-    "이틀": 2,
-    "사흘": 3,
-    "나흘": 4,
 }
+DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "양일": 2, "양": 2}
+_WORD_NUM = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
+_DURATIONS = [
+    # two days, a two-day forum, 3 days long, two weeks
+    re.compile(rf"\b({_WORD_NUM})[\s-]+(days?|weeks?)\b", re.IGNORECASE),
+    # 2일간, 3일 동안, 2주간
+    re.compile(r"(?<![\d.])(\d{1,3})\s*(일|주)\s*(?:간|동안)"),
+    # 이틀, 이틀간, 사흘 동안, 양일간
+    re.compile(r"(하루|이틀|사흘|나흘|닷새)(?:간|\s*동안)?|(양)일\s*(?:간|동안)?"),
+]
 # Capitalised words that start sentences or name calendar items rather than entities.
 NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | {
     "it", "its", "this", "that", "these", "those", "there", "here", "and", "but", "or", "so", "by", "from",
@@ -103,13 +114,62 @@ class Facts(BaseModel):
     names: list[str] = []
     approximate: list[str] = []
     money: list[str] = []
+    durations: list[str] = []  # in days
 
     def is_empty(self) -> bool:
-        return not (self.numbers or self.dates or self.years or self.names)
+        return not (self.numbers or self.dates or self.years or self.names or self.durations)
 
     def all(self) -> list[str]:
         """Every fact as a short readable string (dates as MM-DD or YYYY-MM)."""
         return [*self.dates, *self.years, *self.numbers, *self.names]
+
+
+FactKind = Literal["date", "number", "duration", "name"]
+
+
+class FactSpan(BaseModel):
+    """One fact as written in a text: where it is, and its normalised values (see :class:`Facts`)."""
+
+    kind: FactKind
+    text: str
+    start: int
+    end: int
+    values: list[str]
+    approximate: bool = False
+    unit: str = ""  # a number's unit word ("people", "명", "won"), lower-case
+
+    def same_kind(self, other: FactSpan) -> bool:
+        """Whether two facts could fill the same slot: dates with dates, numbers of the same unit family, ..."""
+        if self.kind != other.kind:
+            return False
+        if self.kind == "number":
+            return _unit_family(self.unit) == _unit_family(other.unit)
+        return True
+
+
+_UNIT_FAMILIES = {
+    "people": {"people", "participants", "attendees", "persons", "명", "guests", "visitors", "delegates", "experts"},
+    "money": {"won", "krw", "원", "dollars", "dollar", "usd", "달러"},
+    "count": {"sessions", "session", "countries", "country", "개국", "개", "곳", "organizations", "companies", "건",
+              "speakers", "panels", "panelists", "회"},
+}
+
+
+_KOREAN_COUNTERS = ("개국", "명", "개", "곳", "건", "회", "원", "달러", "세", "년", "차", "번째")
+
+
+def _unit_word(word: str) -> str:
+    """A number's unit as a comparable word: lower-case English, or the Korean counter without its particle."""
+    if word.isascii():
+        return word.lower()
+    return next((c for c in _KOREAN_COUNTERS if word.startswith(c)), word)
+
+
+def _unit_family(unit: str) -> str:
+    for family, words in _UNIT_FAMILIES.items():
+        if unit in words:
+            return family
+    return unit
 
 
 def _clean(text: str) -> str:
@@ -127,7 +187,23 @@ def _blank(text: str, span: tuple[int, int]) -> str:
     return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
-def _dates(text: str, out: Facts) -> str:
+def _durations(text: str, out: Facts, spans: list[FactSpan]) -> str:
+    """Collect lengths of time in days; return the text with them blanked out."""
+    for pattern in _DURATIONS:
+        for m in list(pattern.finditer(text)):
+            if m.re is _DURATIONS[2]:
+                days = DAY_WORDS[m[1] or m[2]]
+            else:
+                count = m[1].lower()
+                days = int(count) if count.isdigit() else WORD_NUMBERS[count]
+                days *= 7 if m[2].lower().startswith(("week", "주")) else 1
+            out.durations.append(str(days))
+            spans.append(FactSpan(kind="duration", text=m[0], start=m.start(), end=m.end(), values=[str(days)]))
+            text = _blank(text, m.span())
+    return text
+
+
+def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
     """Collect dates and month-years; return the text with them blanked out."""
 
     def add(month: int | None, day: int | None, year: str | None = None) -> None:
@@ -149,7 +225,11 @@ def _dates(text: str, out: Facts) -> str:
         # 2025년 10월 28일(~29일)
         (
             re.compile(
-                r"(?:((?:19|20)\d{2})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일(?:"
+                r"(?:((?:19|20)\d{2})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})(?!\d)\s*(?:일(?="
+                + _DASH
+                + r"(?:\d{1,2}\s*월\s*)?\d{1,2}\s*일)|일|(?="
+                + _DASH
+                + r"(?:\d{1,2}\s*월\s*)?\d{1,2}\s*일))(?:"
                 + _DASH
                 + r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일)?"
             ),
@@ -211,12 +291,19 @@ def _dates(text: str, out: Facts) -> str:
     ]
     for pattern, handle in patterns:
         for match in list(pattern.finditer(text)):
+            before = len(out.dates), len(out.years)
             handle(match)
+            if spans is not None:
+                values = out.dates[before[0] :] + out.years[before[1] :]
+                spans.append(FactSpan(kind="date", text=match[0], start=match.start(), end=match.end(), values=values))
             text = _blank(text, match.span())
     return text
 
 
-def _numbers(text: str, out: Facts) -> None:
+_UNIT = re.compile(r"\s*(?:of\s+)?(?:the\s+)?([A-Za-z]+|[가-힣]+)")
+
+
+def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None:
     """Collect years, scaled amounts, approximate quantities and plain numbers."""
     number = re.compile(
         r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(만|억|조|thousand|million|billion|trillion)?"
@@ -231,18 +318,33 @@ def _numbers(text: str, out: Facts) -> None:
         value = float(raw) * SCALES.get((m[2] or "").lower(), 1)
         if not m[2] and re.fullmatch(r"(?:19|20)\d{2}", raw):
             out.years.append(raw)
+            if spans is not None:
+                spans.append(FactSpan(kind="date", text=m[0].strip(), start=m.start(), end=m.start() + len(m[1]),
+                                      values=[raw]))
             continue
         canon = _num(value)
         out.numbers.append(canon)
-        if m[3] or approx_before.search(text[: m.start()]):
+        approximate = bool(m[3] or approx_before.search(text[: m.start()]))
+        if approximate:
             out.approximate.append(canon)
         if m[4]:
             currency = "KRW" if m[4].lower() in {"원", "won", "krw"} else "USD"
             out.money.append(f"{canon} {currency}")
+        if spans is not None:
+            unit = m[4] or ("명" if m[3] and "명" in m[3] else "")
+            if not unit:
+                after = _UNIT.match(text, m.end())
+                unit = _unit_word(after[1]) if after else ""
+            spans.append(FactSpan(kind="number", text=m[0].rstrip(), start=m.start(), end=m.start() + len(m[0].rstrip()),
+                                  values=[canon], approximate=approximate, unit=unit.lower()))
     for word, value in WORD_NUMBERS.items():
         pattern = rf"\b{word}\b" if word.isascii() else word
-        if re.search(pattern, text, re.IGNORECASE):
+        for found in re.finditer(pattern, text, re.IGNORECASE):
             out.numbers.append(str(value))
+            if spans is not None:
+                after = _UNIT.match(text, found.end())
+                spans.append(FactSpan(kind="number", text=found[0], start=found.start(), end=found.end(),
+                                      values=[str(value)], unit=_unit_word(after[1]) if after else ""))
 
 
 def _latin_names(text: str) -> list[str]:
@@ -279,12 +381,23 @@ def facts(text: str) -> Facts:
     """Extract the checkable facts of ``text`` (citation markers and URLs are ignored)."""
     text = _clean(text)
     out = Facts()
-    rest = _dates(text, out)
+    rest = _durations(text, out, [])
+    rest = _dates(rest, out)
     _numbers(rest, out)
     out.names = _latin_names(text) + list(_korean_names(text))
-    for field in ("numbers", "dates", "years", "names", "approximate", "money"):
+    for field in ("numbers", "dates", "years", "names", "approximate", "money", "durations"):
         setattr(out, field, _dedupe(getattr(out, field)))
     return out
+
+
+def fact_spans(text: str) -> list[FactSpan]:
+    """The dates, numbers and durations of ``text`` with their places in it, in reading order (names are found
+    by the claim splitter, which needs phrase boundaries; see :mod:`assistant.checking.claims`)."""
+    out, spans = Facts(), []
+    rest = _durations(text, out, spans)
+    rest = _dates(rest, out, spans)
+    _numbers(rest, out, spans)
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _norm_name(text: str) -> str:
@@ -312,9 +425,10 @@ def missing_facts(sentence: str, passage: str) -> list[str]:
         if date.startswith("*-") and date[-2:] in days:
             continue
         missing.append(date)
-    known_numbers = set(have.numbers) | set(have.years)
+    known_numbers = set(have.numbers) | set(have.years) | set(have.durations)
     missing += [y for y in want.years if y not in have.years]
     missing += [n for n in want.numbers if n not in known_numbers]
+    missing += [d for d in want.durations if d not in have.durations and d not in have.numbers]
     missing += [n for n in want.names if not name_in(n, passage)]
     return missing
 

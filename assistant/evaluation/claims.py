@@ -1,0 +1,170 @@
+"""The fact-check evaluation: labelled statements (tests/eval/claims*.yaml), per-label precision and recall.
+
+Each gold claim names the words of the statement that carry it (``value``). The checker's claim whose span
+overlaps those words most gives the predicted label; a gold claim no checked claim overlaps counts as missed
+(wrong for every label). A checked claim labelled contradicted that overlaps no gold claim is a false
+contradiction: for a journalist the worst error, so it counts against contradicted precision.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, field_validator, model_validator
+
+from index.models import Lang
+
+from ..models import Claim, Label, Verdict
+from .suites import EVAL_DIR
+
+LABELS: tuple[Label, ...] = ("supported", "contradicted", "not_found")
+CLAIM_SETS = {"claims": EVAL_DIR / "claims.yaml", "claims-tuning": EVAL_DIR / "claims-tuning.yaml"}
+TUNED_CLAIM_SETS = {"claims-tuning"}
+
+
+class GoldClaim(BaseModel):
+    value: str
+    label: Label
+    documents_value: str | None = None
+
+
+class ClaimItem(BaseModel):
+    """One labelled statement."""
+
+    id: str
+    lang: Lang
+    type: Literal["true", "false_detail", "partly_true", "duration", "unverifiable"]
+    statement: str
+    claims: list[GoldClaim]
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _yaml_true(cls, value: object) -> object:
+        return "true" if value is True else value
+
+    @model_validator(mode="after")
+    def _values_in_statement(self) -> ClaimItem:
+        for claim in self.claims:
+            if claim.value not in self.statement:
+                raise ValueError(f"{self.id}: {claim.value!r} is not in the statement")
+        return self
+
+
+def load_claims(path: Path) -> list[ClaimItem]:
+    return [ClaimItem.model_validate(row) for row in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+class ClaimResult(BaseModel):
+    id: str
+    value: str
+    gold: Label
+    predicted: Label | Literal["missed"]
+    documents_value: str | None = None
+    predicted_value: str | None = None
+
+
+class LabelScore(BaseModel):
+    precision: float
+    recall: float
+    n: int  # gold claims with this label
+
+
+class ClaimReport(BaseModel):
+    """Per-label precision and recall on one set."""
+
+    name: str
+    statements: int
+    claims: int
+    labels: dict[str, LabelScore]
+    accuracy: float
+    false_contradictions: int
+    results: list[ClaimResult]
+
+    def wrong(self) -> list[ClaimResult]:
+        return [r for r in self.results if r.predicted != r.gold]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _span(claim: Claim, statement: str) -> tuple[int, int]:
+    if claim.end > claim.start:
+        return claim.start, claim.end
+    start = statement.find(claim.text)  # a claim without a span: where its text is
+    return (start, start + len(claim.text)) if start >= 0 else (0, 0)
+
+
+def align(item: ClaimItem, verdict: Verdict) -> tuple[list[ClaimResult], list[Claim]]:
+    """Each gold claim with the checked claim that covers its words, and the checked claims covering none."""
+    results, used = [], set()
+    spans = [_span(c, item.statement) for c in verdict.claims]
+    for gold in item.claims:
+        start = item.statement.find(gold.value)
+        span = (start, start + len(gold.value))
+        best = max(
+            ((i, _overlap(span, spans[i])) for i in range(len(spans))),
+            key=lambda t: t[1],
+            default=(None, 0),
+        )
+        if best[1] == 0:
+            results.append(ClaimResult(id=item.id, value=gold.value, gold=gold.label, predicted="missed",
+                                       documents_value=gold.documents_value))
+            continue
+        used.add(best[0])
+        found = verdict.claims[best[0]]
+        results.append(ClaimResult(id=item.id, value=gold.value, gold=gold.label, predicted=found.label,
+                                   documents_value=gold.documents_value, predicted_value=found.documents_value))
+    return results, [c for i, c in enumerate(verdict.claims) if i not in used]
+
+
+def evaluate_claims(check, path: Path, name: str = "") -> ClaimReport:
+    """Score ``check`` (statement → Verdict, e.g. ``Assistant.check``) on the labelled statements at ``path``."""
+    items = load_claims(path)
+    results: list[ClaimResult] = []
+    false_contradictions = 0
+    for item in items:
+        found, unmatched = align(item, check(item.statement))
+        results += found
+        false_contradictions += sum(c.label == "contradicted" for c in unmatched)
+    gold = Counter(r.gold for r in results)
+    predicted = Counter(r.predicted for r in results)
+    right = Counter(r.gold for r in results if r.gold == r.predicted)
+    labels = {}
+    for label in LABELS:
+        said = predicted[label] + (false_contradictions if label == "contradicted" else 0)
+        labels[label] = LabelScore(
+            precision=right[label] / said if said else 1.0,
+            recall=right[label] / gold[label] if gold[label] else 1.0,
+            n=gold[label],
+        )
+    return ClaimReport(
+        name=name or path.stem,
+        statements=len(items),
+        claims=len(results),
+        labels=labels,
+        accuracy=sum(right.values()) / len(results) if results else 0.0,
+        false_contradictions=false_contradictions,
+        results=results,
+    )
+
+
+def claims_table(reports: list[ClaimReport]):
+    """A rich table: one row per set, precision and recall per label."""
+    from rich.table import Table
+
+    out = Table(title="fact check by set (claim level)")
+    for header in ("set", "kind", "statements", "claims", "accuracy"):
+        out.add_column(header, justify="right" if header not in ("set", "kind") else "left")
+    for label in LABELS:
+        out.add_column(f"{label} P/R", justify="right")
+    for rep in reports:
+        out.add_row(
+            rep.name, "tuned" if rep.name in TUNED_CLAIM_SETS else "unseen", str(rep.statements), str(rep.claims),
+            f"{rep.accuracy:.2f}",
+            *(f"{rep.labels[label].precision:.2f} / {rep.labels[label].recall:.2f}" for label in LABELS),
+        )
+    return out
