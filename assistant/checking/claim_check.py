@@ -1,132 +1,397 @@
-"""Checking a statement against the documents: each claim supported, contradicted, or not found."""
+"""Checking a statement against the documents: each claim supported, contradicted, or not found.
+
+A statement is split into atomic claims (:mod:`.split`): each date, number, length of time, day, time of day
+and name it states. A claim is looked up with the assistant's own retrieval and sentence scorer; its
+*context* is the rest of its sentence (the words of its own clause count double). Then, for each claim:
+
+- **supported**: a passage sentence about the same thing (it holds enough of the context) states the value;
+- **contradicted**: a passage sentence in the statement's language holds nearly all of the context and gives a
+  different value of the same kind in its place (a date for a date, a head count for a head count), and no
+  sentence on the same subject states the claimed value. Precision comes first: a "contradicted" a journalist
+  cannot trust is the worst error, so anything less certain is not found;
+- **not found**: otherwise.
+
+Values are compared normalised (:mod:`.facts`), so "10월 28일" = "28 October" and "이틀" = "two days" = a range
+from the 28th to the 29th.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from index.models import Chunk
-from index.text import split_sentences
+from index.models import Chunk, Lang
 
 from ..answering.citations import citation_for
-from ..answering.evidence import EvidenceScorer, terms
+from ..answering.evidence import Evidence, EvidenceScorer, terms
 from ..models import Claim, Label, Verdict
-from ..question.answer_type import SLOT_HINTS, fills_slot, says_absent
+from ..question.answer_type import SLOT_HINTS, says_absent
 from ..question.language import detect_language
 from ..retrieval import HybridRetriever
-from .facts import Facts, facts, missing_facts
+from .facts import FactSpan, fact_spans, name_in
+from .split import AtomicClaim, _names, split_statement
 
-SAME_SUBJECT = (
-    0.5  # share of the claim's subject words a passage sentence must hold to be about the same thing
-)
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
+SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it
+CONTRADICT_MIN = 0.7  # share of the context a sentence giving another value must hold to contradict it
+CLAUSE_MIN = 0.5  # ... and share of the two words nearest the value (the slot cue)
+OUTWEIGH = 0.25  # a contradiction outweighs a support when it holds this much more of the context
+MEANING_MIN = 0.75  # a clause with no checkable value is supported by a sentence holding this much of it
+DEPTH = 12
+NEAR = 0.7  # each further word from the value counts this much of the nearer one
+OTHER_VALUE = 0.05  # a word of another claim's value counts this much
+KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
+              "number": SLOT_HINTS["number"]}
+EVENT_WORDS = "event events 행사 일정 기간 schedule"  # words for an event and its length
+PLACE_WORDS = f"{SLOT_HINTS['place']} held venue 열렸다 개최 장소"
+TOPIC_WEIGHT = 0.5  # the weight of the event's own name in a claim's context
+
+EXPLAIN = {
+    "en": {
+        "supported": "The documents say so.",
+        "contradicted": "The documents give {documents} here, not {claimed}.",
+        "not_found": "The documents do not say.",
+    },
+    "ko": {
+        "supported": "문서에 그렇게 나와 있습니다.",
+        "contradicted": "문서에는 {claimed}이(가) 아니라 {documents}(으)로 나와 있습니다.",
+        "not_found": "문서에서 확인되지 않습니다.",
+    },
+}
 
 
-def split_claims(statement: str) -> list[str]:
-    """Sentences of the statement, further split at semicolons."""
-    claims = []
-    for start, end in split_sentences(statement):
-        for part in re.split(r"\s*;\s*", statement[start:end]):
-            part = part.strip(" .;")
-            if re.search(r"\w", part):
-                claims.append(part)
-    return claims
+@dataclass
+class _Sentence:
+    """A candidate evidence sentence with what the comparison needs."""
+
+    evidence: Evidence
+    own: frozenset[str]  # its terms
+    heading: frozenset[str]
+    facts: list[FactSpan]
+    names: list[str]
+    days: set[int]
+
+    @property
+    def chunk(self) -> Chunk:
+        return self.evidence.chunk
+
+    @property
+    def text(self) -> str:
+        return self.evidence.sentence
 
 
-def _claim_slot(claim: str) -> str | None:
-    """The kind of value a claim states when it says where something happened (a place)."""
-    if re.search(
-        r"\b(?:held|took place|located|hosted)\s+(?:in|at)\b|\bvenue\b|에서\s*(?:열|개최|개막)|장소",
-        claim,
-        re.IGNORECASE,
-    ):
+def _range_days(found: list[FactSpan]) -> set[str]:
+    """Lengths in days of the date ranges a sentence gives ("from 28 October to 29 October" → 2)."""
+    days = sorted(int(v[-2:]) for f in found if f.kind == "date" for v in f.values if len(v) == 5 and v[2] == "-")
+    return {str(days[-1] - days[0] + 1)} if len(days) >= 2 and days[-1] > days[0] else set()
+
+
+def name_present(name: str, text: str, rarity=len) -> bool:
+    """Whether ``text`` names ``name``: as a whole (spacing-insensitive), or by most of its words, the rarest
+    among them (by ``rarity``, higher is rarer): "Deputy PM Bae Kyung-hoon" in "Deputy Prime Minister Bae
+    Kyung-hoon", but not "LG AI Research" in "... AI safety research"."""
+    if name_in(name, text):
+        return True
+    words = [w for w in re.split(r"[\s·]+", name) if len(w) > 1]
+    if len(words) < 2:
+        return False
+    found = [w for w in words if name_in(w, text)]
+    return len(found) / len(words) >= 0.6 and max(words, key=rarity) in found
+
+
+_PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|coex|bexco|호텔|센터|홀|갤러리|컨벤션|코엑스|벡스코|"
+                    r"seoul|busan|서울|부산", re.IGNORECASE)
+_ORGANISATION = re.compile(
+    r"institute|ministry|university|company|corp|inc\b|lab|research|committee|agency|office|association|foundation|"
+    r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
+_PERSON_ROLE = re.compile(
+    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|professor|researcher|deputy)\b|"
+    r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리", re.IGNORECASE)
+_PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})$")
+
+
+# A name of no clear kind (a company's, say) may stand where an organisation's does.
+KINDS_ALIKE: dict[str | None, set[str | None]] = {
+    "person": {"person"}, "place": {"place"}, "organisation": {"organisation", None}, None: {"organisation", None}
+}
+
+
+def name_class(name: str, text: str) -> str | None:
+    """What kind of thing a name is: a place, an organisation, a person, or None when it is not clear."""
+    core = _PERSON_ROLE.sub("", name).strip()
+    if _PERSON_NAME.match(core) and (_PERSON_ROLE.search(text) or re.search(r"\bsaid\b|말했|밝혔|강조했", text)):
+        return "person"
+    if _PLACE.search(name) and not _ORGANISATION.search(name):
         return "place"
+    at = text.find(name)
+    if at >= 0 and (re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[:at]) or text[at + len(name):].startswith("에서")):
+        return "place"
+    if _ORGANISATION.search(name):
+        return "organisation"
     return None
 
 
-def _fact_terms(f: Facts) -> set[str]:
-    words: set[str] = set()
-    for value in [*f.names, *f.numbers, *f.years]:
-        words |= terms(value)
-    return words
-
-
-def _closest(wanted: list[str], offered: list[str]) -> str:
-    """The offered value most like the missing ones (the documents' value for the same slot)."""
-
-    def likeness(value: str) -> float:
-        return max(SequenceMatcher(None, value.lower(), w.lower()).ratio() for w in wanted)
-
-    return max(offered, key=likeness)
-
-
 class ClaimChecker:
-    """Looks each claim up with the assistant's own retrieval and compares its facts with the passages'."""
+    """Looks each claim up with the assistant's own retrieval and compares its values with the passages'."""
 
-    def __init__(self, retriever: HybridRetriever, scorer: EvidenceScorer, depth: int = 8):
+    def __init__(self, retriever: HybridRetriever, scorer: EvidenceScorer, depth: int = DEPTH):
         self.retriever = retriever
         self.scorer = scorer
         self.depth = depth
 
+    # -- the statement ------------------------------------------------------------------------------
+
     def check(self, statement: str) -> Verdict:
-        """The verdict on ``statement``: its worst claim's label."""
-        claims = [self.check_claim(text) for text in split_claims(statement)]
+        """The verdict on ``statement``: each claim's label, and the worst of them."""
+        lang: Lang = detect_language(statement) or "en"
+        atoms = split_statement(statement, self._not_a_claim)
+        evidence: dict[tuple[int, int], list[_Sentence]] = {}
+        claims = []
+        for atom in atoms:
+            if atom.sentence not in evidence:
+                mine = [a for a in atoms if a.sentence == atom.sentence]
+                parts = [(statement[slice(*a.clause)], KIND_HINTS.get(a.kind or "", "")) for a in mine]
+                parts += [(a.value, KIND_HINTS.get(a.kind, "")) for a in mine if a.kind]
+                evidence[atom.sentence] = self._evidence(statement[slice(*atom.sentence)], parts, lang)
+            claims.append(self._judge(atom, statement, evidence[atom.sentence], lang))
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
         return Verdict(statement=statement, label=label, claims=claims)
 
-    def _sentences(self, chunks: list[Chunk]) -> list[tuple[str, Chunk]]:
-        return [
-            (chunk.text[s:e], chunk) for chunk in chunks for s, e in split_sentences(chunk.text, chunk.lang)
-        ]
+    def _not_a_claim(self, name: str) -> bool:
+        """The event's own name, a capitalised ordinary word ("Registration"), or a bare common acronym."""
+        stats = self.scorer.stats()
+        keys = terms(name, quoted_korean=False)
+        if keys and all(k in stats.topic for k in keys):
+            return True
+        return bool(re.fullmatch(r"[A-Z][a-z]+", name) and name.lower() in stats.words) or name in ("AI", "MOU")
 
-    def check_claim(self, claim: str) -> Claim:
-        """Supported when a passage sentence on the same subject holds all the claim's facts; contradicted when
-        one on the same subject gives another value of a fact the claim states; otherwise not found."""
-        lang = detect_language(claim) or "en"
-        keys = self.scorer.key_terms(claim)
-        claim_facts = facts(claim)
-        subject = {t: w for t, w in keys.items() if t not in _fact_terms(claim_facts)} or keys
-        total = sum(subject.values())
-        slot = _claim_slot(claim)
-        chunks = self.retriever.retrieve(claim, lang, k=self.depth, hint=SLOT_HINTS.get(slot or "", ""))
-        scored = []
-        unknown = bool(self.scorer.unknown_terms(claim))  # a word no document uses: cannot be supported
-        for sentence, chunk in self._sentences(chunks):
-            if says_absent(sentence):
+    def _rarity(self, word: str) -> float:
+        """How rare a word is in the documents (a word they never use: not counted, it cannot be found)."""
+        df = self.scorer.stats().df
+        counts = [df[t] for t in terms(word, quoted_korean=False)]
+        return -min(counts) if counts and all(counts) else float("-inf")
+
+    def _present(self, name: str, text: str) -> bool:
+        return name_present(name, text, self._rarity)
+
+    def _evidence(self, sentence: str, parts: list[tuple[str, str]], lang: Lang) -> list[_Sentence]:
+        """The candidate sentences of the passages found for the sentence, and for each of its clauses with
+        words naming the kind of value claimed there (so that the sentence giving the documents' value for the
+        same slot is among them)."""
+        chunks: dict[str, Chunk] = {}
+        for query, hint in dict.fromkeys([(sentence, ""), *parts]):
+            for chunk in self.retriever.retrieve(query, lang, k=self.depth, hint=hint):
+                chunks.setdefault(chunk.chunk_id, chunk)
+        out = []
+        for e in self.scorer.candidates(self.scorer.question(sentence), list(chunks.values()), lang):
+            if says_absent(e.sentence):
                 continue
-            own = terms(sentence)
-            coverage = sum(w for t, w in subject.items() if t in own) / total if total else 0.0
-            if coverage >= SAME_SUBJECT or (slot and fills_slot(sentence, slot, claim) >= 2):
-                scored.append((coverage, sentence, chunk))
-        scored.sort(key=lambda t: t[0], reverse=True)
-        contradiction: tuple[Chunk, str] | None = None
-        for coverage, sentence, chunk in scored:
-            missing = missing_facts(claim, sentence)
-            if not missing and not unknown and (not claim_facts.is_empty() or coverage >= 0.75):
-                return Claim(text=claim, label="supported", citations=[citation_for(chunk, 1)])
-            if missing and contradiction is None and chunk.lang == lang:
-                if slot and fills_slot(sentence, slot, claim) < 2:
-                    continue
-                value = self._other_value(claim_facts, facts(sentence), missing, slot)
-                if value:
-                    contradiction = (chunk, value)
-        if contradiction:
-            chunk, value = contradiction
-            return Claim(
-                text=claim, label="contradicted", citations=[citation_for(chunk, 1)], documents_value=value
-            )
-        return Claim(text=claim, label="not_found")
+            heading = f"{e.chunk.title} {e.chunk.heading or ''}"
+            out.append(_Sentence(
+                evidence=e,
+                own=terms(e.sentence),
+                heading=terms(heading),
+                facts=fact_spans(e.sentence),
+                names=[e.sentence[a:b] for a, b in _names(e.sentence)],
+                days=self.scorer.days(f"{e.chunk.heading or ''} {e.sentence}"),
+            ))
+        return out
+
+    # -- one claim ----------------------------------------------------------------------------------
+
+    def _context(self, atom: AtomicClaim, statement: str) -> tuple[dict[str, float], dict[str, float]]:
+        """The claim's context: the key terms of its sentence weighted by idf and by nearness to the value
+        (the word that says what a value is, "opened", "참석", sits next to it), less where they belong to
+        another claim's value or another clause; and the nearest of them (the slot cue). Digits and words no
+        document uses are left out."""
+        stats = self.scorer.stats()
+        weights: dict[str, float] = {}
+        cue: dict[str, float] = {}
+        order = []
+        person = atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "person"
+        for m in re.finditer(r"\S+", statement[slice(*atom.sentence)]):
+            start, end = atom.sentence[0] + m.start(), atom.sentence[0] + m.end()
+            if start < atom.end and atom.start < end:
+                continue
+            if person and _PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
+                continue  # "director Kim ...": the title describes the person, it is not what the claim says
+            keys = {t: w for t, w in self.scorer.key_terms(m[0]).items() if stats.df[t] and not t.isdigit()}
+            # the event's own name says the claim is about the event itself ("a two-day forum")
+            keys |= {t: TOPIC_WEIGHT for t in terms(m[0], quoted_korean=False) if t in stats.topic}
+            if keys:
+                order.append((start, end, keys))
+        self._unknown_near = self._near_unknown(atom, statement)
+        before = [o for o in order if o[1] <= atom.start][::-1]
+        after = [o for o in order if o[0] >= atom.end]
+        for side in (before, after):
+            rank = 0
+            for start, end, keys in side:
+                factor = NEAR**rank
+                if not (atom.clause[0] <= start < atom.clause[1]):
+                    factor *= 0.5
+                other = any(a < end and start < b for a, b in atom.others)
+                if other:
+                    factor *= OTHER_VALUE  # another claim's value: it may be wrong, and it does not say what this is
+                else:
+                    rank += 1
+                for t, w in keys.items():
+                    weights[t] = max(weights.get(t, 0.0), w * factor)
+                    if not other and t not in stats.topic:
+                        cue[t] = max(cue.get(t, 0.0), w * factor)
+        if atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "place":
+            # where something happened: a sentence naming a venue is about the same slot
+            venue = {t: 2.0 for t in terms(PLACE_WORDS)}
+            weights |= venue
+            return weights, venue
+        return weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2])
+
+    def _of_event(self, atom: AtomicClaim, statement: str) -> bool:
+        """Whether a length of time is said of the event itself: the word beside it names the event or is a
+        word for an event's length ("a two-day forum", "사흘 일정", "a one-day event")."""
+        stats = self.scorer.stats()
+        frame = terms(EVENT_WORDS, quoted_korean=False)
+        clause = statement[atom.clause[0] : atom.clause[1]]
+        words = [(m.start() + atom.clause[0], m[0]) for m in re.finditer(r"\S+", clause)]
+        for side in ([w for w in words if w[0] < atom.start][::-1], [w for w in words if w[0] >= atom.end]):
+            for _, word in side:
+                found = terms(word, quoted_korean=False)
+                keys = set(self.scorer.key_terms(word)) | (found & stats.topic)
+                if keys:
+                    if keys & (stats.topic | frame):
+                        return True
+                    break
+        return False
+
+    def _near_unknown(self, atom: AtomicClaim, statement: str) -> bool:
+        """Whether a content word right beside the value is one no document uses ("closed on 20 October"): the
+        claim then says something the documents never speak of, and cannot be contradicted."""
+        df = self.scorer.stats().df
+        clause = statement[atom.clause[0] : atom.clause[1]]
+        offset = atom.clause[0]
+        words = [(m.start() + offset, m.end() + offset, m[0]) for m in re.finditer(r"\S+", clause)]
+        near = [w for w in words if w[1] <= atom.start and not any(a < w[1] and w[0] < b for a, b in atom.others)]
+        after = [w for w in words if w[0] >= atom.end and not any(a < w[1] and w[0] < b for a, b in atom.others)]
+        for side in (near[::-1], after):
+            for _, _, word in side:
+                keys = self.scorer.key_terms(word)
+                if keys:
+                    if not any(df[t] for t in keys):
+                        return True
+                    break
+        return False
 
     @staticmethod
-    def _other_value(claimed: Facts, found: Facts, missing: list[str], slot: str | None = None) -> str | None:
-        """The passage's value for a fact type the claim got wrong (None when the passage has no such value)."""
-        for field in ("dates", "years", "numbers", "names"):
-            wanted = [m for m in missing if m in getattr(claimed, field)]
-            offered = [v for v in getattr(found, field) if v not in getattr(claimed, field)]
-            if field == "names":
-                offered = [v for v in offered if not any(v.lower() in c.lower() for c in claimed.names)]
-            if wanted and offered:
-                if slot == "place" and field == "names":
-                    return max(offered, key=len)
-                return _closest(wanted, offered)
+    def _cover(weights: dict[str, float], s: _Sentence) -> float:
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        return sum(w if t in s.own else 0.5 * w if t in s.heading else 0.0 for t, w in weights.items()) / total
+
+    def _states(self, atom: AtomicClaim, s: _Sentence) -> bool:
+        """Whether sentence ``s`` states the claim's value."""
+        if atom.kind == "name":
+            return self._present(atom.value, s.text)
+        if atom.kind == "day":
+            return bool(s.days & {int(v) for v in atom.values})
+        found = [v for f in s.facts if f.kind == atom.kind for v in f.values]
+        if atom.kind == "duration":
+            return bool(set(atom.values) & (set(found) | _range_days(s.facts)))
+        if atom.kind == "date":
+            days = {v[-2:] for v in found if re.fullmatch(r"\d\d-\d\d|\*-\d\d", v)}
+            return all(v in found or (v.startswith("*-") and v[-2:] in days) or
+                       (re.fullmatch(r"\d\d-\d\d", v) and f"*-{v[-2:]}" in found) for v in atom.values)
+        return all(v in found for v in atom.values)
+
+    def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str) -> str | None:
+        """The value sentence ``s`` gives in the claim's place, when it differs from the claim's."""
+        if atom.kind == "name":
+            kind = name_class(atom.value, statement)
+            offered = [n for n in s.names if not self._present(n, statement) and not self._not_a_claim(n)
+                       and name_class(n, s.text) in KINDS_ALIKE[kind]]
+            return max(offered, key=lambda n: SequenceMatcher(None, n.lower(), atom.value.lower()).ratio(),
+                       default=None)
+        if atom.kind == "day":
+            return None  # which day a sentence is about is read from its heading too: too loose to contradict
+        mine = FactSpan(kind=atom.kind, text=atom.value, start=0, end=0, values=atom.values,
+                        unit=atom.fact.unit if atom.fact else "")
+        if atom.kind == "duration":
+            ranges = _range_days(s.facts)
+            if ranges and not set(atom.values) & ranges:
+                dates = [f.text for f in s.facts if f.kind == "date"]
+                return f"{dates[0]} – {dates[-1]}"
+        for f in s.facts:
+            if f.same_kind(mine) and not set(f.values) & set(atom.values):
+                if atom.kind == "date" and not _comparable_dates(atom.values, f.values):
+                    continue
+                return f.text
         return None
+
+    def _judge(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
+        weights, cue = self._context(atom, statement)
+        claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value if atom.kind else None,
+                      start=atom.start, end=atom.end)
+        if atom.kind is None:
+            return self._judge_meaning(claim, statement[slice(*atom.clause)], evidence, lang)
+        support = max(((self._cover(weights, s), s) for s in evidence if self._states(atom, s)),
+                      key=lambda t: t[0], default=(0.0, None))
+        against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
+        # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
+        # known, and (but for a length of time, said of the event itself) there are such words
+        of_event = atom.kind == "duration" and self._of_event(atom, statement)
+        can_contradict = not self._unknown_near and (bool(cue) or of_event)
+        topic = self.scorer.stats().topic
+        for s in evidence if can_contradict else []:
+            if s.chunk.lang != lang or self._states(atom, s):
+                continue
+            cover = self._cover(weights, s)
+            if of_event:  # how long the event lasted: any sentence giving the event's length is on the same slot
+                if not s.own & topic:
+                    continue
+                cover = max(cover, CONTRADICT_MIN)
+            elif cover < CONTRADICT_MIN or (cue and self._cover(cue, s) < CLAUSE_MIN):
+                continue
+            if cover <= against[0]:
+                continue
+            value = self._other_value(atom, s, statement)
+            if value:
+                against = (cover, s, value)
+        distinctive = atom.kind in ("name", "duration") or (atom.kind == "date" and any("-" in v for v in atom.values))
+        # a value stated only in a sentence about something else gives way to any contradiction
+        margin = OUTWEIGH if support[0] >= SUPPORT_MIN else 0.0
+        if support[1] is not None and (support[0] >= SUPPORT_MIN or distinctive) and not (
+            against[1] is not None and against[0] >= support[0] + margin
+        ):
+            return self._labelled(claim, "supported", support[1], lang)
+        if against[1] is not None:
+            return self._labelled(claim, "contradicted", against[1], lang, against[2])
+        return self._labelled(claim, "not_found", None, lang)
+
+    def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
+        """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found."""
+        df = self.scorer.stats().df
+        keys = self.scorer.key_terms(clause)
+        if not keys or any(not df[t] for t in keys):
+            return self._labelled(claim, "not_found", None, lang)
+        best = max(evidence, key=lambda s: self._cover(keys, s), default=None)
+        if best is not None and self._cover(keys, best) >= MEANING_MIN:
+            return self._labelled(claim, "supported", best, lang)
+        return self._labelled(claim, "not_found", None, lang)
+
+    @staticmethod
+    def _labelled(claim: Claim, label: Label, s: _Sentence | None, lang: Lang, value: str | None = None) -> Claim:
+        text = EXPLAIN[lang][label].format(claimed=f"“{claim.value}”", documents=f"“{value}”")
+        return claim.model_copy(update={
+            "label": label,
+            "citations": [citation_for(s.chunk, 1)] if s is not None else [],
+            "documents_value": value,
+            "explanation": text,
+        })
+
+
+def _comparable_dates(claimed: list[str], offered: list[str]) -> bool:
+    """Whether two date values are of the same grain (a day against a day, a month-year against one)."""
+    def grain(values: list[str]) -> set[str]:
+        return {"year" if re.fullmatch(r"\d{4}", v) else "month" if re.fullmatch(r"\d{4}-\d\d", v) else "day"
+                for v in values}
+    return bool(grain(claimed) & grain(offered))

@@ -124,7 +124,12 @@ class Facts(BaseModel):
         return [*self.dates, *self.years, *self.numbers, *self.names]
 
 
-FactKind = Literal["date", "number", "duration", "name"]
+FactKind = Literal["date", "number", "duration", "name", "day", "time"]
+_TIME = re.compile(
+    r"(?:오전|오후)\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?|\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?(?![가-힣])|"
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?",
+    re.IGNORECASE,
+)
 
 
 class FactSpan(BaseModel):
@@ -142,8 +147,8 @@ class FactSpan(BaseModel):
         """Whether two facts could fill the same slot: dates with dates, numbers of the same unit family, ..."""
         if self.kind != other.kind:
             return False
-        if self.kind == "number":
-            return _unit_family(self.unit) == _unit_family(other.unit)
+        if self.kind == "number":  # a bare number is of no known kind: it fills no slot for sure
+            return bool(self.unit and other.unit) and _unit_family(self.unit) == _unit_family(other.unit)
         return True
 
 
@@ -281,6 +286,8 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
             re.compile(r"\b(" + _MONTH_RE + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE),
             lambda m: add(MONTHS[m[1].lower().rstrip(".")], None, m[2]),
         ),
+        # the 28th (day only)
+        (re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE), lambda m: add(None, int(m[1]))),
         # 29일 (day only)
         (
             re.compile(
@@ -394,6 +401,10 @@ def fact_spans(text: str) -> list[FactSpan]:
     """The dates, numbers and durations of ``text`` with their places in it, in reading order (names are found
     by the claim splitter, which needs phrase boundaries; see :mod:`assistant.checking.claims`)."""
     out, spans = Facts(), []
+    for m in list(_TIME.finditer(text)):  # times of day: not numbers
+        spans.append(FactSpan(kind="time", text=m[0].strip(), start=m.start(), end=m.end(),
+                              values=[re.sub(r"\s+", "", m[0].lower())]))
+        text = _blank(text, m.span())
     rest = _durations(text, out, spans)
     rest = _dates(rest, out, spans)
     _numbers(rest, out, spans)

@@ -276,7 +276,7 @@ def question_form(question: str) -> Form:
 
 
 # Ordinal days of a multi-day event, as people write them.
-_DAY_ORDINALS: list[tuple[int, re.Pattern[str]]] = [
+DAY_ORDINALS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(r"첫\s*(?:째|번째)?\s*날|첫날|1\s*일\s*차|\bday[\s-]*(?:one|1)\b|\bfirst day\b|\bopening day\b|개막일|개막\s*날", re.IGNORECASE)),
     (2, re.compile(r"둘\s*째\s*날|두\s*번째\s*날|둘쨋날|2\s*일\s*차|\bday[\s-]*(?:two|2)\b|\bsecond day\b|이튿날", re.IGNORECASE)),
     (3, re.compile(r"셋\s*째\s*날|세\s*번째\s*날|3\s*일\s*차|\bday[\s-]*(?:three|3)\b|\bthird day\b", re.IGNORECASE)),
@@ -285,4 +285,4 @@ _DAY_ORDINALS: list[tuple[int, re.Pattern[str]]] = [
 
 def day_ordinals(text: str) -> set[int]:
     """The ordinal days (1 = the first day) ``text`` names."""
-    return {n for n, pattern in _DAY_ORDINALS if pattern.search(text)}
+    return {n for n, pattern in DAY_ORDINALS if pattern.search(text)}

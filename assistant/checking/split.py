@@ -1,0 +1,188 @@
+"""Splitting a statement into atomic claims: every date, number, length of time and name it states, each with
+the clause it is stated in; a clause that states none of these is a claim of its own (checked by meaning).
+
+"About 150 people attended SFASS, which opened on 29 October at Lotte Hotel." →
+``150`` · ``29 October`` · ``Lotte Hotel`` (three claims; the event's own name is the subject, not a claim).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from index.text import _kiwi_lock, kiwi, split_sentences
+
+from ..question.answer_type import DAY_ORDINALS
+from .facts import NOT_NAMES, FactKind, FactSpan, fact_spans
+
+# Where one clause ends and the next begins: punctuation, relative words, conjunctions that join clauses,
+# and Korean connective endings (…했고, …했으며, …했지만, …한데).
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:]\s+|,\s+|\s+(?=(?:which|who|where|while|whereas|but|although|though|after|before|when)\s)|"
+    r"(?<=[가-힣](?:고|며|서|만|데))\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
+    re.IGNORECASE,
+)
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9'’.&-]*(?:[ \t]+(?:of\s+|&\s+|and\s+(?=[A-Z]{2,}\b))?[A-Z][A-Za-z0-9'’.&-]*)*"
+)
+_NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "XSN", "XPN", "NR", "SN"}
+# Words that say when, not who or where: they end a Korean name ("둘째 날 구글과" → "구글").
+_WHEN_WORDS = {"날", "첫째", "둘째", "셋째", "첫날", "당일", "오전", "오후", "올해", "지난해", "이번", "지난", "이날"}
+_COMMON_ACRONYMS = {"AI", "MOU", "IT", "CEO"}
+_CURRENCY = re.compile(r"USD|KRW|EUR|JPY|GBP|CNY")
+
+
+@dataclass
+class AtomicClaim:
+    """One fact a statement states (or one clause with no such fact), located in the statement."""
+
+    kind: FactKind | None  # None: a clause with no date, number, length of time or name
+    value: str  # as written in the statement (the clause itself for kind None)
+    values: list[str]  # normalised (see ``FactSpan.values``); names as written
+    start: int  # the value's place in the statement
+    end: int
+    clause: tuple[int, int]  # the clause's place in the statement
+    sentence: tuple[int, int]  # the sentence's place in the statement
+    fact: FactSpan | None = None
+    others: list[tuple[int, int]] = field(default_factory=list)  # the other claims' values in the same sentence
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of one sentence as (start, end) offsets; quotations are never split."""
+    quoted = [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]|[‘'][^’']{4,}[’']", sentence)]
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if any(a < m.start() < b for a, b in quoted):
+            continue
+        cuts.append(m.end())
+    spans = []
+    for start, end in zip(cuts, cuts[1:] + [len(sentence)]):
+        piece = sentence[start:end].rstrip(" ,;:.!?")
+        if re.search(r"\w", piece):
+            spans.append((start, start + len(piece)))
+    return spans or [(0, len(sentence))]
+
+
+def _latin_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        start, end = m.span()
+        words = list(re.finditer(r"\S+", m[0]))
+        possessive = next((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w[0])), None)
+        if possessive is not None:  # "the Institute's MOU": the owner is the name
+            words = words[: possessive + 1]
+        while words and words[0][0].strip(".'’").lower() in NOT_NAMES:
+            words.pop(0)
+        while words and re.sub(r"['’]s$", "", words[-1][0].strip(".'’,")).lower() in NOT_NAMES | {"of", "and", "&"}:
+            words.pop()
+        if not words:
+            continue
+        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        while end > start and text[end - 1] in ".,;:":  # the sentence's full stop is not part of the name
+            end -= 1
+        while end > start and text[end - 1] in ".'’,":
+            end -= 1
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        if end - start > 1 and not _CURRENCY.fullmatch(text[start:end]):
+            out.append((start, end))
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Runs of noun-only words holding a proper noun or a Latin-script name ("서울 호텔 나루 엠갤러리",
+    "Scale AI와" → "Scale AI"); a word with a particle ends the run, a word saying when starts a new one."""
+    if not re.search(r"[가-힣]", text):
+        return ()
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(text)
+    words: list[list] = []  # tokens grouped by the space-separated word they belong to
+    for t in tokens:
+        if words and t.start <= words[-1][-1].start + words[-1][-1].len:
+            words[-1].append(t)
+        else:
+            words.append([t])
+    out: list[tuple[int, int]] = []
+    run: list = []
+
+    def close() -> None:
+        named = [t for w in run for t in w if t.tag == "NNP" or (t.tag == "SL" and t.form not in _COMMON_ACRONYMS)]
+        if named:
+            nouns = [t for w in run for t in w if t.tag in _NOUN_TAGS]
+            out.append((nouns[0].start, nouns[-1].start + nouns[-1].len))
+        run.clear()
+
+    for word in words:
+        forms = {t.form for t in word}
+        if forms & _WHEN_WORDS or all(t.tag in ("SN", "NR") for t in word):
+            close()
+            continue
+        nouns = [t for t in word if t.tag in _NOUN_TAGS]
+        if not nouns or word[0].tag not in _NOUN_TAGS:
+            close()
+            continue
+        if run and _person_like(run[-1][-1]):  # "송상훈 과기정통부 차관": the person, then their post
+            close()
+        run.append(nouns)
+        if len(nouns) < len(word):  # a particle or ending: the name ends here
+            close()
+    close()
+    return tuple(out)
+
+
+def _person_like(token) -> bool:
+    """A Korean proper noun shaped like a person's name (three syllables)."""
+    return token.tag == "NNP" and bool(re.fullmatch(r"[가-힣]{3}", token.form))
+
+
+def _names(sentence: str) -> list[tuple[int, int]]:
+    korean = len(re.findall(r"[가-힣]", sentence)) > len(re.findall(r"[A-Za-z]", sentence)) / 2
+    spans = sorted(set(_latin_names(sentence)) | (set(_korean_names(sentence)) if korean else set()))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:  # a Latin name inside a Korean noun phrase: the phrase
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _days(sentence: str) -> list[tuple[int, int, int]]:
+    return sorted((m.start(), m.end(), n) for n, pattern in DAY_ORDINALS for m in pattern.finditer(sentence))
+
+
+def split_statement(statement: str, is_topic=lambda name: False) -> list[AtomicClaim]:
+    """The atomic claims of ``statement`` in reading order. ``is_topic`` tells names that only say what the
+    statement is about (the event's own name, a capitalised ordinary word): those are not claims."""
+    out: list[AtomicClaim] = []
+    for s_start, s_end in split_sentences(statement):
+        sentence = statement[s_start:s_end]
+        facts = [f for f in fact_spans(sentence)]
+        for a, b, n in _days(sentence):
+            facts = [f for f in facts if not (f.start < b and a < f.end)]  # "day one": a day, not the number one
+            facts.append(FactSpan(kind="day", text=sentence[a:b], start=a, end=b, values=[str(n)]))
+        facts.sort(key=lambda f: f.start)
+        names = [(a, b) for a, b in _names(sentence) if not any(f.start < b and a < f.end for f in facts)]
+        found: list[AtomicClaim] = []
+        parts = clauses(sentence)
+        for c_start, c_end in parts:
+            inside = [f for f in facts if c_start <= f.start < c_end]
+            inside_names = [(a, b) for a, b in names if c_start <= a < c_end and not is_topic(sentence[a:b])]
+            clause = (s_start + c_start, s_start + min(c_end, s_end - s_start))
+            for f in inside:
+                found.append(AtomicClaim(kind=f.kind, value=f.text, values=f.values, start=s_start + f.start,
+                                         end=s_start + f.end, clause=clause, sentence=(s_start, s_end), fact=f))
+            for a, b in inside_names:
+                found.append(AtomicClaim(kind="name", value=sentence[a:b], values=[sentence[a:b]], start=s_start + a,
+                                         end=s_start + b, clause=clause, sentence=(s_start, s_end)))
+            if not inside and not inside_names:
+                found.append(AtomicClaim(kind=None, value=sentence[c_start:c_end], values=[], start=clause[0],
+                                         end=clause[1], clause=clause, sentence=(s_start, s_end)))
+        found.sort(key=lambda c: c.start)
+        spans = [(c.start, c.end) for c in found if c.kind]
+        for claim in found:
+            claim.others = [s for s in spans if s != (claim.start, claim.end)]
+        out += found
+    return out
