@@ -26,16 +26,18 @@ from index.models import Chunk, Lang
 from ..answering.citations import citation_for
 from ..answering.evidence import Evidence, EvidenceScorer, terms
 from ..models import Claim, Label, Verdict
-from ..question.answer_type import SLOT_HINTS, says_absent
+from ..question.answer_type import SLOT_HINTS, fills_slot, says_absent
+from ..question.vocabulary import EVENT_SYNONYMS
 from ..question.language import detect_language
 from ..retrieval import HybridRetriever
-from .facts import FactSpan, fact_spans, name_in
+from .facts import FactSpan, fact_spans, facts, name_in
 from .split import AtomicClaim, _names, split_statement
 
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it
 CONTRADICT_MIN = 0.7  # share of the context a sentence giving another value must hold to contradict it
 CLAUSE_MIN = 0.5  # ... and share of the two words nearest the value (the slot cue)
+SURE = 0.85  # a contradicting sentence this close to the claim overrides a word beside the value no document uses
 OUTWEIGH = 0.25  # a contradiction outweighs a support when it holds this much more of the context
 MEANING_MIN = 0.75  # a clause with no checkable value is supported by a sentence holding this much of it
 DEPTH = 12
@@ -44,7 +46,6 @@ OTHER_VALUE = 0.05  # a word of another claim's value counts this much
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
               "number": SLOT_HINTS["number"]}
 EVENT_WORDS = "event events 행사 일정 기간 schedule"  # words for an event and its length
-PLACE_WORDS = f"{SLOT_HINTS['place']} held venue 열렸다 개최 장소"
 TOPIC_WEIGHT = 0.5  # the weight of the event's own name in a claim's context
 
 EXPLAIN = {
@@ -79,6 +80,15 @@ class _Sentence:
     @property
     def text(self) -> str:
         return self.evidence.sentence
+
+
+_CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
+VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
+
+
+def _with_synonyms(found: frozenset[str]) -> frozenset[str]:
+    """Terms with the shared name of the event words among them ("참석" → also "≈attend")."""
+    return found | {_CANONICAL[t] for t in found if t in _CANONICAL}
 
 
 def _range_days(found: list[FactSpan]) -> set[str]:
@@ -145,7 +155,7 @@ class ClaimChecker:
     def check(self, statement: str) -> Verdict:
         """The verdict on ``statement``: each claim's label, and the worst of them."""
         lang: Lang = detect_language(statement) or "en"
-        atoms = split_statement(statement, self._not_a_claim)
+        atoms = split_statement(statement, self._is_topic, self._is_word, self._has_content)
         evidence: dict[tuple[int, int], list[_Sentence]] = {}
         claims = []
         for atom in atoms:
@@ -158,13 +168,42 @@ class ClaimChecker:
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
         return Verdict(statement=statement, label=label, claims=claims)
 
-    def _not_a_claim(self, name: str) -> bool:
-        """The event's own name, a capitalised ordinary word ("Registration"), or a bare common acronym."""
-        stats = self.scorer.stats()
+    def _has_content(self, text: str) -> bool:
+        """Whether words outside a clause's values say something checkable: two key terms, or one that is a
+        noun (not a lone verb like "said" or a particle)."""
+        keys = self.scorer.key_terms(text)
+        return len(keys) >= 2 or any(w >= 1.0 and not t.isdigit() for t, w in keys.items()) and len(text) > 3
+
+    def _is_topic(self, name: str) -> bool:
+        """The event's own name (what every passage is about)."""
         keys = terms(name, quoted_korean=False)
-        if keys and all(k in stats.topic for k in keys):
+        return bool(keys) and all(k in self.scorer.stats().topic for k in keys)
+
+    def _is_word(self, name: str, first: bool = False) -> bool:
+        """A capitalised ordinary word rather than a name: one the documents use in lower case
+        ("Registration"), or, starting a sentence, one they never use ("Attendees"); a bare common acronym; or
+        the event's name before ordinary Korean nouns ("SFASS 세션 영상")."""
+        stats = self.scorer.stats()
+        if name in ("AI", "MOU"):
             return True
-        return bool(re.fullmatch(r"[A-Z][a-z]+", name) and name.lower() in stats.words) or name in ("AI", "MOU")
+        if re.fullmatch(r"[A-Z][a-z]+", name):
+            if first:  # a capital that only starts the sentence: a name only if the documents use it as one
+                return name not in self._capitalised()
+            return name.lower() in stats.words
+        head, _, rest = name.partition(" ")
+        return bool(rest) and self._is_topic(head) and bool(re.fullmatch(r"[가-힣\s]+", rest)) and not facts(rest).names
+
+    def _capitalised(self) -> set[str]:
+        """Words the documents write with a capital inside a sentence (names, not sentence starters)."""
+        stats = self.scorer.stats()
+        if getattr(self, "_capitals_of", None) is not stats:
+            self._capitals = {m[1] for c in self.scorer.index.chunks()
+                              for m in re.finditer(r"(?<=[\w,] )([A-Z][a-z]+)", c.text)}
+            self._capitals_of = stats
+        return self._capitals
+
+    def _not_a_claim(self, name: str) -> bool:
+        return self._is_topic(name) or self._is_word(name)
 
     def _rarity(self, word: str) -> float:
         """How rare a word is in the documents (a word they never use: not counted, it cannot be found)."""
@@ -188,9 +227,12 @@ class ClaimChecker:
             if says_absent(e.sentence):
                 continue
             heading = f"{e.chunk.title} {e.chunk.heading or ''}"
+            own = _with_synonyms(terms(e.sentence))
+            if fills_slot(e.sentence, "place", "") >= 2:
+                own |= {VENUE}
             out.append(_Sentence(
                 evidence=e,
-                own=terms(e.sentence),
+                own=own,
                 heading=terms(heading),
                 facts=fact_spans(e.sentence),
                 names=[e.sentence[a:b] for a, b in _names(e.sentence)],
@@ -216,7 +258,8 @@ class ClaimChecker:
                 continue
             if person and _PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
                 continue  # "director Kim ...": the title describes the person, it is not what the claim says
-            keys = {t: w for t, w in self.scorer.key_terms(m[0]).items() if stats.df[t] and not t.isdigit()}
+            keys = {_CANONICAL.get(t, t): w for t, w in self.scorer.key_terms(m[0]).items()
+                    if stats.df[t] and not t.isdigit()}
             # the event's own name says the claim is about the event itself ("a two-day forum")
             keys |= {t: TOPIC_WEIGHT for t in terms(m[0], quoted_korean=False) if t in stats.topic}
             if keys:
@@ -241,9 +284,8 @@ class ClaimChecker:
                         cue[t] = max(cue.get(t, 0.0), w * factor)
         if atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "place":
             # where something happened: a sentence naming a venue is about the same slot
-            venue = {t: 2.0 for t in terms(PLACE_WORDS)}
-            weights |= venue
-            return weights, venue
+            weights[VENUE] = 2.0 * max(weights.values(), default=1.0)
+            return weights, {VENUE: 1.0}
         return weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2])
 
     def _of_event(self, atom: AtomicClaim, statement: str) -> bool:
@@ -307,7 +349,10 @@ class ClaimChecker:
         """The value sentence ``s`` gives in the claim's place, when it differs from the claim's."""
         if atom.kind == "name":
             kind = name_class(atom.value, statement)
-            offered = [n for n in s.names if not self._present(n, statement) and not self._not_a_claim(n)
+            if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf"):
+                return None  # an organisation the documents know, named in another role: too unsure to contradict
+            clause = statement[slice(*atom.clause)]  # a name the claim's own clause uses is not a rival value
+            offered = [n for n in s.names if not self._present(n, clause) and not self._not_a_claim(n)
                        and name_class(n, s.text) in KINDS_ALIKE[kind]]
             return max(offered, key=lambda n: SequenceMatcher(None, n.lower(), atom.value.lower()).ratio(),
                        default=None)
@@ -332,14 +377,14 @@ class ClaimChecker:
         claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value if atom.kind else None,
                       start=atom.start, end=atom.end)
         if atom.kind is None:
-            return self._judge_meaning(claim, statement[slice(*atom.clause)], evidence, lang)
+            return self._judge_meaning(claim, atom.value, evidence, lang)
         support = max(((self._cover(weights, s), s) for s in evidence if self._states(atom, s)),
                       key=lambda t: t[0], default=(0.0, None))
         against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
         # known, and (but for a length of time, said of the event itself) there are such words
         of_event = atom.kind == "duration" and self._of_event(atom, statement)
-        can_contradict = not self._unknown_near and (bool(cue) or of_event)
+        can_contradict = bool(cue) or of_event
         topic = self.scorer.stats().topic
         for s in evidence if can_contradict else []:
             if s.chunk.lang != lang or self._states(atom, s):
@@ -351,7 +396,7 @@ class ClaimChecker:
                 cover = max(cover, CONTRADICT_MIN)
             elif cover < CONTRADICT_MIN or (cue and self._cover(cue, s) < CLAUSE_MIN):
                 continue
-            if cover <= against[0]:
+            if cover <= against[0] or (self._unknown_near and cover < SURE):
                 continue
             value = self._other_value(atom, s, statement)
             if value:
@@ -359,9 +404,12 @@ class ClaimChecker:
         distinctive = atom.kind in ("name", "duration") or (atom.kind == "date" and any("-" in v for v in atom.values))
         # a value stated only in a sentence about something else gives way to any contradiction
         margin = OUTWEIGH if support[0] >= SUPPORT_MIN else 0.0
-        if support[1] is not None and (support[0] >= SUPPORT_MIN or distinctive) and not (
-            against[1] is not None and against[0] >= support[0] + margin
-        ):
+        outweighed = against[1] is not None and (
+            against[0] >= support[0] + margin
+            # the rival sentence holds the words beside the value, the supporting one does not
+            or (against[0] > support[0] and cue and self._cover(cue, against[1]) > self._cover(cue, support[1]))
+        ) if support[1] is not None else False
+        if support[1] is not None and (support[0] >= SUPPORT_MIN or distinctive) and not outweighed:
             return self._labelled(claim, "supported", support[1], lang)
         if against[1] is not None:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])

@@ -20,6 +20,7 @@ from .facts import NOT_NAMES, FactKind, FactSpan, fact_spans
 # and Korean connective endings (…했고, …했으며, …했지만, …한데).
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|,\s+|\s+(?=(?:which|who|where|while|whereas|but|although|though|after|before|when)\s)|"
+    r"\s+(?=and\s+(?:the\s+)?[A-Z][a-z])|"
     r"(?<=[가-힣](?:고|며|서|만|데))\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
     re.IGNORECASE,
 )
@@ -30,6 +31,7 @@ _NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "XSN", "XPN", "NR", "SN"}
 # Words that say when, not who or where: they end a Korean name ("둘째 날 구글과" → "구글").
 _WHEN_WORDS = {"날", "첫째", "둘째", "셋째", "첫날", "당일", "오전", "오후", "올해", "지난해", "이번", "지난", "이날"}
 _COMMON_ACRONYMS = {"AI", "MOU", "IT", "CEO"}
+_INSTITUTION = re.compile(r"\b(?:Institute|Ministry|University|Committee|Agency|Office|Lab|Center|Centre)\b")
 _CURRENCY = re.compile(r"USD|KRW|EUR|JPY|GBP|CNY")
 
 
@@ -70,7 +72,8 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
         start, end = m.span()
         words = list(re.finditer(r"\S+", m[0]))
         possessive = next((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w[0])), None)
-        if possessive is not None:  # "the Institute's MOU": the owner is the name
+        owned = " ".join(w[0] for w in words[possessive + 1 :]) if possessive is not None else ""
+        if possessive is not None and not _INSTITUTION.search(owned):  # "the Institute's MOU": the owner
             words = words[: possessive + 1]
         while words and words[0][0].strip(".'’").lower() in NOT_NAMES:
             words.pop(0)
@@ -125,6 +128,8 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
             continue
         if run and _person_like(run[-1][-1]):  # "송상훈 과기정통부 차관": the person, then their post
             close()
+        if run and re.match(r"[A-Z][a-z]", nouns[0].form) and re.search(r"[가-힣]", run[-1][-1].form):
+            close()  # "미국 AI 기업 Scale AI": the description, then the name
         run.append(nouns)
         if len(nouns) < len(word):  # a particle or ending: the name ends here
             close()
@@ -146,16 +151,41 @@ def _names(sentence: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return merged
+    out = []
+    for start, end in merged:
+        while end > start and sentence[end - 1] in ".,;:'’\"”)":
+            end -= 1
+        out.append((start, end))
+    return out
 
 
 def _days(sentence: str) -> list[tuple[int, int, int]]:
     return sorted((m.start(), m.end(), n) for n, pattern in DAY_ORDINALS for m in pattern.finditer(sentence))
 
 
-def split_statement(statement: str, is_topic=lambda name: False) -> list[AtomicClaim]:
+def _rest(clause: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a clause outside the given values."""
+    out, at = [], clause[0]
+    for start, end in sorted(taken):
+        if start > at:
+            out.append((at, start))
+        at = max(at, end)
+    if at < clause[1]:
+        out.append((at, clause[1]))
+    return out
+
+
+def split_statement(
+    statement: str,
+    is_topic=lambda name: False,
+    is_word=lambda name, first: False,
+    has_content=lambda text: bool(re.search(r"\w{2}", text)),
+) -> list[AtomicClaim]:
     """The atomic claims of ``statement`` in reading order. ``is_topic`` tells names that only say what the
-    statement is about (the event's own name, a capitalised ordinary word): those are not claims."""
+    statement is about (the event's own name): those are not claims. ``is_word`` tells capitalised words that
+    are not names ("Attendees ..." at the start of a sentence): those are read as ordinary words.
+    ``has_content`` tells whether the words of a clause outside its values say something of their own ("gave
+    the welcome address"): those words are a claim too, checked by meaning."""
     out: list[AtomicClaim] = []
     for s_start, s_end in split_sentences(statement):
         sentence = statement[s_start:s_end]
@@ -165,6 +195,7 @@ def split_statement(statement: str, is_topic=lambda name: False) -> list[AtomicC
             facts.append(FactSpan(kind="day", text=sentence[a:b], start=a, end=b, values=[str(n)]))
         facts.sort(key=lambda f: f.start)
         names = [(a, b) for a, b in _names(sentence) if not any(f.start < b and a < f.end for f in facts)]
+        names = [(a, b) for a, b in names if not is_word(sentence[a:b], not sentence[:a].strip(" \"'“‘([["))]
         found: list[AtomicClaim] = []
         parts = clauses(sentence)
         for c_start, c_end in parts:
@@ -177,9 +208,16 @@ def split_statement(statement: str, is_topic=lambda name: False) -> list[AtomicC
             for a, b in inside_names:
                 found.append(AtomicClaim(kind="name", value=sentence[a:b], values=[sentence[a:b]], start=s_start + a,
                                          end=s_start + b, clause=clause, sentence=(s_start, s_end)))
-            if not inside and not inside_names:
-                found.append(AtomicClaim(kind=None, value=sentence[c_start:c_end], values=[], start=clause[0],
-                                         end=clause[1], clause=clause, sentence=(s_start, s_end)))
+            taken = [(f.start, f.end) for f in inside] + inside_names
+            taken += [(a, b) for a, b in names if c_start <= a < c_end and (a, b) not in inside_names]
+            for a, b in _rest((c_start, c_end), taken):
+                piece = sentence[a:b]
+                lead = len(piece) - len(piece.lstrip(" ,;:.()[]'\"“”‘’"))
+                piece = piece.strip(" ,;:.()[]'\"“”‘’")
+                if piece and has_content(piece):
+                    found.append(AtomicClaim(kind=None, value=piece, values=[], start=s_start + a + lead,
+                                             end=s_start + a + lead + len(piece), clause=clause,
+                                             sentence=(s_start, s_end)))
         found.sort(key=lambda c: c.start)
         spans = [(c.start, c.end) for c in found if c.kind]
         for claim in found:

@@ -37,3 +37,15 @@ SUMMARY_WORDS = frozenset({
     "sentence", "sentences", "line", "lines", "few", "two", "three", "tldr", "recap", "outline",
     "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "개요", "정리",
 })
+
+
+# Words news reports use interchangeably for what happens at an event, by the (stemmed) term they share:
+# a claim that people "attended" is about the same thing as a passage saying they "took part".
+EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "attend": ("attend", "partic", "join", "part", "참석", "참여", "참가", "모이"),
+    "open": ("open", "kick", "begin", "start", "개막", "개회", "시작"),
+    "held": ("held", "took", "place", "열리", "개최", "진행"),
+    "sign": ("sign", "conclud", "체결", "서명", "맺"),
+    "say": ("said", "say", "stress", "emphas", "state", "말", "강조", "밝히", "언급"),
+    "end": ("end", "clos", "폐막", "끝나", "마치", "마무리"),
+}
