@@ -26,7 +26,7 @@ from index.models import Chunk, Lang
 from ..answering.citations import citation_for
 from ..answering.evidence import Evidence, EvidenceScorer, terms
 from ..models import Claim, Label, Verdict
-from ..question.answer_type import SLOT_HINTS, fills_slot, says_absent
+from ..question.answer_type import SLOT_HINTS, day_ordinals, fills_slot, says_absent
 from ..question.vocabulary import EVENT_SYNONYMS
 from ..question.language import detect_language
 from ..retrieval import HybridRetriever
@@ -155,7 +155,7 @@ class ClaimChecker:
     def check(self, statement: str) -> Verdict:
         """The verdict on ``statement``: each claim's label, and the worst of them."""
         lang: Lang = detect_language(statement) or "en"
-        atoms = split_statement(statement, self._is_topic, self._is_word, self._has_content)
+        atoms = self.atoms(statement)
         evidence: dict[tuple[int, int], list[_Sentence]] = {}
         claims = []
         for atom in atoms:
@@ -222,23 +222,30 @@ class ClaimChecker:
         for query, hint in dict.fromkeys([(sentence, ""), *parts]):
             for chunk in self.retriever.retrieve(query, lang, k=self.depth, hint=hint):
                 chunks.setdefault(chunk.chunk_id, chunk)
-        out = []
-        for e in self.scorer.candidates(self.scorer.question(sentence), list(chunks.values()), lang):
-            if says_absent(e.sentence):
-                continue
-            heading = f"{e.chunk.title} {e.chunk.heading or ''}"
-            own = _with_synonyms(terms(e.sentence))
-            if fills_slot(e.sentence, "place", "") >= 2:
-                own |= {VENUE}
-            out.append(_Sentence(
-                evidence=e,
-                own=own,
-                heading=terms(heading),
-                facts=fact_spans(e.sentence),
-                names=[e.sentence[a:b] for a, b in _names(e.sentence)],
-                days=self.scorer.days(f"{e.chunk.heading or ''} {e.sentence}"),
-            ))
-        return out
+        candidates = self.scorer.candidates(self.scorer.question(sentence), list(chunks.values()), lang)
+        return [self.sentence(e) for e in candidates if not says_absent(e.sentence)]
+
+    def sentence(self, e: Evidence) -> _Sentence:
+        """What comparing claims with one passage sentence needs."""
+        own = _with_synonyms(terms(e.sentence))
+        if fills_slot(e.sentence, "place", "") >= 2:
+            own |= {VENUE}
+        return _Sentence(
+            evidence=e,
+            own=own,
+            heading=terms(f"{e.chunk.title} {e.chunk.heading or ''}"),
+            facts=fact_spans(e.sentence),
+            names=[e.sentence[a:b] for a, b in _names(e.sentence)],
+            days=self.scorer.days(f"{e.chunk.heading or ''} {e.sentence}"),
+        )
+
+    def atoms(self, statement: str) -> list[AtomicClaim]:
+        """The atomic claims of ``statement`` (see :func:`.split.split_statement`)."""
+        return split_statement(statement, self._is_topic, self._is_word, self._has_content)
+
+    def judge(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
+        """One claim of ``statement`` labelled against the given sentences."""
+        return self._judge(atom, statement, evidence, lang)
 
     # -- one claim ----------------------------------------------------------------------------------
 
@@ -341,8 +348,11 @@ class ClaimChecker:
             return bool(set(atom.values) & (set(found) | _range_days(s.facts)))
         if atom.kind == "date":
             days = {v[-2:] for v in found if re.fullmatch(r"\d\d-\d\d|\*-\d\d", v)}
+            wanted = [v for v in atom.values if not re.fullmatch(r"\d{4}", v)] or atom.values
+            if any(re.fullmatch(r"\d{4}", v) for v in found):  # a year is checked only where the sentence gives one
+                wanted = atom.values
             return all(v in found or (v.startswith("*-") and v[-2:] in days) or
-                       (re.fullmatch(r"\d\d-\d\d", v) and f"*-{v[-2:]}" in found) for v in atom.values)
+                       (re.fullmatch(r"\d\d-\d\d", v) and f"*-{v[-2:]}" in found) for v in wanted)
         return all(v in found for v in atom.values)
 
     def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str) -> str | None:
@@ -386,9 +396,12 @@ class ClaimChecker:
         of_event = atom.kind == "duration" and self._of_event(atom, statement)
         can_contradict = bool(cue) or of_event
         topic = self.scorer.stats().topic
+        days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
         for s in evidence if can_contradict else []:
             if s.chunk.lang != lang or self._states(atom, s):
                 continue
+            if days and s.days and not days & s.days:
+                continue  # a sentence about another day of the event is about something else
             cover = self._cover(weights, s)
             if of_event:  # how long the event lasted: any sentence giving the event's length is on the same slot
                 if not s.own & topic:
@@ -438,8 +451,8 @@ class ClaimChecker:
 
 
 def _comparable_dates(claimed: list[str], offered: list[str]) -> bool:
-    """Whether two date values are of the same grain (a day against a day, a month-year against one)."""
-    def grain(values: list[str]) -> set[str]:
-        return {"year" if re.fullmatch(r"\d{4}", v) else "month" if re.fullmatch(r"\d{4}-\d\d", v) else "day"
-                for v in values}
-    return bool(grain(claimed) & grain(offered))
+    """Whether two dates are of the same grain (a day against a day, a month against a month, a year alone
+    against a year alone): "2024" says nothing against "28 October 2025"."""
+    def grain(values: list[str]) -> int:
+        return max(0 if re.fullmatch(r"\d{4}", v) else 1 if re.fullmatch(r"\d{4}-\d\d", v) else 2 for v in values)
+    return grain(claimed) == grain(offered)

@@ -313,7 +313,7 @@ _UNIT = re.compile(r"\s*(?:of\s+)?(?:the\s+)?([A-Za-z]+|[가-힣]+)")
 def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None:
     """Collect years, scaled amounts, approximate quantities and plain numbers."""
     number = re.compile(
-        r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(만|억|조|thousand|million|billion|trillion)?"
+        r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|\s*월)\s*(만|억|조|thousand|million|billion|trillion)?"
         r"(\s*여|\s*여\s*명|\+)?\s*(원|won|krw|달러|dollars?|usd)?",
         re.IGNORECASE,
     )

@@ -159,6 +159,23 @@ def _names(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|until|through|and|&|부터|에서|까지)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _ranges(sentence: str, facts: list[FactSpan]) -> list[FactSpan]:
+    """Two dates joined as a range ("from 28 October to 29 October") as one fact."""
+    out: list[FactSpan] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if (prev and prev.kind == f.kind == "date"
+                and _RANGE_JOIN.fullmatch(sentence[prev.end : f.start])):
+            out[-1] = FactSpan(kind="date", text=sentence[prev.start : f.end], start=prev.start, end=f.end,
+                               values=list(dict.fromkeys(prev.values + f.values)))
+        else:
+            out.append(f)
+    return out
+
+
 def _days(sentence: str) -> list[tuple[int, int, int]]:
     return sorted((m.start(), m.end(), n) for n, pattern in DAY_ORDINALS for m in pattern.finditer(sentence))
 
@@ -189,7 +206,7 @@ def split_statement(
     out: list[AtomicClaim] = []
     for s_start, s_end in split_sentences(statement):
         sentence = statement[s_start:s_end]
-        facts = [f for f in fact_spans(sentence)]
+        facts = _ranges(sentence, fact_spans(sentence))
         for a, b, n in _days(sentence):
             facts = [f for f in facts if not (f.start < b and a < f.end)]  # "day one": a day, not the number one
             facts.append(FactSpan(kind="day", text=sentence[a:b], start=a, end=b, values=[str(n)]))
