@@ -72,6 +72,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.llm:
         settings = settings.model_copy(update={"llm": args.llm})
+    if args.check:
+        return _eval_check(args, settings)
     results = run_suites(settings, args.suite, limit=args.limit, baseline=args.baseline)
     if args.json:
         out = {name: [r.model_dump(mode="json") for r in reports] for name, reports in results.items()}
@@ -87,6 +89,41 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             console.print(f"[bold]{name}: items answered wrongly[/bold]")
             for item in wrong:
                 console.print(f"- {item.id}: {item.answer[:200]}")
+    return 0
+
+
+def _eval_check(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.console import Console
+
+    from .evaluation.claims import CLAIM_SETS, claims_table, evaluate_claims
+
+    bot = _assistant(settings)
+    reports = [evaluate_claims(bot.check, path, name) for name, path in CLAIM_SETS.items()]
+    if args.json:
+        print(json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2))
+        return 0
+    console = Console(width=max(Console().width, 110))
+    console.print(claims_table(reports))
+    for rep in reports if args.verbose else []:
+        console.print(f"[bold]{rep.name}: claims labelled wrongly[/bold]")
+        for r in rep.wrong():
+            console.print(f"- {r.id} “{r.value}”: {r.gold} → {r.predicted}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from .checking.report import format_verdict
+
+    verdict = _assistant(settings).check(" ".join(args.statement))
+    print(verdict.model_dump_json(indent=2) if args.json else format_verdict(verdict))
+    return 1 if verdict.error else 0
+
+
+def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
+    from .checking.report import format_audit
+
+    report = _assistant(settings).audit()
+    print(report.model_dump_json(indent=2) if args.json else format_audit(report, args.lang))
     return 0
 
 
@@ -119,6 +156,14 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--baseline", action="store_true", help="also run a plain llama-index pipeline")
     ev.add_argument("-v", "--verbose", action="store_true", help="list the items answered wrongly")
+    ev.add_argument("--check", action="store_true",
+                    help="the fact check instead: per-label precision and recall on the labelled statements")
+    check = sub.add_parser("check", help="check a statement claim by claim against the documents")
+    check.add_argument("statement", nargs="+")
+    check.add_argument("--json", action="store_true", help="print the Verdict model as JSON")
+    audit = sub.add_parser("audit", help="list places where the documents disagree with each other")
+    audit.add_argument("--json", action="store_true", help="print the AuditReport model as JSON")
+    audit.add_argument("--lang", choices=["ko", "en"], default="en", help="language of the report")
     sub.add_parser("fit", help="fit the evidence scorer on the tuning sets")
     return p
 
@@ -131,7 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         settings = Settings()
-        handler = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "fit": cmd_fit}[args.command]
+        handler = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "fit": cmd_fit, "check": cmd_check,
+                   "audit": cmd_audit}[args.command]
         return handler(args, settings)
     except (IndexUserError, EventError) as error:
         print(str(error), file=sys.stderr)

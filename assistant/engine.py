@@ -12,6 +12,7 @@ from index.store import KnowledgeIndex
 from .answering.answerer import make_answerer
 from .answering.citations import renumber
 from .answering.extractive import ExtractiveAnswerer
+from .checking.audit import AuditReport, audit
 from .checking.claim_check import ClaimChecker
 from .config import Settings
 from .event import load_event
@@ -167,5 +168,15 @@ class Assistant:
         )
 
     def check(self, statement: str) -> Verdict:
-        """Check each claim of ``statement`` against the documents."""
-        return self.checker.check(statement)
+        """Check each claim of ``statement`` against the documents (an empty or overlong statement: a Verdict
+        with ``error`` set, in the statement's language)."""
+        try:
+            cleaned, _ = validate_question(statement, self.settings.max_question_chars, kind="statement")
+        except InvalidQuestion as error:
+            text = statement if isinstance(statement, str) else ""
+            return Verdict(statement=text[:200], label="not_found", language=error.language, error=error.message)
+        return self.checker.check(cleaned)
+
+    def audit(self) -> AuditReport:
+        """Where the documents disagree about the same thing (see :mod:`assistant.checking.audit`)."""
+        return audit(self.checker)

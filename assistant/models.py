@@ -71,6 +71,8 @@ class Verdict(BaseModel):
     statement: str
     label: Label
     claims: list[Claim] = []
+    language: Lang = "en"
+    error: str | None = None  # the statement could not be checked (empty, too long): a message for the user
 
 
 class Retrieved(BaseModel):

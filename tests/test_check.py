@@ -1,4 +1,5 @@
-"""``Assistant.check``: each claim supported, contradicted (with the documents' value) or not found."""
+"""``Assistant.check``: a statement split into claims, each supported, contradicted (with the documents' value)
+or not found; values normalised across languages and forms."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.checking.claim_check import split_claims
+from assistant.checking.facts import facts
+from assistant.checking.split import split_statement
 
 
 @pytest.fixture(scope="module")
@@ -14,41 +16,105 @@ def bot(tmp_path_factory) -> Assistant:
     return Assistant(engine_settings(tmp_path_factory))
 
 
-def test_statement_is_split_into_claims():
-    assert split_claims("About 150 people attended; the MOU was signed with Scale AI. It was in Seoul.") == [
-        "About 150 people attended",
-        "the MOU was signed with Scale AI",
-        "It was in Seoul",
-    ]
+def _labels(verdict) -> dict[str, str]:
+    return {c.value: c.label for c in verdict.claims}
 
 
-def test_true_claims_are_supported_with_a_citation(bot):
-    verdict = bot.check("About 150 people attended; the MOU was signed with Scale AI.")
-    assert verdict.label == "supported"
-    for claim in verdict.claims:
-        assert claim.label == "supported" and claim.citations
+# -- splitting and normalising ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "statement, value",
-    [
-        ("The MOU was signed with OpenAI.", "Scale AI"),
-        ("About 300 people attended the forum.", "150"),
-        ("SFASS 포럼에는 300여 명이 참여했다.", "150"),
-    ],
-)
-def test_a_wrong_value_is_contradicted_with_the_documents_value(bot, statement, value):
-    verdict = bot.check(statement)
+def test_a_statement_is_split_into_its_facts():
+    atoms = split_statement("About 150 people attended SFASS, which opened on 29 October at Lotte Hotel.",
+                            is_topic=lambda name: name == "SFASS")
+    values = [(a.kind, a.value) for a in atoms if a.kind]
+    assert values == [("number", "150"), ("date", "29 October"), ("name", "Lotte Hotel")]
+
+
+def test_a_korean_statement_is_split_too_and_a_date_range_stays_one_claim():
+    atoms = split_statement("SFASS는 10월 28~29일 이틀간 서울 호텔 나루 엠갤러리에서 열렸고 150여 명이 참석했다.",
+                            is_topic=lambda name: name == "SFASS")
+    values = {a.value: a.kind for a in atoms if a.kind}
+    assert values == {"10월 28~29일": "date", "이틀간": "duration", "서울 호텔 나루 엠갤러리": "name", "150여": "number"}
+    assert next(a for a in atoms if a.kind == "date").values == ["10-28", "10-29"]
+
+
+@pytest.mark.parametrize("forms", [
+    ("10월 28일", "28 October", "Oct. 28", "October 28th"),
+])
+def test_dates_compare_equal_across_languages_and_forms(forms):
+    assert {tuple(facts(f).dates) for f in forms} == {("10-28",)}
+
+
+def test_numbers_and_durations_compare_equal_across_forms():
+    assert {tuple(facts(f).numbers) for f in ("150여 명", "about 150 people", "some 150 participants")} == {("150",)}
+    assert {tuple(facts(f).durations) for f in ("이틀간", "two days", "a two-day forum", "2일간")} == {("2",)}
+    assert facts("사흘 동안").durations == ["3"]
+
+
+# -- labels ---------------------------------------------------------------------------------------------
+
+
+def test_each_claim_of_a_mixed_statement_gets_its_own_label(bot):
+    verdict = bot.check("About 150 people attended SFASS, which opened on 29 October at Lotte Hotel.")
+    claims = {c.value: c for c in verdict.claims}
+    assert claims["150"].label == "supported" and claims["150"].citations
+    assert claims["29 October"].label == "contradicted"
+    assert facts(claims["29 October"].documents_value).dates == ["10-28"]
+    assert "28 October" in claims["29 October"].citations[0].text
     assert verdict.label == "contradicted"
-    assert verdict.claims[0].documents_value == value and verdict.claims[0].citations
+
+
+def test_a_statement_true_in_every_part_is_supported(bot):
+    verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
+    assert verdict.label == "supported"
+    assert all(c.label == "supported" and c.citations for c in verdict.claims)
+
+
+def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
+    verdict = bot.check("The Korea AI Safety Institute signed an MOU with Anthropic.")
+    claim = next(c for c in verdict.claims if c.value == "Anthropic")
+    assert claim.label == "contradicted" and claim.documents_value == "Scale AI"
+    assert "Scale AI" in claim.citations[0].text
+
+
+@pytest.mark.parametrize("statement, wrong, right", [
+    ("About 300 people attended the forum.", "300", {"numbers": ["150"]}),
+    ("SFASS 포럼에는 300여 명이 참여했다.", "300여", {"numbers": ["150"]}),
+    ("SFASS was a three-day event.", "three-day", {"durations": ["2"]}),
+    ("포럼은 사흘 일정으로 진행됐다.", "사흘", {"durations": ["2"]}),
+])
+def test_a_wrong_value_is_contradicted_with_both_values(bot, statement, wrong, right):
+    claim = next(c for c in bot.check(statement).claims if c.value == wrong)
+    assert claim.label == "contradicted" and claim.citations
+    found = facts(claim.documents_value)
+    assert all(getattr(found, field) == values for field, values in right.items())
 
 
 def test_a_claim_the_documents_do_not_address_is_not_found(bot):
     verdict = bot.check("The lunch menu was bibimbap.")
-    assert verdict.label == "not_found" and not verdict.claims[0].citations
+    assert verdict.label == "not_found" and all(not c.citations for c in verdict.claims)
 
 
-def test_the_verdict_is_the_worst_claim(bot):
-    verdict = bot.check("About 150 people attended. The MOU was signed with OpenAI.")
-    assert [c.label for c in verdict.claims] == ["supported", "contradicted"]
-    assert verdict.label == "contradicted"
+def test_a_time_the_documents_never_give_is_not_found_not_contradicted(bot):
+    verdict = bot.check("The opening ceremony on 28 October started at 10 a.m.")
+    time = next(c for c in verdict.claims if c.value.startswith("10"))
+    assert time.label == "not_found" and not time.citations
+    assert verdict.label != "contradicted"
+
+
+def test_the_explanation_is_in_the_statements_language(bot):
+    verdict = bot.check("SFASS는 10월 27일에 개막했다.")
+    claim = next(c for c in verdict.claims if c.value == "10월 27일")
+    assert claim.label == "contradicted"
+    assert "10월 27일" in claim.explanation and "문서" in claim.explanation
+    assert bot.check("SFASS opened on 28 October.").claims[0].explanation == "The documents say so."
+
+
+@pytest.mark.parametrize("statement, lang, words", [
+    ("", "en", "statement"),
+    ("   ", "en", "statement"),
+    ("가" * 5000, "ko", "문장이 너무 깁니다"),
+])
+def test_an_empty_or_enormous_statement_gets_a_clear_message(bot, statement, lang, words):
+    verdict = bot.check(statement)
+    assert verdict.error and words in verdict.error and verdict.language == lang and not verdict.claims

@@ -72,3 +72,28 @@ def test_chat_keeps_the_conversation_and_exits_on_ctrl_d(monkeypatch, capsys):
     assert main(["chat"]) == 0
     out = capsys.readouterr().out
     assert "출처:" in out and "29" in out
+
+
+def test_check_prints_each_claim_with_its_label_and_numbered_passages(capsys):
+    assert main(["check", "About 300 people attended SFASS, which opened on 28 October."]) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: contradicted" in out and "[contradicted] 300" in out and "[supported] 28 October" in out
+    assert "Sources:" in out and "[1]" in out and "150" in out
+
+
+def test_check_json_is_the_verdict_model(capsys):
+    assert main(["check", "--json", "SFASS는 10월 27일에 개막했다."]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["label"] == "contradicted" and verdict["language"] == "ko"
+    claim = next(c for c in verdict["claims"] if c["value"] == "10월 27일")
+    assert "28" in claim["documents_value"] and claim["citations"]
+
+
+def test_check_of_an_empty_statement_is_a_clear_error(capsys):
+    assert main(["check", " "]) == 1
+    assert "Please paste a statement to check." in capsys.readouterr().out
+
+
+def test_audit_reports_that_the_documents_agree(capsys):
+    assert main(["audit"]) == 0
+    assert "no disagreements found" in capsys.readouterr().out

@@ -19,6 +19,12 @@ SUITE_FLOORS = {
     "article": {"answer_accuracy": 0.60, "refusal_recall": 0.54},
     "other-event": {"answer_accuracy": 0.64, "refusal_recall": 0.48},
 }
+# The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
+# the blind labelled statements and on the tuning ones. Raise them as the check improves.
+CLAIM_FLOORS = {
+    "claims": {"supported": (0.85, 0.92), "contradicted": (0.62, 0.24), "not_found": (0.52, 0.75)},
+    "claims-tuning": {"supported": (0.90, 0.90), "contradicted": (0.85, 0.46), "not_found": (0.55, 0.93)},
+}
 MAX_FALSE_REFUSALS = {"tuned": 0.06, "unseen": 0.24, "article": 0.26, "other-event": 0.12}
 
 
@@ -114,3 +120,13 @@ def test_the_assistant_beats_the_plain_baseline(bot, items):
     base = run("baseline", plain.ask, plain.retrieve, subset)
     assert ours.overall.answer_accuracy > base.overall.answer_accuracy
     assert ours.overall.refusal_recall > base.overall.refusal_recall == 0.0
+
+
+@pytest.mark.parametrize("name", list(CLAIM_FLOORS))
+def test_fact_check_floors_per_label(bot, name):
+    from assistant.evaluation.claims import CLAIM_SETS, evaluate_claims
+
+    report = evaluate_claims(bot.check, CLAIM_SETS[name], name)
+    for label, (precision, recall) in CLAIM_FLOORS[name].items():
+        score = report.labels[label]
+        assert score.precision >= precision and score.recall >= recall, (label, score)

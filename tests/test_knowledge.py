@@ -439,3 +439,17 @@ def test_a_bad_eval_file_gives_a_clear_error(tmp_path, body, hint):
     bad.write_text(body, encoding="utf-8")
     with pytest.raises(EvalSetError, match=hint):
         load_eval_set(bad)
+
+
+@pytest.mark.parametrize("name", ["claims.yaml", "claims-tuning.yaml"])
+def test_each_labelled_statement_set_covers_both_languages_and_every_label(name):
+    from assistant.evaluation.claims import load_claims
+
+    items = load_claims(EVAL_FILE.parent / name)  # values must be in their statements (checked on load)
+    langs = Counter(i.lang for i in items)
+    labels = Counter(c.label for i in items for c in i.claims)
+    assert len(items) >= 56 and abs(langs["ko"] - langs["en"]) <= 0.1 * len(items)
+    assert {i.type for i in items} == {"true", "false_detail", "partly_true", "duration", "unverifiable"}
+    assert min(labels.values()) >= 19 and set(labels) == {"supported", "contradicted", "not_found"}
+    for item in items:
+        assert all((c.label == "contradicted") == bool(c.documents_value) for c in item.claims), item.id

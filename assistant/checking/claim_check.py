@@ -17,6 +17,7 @@ from the 28th to the 29th.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -37,6 +38,9 @@ SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it
 CONTRADICT_MIN = 0.7  # share of the context a sentence giving another value must hold to contradict it
 CLAUSE_MIN = 0.5  # ... and share of the two words nearest the value (the slot cue)
+OTHER_CLAUSE = 0.35  # a word of another clause counts this much
+UNKNOWN = "?"  # marks, in a claim's context, a word no document uses
+UNKNOWN_SHARE = 0.3  # a claim whose context is this much unknown words is never contradicted
 SURE = 0.85  # a contradicting sentence this close to the claim overrides a word beside the value no document uses
 OUTWEIGH = 0.25  # a contradiction outweighs a support when it holds this much more of the context
 MEANING_MIN = 0.75  # a clause with no checkable value is supported by a sentence holding this much of it
@@ -166,13 +170,13 @@ class ClaimChecker:
                 evidence[atom.sentence] = self._evidence(statement[slice(*atom.sentence)], parts, lang)
             claims.append(self._judge(atom, statement, evidence[atom.sentence], lang))
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
-        return Verdict(statement=statement, label=label, claims=claims)
+        return Verdict(statement=statement, label=label, claims=claims, language=lang)
 
     def _has_content(self, text: str) -> bool:
-        """Whether words outside a clause's values say something checkable: two key terms, or one that is a
-        noun (not a lone verb like "said" or a particle)."""
-        keys = self.scorer.key_terms(text)
-        return len(keys) >= 2 or any(w >= 1.0 and not t.isdigit() for t, w in keys.items()) and len(text) > 3
+        """Whether words outside a clause's values say something checkable of their own: a key term that is
+        not a number and not a word for what happens at an event ("opened on", "said")."""
+        keys = {t for t in self.scorer.key_terms(text) if not t.isdigit() and t not in _CANONICAL}
+        return bool(keys) and len(text) > 3
 
     def _is_topic(self, name: str) -> bool:
         """The event's own name (what every passage is about)."""
@@ -189,7 +193,7 @@ class ClaimChecker:
         if re.fullmatch(r"[A-Z][a-z]+", name):
             if first:  # a capital that only starts the sentence: a name only if the documents use it as one
                 return name not in self._capitalised()
-            return name.lower() in stats.words
+            return name.lower() in stats.words and name not in self._capitalised()
         head, _, rest = name.partition(" ")
         return bool(rest) and self._is_topic(head) and bool(re.fullmatch(r"[가-힣\s]+", rest)) and not facts(rest).names
 
@@ -265,10 +269,13 @@ class ClaimChecker:
                 continue
             if person and _PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
                 continue  # "director Kim ...": the title describes the person, it is not what the claim says
-            keys = {_CANONICAL.get(t, t): w for t, w in self.scorer.key_terms(m[0]).items()
-                    if stats.df[t] and not t.isdigit()}
+            every = self.scorer.key_terms(m[0])
+            keys = {_CANONICAL.get(t, t): w for t, w in every.items() if stats.df[t] and not t.isdigit()}
+            unknown = [t for t in every if not stats.df[t] and not t.isdigit()]
             # the event's own name says the claim is about the event itself ("a two-day forum")
             keys |= {t: TOPIC_WEIGHT for t in terms(m[0], quoted_korean=False) if t in stats.topic}
+            if unknown and not any(a < end and start < b for a, b in atom.others):
+                keys |= {UNKNOWN + t: math.log(1 + stats.n) for t in unknown}
             if keys:
                 order.append((start, end, keys))
         self._unknown_near = self._near_unknown(atom, statement)
@@ -279,7 +286,7 @@ class ClaimChecker:
             for start, end, keys in side:
                 factor = NEAR**rank
                 if not (atom.clause[0] <= start < atom.clause[1]):
-                    factor *= 0.5
+                    factor *= OTHER_CLAUSE
                 other = any(a < end and start < b for a, b in atom.others)
                 if other:
                     factor *= OTHER_VALUE  # another claim's value: it may be wrong, and it does not say what this is
@@ -289,8 +296,14 @@ class ClaimChecker:
                     weights[t] = max(weights.get(t, 0.0), w * factor)
                     if not other and t not in stats.topic:
                         cue[t] = max(cue.get(t, 0.0), w * factor)
+        unknown = {t: w for t, w in weights.items() if t.startswith(UNKNOWN)}
+        weights = {t: w for t, w in weights.items() if t not in unknown}
+        cue = {t: w for t, w in cue.items() if t not in unknown}
+        total = sum(weights.values()) + sum(unknown.values())
+        self._unknown_share = sum(unknown.values()) / total if total else 0.0
         if atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "place":
-            # where something happened: a sentence naming a venue is about the same slot
+            # where something happened: a sentence naming a venue is about the same slot (whatever verb it uses)
+            weights = {t: w for t, w in weights.items() if t not in ("≈open", "≈held")}
             weights[VENUE] = 2.0 * max(weights.values(), default=1.0)
             return weights, {VENUE: 1.0}
         return weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2])
@@ -355,12 +368,13 @@ class ClaimChecker:
                        (re.fullmatch(r"\d\d-\d\d", v) and f"*-{v[-2:]}" in found) for v in wanted)
         return all(v in found for v in atom.values)
 
-    def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str) -> str | None:
+    def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str, cover: float = 0.0) -> str | None:
         """The value sentence ``s`` gives in the claim's place, when it differs from the claim's."""
         if atom.kind == "name":
             kind = name_class(atom.value, statement)
-            if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf"):
-                return None  # an organisation the documents know, named in another role: too unsure to contradict
+            if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
+                return None  # an organisation the documents know, named in another role: contradicted only
+                # by a sentence saying nearly all the claim says
             clause = statement[slice(*atom.clause)]  # a name the claim's own clause uses is not a rival value
             offered = [n for n in s.names if not self._present(n, clause) and not self._not_a_claim(n)
                        and name_class(n, s.text) in KINDS_ALIKE[kind]]
@@ -371,6 +385,9 @@ class ClaimChecker:
         mine = FactSpan(kind=atom.kind, text=atom.value, start=0, end=0, values=atom.values,
                         unit=atom.fact.unit if atom.fact else "")
         if atom.kind == "duration":
+            said = next((f.text for f in s.facts if f.kind == "duration" and not set(f.values) & set(atom.values)), None)
+            if said:
+                return said
             ranges = _range_days(s.facts)
             if ranges and not set(atom.values) & ranges:
                 dates = [f.text for f in s.facts if f.kind == "date"]
@@ -384,8 +401,8 @@ class ClaimChecker:
 
     def _judge(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
         weights, cue = self._context(atom, statement)
-        claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value if atom.kind else None,
-                      start=atom.start, end=atom.end)
+        claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value, start=atom.start,
+                      end=atom.end)
         if atom.kind is None:
             return self._judge_meaning(claim, atom.value, evidence, lang)
         support = max(((self._cover(weights, s), s) for s in evidence if self._states(atom, s)),
@@ -394,7 +411,8 @@ class ClaimChecker:
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
         # known, and (but for a length of time, said of the event itself) there are such words
         of_event = atom.kind == "duration" and self._of_event(atom, statement)
-        can_contradict = bool(cue) or of_event
+        # a claim mostly in words no document uses speaks of something the documents do not cover
+        can_contradict = (bool(cue) or of_event) and self._unknown_share < UNKNOWN_SHARE
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
         for s in evidence if can_contradict else []:
@@ -411,7 +429,7 @@ class ClaimChecker:
                 continue
             if cover <= against[0] or (self._unknown_near and cover < SURE):
                 continue
-            value = self._other_value(atom, s, statement)
+            value = self._other_value(atom, s, statement, cover)
             if value:
                 against = (cover, s, value)
         distinctive = atom.kind in ("name", "duration") or (atom.kind == "date" and any("-" in v for v in atom.values))
@@ -431,8 +449,8 @@ class ClaimChecker:
     def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
         """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found."""
         df = self.scorer.stats().df
-        keys = self.scorer.key_terms(clause)
-        if not keys or any(not df[t] for t in keys):
+        keys = {_CANONICAL.get(t, t): w for t, w in self.scorer.key_terms(clause).items()}
+        if not keys or any(not df[t] for t in keys if not t.startswith("≈")):
             return self._labelled(claim, "not_found", None, lang)
         best = max(evidence, key=lambda s: self._cover(keys, s), default=None)
         if best is not None and self._cover(keys, best) >= MEANING_MIN:

@@ -176,6 +176,22 @@ def _ranges(sentence: str, facts: list[FactSpan]) -> list[FactSpan]:
     return out
 
 
+def _outside(sentence: str, name: tuple[int, int], facts: list[FactSpan]) -> tuple[int, int] | None:
+    """The longest part of a name outside the facts it runs into ("이틀간 서울 호텔" → "서울 호텔")."""
+    pieces = [name]
+    for f in facts:
+        pieces = [p for a, b in pieces for p in ((a, min(b, f.start)), (max(a, f.end), b)) if p[1] > p[0]]
+    best = None
+    for a, b in pieces:
+        while a < b and sentence[a] in " ,·":
+            a += 1
+        while b > a and sentence[b - 1] in " ,·":
+            b -= 1
+        if re.search(r"[A-Z가-힣]", sentence[a:b]) and (best is None or b - a > best[1] - best[0]):
+            best = (a, b)
+    return best
+
+
 def _days(sentence: str) -> list[tuple[int, int, int]]:
     return sorted((m.start(), m.end(), n) for n, pattern in DAY_ORDINALS for m in pattern.finditer(sentence))
 
@@ -211,7 +227,7 @@ def split_statement(
             facts = [f for f in facts if not (f.start < b and a < f.end)]  # "day one": a day, not the number one
             facts.append(FactSpan(kind="day", text=sentence[a:b], start=a, end=b, values=[str(n)]))
         facts.sort(key=lambda f: f.start)
-        names = [(a, b) for a, b in _names(sentence) if not any(f.start < b and a < f.end for f in facts)]
+        names = [n for a, b in _names(sentence) if (n := _outside(sentence, (a, b), facts))]
         names = [(a, b) for a, b in names if not is_word(sentence[a:b], not sentence[:a].strip(" \"'“‘([["))]
         found: list[AtomicClaim] = []
         parts = clauses(sentence)

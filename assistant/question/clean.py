@@ -20,6 +20,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The question is too long ({n} characters; at most {max}). Please shorten it.",
         "ko": "질문이 너무 깁니다({n}자, 최대 {max}자). 짧게 줄여 주세요.",
     },
+    "empty_statement": {
+        "en": "Please paste a statement to check.",
+        "ko": "확인할 문장을 붙여 넣어 주세요.",
+    },
+    "too_long_statement": {
+        "en": "The statement is too long ({n} characters; at most {max}). Please check it in parts.",
+        "ko": "문장이 너무 깁니다({n}자, 최대 {max}자). 나누어 확인해 주세요.",
+    },
     "language": {
         "en": "Please ask in Korean or English. 한국어 또는 영어로 질문해 주세요.",
         "ko": "한국어 또는 영어로 질문해 주세요.",
@@ -52,17 +60,21 @@ def clean_question(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def validate_question(text: str | None, max_chars: int, forced: Lang | None = None) -> tuple[str, Lang]:
-    """Return the cleaned question and its answer language, or raise ``InvalidQuestion``."""
+def validate_question(
+    text: str | None, max_chars: int, forced: Lang | None = None, kind: str = ""
+) -> tuple[str, Lang]:
+    """Return the cleaned question and its answer language, or raise ``InvalidQuestion``. ``kind="statement"``
+    words the messages for a statement to check."""
     if not isinstance(text, str):
         text = ""
     cleaned = clean_question(text)
     detected = detect_language(cleaned)
     lang: Lang = forced or detected or "en"
+    suffix = f"_{kind}" if kind else ""
     if not cleaned or not re.search(r"[^\W_]", cleaned):
-        raise InvalidQuestion(MESSAGES["empty"][lang], lang)
+        raise InvalidQuestion(MESSAGES["empty" + suffix][lang], lang)
     if len(cleaned) > max_chars:
-        raise InvalidQuestion(MESSAGES["too_long"][lang].format(n=len(cleaned), max=max_chars), lang)
+        raise InvalidQuestion(MESSAGES["too_long" + suffix][lang].format(n=len(cleaned), max=max_chars), lang)
     if detected is None and re.search(r"[^\W\d_]", cleaned):
         raise InvalidQuestion(MESSAGES["language"][lang], lang)
     return cleaned, lang
