@@ -195,7 +195,8 @@ class ClaimChecker:
                 return name not in self._capitalised()
             return name.lower() in stats.words and name not in self._capitalised()
         head, _, rest = name.partition(" ")
-        return bool(rest) and self._is_topic(head) and bool(re.fullmatch(r"[가-힣\s]+", rest)) and not facts(rest).names
+        return (bool(rest) and head.isascii() and self._is_topic(head) and bool(re.fullmatch(r"[가-힣\s]+", rest))
+                and not facts(rest).names)
 
     def _capitalised(self) -> set[str]:
         """Words the documents write with a capital inside a sentence (names, not sentence starters)."""
@@ -432,7 +433,11 @@ class ClaimChecker:
             value = self._other_value(atom, s, statement, cover)
             if value:
                 against = (cover, s, value)
-        distinctive = atom.kind in ("name", "duration") or (atom.kind == "date" and any("-" in v for v in atom.values))
+        # a length of time, or a full date beside the same words, is rare enough to be the claim's even in a
+        # sentence that shares little else with it
+        distinctive = support[1] is not None and (atom.kind == "duration" or (
+            atom.kind == "date" and any("-" in v for v in atom.values)
+            and (not cue or self._cover(cue, support[1]) > 0)))
         # a value stated only in a sentence about something else gives way to any contradiction
         margin = OUTWEIGH if support[0] >= SUPPORT_MIN else 0.0
         outweighed = against[1] is not None and (

@@ -21,7 +21,7 @@ from .facts import NOT_NAMES, FactKind, FactSpan, fact_spans
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|,\s+|\s+(?=(?:which|who|where|while|whereas|but|although|though|after|before|when)\s)|"
     r"\s+(?=and\s+(?:the\s+)?[A-Z][a-z])|"
-    r"(?<=[가-힣](?:고|며|서|만|데))\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
+    r"(?<=[가-힣](?:고|며|서|만|데|해))\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
     re.IGNORECASE,
 )
 _LATIN_NAME = re.compile(
