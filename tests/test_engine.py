@@ -209,10 +209,11 @@ def test_retrieve_is_hybrid_and_prefers_the_answer_language(bot):
 
 def test_check_labels_claims(bot):
     verdict = bot.check("About 150 people attended; the MOU was signed with Scale AI.")
-    assert verdict.label == "supported"
-    assert [c.label for c in verdict.claims] == ["supported", "supported"]
+    assert verdict.label == "supported" and len(verdict.claims) >= 2
+    assert all(c.label == "supported" and c.citations for c in verdict.claims)
     wrong = bot.check("The MOU was signed with OpenAI.")
-    assert wrong.label == "contradicted" and wrong.claims[0].documents_value == "Scale AI"
+    claim = next(c for c in wrong.claims if c.value == "OpenAI")
+    assert wrong.label == "contradicted" and claim.documents_value == "Scale AI"
 
 
 def _closed_port_url() -> str:
