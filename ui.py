@@ -10,11 +10,14 @@ from html import escape
 
 # isort: off
 from assistant import Assistant  # imported before gradio: the project's offline switches come first
-from assistant.admin import OrganizersDesk, SignInThrottle, admin_enabled
 from assistant.config import Settings
-from assistant.event import EventInfo, load_event
-from assistant.feedback import FeedbackLog
-from assistant.ui_render import (
+from assistant.event import EventInfo
+from assistant.library import ProgramError, UnknownDocumentError
+from assistant.web import STATIC_DIR
+from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled
+from assistant.web.feedback import FeedbackLog
+from assistant.web.labels import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
+from assistant.web.render import (
     document_headers,
     document_rows,
     render_document,
@@ -22,10 +25,7 @@ from assistant.ui_render import (
     render_programme,
     render_search_results,
 )
-from assistant.ui_session import AUTO, ChatSession, answer_language
-from assistant.ui_text import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
-from index.errors import UnknownDocumentError
-from index.program import PROGRAM_FILE, ProgramError, load_program
+from assistant.web.session import AUTO, ChatSession, answer_language
 
 import gradio as gr  # after the project's offline switches
 # isort: on
@@ -33,78 +33,10 @@ import gradio as gr  # after the project's offline switches
 PRIVATE = "private"  # events the page uses but no API client may list or call
 ADMIN_QUEUE = "organizers-desk"  # rebuilds and uploads wait in their own line, never in the chat's
 PROBLEMS_SHOWN = 20
+STYLESHEET = STATIC_DIR / "app.css"
+SCRIPT = STATIC_DIR / "app.js"
 
-CSS = """
-.sfass-header h1 { margin: 0 0 .2rem 0; font-size: 1.7rem; }
-.sfass-header p { margin: 0; color: var(--body-text-color-subdued); }
-.sfass-answer { line-height: 1.65; }
-a.sfass-cite { font-weight: 600; text-decoration: none; padding: 0 .1rem; border-radius: 4px;
-  background: var(--color-accent-soft); }
-details.sfass-sources { margin-top: .6rem; border-top: 1px solid var(--border-color-primary); padding-top: .4rem; }
-details.sfass-sources summary { cursor: pointer; font-weight: 600; }
-ol.sfass-source-list, ol.sfass-hits { padding-left: 0; list-style: none; margin: .4rem 0 0 0; }
-li.sfass-source, li.sfass-hit { margin: .5rem 0; padding: .5rem .7rem; border-radius: 8px;
-  background: var(--background-fill-secondary); }
-li.sfass-source.sfass-flash { outline: 2px solid var(--color-accent); }
-.sfass-source-head { font-size: .92rem; }
-.sfass-doc-id { color: var(--body-text-color-subdued); font-size: .85rem; }
-#sfass-chat blockquote.sfass-passage { margin: .3rem 0 0 0; padding: 0 0 0 .7rem;
-  border-left: 3px solid var(--color-accent); font-size: .93rem; }
-.sfass-doc-id a { color: inherit; }
-mark.sfass-hl { background: #fff1a8; color: inherit; padding: 0 .1rem; border-radius: 3px; }
-.sfass-origin { font-size: .8rem; color: var(--body-text-color-subdued); }
-.sfass-note { margin-top: .4rem; font-size: .88rem; color: var(--body-text-color-subdued); }
-.sfass-withdrawn, .sfass-notice { color: #9a5b00; }
-.sfass-day { margin: 1rem 0; padding: .8rem 1rem; border: 1px solid var(--border-color-primary); border-radius: 10px; }
-table.sfass-programme { width: 100%; border-collapse: collapse; }
-table.sfass-programme th, table.sfass-programme td { text-align: left; vertical-align: top; padding: .45rem;
-  border-bottom: 1px solid var(--border-color-primary); }
-.sfass-topic { font-size: .85rem; color: var(--body-text-color-subdued); }
-.sfass-document h2 { margin-top: 0; }
-.sfass-audience { font-weight: 600; margin-top: .3rem; }
-#sfass-documents table, #sfass-documents td, #sfass-documents th { font-family: var(--font); }
-.sfass-refused { color: var(--body-text-color-subdued); }
-.sfass-tools { margin-top: .35rem; }
-button.sfass-copy { font-size: .8rem; padding: .1rem .55rem; border-radius: 6px; cursor: pointer;
-  border: 1px solid var(--border-color-primary); background: var(--background-fill-primary); }
-button.sfass-copy.sfass-done::after { content: " ✓"; }
-"""
 
-# Citation links jump to (and open) their source entry; the copy button copies the answer and its sources
-# as plain text.
-HEAD = """<script>
-function sfassCopyText(turn) {
-  var text = turn.querySelector(".sfass-answer").innerText.trim();
-  var items = turn.querySelectorAll("li.sfass-source");
-  if (items.length) text += "\\n";
-  items.forEach(function (li) {
-    var n = li.querySelector(".sfass-source-n").innerText, title = li.querySelector("strong").innerText;
-    var id = li.querySelector("code").innerText, passage = li.querySelector("blockquote").innerText.trim();
-    text += "\\n" + n + " " + title + " (" + id + "): " + passage.replace(/\\s*\\n\\s*/g, " ");
-  });
-  return text;
-}
-document.addEventListener("click", function (e) {
-  if (!e.target.closest) return;
-  var copy = e.target.closest("button.sfass-copy");
-  if (copy) {
-    var text = sfassCopyText(copy.closest(".sfass-turn"));
-    var done = function () { copy.classList.add("sfass-done"); setTimeout(function () { copy.classList.remove("sfass-done"); }, 1500); };
-    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text).then(done); }
-    else { var t = document.createElement("textarea"); t.value = text; document.body.appendChild(t); t.select();
-           document.execCommand("copy"); t.remove(); done(); }
-    return;
-  }
-  var a = e.target.closest("a.sfass-cite");
-  if (!a) return;
-  e.preventDefault();
-  var el = document.getElementById((a.getAttribute("href") || "").slice(1));
-  if (!el) return;
-  var d = el.closest("details"); if (d) d.open = true;
-  el.scrollIntoView({behavior: "smooth", block: "center"});
-  el.classList.add("sfass-flash"); setTimeout(function () { el.classList.remove("sfass-flash"); }, 1600);
-}, true);
-</script>"""
 
 
 def header_html(lang: str, event: EventInfo | None = None) -> str:
@@ -120,10 +52,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
     """The whole interface around one assistant; the organizers' desk only when a password is set."""
     settings = settings or bot.settings
     feedback = FeedbackLog(settings.data_dir)
-    desk = OrganizersDesk(bot.index, on_change=bot.refresh)
+    library = bot.library
+    desk = OrganizersDesk(library)
     throttle = SignInThrottle()
     with_desk = admin_enabled(settings)
-    event = load_event(settings.knowledge_dir, bot.index.documents())
+    event = bot.event
 
     def labels_for(lang: str) -> Labels:
         return labels(lang, event)
@@ -132,13 +65,13 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
     def programme_html(lang: str) -> str:
         try:
-            program = load_program(settings.knowledge_dir / PROGRAM_FILE)
+            program = library.programme()
         except ProgramError as err:
             return f"<p>{escape(str(err))}</p>"
         return render_programme(program, lang, labels_for(lang))
 
     def doc_choices() -> list[tuple[str, str]]:
-        return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in bot.index.documents()]
+        return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in library.documents()]
 
     # Uploaded files are copied into the knowledge folder; Gradio's own copies are cleared within the day.
     with gr.Blocks(title=event.title.en, delete_cache=(3600, 86400)) as demo:
@@ -301,12 +234,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
         # --- sources --------------------------------------------------------------------------------
         def list_documents():
-            docs = bot.index.documents()
-            return document_rows(docs), gr.Dropdown(choices=doc_choices())
+            return document_rows(library.documents()), gr.Dropdown(choices=doc_choices())
 
         def open_document(doc_id: str | None, lang: str) -> str:
             try:
-                return render_document(bot.index.document(doc_id), labels_for(lang)) if doc_id else ""
+                return render_document(library.document(doc_id), labels_for(lang)) if doc_id else ""
             except UnknownDocumentError:  # removed meanwhile
                 return ""
 
@@ -396,7 +328,9 @@ def launch(demo: gr.Blocks, settings: Settings) -> None:
         font=["Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "sans-serif"],
         font_mono=["Noto Sans Mono CJK KR", "DejaVu Sans Mono", "monospace"],
     )
-    demo.launch(theme=theme, css=CSS, head=HEAD, ssr_mode=False, run_history=False, mcp_server=False,
+    gr.set_static_paths([STATIC_DIR])
+    script = f'<script src="gradio_api/file={SCRIPT.as_posix()}"></script>'
+    demo.launch(theme=theme, css_paths=[STYLESHEET], head=script, ssr_mode=False, run_history=False, mcp_server=False,
                 footer_links=["api"])
 
 

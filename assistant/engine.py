@@ -15,6 +15,7 @@ from .answering.extractive import ExtractiveAnswerer
 from .checking.claim_check import ClaimChecker
 from .config import Settings
 from .event import load_event
+from .library import Library
 from .models import Answer, Draft, Retrieved, Turn, Verdict
 from .question.answer_type import detect_slot, fills_slot, says_absent, slot_hint
 from .question.clean import InvalidQuestion, validate_question
@@ -35,7 +36,8 @@ def _configure_llama_index(index: KnowledgeIndex) -> None:
 
 
 class Assistant:
-    """Answers questions about the indexed documents; see ``ask``, ``ask_stream``, ``retrieve`` and ``check``."""
+    """Answers questions about the indexed documents; see ``ask``, ``ask_stream``, ``retrieve`` and ``check``;
+    ``library`` lists, reads, adds and removes the documents."""
 
     def __init__(self, settings: Settings | None = None, index: KnowledgeIndex | None = None):
         self.settings = settings or Settings()
@@ -46,6 +48,7 @@ class Assistant:
         self.extractive = ExtractiveAnswerer(self.index, event=self.event)
         self.answerer = make_answerer(self.settings, self.index, self.extractive, self.event)
         self.checker = ClaimChecker(self.retriever, self.extractive.scorer)
+        self.library = Library(self.index, self.settings, on_change=self.refresh)  # the documents, for front ends
         threading.Thread(target=self._warm_up, name="assistant-warm-up", daemon=True).start()
 
     def _warm_up(self) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.ui_text import labels
+from assistant.web.labels import labels
 from index.config import PROJECT_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -7,9 +7,10 @@ import re
 import pytest
 
 from assistant.event import load_event
-from assistant.feedback import FeedbackEntry
 from assistant.models import Answer, Citation
-from assistant.ui_render import (
+from assistant.web.feedback import FeedbackEntry
+from assistant.web.labels import AUDIENCES, LABELS, example_rows, labels, lang_from_accept_language
+from assistant.web.render import (
     highlight_passage,
     render_answer,
     render_document,
@@ -18,8 +19,7 @@ from assistant.ui_render import (
     render_question,
     render_search_results,
 )
-from assistant.ui_session import ChatSession, answer_language
-from assistant.ui_text import AUDIENCES, LABELS, example_rows, labels, lang_from_accept_language
+from assistant.web.session import ChatSession, answer_language
 from index.config import PROJECT_ROOT
 from index.models import Chunk, Document, DocumentMeta
 from index.program import load_program

@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 from html import escape
 
-from assistant.feedback import FeedbackEntry
+from assistant.answering.citations import MARKER, marker_numbers
+from assistant.library import Chunk, Document, DocumentInfo, Lang, Program, split_sentences
 from assistant.models import Answer, Citation
-from assistant.ui_text import Labels
-from index.models import Chunk, Document, DocumentInfo, Lang
-from index.program import Program
-from index.text import split_sentences
 
-from .answering.citations import MARKER, marker_numbers
+from .feedback import FeedbackEntry
+from .labels import Labels
 
 _WORD = re.compile(r"\w+")
 

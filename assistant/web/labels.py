@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from index.models import Lang
-
-from .event import Audience, EventInfo
+from assistant.event import Audience, EventInfo
+from assistant.library import Lang
 
 AUDIENCES: tuple[Audience, ...] = ("attendees", "press", "organizers")
 DEFAULT_LANG: Lang = "ko"
