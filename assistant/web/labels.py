@@ -43,11 +43,15 @@ class Labels(BaseModel):
     programme_intro: str
     day: str
     session: str
+    sessions: str
     people: str
     organizations: str
     focus: str
     speaker_organizations: str
+    morning: str
     afternoon: str
+    add_to_calendar: str
+    add_day_to_calendar: str
     documents: str
     doc_title: str
     doc_lang: str
@@ -76,6 +80,10 @@ class Labels(BaseModel):
     no_problems: str
     refresh: str
     footer: str
+
+    def part_of_day(self, part: str | None) -> str:
+        """The words for a session's part of the day ("" when the documents do not give one)."""
+        return {"morning": self.morning, "afternoon": self.afternoon}.get(part or "", "")
 
 
 LABELS: dict[Lang, Labels] = {
@@ -107,11 +115,15 @@ LABELS: dict[Lang, Labels] = {
         programme_intro="프로그램 (출처: {source}, {as_of} 기준)",
         day="{n}일차",
         session="세션",
+        sessions="세션",
         people="발표자",
         organizations="기관",
         focus="주요 논의",
         speaker_organizations="연사 소속 기관",
+        morning="오전",
         afternoon="오후",
+        add_to_calendar="캘린더에 추가 (.ics)",
+        add_day_to_calendar="{day} 전체를 캘린더에 추가 (.ics)",
         documents="색인된 문서",
         doc_title="제목",
         doc_lang="언어",
@@ -169,11 +181,15 @@ LABELS: dict[Lang, Labels] = {
         programme_intro="Programme (source: {source}, as of {as_of})",
         day="Day {n}",
         session="Session",
+        sessions="Sessions",
         people="Speakers",
         organizations="Organizations",
         focus="Focus",
         speaker_organizations="Speakers' organizations",
+        morning="morning",
         afternoon="afternoon",
+        add_to_calendar="Add to calendar (.ics)",
+        add_day_to_calendar="Add all of {day} to your calendar (.ics)",
         documents="Indexed documents",
         doc_title="Title",
         doc_lang="Language",

@@ -12,6 +12,7 @@ from assistant.answering.citations import MARKER, marker_numbers
 from assistant.library import Chunk, Document, DocumentInfo, Lang, Program, split_sentences
 from assistant.models import Answer, Citation
 
+from .calendar import CalendarFile, day_calendar, session_calendar
 from .feedback import FeedbackEntry
 from .labels import Labels
 
@@ -179,8 +180,14 @@ def render_search_results(chunks: list[Chunk], labels: Labels) -> str:
     return f'<ol class="sfass-hits">{items}</ol>'
 
 
+def _calendar_link(file: CalendarFile, text: str, label: str) -> str:
+    return (f'<a class="sfass-ics" href="{file.data_url()}" download="{escape(file.filename, quote=True)}" '
+            f'type="text/calendar" aria-label="{escape(label, quote=True)}">{escape(text)}</a>')
+
+
 def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
-    """The programme as one card per day: focus, speaker organizations and a table of sessions."""
+    """The programme as one card per day (focus, speaker organizations, the sessions as a list), each day and
+    each session with its add-to-calendar file."""
     ev = program.event
     intro = labels.programme_intro.format(source=program.source or "-",
                                           as_of=program.as_of.isoformat() if program.as_of else "-")
@@ -189,30 +196,38 @@ def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
             f'<p class="sfass-origin">{escape(intro)}</p></div>')
     cards = []
     for day in program.days:
-        cells = []
+        items = []
         for s in day.sessions:
-            when = f' <span class="sfass-part">({escape(labels.afternoon)})</span>' \
-                if s.part_of_day == "afternoon" else ""
+            title = s.title.get(lang)
+            part = labels.part_of_day(s.part_of_day)
+            when = f' <span class="sfass-part">({escape(part)})</span>' if part else ""
             topics = "".join(f"<div class='sfass-topic'>{escape(t.get(lang))}</div>" for t in s.topics)
             orgs = ", ".join(escape(n) for n in program.org_names(s.organizations, lang))
             people = "<br>".join(
                 escape(p.label(lang)) + (f" — {escape(p.part.get(lang))}" if p.part else "") for p in s.people)
-            cells.append((f"<strong>{escape(s.title.get(lang))}</strong>{when}{topics}", orgs, people))
-        # Columns the source leaves empty for the whole day are left out.
-        keep = [0] + [i for i in (1, 2) if any(c[i] for c in cells)]
-        heads = [labels.session, labels.organizations, labels.people]
-        head_row = "".join(f"<th>{escape(heads[i])}</th>" for i in keep)
-        rows = "".join("<tr>" + "".join(f"<td>{c[i]}</td>" for i in keep) + "</tr>" for c in cells)
+            facts = "".join(f'<div class="sfass-session-{cls}"><span class="sfass-fact">{escape(name)}</span> {value}</div>'
+                            for cls, name, value in (("orgs", labels.organizations, orgs), ("people", labels.people, people))
+                            if value)
+            link = _calendar_link(session_calendar(program, s.id, lang, labels), labels.add_to_calendar,
+                                  f"{labels.add_to_calendar}: {title}")
+            items.append(f'<li class="sfass-session" data-session="{escape(s.id, quote=True)}">'
+                         f'<div class="sfass-session-title"><strong>{escape(title)}</strong>{when}{topics}</div>'
+                         f"{facts}<div class=\"sfass-session-cal\">{link}</div></li>")
         focus = "".join(f"<li>{escape(f.get(lang))}</li>" for f in day.focus)
         speakers = ", ".join(escape(n) for n in program.org_names(day.speaker_organizations, lang))
         label = day.label(lang)
+        day_name = labels.day.format(n=day.number)
+        day_link = _calendar_link(day_calendar(program, day.number, lang, labels),
+                                  labels.add_day_to_calendar.format(day=day_name),
+                                  labels.add_day_to_calendar.format(day=day_name))
         cards.append(
             f'<section class="sfass-day" data-day="{day.number}">'
-            f"<h3>{escape(labels.day.format(n=day.number))} · {escape(label[0].upper() + label[1:])}</h3>"
+            f"<h3>{escape(day_name)} · {escape(label[0].upper() + label[1:])}</h3>"
+            f'<p class="sfass-day-cal">{day_link}</p>'
             + (f"<p><strong>{escape(labels.focus)}</strong></p><ul>{focus}</ul>" if focus else "")
             + (f"<p><strong>{escape(labels.speaker_organizations)}</strong>: {speakers}</p>" if speakers else "")
-            + f'<table class="sfass-programme"><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table>'
-            + "</section>"
+            + f'<h4 class="sfass-sessions-title">{escape(labels.sessions)}</h4>'
+            + f'<ol class="sfass-sessions">{"".join(items)}</ol></section>'
         )
     return f'<div class="sfass-programme-view">{head}{"".join(cards)}</div>'
 
