@@ -26,6 +26,7 @@ from assistant.web.render import (
     render_search_results,
 )
 from assistant.web.session import AUTO, ChatSession, answer_language
+from assistant.web.share import SharedQuestion, link_language, shared_question
 
 import gradio as gr  # after the project's offline switches
 # isort: on
@@ -76,6 +77,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
     # Uploaded files are copied into the knowledge folder; Gradio's own copies are cleared within the day.
     with gr.Blocks(title=event.title.en, delete_cache=(3600, 86400)) as demo:
         session = gr.State(ChatSession())
+        shared = gr.State(None)  # the question a share link opened the page with
         authorized = gr.State(False)
         with gr.Row(equal_height=True):
             header = gr.HTML(header_html("ko", event))
@@ -150,9 +152,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 }
 
         # --- language -------------------------------------------------------------------------------
-        def browser_lang(request: gr.Request) -> str:
+        def start(request: gr.Request):
+            """The interface language (a share link's, else the browser's) and the shared question, if any."""
             header_value = request.headers.get("accept-language") if request is not None else None
-            return lang_from_accept_language(header_value)
+            params = dict(request.query_params) if request is not None else None
+            return link_language(params) or lang_from_accept_language(header_value), shared_question(params)
 
         def relabel(lang: str, chat: ChatSession) -> dict:
             t = labels_for(lang)
@@ -190,8 +194,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return updates
 
         relabel_outputs = set(relabel("ko", ChatSession()).keys())
-        demo.load(browser_lang, outputs=ui_lang, api_visibility=PRIVATE)
-        ui_lang.change(relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE)
+        ui_lang.input(relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE)
 
         # --- chat -----------------------------------------------------------------------------------
         def chat(text: str, forced: str, lang: str, chat_state: ChatSession):
@@ -213,6 +216,17 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             yield chat_state.messages(t), "", chat_state
 
         chat_outputs = [chatbot, question, session]
+
+        def ask_shared(asked: SharedQuestion | None, lang: str, chat_state: ChatSession):
+            if asked is None:
+                yield chat_state.messages(labels_for(lang)), "", chat_state
+                return
+            yield from chat(asked.question, asked.lang or AUTO, lang, chat_state)
+
+        # On load: the interface language, the labels in it, then the question of a share link.
+        demo.load(start, None, [ui_lang, shared], api_visibility=PRIVATE).then(
+            relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE).then(
+            ask_shared, [shared, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
         gr.on([send.click, question.submit], chat, [question, answer_lang, ui_lang, session], chat_outputs,
               api_name="chat", api_description="Ask a question; returns this session's conversation.")
         for button in example_buttons:

@@ -31,6 +31,8 @@ PASSWORD = "desk-비밀-2025"
 SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
 KO, EN = labels("ko"), labels("en")
 ANSWER_TIMEOUT_MS = 90_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 def _free_port() -> int:
@@ -131,15 +133,15 @@ def open_app(browser):
         external.append(route.request.url)
         route.abort()
 
-    def _open(url: str, locale: str = "ko-KR"):
-        ctx = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    def _open(url: str, locale: str = "ko-KR", ui: str | None = None, viewport: dict | None = None):
+        ctx = browser.new_context(locale=locale, viewport=viewport or DESKTOP, has_touch=viewport is PHONE)
         ctx.route(lambda u: not u.startswith(("http://127.0.0.1", "data:", "blob:")), block)
         contexts.append(ctx)
         page = ctx.new_page()
         page.goto(url, wait_until="domcontentloaded")
         page.wait_for_selector("#sfass-question textarea", timeout=60_000)
         # The interface follows the browser's language once the page has loaded.
-        expected = labels("en" if locale.startswith("en") else "ko")
+        expected = labels(ui or ("en" if locale.startswith("en") else "ko"))
         page.get_by_role("tab", name=expected.tab_chat).wait_for(timeout=30_000)
         page.wait_for_function("t => document.querySelector('#sfass-send').innerText.trim() === t",
                                arg=expected.send, timeout=30_000)
@@ -220,6 +222,32 @@ def test_copy_button_copies_answer_and_sources_as_text(desk_url, open_app, brows
     page.wait_for_timeout(300)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "글로벌 협력" in copied and "[1]" in copied and "<" not in copied
+
+
+def test_a_share_link_opens_the_app_and_asks_the_same_question(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=desk_url.rstrip("/"))
+    _ask(page, "SFASS는 어디에서 열렸나요?")
+    _last_answer(page).locator("a.sfass-share").click()
+    page.wait_for_function("document.querySelector('a.sfass-share.sfass-done')")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link.startswith(desk_url) and "lang=ko" in link
+    # A colleague whose browser prefers English opens it: the same question, answered in Korean.
+    colleague = open_app(link, "en-US", ui="ko")
+    colleague.wait_for_function("document.querySelector('#sfass-chat .sfass-answer:not(.sfass-draft)')",
+                                timeout=ANSWER_TIMEOUT_MS)
+    assert colleague.locator("#sfass-chat .sfass-question").inner_text() == "SFASS는 어디에서 열렸나요?"
+    assert "엠갤러리" in _last_answer(colleague).locator(".sfass-answer").inner_text()
+    assert colleague.evaluate("document.documentElement.lang") == "ko"
+
+
+def test_a_share_link_with_an_empty_or_overlong_question(desk_url, open_app):
+    page = open_app(desk_url + "?q=%20&lang=en", "ko-KR", ui="en")  # nothing to ask: nothing is asked
+    _ask(page, "Where was SFASS held?")
+    assert page.locator("#sfass-chat .sfass-question").count() == 1
+    page = open_app(desk_url + "?lang=en&q=" + "venue%3F" * 400, "ko-KR", ui="en")
+    page.wait_for_function("document.querySelector('#sfass-chat .sfass-error')", timeout=ANSWER_TIMEOUT_MS)
+    assert "too long" in page.locator("#sfass-chat .sfass-error").inner_text()
 
 
 def test_follow_up_uses_this_sessions_history_and_new_conversation_clears_it(desk_url, open_app):

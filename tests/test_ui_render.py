@@ -210,3 +210,30 @@ def test_problem_questions_are_listed_as_text():
     html = render_problems(entries, KO)
     assert "&lt;b&gt;주차&lt;/b&gt;는?" in html and "refused" in html
     assert KO.no_problems in render_problems([], KO)
+
+
+def test_an_answer_offers_a_share_link_that_asks_its_standalone_question_again():
+    from urllib.parse import parse_qs, urlparse
+
+    from assistant.web.share import shared_question
+
+    answer = _answer(question="그럼 언제요?", standalone_question="SFASS는 언제 열렸나요?")
+    html = render_answer(answer, 0, KO)
+    href = re.search(r'<a class="sfass-share" href="([^"]+)"', html).group(1)
+    params = {k: v[0] for k, v in parse_qs(urlparse(href.replace("&amp;", "&")).query).items()}
+    assert params == {"q": "SFASS는 언제 열렸나요?", "lang": "ko"}
+    asked = shared_question(params)
+    assert asked.question == "SFASS는 언제 열렸나요?" and asked.lang == "ko"
+    assert KO.copy_answer in html  # copying the answer stays
+
+
+@pytest.mark.parametrize("params,expected", [
+    ({}, None), ({"q": "   "}, None), ({"lang": "en"}, None),
+    ({"q": "Where?", "lang": "fr"}, ("Where?", None)),  # an unknown language: the question's own
+    ({"q": " Where? ", "lang": "en"}, ("Where?", "en")),
+])
+def test_share_link_parameters_are_read_safely(params, expected):
+    from assistant.web.share import shared_question
+
+    asked = shared_question(params)
+    assert (asked if asked is None else (asked.question, asked.lang)) == expected

@@ -38,6 +38,8 @@ class Labels(BaseModel):
     source_document: str
     withdrawn_note: str
     copy_answer: str
+    share_link: str
+    share_hint: str
     empty_question: str
     thinking: str
     programme_intro: str
@@ -110,6 +112,8 @@ LABELS: dict[Lang, Labels] = {
         source_document="문서",
         withdrawn_note="확인되지 않은 문장 {n}개를 답변에서 뺐습니다.",
         copy_answer="답변 복사",
+        share_link="링크 공유",
+        share_hint="누르면 이 질문을 다시 묻는 링크가 복사됩니다",
         empty_question="질문을 입력해 주세요.",
         thinking="답을 찾는 중…",
         programme_intro="프로그램 (출처: {source}, {as_of} 기준)",
@@ -176,6 +180,8 @@ LABELS: dict[Lang, Labels] = {
         source_document="document",
         withdrawn_note="{n} sentence(s) that the documents do not support were withdrawn from this answer.",
         copy_answer="Copy answer",
+        share_link="Share link",
+        share_hint="Copies a link that asks this question again",
         empty_question="Please type a question.",
         thinking="Looking it up…",
         programme_intro="Programme (source: {source}, as of {as_of})",

@@ -15,6 +15,7 @@ from assistant.models import Answer, Citation
 from .calendar import CalendarFile, day_calendar, session_calendar
 from .feedback import FeedbackEntry
 from .labels import Labels
+from .share import share_query
 
 _WORD = re.compile(r"\w+")
 
@@ -115,8 +116,8 @@ def render_sources(answer: Answer, turn: int, labels: Labels, open_: bool = Fals
 
 def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool = False) -> str:
     """A checked answer: text with clickable [n] markers, a note when sentences were withdrawn or the
-    language model could not be reached, a copy button (plain text of the answer and its sources) and the
-    sources below."""
+    language model could not be reached, a copy button (plain text of the answer and its sources), a share link
+    (opens the app asking the same question) and the sources below."""
     if answer.error:
         return f'<div class="sfass-answer sfass-error">{render_text(answer.error)}</div>'
     known = {c.n for c in answer.citations}
@@ -128,7 +129,10 @@ def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool 
                 f"{escape(labels.withdrawn_note.format(n=answer.sentences_removed))}</div>")
     if answer.notice:
         note += f'<div class="sfass-note sfass-notice">{escape(answer.notice)}</div>'
-    tools = f'<div class="sfass-tools"><button type="button" class="sfass-copy">{escape(labels.copy_answer)}</button></div>'
+    share = escape(share_query(answer), quote=True)
+    tools = (f'<div class="sfass-tools"><button type="button" class="sfass-copy">{escape(labels.copy_answer)}</button> '
+             f'<a class="sfass-share" href="{share}" target="_blank" rel="noopener" '
+             f'title="{escape(labels.share_hint, quote=True)}">{escape(labels.share_link)}</a></div>')
     return (f'<div class="sfass-turn"><div class="sfass-answer{kind}">{body}</div>{note}{tools}'
             + render_sources(answer, turn, labels, sources_open) + "</div>")
 
