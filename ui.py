@@ -34,6 +34,7 @@ import gradio as gr  # after the project's offline switches
 PRIVATE = "private"  # events the page uses but no API client may list or call
 ADMIN_QUEUE = "organizers-desk"  # rebuilds and uploads wait in their own line, never in the chat's
 PROBLEMS_SHOWN = 20
+SUGGESTIONS = 3  # follow-up questions offered under an answer
 STYLESHEET = STATIC_DIR / "app.css"
 SCRIPT = STATIC_DIR / "app.js"
 
@@ -79,7 +80,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
         session = gr.State(ChatSession())
         shared = gr.State(None)  # the question a share link opened the page with
         authorized = gr.State(False)
-        with gr.Row(equal_height=True):
+        with gr.Row(equal_height=True, elem_id="sfass-top"):
             header = gr.HTML(header_html("ko", event))
             ui_lang = gr.Radio([(LANG_NAMES["ko"], "ko"), (LANG_NAMES["en"], "en")], value="ko", label=t0.ui_lang,
                                elem_id="sfass-ui-lang", scale=0, min_width=280)
@@ -90,18 +91,21 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                      height=None, min_height=300, max_height=620, buttons=[],
                                      feedback_options=("Like", "Dislike"), elem_id="sfass-chat",
                                      line_breaks=False, latex_delimiters=[])
-                with gr.Row(equal_height=True):
+                with gr.Row(elem_id="sfass-suggestions", elem_classes="sfass-example-row"):
+                    suggestion_buttons = [gr.Button("", size="sm", visible=False, elem_id=f"sfass-suggest-{i}",
+                                                    elem_classes="sfass-suggest") for i in range(SUGGESTIONS)]
+                with gr.Row(equal_height=True, elem_id="sfass-ask"):
                     question = gr.Textbox(label=t0.question, placeholder=t0.question_placeholder, scale=8,
                                           elem_id="sfass-question", max_lines=4)
                     send = gr.Button(t0.send, variant="primary", scale=1, min_width=90, elem_id="sfass-send")
-                with gr.Row():
+                with gr.Row(elem_id="sfass-options"):
                     answer_lang = gr.Radio(answer_lang_choices("ko"), value=AUTO, label=t0.answer_lang,
                                            elem_id="sfass-answer-lang", scale=4, container=False)
                     new_chat = gr.Button(t0.new_chat, scale=1, size="sm", elem_id="sfass-new-chat")
-                examples_title = gr.Markdown(f"**{t0.examples}**")
+                examples_title = gr.Markdown(f"**{t0.examples}**", elem_id="sfass-examples-title")
                 audience_titles, example_buttons = [], []
                 for key, row_title, questions in example_rows(event, "ko"):
-                    with gr.Row(equal_height=True):
+                    with gr.Row(equal_height=True, elem_classes="sfass-example-row"):
                         audience_titles.append(gr.Markdown(row_title, elem_classes="sfass-audience"))
                         for i, q in enumerate(questions):
                             example_buttons.append(gr.Button(q, size="sm", elem_id=f"sfass-ex-{key}-{i}"))
@@ -202,24 +206,32 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             text = (text or "").strip()
             if not text:
                 gr.Warning(t.empty_question)
-                yield chat_state.messages(t), text, chat_state
+                yield chat_state.messages(t), text, chat_state, *suggestions_shown([])
                 return
             answer = None
             for item in bot.ask_stream(text, history=chat_state.history(), language=answer_language(forced)):
                 if isinstance(item, str):
-                    yield chat_state.messages(t, pending=(text, item)), "", chat_state
+                    yield chat_state.messages(t, pending=(text, item)), "", chat_state, *suggestions_shown([])
                 else:
                     answer = item
-            if answer is not None:
-                chat_state.add(answer, asked=text)
-                feedback.record_if_refused(answer)
-            yield chat_state.messages(t), "", chat_state
+            if answer is None:
+                return
+            chat_state.add(answer, asked=text)
+            feedback.record_if_refused(answer)
+            yield chat_state.messages(t), "", chat_state, *suggestions_shown([])
+            # Then the follow-ups, each one already answered by the assistant in this conversation.
+            follow_ups = bot.suggest(answer, chat_state.history(), asked=chat_state.asked)
+            yield chat_state.messages(t), "", chat_state, *suggestions_shown(follow_ups)
 
-        chat_outputs = [chatbot, question, session]
+        def suggestions_shown(questions: list[str]) -> list:
+            return [gr.update(value=q, visible=True) if q else gr.update(visible=False)
+                    for q in (questions + [""] * SUGGESTIONS)[:SUGGESTIONS]]
+
+        chat_outputs = [chatbot, question, session, *suggestion_buttons]
 
         def ask_shared(asked: SharedQuestion | None, lang: str, chat_state: ChatSession):
             if asked is None:
-                yield chat_state.messages(labels_for(lang)), "", chat_state
+                yield chat_state.messages(labels_for(lang)), "", chat_state, *suggestions_shown([])
                 return
             yield from chat(asked.question, asked.lang or AUTO, lang, chat_state)
 
@@ -229,12 +241,12 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             ask_shared, [shared, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
         gr.on([send.click, question.submit], chat, [question, answer_lang, ui_lang, session], chat_outputs,
               api_name="chat", api_description="Ask a question; returns this session's conversation.")
-        for button in example_buttons:
+        for button in [*example_buttons, *suggestion_buttons]:
             button.click(chat, [button, answer_lang, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
 
         def clear(chat_state: ChatSession):
             chat_state.clear()
-            return [], "", chat_state
+            return [], "", chat_state, *suggestions_shown([])
 
         new_chat.click(clear, [session], chat_outputs, api_visibility=PRIVATE)
         chatbot.clear(clear, [session], chat_outputs, api_visibility=PRIVATE)  # the chat's own bin icon
@@ -341,6 +353,10 @@ def launch(demo: gr.Blocks, settings: Settings) -> None:
         primary_hue="indigo",
         font=["Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "sans-serif"],
         font_mono=["Noto Sans Mono CJK KR", "DejaVu Sans Mono", "monospace"],
+    ).set(  # darker shades than the defaults, so text passes WCAG AA contrast
+        body_text_color_subdued="*neutral_600", block_info_text_color="*neutral_600",
+        button_primary_background_fill="*primary_700", button_primary_background_fill_hover="*primary_800",
+        button_primary_text_color="white", input_placeholder_color="*neutral_500",
     )
     gr.set_static_paths([STATIC_DIR])
     script = f'<script src="gradio_api/file={SCRIPT.as_posix()}"></script>'

@@ -237,3 +237,13 @@ def test_share_link_parameters_are_read_safely(params, expected):
 
     asked = shared_question(params)
     assert (asked if asked is None else (asked.question, asked.lang)) == expected
+
+
+def test_each_source_shows_its_documents_as_of_date():
+    import datetime as dt
+
+    answer = _answer()
+    answer.citations[0].as_of = dt.date(2025, 10, 28)
+    html = render_answer(answer, 0, EN)
+    first, second = re.findall(r'<li class="sfass-source".*?</li>', html)
+    assert f"{EN.doc_as_of} 2025-10-28" in first and EN.doc_as_of not in second  # no date is made up

@@ -91,6 +91,7 @@ def highlight_passage(passage: str, sentences: list[str]) -> str:
 
 
 def _render_source(c: Citation, turn: int, sentences: list[str], labels: Labels) -> str:
+    as_of = f' · <span class="sfass-as-of">{escape(labels.doc_as_of)} {c.as_of.isoformat()}</span>' if c.as_of else ""
     origin = escape(c.source)
     if c.source_url and c.source_url.startswith(("https://", "http://")):
         origin = f'<a href="{escape(c.source_url, quote=True)}" target="_blank" rel="noopener">{origin}</a>'
@@ -98,7 +99,7 @@ def _render_source(c: Citation, turn: int, sentences: list[str], labels: Labels)
         f'<li class="sfass-source" id="{source_anchor(turn, c.n)}">'
         f'<div class="sfass-source-head"><span class="sfass-source-n">[{c.n}]</span> '
         f'<strong>{escape(c.title)}</strong> <span class="sfass-doc-id">{escape(labels.source_document)}: '
-        f"<code>{escape(c.doc_id)}</code> · {escape(c.lang)} · {origin}</span></div>"
+        f"<code>{escape(c.doc_id)}</code> · {escape(c.lang)} · {origin}{as_of}</span></div>"
         f'<blockquote class="sfass-passage">{highlight_passage(c.text, sentences)}</blockquote></li>'
     )
 
