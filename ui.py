@@ -230,8 +230,8 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
         chat_outputs = [chatbot, question, session, *suggestion_buttons]
 
         def ask_shared(asked: SharedQuestion | None, lang: str, chat_state: ChatSession):
-            if asked is None:
-                yield chat_state.messages(labels_for(lang)), "", chat_state, *suggestions_shown([])
+            if asked is None:  # leave alone what the person may already be typing
+                yield tuple(gr.skip() for _ in chat_outputs)
                 return
             yield from chat(asked.question, asked.lang or AUTO, lang, chat_state)
 

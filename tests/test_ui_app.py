@@ -308,6 +308,21 @@ def _in_view(page, selector: str) -> bool:
                          selector)
 
 
+def _reachable(page, selector: str) -> bool:
+    """Whether the element can be tapped where it is now: its centre is on screen and nothing covers it."""
+    return page.evaluate("""s => { const e = document.querySelector(s), r = e.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+        const hit = document.elementFromPoint(x, y); return !!hit && (hit === e || e.contains(hit)); }""", selector)
+
+
+def _settled(page) -> None:
+    """Wait until no update is in flight (the follow-up suggestions come after the answer) and none is fading in."""
+    page.wait_for_function("!document.querySelector('.pending, .generating, .eta-bar') && document.getAnimations()"
+                           ".every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)",
+                           timeout=ANSWER_TIMEOUT_MS)
+
+
 def _overflows_sideways(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
@@ -323,10 +338,11 @@ def test_on_a_phone_the_first_screen_holds_the_title_and_the_question_box(desk_u
     assert title.bounding_box()["height"] <= 2 * line + 1  # one or two lines
     assert not _overflows_sideways(page)
     _ask(page, "둘째 날에는 어떤 세션이 있었나요?" if lang == "ko" else "What sessions were on day two?")
+    _settled(page)
     # Reading the answer's sources, the question box is still in reach (sticky at the bottom).
     _last_answer(page).locator("li.sfass-source").last.scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, 200)")
-    assert _in_view(page, "#sfass-question textarea") and _in_view(page, "#sfass-send")
+    assert _reachable(page, "#sfass-question textarea") and _reachable(page, "#sfass-send")
     assert not _overflows_sideways(page)
     if lang == "ko":
         page.evaluate("window.scrollTo(0, 0)")
@@ -381,10 +397,7 @@ def test_keyboard_only_tab_to_the_question_enter_sends_and_citations_open_their_
 def _serious_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    # Checked once every update has landed and faded in (Gradio dims what is still loading).
-    page.wait_for_function("!document.querySelector('.pending, .generating, .eta-bar') && document.getAnimations()"
-                           ".every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)",
-                           timeout=30_000)
+    _settled(page)  # checked once every update has landed and faded in (Gradio dims what is still loading)
     results = Axe().run(page)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
