@@ -10,11 +10,14 @@ from html import escape
 
 # isort: off
 from assistant import Assistant  # imported before gradio: the project's offline switches come first
-from assistant.admin import OrganizersDesk, SignInThrottle, admin_enabled
 from assistant.config import Settings
-from assistant.event import EventInfo, load_event
-from assistant.feedback import FeedbackLog
-from assistant.ui_render import (
+from assistant.event import EventInfo
+from assistant.library import ProgramError, UnknownDocumentError
+from assistant.web import STATIC_DIR
+from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled
+from assistant.web.feedback import FeedbackLog
+from assistant.web.labels import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
+from assistant.web.render import (
     document_headers,
     document_rows,
     render_document,
@@ -22,10 +25,8 @@ from assistant.ui_render import (
     render_programme,
     render_search_results,
 )
-from assistant.ui_session import AUTO, ChatSession, answer_language
-from assistant.ui_text import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
-from index.errors import UnknownDocumentError
-from index.program import PROGRAM_FILE, ProgramError, load_program
+from assistant.web.session import AUTO, ChatSession, answer_language
+from assistant.web.share import SharedQuestion, link_language, shared_question
 
 import gradio as gr  # after the project's offline switches
 # isort: on
@@ -33,78 +34,11 @@ import gradio as gr  # after the project's offline switches
 PRIVATE = "private"  # events the page uses but no API client may list or call
 ADMIN_QUEUE = "organizers-desk"  # rebuilds and uploads wait in their own line, never in the chat's
 PROBLEMS_SHOWN = 20
+SUGGESTIONS = 3  # follow-up questions offered under an answer
+STYLESHEET = STATIC_DIR / "app.css"
+SCRIPT = STATIC_DIR / "app.js"
 
-CSS = """
-.sfass-header h1 { margin: 0 0 .2rem 0; font-size: 1.7rem; }
-.sfass-header p { margin: 0; color: var(--body-text-color-subdued); }
-.sfass-answer { line-height: 1.65; }
-a.sfass-cite { font-weight: 600; text-decoration: none; padding: 0 .1rem; border-radius: 4px;
-  background: var(--color-accent-soft); }
-details.sfass-sources { margin-top: .6rem; border-top: 1px solid var(--border-color-primary); padding-top: .4rem; }
-details.sfass-sources summary { cursor: pointer; font-weight: 600; }
-ol.sfass-source-list, ol.sfass-hits { padding-left: 0; list-style: none; margin: .4rem 0 0 0; }
-li.sfass-source, li.sfass-hit { margin: .5rem 0; padding: .5rem .7rem; border-radius: 8px;
-  background: var(--background-fill-secondary); }
-li.sfass-source.sfass-flash { outline: 2px solid var(--color-accent); }
-.sfass-source-head { font-size: .92rem; }
-.sfass-doc-id { color: var(--body-text-color-subdued); font-size: .85rem; }
-#sfass-chat blockquote.sfass-passage { margin: .3rem 0 0 0; padding: 0 0 0 .7rem;
-  border-left: 3px solid var(--color-accent); font-size: .93rem; }
-.sfass-doc-id a { color: inherit; }
-mark.sfass-hl { background: #fff1a8; color: inherit; padding: 0 .1rem; border-radius: 3px; }
-.sfass-origin { font-size: .8rem; color: var(--body-text-color-subdued); }
-.sfass-note { margin-top: .4rem; font-size: .88rem; color: var(--body-text-color-subdued); }
-.sfass-withdrawn, .sfass-notice { color: #9a5b00; }
-.sfass-day { margin: 1rem 0; padding: .8rem 1rem; border: 1px solid var(--border-color-primary); border-radius: 10px; }
-table.sfass-programme { width: 100%; border-collapse: collapse; }
-table.sfass-programme th, table.sfass-programme td { text-align: left; vertical-align: top; padding: .45rem;
-  border-bottom: 1px solid var(--border-color-primary); }
-.sfass-topic { font-size: .85rem; color: var(--body-text-color-subdued); }
-.sfass-document h2 { margin-top: 0; }
-.sfass-audience { font-weight: 600; margin-top: .3rem; }
-#sfass-documents table, #sfass-documents td, #sfass-documents th { font-family: var(--font); }
-.sfass-refused { color: var(--body-text-color-subdued); }
-.sfass-tools { margin-top: .35rem; }
-button.sfass-copy { font-size: .8rem; padding: .1rem .55rem; border-radius: 6px; cursor: pointer;
-  border: 1px solid var(--border-color-primary); background: var(--background-fill-primary); }
-button.sfass-copy.sfass-done::after { content: " ✓"; }
-"""
 
-# Citation links jump to (and open) their source entry; the copy button copies the answer and its sources
-# as plain text.
-HEAD = """<script>
-function sfassCopyText(turn) {
-  var text = turn.querySelector(".sfass-answer").innerText.trim();
-  var items = turn.querySelectorAll("li.sfass-source");
-  if (items.length) text += "\\n";
-  items.forEach(function (li) {
-    var n = li.querySelector(".sfass-source-n").innerText, title = li.querySelector("strong").innerText;
-    var id = li.querySelector("code").innerText, passage = li.querySelector("blockquote").innerText.trim();
-    text += "\\n" + n + " " + title + " (" + id + "): " + passage.replace(/\\s*\\n\\s*/g, " ");
-  });
-  return text;
-}
-document.addEventListener("click", function (e) {
-  if (!e.target.closest) return;
-  var copy = e.target.closest("button.sfass-copy");
-  if (copy) {
-    var text = sfassCopyText(copy.closest(".sfass-turn"));
-    var done = function () { copy.classList.add("sfass-done"); setTimeout(function () { copy.classList.remove("sfass-done"); }, 1500); };
-    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text).then(done); }
-    else { var t = document.createElement("textarea"); t.value = text; document.body.appendChild(t); t.select();
-           document.execCommand("copy"); t.remove(); done(); }
-    return;
-  }
-  var a = e.target.closest("a.sfass-cite");
-  if (!a) return;
-  e.preventDefault();
-  var el = document.getElementById((a.getAttribute("href") || "").slice(1));
-  if (!el) return;
-  var d = el.closest("details"); if (d) d.open = true;
-  el.scrollIntoView({behavior: "smooth", block: "center"});
-  el.classList.add("sfass-flash"); setTimeout(function () { el.classList.remove("sfass-flash"); }, 1600);
-}, true);
-</script>"""
 
 
 def header_html(lang: str, event: EventInfo | None = None) -> str:
@@ -120,10 +54,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
     """The whole interface around one assistant; the organizers' desk only when a password is set."""
     settings = settings or bot.settings
     feedback = FeedbackLog(settings.data_dir)
-    desk = OrganizersDesk(bot.index, on_change=bot.refresh)
+    library = bot.library
+    desk = OrganizersDesk(library)
     throttle = SignInThrottle()
     with_desk = admin_enabled(settings)
-    event = load_event(settings.knowledge_dir, bot.index.documents())
+    event = bot.event
 
     def labels_for(lang: str) -> Labels:
         return labels(lang, event)
@@ -132,19 +67,20 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
     def programme_html(lang: str) -> str:
         try:
-            program = load_program(settings.knowledge_dir / PROGRAM_FILE)
+            program = library.programme()
         except ProgramError as err:
             return f"<p>{escape(str(err))}</p>"
         return render_programme(program, lang, labels_for(lang))
 
     def doc_choices() -> list[tuple[str, str]]:
-        return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in bot.index.documents()]
+        return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in library.documents()]
 
     # Uploaded files are copied into the knowledge folder; Gradio's own copies are cleared within the day.
     with gr.Blocks(title=event.title.en, delete_cache=(3600, 86400)) as demo:
         session = gr.State(ChatSession())
+        shared = gr.State(None)  # the question a share link opened the page with
         authorized = gr.State(False)
-        with gr.Row(equal_height=True):
+        with gr.Row(equal_height=True, elem_id="sfass-top"):
             header = gr.HTML(header_html("ko", event))
             ui_lang = gr.Radio([(LANG_NAMES["ko"], "ko"), (LANG_NAMES["en"], "en")], value="ko", label=t0.ui_lang,
                                elem_id="sfass-ui-lang", scale=0, min_width=280)
@@ -155,18 +91,21 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                      height=None, min_height=300, max_height=620, buttons=[],
                                      feedback_options=("Like", "Dislike"), elem_id="sfass-chat",
                                      line_breaks=False, latex_delimiters=[])
-                with gr.Row(equal_height=True):
+                with gr.Row(elem_id="sfass-suggestions", elem_classes="sfass-example-row"):
+                    suggestion_buttons = [gr.Button("", size="sm", visible=False, elem_id=f"sfass-suggest-{i}",
+                                                    elem_classes="sfass-suggest") for i in range(SUGGESTIONS)]
+                with gr.Row(equal_height=True, elem_id="sfass-ask"):
                     question = gr.Textbox(label=t0.question, placeholder=t0.question_placeholder, scale=8,
                                           elem_id="sfass-question", max_lines=4)
                     send = gr.Button(t0.send, variant="primary", scale=1, min_width=90, elem_id="sfass-send")
-                with gr.Row():
+                with gr.Row(elem_id="sfass-options"):
                     answer_lang = gr.Radio(answer_lang_choices("ko"), value=AUTO, label=t0.answer_lang,
                                            elem_id="sfass-answer-lang", scale=4, container=False)
                     new_chat = gr.Button(t0.new_chat, scale=1, size="sm", elem_id="sfass-new-chat")
-                examples_title = gr.Markdown(f"**{t0.examples}**")
+                examples_title = gr.Markdown(f"**{t0.examples}**", elem_id="sfass-examples-title")
                 audience_titles, example_buttons = [], []
                 for key, row_title, questions in example_rows(event, "ko"):
-                    with gr.Row(equal_height=True):
+                    with gr.Row(equal_height=True, elem_classes="sfass-example-row"):
                         audience_titles.append(gr.Markdown(row_title, elem_classes="sfass-audience"))
                         for i, q in enumerate(questions):
                             example_buttons.append(gr.Button(q, size="sm", elem_id=f"sfass-ex-{key}-{i}"))
@@ -217,9 +156,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 }
 
         # --- language -------------------------------------------------------------------------------
-        def browser_lang(request: gr.Request) -> str:
+        def start(request: gr.Request):
+            """The interface language (a share link's, else the browser's) and the shared question, if any."""
             header_value = request.headers.get("accept-language") if request is not None else None
-            return lang_from_accept_language(header_value)
+            params = dict(request.query_params) if request is not None else None
+            return link_language(params) or lang_from_accept_language(header_value), shared_question(params)
 
         def relabel(lang: str, chat: ChatSession) -> dict:
             t = labels_for(lang)
@@ -257,8 +198,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return updates
 
         relabel_outputs = set(relabel("ko", ChatSession()).keys())
-        demo.load(browser_lang, outputs=ui_lang, api_visibility=PRIVATE)
-        ui_lang.change(relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE)
+        ui_lang.input(relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE)
 
         # --- chat -----------------------------------------------------------------------------------
         def chat(text: str, forced: str, lang: str, chat_state: ChatSession):
@@ -266,28 +206,47 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             text = (text or "").strip()
             if not text:
                 gr.Warning(t.empty_question)
-                yield chat_state.messages(t), text, chat_state
+                yield chat_state.messages(t), text, chat_state, *suggestions_shown([])
                 return
             answer = None
             for item in bot.ask_stream(text, history=chat_state.history(), language=answer_language(forced)):
                 if isinstance(item, str):
-                    yield chat_state.messages(t, pending=(text, item)), "", chat_state
+                    yield chat_state.messages(t, pending=(text, item)), "", chat_state, *suggestions_shown([])
                 else:
                     answer = item
-            if answer is not None:
-                chat_state.add(answer, asked=text)
-                feedback.record_if_refused(answer)
-            yield chat_state.messages(t), "", chat_state
+            if answer is None:
+                return
+            chat_state.add(answer, asked=text)
+            feedback.record_if_refused(answer)
+            yield chat_state.messages(t), "", chat_state, *suggestions_shown([])
+            # Then the follow-ups, each one already answered by the assistant in this conversation.
+            follow_ups = bot.suggest(answer, chat_state.history(), asked=chat_state.asked)
+            yield chat_state.messages(t), "", chat_state, *suggestions_shown(follow_ups)
 
-        chat_outputs = [chatbot, question, session]
+        def suggestions_shown(questions: list[str]) -> list:
+            return [gr.update(value=q, visible=True) if q else gr.update(visible=False)
+                    for q in (questions + [""] * SUGGESTIONS)[:SUGGESTIONS]]
+
+        chat_outputs = [chatbot, question, session, *suggestion_buttons]
+
+        def ask_shared(asked: SharedQuestion | None, lang: str, chat_state: ChatSession):
+            if asked is None:  # leave alone what the person may already be typing
+                yield tuple(gr.skip() for _ in chat_outputs)
+                return
+            yield from chat(asked.question, asked.lang or AUTO, lang, chat_state)
+
+        # On load: the interface language, the labels in it, then the question of a share link.
+        demo.load(start, None, [ui_lang, shared], api_visibility=PRIVATE).then(
+            relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE).then(
+            ask_shared, [shared, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
         gr.on([send.click, question.submit], chat, [question, answer_lang, ui_lang, session], chat_outputs,
               api_name="chat", api_description="Ask a question; returns this session's conversation.")
-        for button in example_buttons:
+        for button in [*example_buttons, *suggestion_buttons]:
             button.click(chat, [button, answer_lang, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
 
         def clear(chat_state: ChatSession):
             chat_state.clear()
-            return [], "", chat_state
+            return [], "", chat_state, *suggestions_shown([])
 
         new_chat.click(clear, [session], chat_outputs, api_visibility=PRIVATE)
         chatbot.clear(clear, [session], chat_outputs, api_visibility=PRIVATE)  # the chat's own bin icon
@@ -301,12 +260,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
         # --- sources --------------------------------------------------------------------------------
         def list_documents():
-            docs = bot.index.documents()
-            return document_rows(docs), gr.Dropdown(choices=doc_choices())
+            return document_rows(library.documents()), gr.Dropdown(choices=doc_choices())
 
         def open_document(doc_id: str | None, lang: str) -> str:
             try:
-                return render_document(bot.index.document(doc_id), labels_for(lang)) if doc_id else ""
+                return render_document(library.document(doc_id), labels_for(lang)) if doc_id else ""
             except UnknownDocumentError:  # removed meanwhile
                 return ""
 
@@ -395,8 +353,14 @@ def launch(demo: gr.Blocks, settings: Settings) -> None:
         primary_hue="indigo",
         font=["Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "sans-serif"],
         font_mono=["Noto Sans Mono CJK KR", "DejaVu Sans Mono", "monospace"],
+    ).set(  # darker shades than the defaults, so text passes WCAG AA contrast
+        body_text_color_subdued="*neutral_600", block_info_text_color="*neutral_600",
+        button_primary_background_fill="*primary_700", button_primary_background_fill_hover="*primary_800",
+        button_primary_text_color="white", input_placeholder_color="*neutral_500",
     )
-    demo.launch(theme=theme, css=CSS, head=HEAD, ssr_mode=False, run_history=False, mcp_server=False,
+    gr.set_static_paths([STATIC_DIR])
+    script = f'<script src="gradio_api/file={SCRIPT.as_posix()}"></script>'
+    demo.launch(theme=theme, css_paths=[STYLESHEET], head=script, ssr_mode=False, run_history=False, mcp_server=False,
                 footer_links=["api"])
 
 

@@ -16,12 +16,14 @@ from .checking.audit import AuditReport, audit
 from .checking.claim_check import ClaimChecker
 from .config import Settings
 from .event import load_event
+from .library import Library
 from .models import Answer, Draft, Retrieved, Turn, Verdict
 from .question.answer_type import detect_slot, fills_slot, says_absent, slot_hint
 from .question.clean import InvalidQuestion, validate_question
 from .question.followup import standalone_question
 from .question.injection import strip_instructions
 from .retrieval import HybridRetriever
+from .suggestions import Suggester
 
 PASSAGES_FOR_ANSWER = 12  # the answerer sees a few more passages than top_k so both translations can compete
 
@@ -36,7 +38,8 @@ def _configure_llama_index(index: KnowledgeIndex) -> None:
 
 
 class Assistant:
-    """Answers questions about the indexed documents; see ``ask``, ``ask_stream``, ``retrieve`` and ``check``."""
+    """Answers questions about the indexed documents; see ``ask``, ``ask_stream``, ``retrieve`` and ``check``;
+    ``library`` lists, reads, adds and removes the documents."""
 
     def __init__(self, settings: Settings | None = None, index: KnowledgeIndex | None = None):
         self.settings = settings or Settings()
@@ -47,6 +50,9 @@ class Assistant:
         self.extractive = ExtractiveAnswerer(self.index, event=self.event)
         self.answerer = make_answerer(self.settings, self.index, self.extractive, self.event)
         self.checker = ClaimChecker(self.retriever, self.extractive.scorer)
+        self.library = Library(self.index, self.settings, on_change=self.refresh)  # the documents, for front ends
+        self.suggester = Suggester(self)
+        self._as_of: dict | None = None  # each document's as-of date, for its citations
         threading.Thread(target=self._warm_up, name="assistant-warm-up", daemon=True).start()
 
     def _warm_up(self) -> None:
@@ -54,8 +60,14 @@ class Assistant:
         self.extractive.scorer.stats()
         self.retriever.translations()
 
+    def _as_of_dates(self) -> dict:
+        if self._as_of is None:
+            self._as_of = {d.doc_id: d.as_of for d in self.index.documents()}
+        return self._as_of
+
     def refresh(self) -> None:
         """Re-read document metadata, the event and term statistics after documents were added or removed."""
+        self._as_of = None
         self.retriever.refresh()
         self.extractive.refresh()
         self.event = load_event(self.settings.knowledge_dir, self.index.documents())
@@ -88,6 +100,8 @@ class Assistant:
 
     def _answer(self, question: str, standalone: str, lang: Lang, draft: Draft, started: float) -> Answer:
         text, citations = renumber(draft.text, draft.passages)
+        as_of = self._as_of_dates()
+        citations = [c.model_copy(update={"as_of": as_of.get(c.doc_id)}) for c in citations]
         return Answer(
             question=question,
             standalone_question=standalone,
@@ -166,6 +180,13 @@ class Assistant:
         return Retrieved(
             question=standalone, language=lang, chunks=self._passages(query, lang)[: self.settings.top_k]
         )
+
+    def suggest(self, answer: Answer, history: Sequence[dict | Turn] | None = None,
+                asked: Sequence[str] = ()) -> list[str]:
+        """Follow-up questions to ``answer`` (``history`` ends with it) that this assistant answers from the
+        documents, with citations, when asked next; ``asked`` questions are not offered again."""
+        turns = [t if isinstance(t, Turn) else Turn(**t) for t in history or []]
+        return self.suggester.suggest(answer, turns, asked)
 
     def check(self, statement: str) -> Verdict:
         """Check each claim of ``statement`` against the documents (an empty or overlong statement: a Verdict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel
@@ -23,6 +24,7 @@ class Citation(BaseModel):
     chunk_id: str
     text: str
     score: float = 0.0
+    as_of: dt.date | None = None  # the date its document's facts hold for, when the document gives one
 
 
 class Answer(BaseModel):

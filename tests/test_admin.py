@@ -7,8 +7,9 @@ import shutil
 import pytest
 from pydantic import SecretStr
 
-from assistant.admin import OrganizersDesk, SignInThrottle, admin_enabled, check_password
 from assistant.config import Settings
+from assistant.library import Library
+from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled, check_password
 from index.config import PROJECT_ROOT
 from index.store import KnowledgeIndex
 
@@ -75,17 +76,18 @@ def desk(tmp_path_factory):
     for name in SMALL_KNOWLEDGE:
         shutil.copy(PROJECT_ROOT / "knowledge" / name, knowledge / name)
     settings = _settings("pw", knowledge_dir=knowledge, data_dir=root / "data")
-    desk = OrganizersDesk(KnowledgeIndex.open(settings), on_change=lambda: changes.append(1))
-    desk.changes = changes = []
+    index = KnowledgeIndex.open(settings)
+    desk = OrganizersDesk(Library(index, settings, on_change=lambda: changes.append(1)))
+    desk.index, desk.changes = index, (changes := [])
     return desk
 
 
 def _doc_ids(desk: OrganizersDesk) -> set[str]:
-    return {d.doc_id for d in desk.index.documents()}
+    return {d.doc_id for d in desk.library.documents()}
 
 
 def _uploads(desk: OrganizersDesk) -> list[str]:
-    folder = desk.index.settings.knowledge_dir / "uploads"
+    folder = desk.library.settings.knowledge_dir / "uploads"
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 

@@ -238,3 +238,10 @@ def test_a_model_server_that_is_down_gives_a_cited_answer_and_a_notice(bot, ques
     assert fact in answer.text and answer.citations and not answer.refused
     assert answer.notice and fragment in answer.notice
     assert bot.ask(question).notice is None
+
+
+def test_every_citation_carries_its_documents_as_of_date(bot):
+    dates = {d.doc_id: d.as_of for d in bot.library.documents()}
+    answer = bot.ask("Where was SFASS held?")
+    assert answer.citations and all(dates[c.doc_id] is not None for c in answer.citations)
+    assert all(c.as_of == dates[c.doc_id] for c in answer.citations)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from assistant.feedback import FEEDBACK_FILE, FeedbackLog
 from assistant.models import Answer, Citation
+from assistant.web.feedback import FEEDBACK_FILE, FeedbackLog
 
 
 def _answer(question: str, refused: bool = False) -> Answer:

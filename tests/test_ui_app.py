@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.ui_text import labels
+from assistant.web.labels import labels
 from index.config import PROJECT_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -29,8 +29,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "desk-비밀-2025"
 SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
+SCREENSHOT_MOBILE = PROJECT_ROOT / "docs" / "screenshot-mobile.png"
 KO, EN = labels("ko"), labels("en")
 ANSWER_TIMEOUT_MS = 90_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 def _free_port() -> int:
@@ -116,8 +119,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
         yield b
         b.close()
 
@@ -131,15 +135,15 @@ def open_app(browser):
         external.append(route.request.url)
         route.abort()
 
-    def _open(url: str, locale: str = "ko-KR"):
-        ctx = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    def _open(url: str, locale: str = "ko-KR", ui: str | None = None, viewport: dict | None = None):
+        ctx = browser.new_context(locale=locale, viewport=viewport or DESKTOP, has_touch=viewport is PHONE)
         ctx.route(lambda u: not u.startswith(("http://127.0.0.1", "data:", "blob:")), block)
         contexts.append(ctx)
         page = ctx.new_page()
         page.goto(url, wait_until="domcontentloaded")
         page.wait_for_selector("#sfass-question textarea", timeout=60_000)
         # The interface follows the browser's language once the page has loaded.
-        expected = labels("en" if locale.startswith("en") else "ko")
+        expected = labels(ui or ("en" if locale.startswith("en") else "ko"))
         page.get_by_role("tab", name=expected.tab_chat).wait_for(timeout=30_000)
         page.wait_for_function("t => document.querySelector('#sfass-send').innerText.trim() === t",
                                arg=expected.send, timeout=30_000)
@@ -222,6 +226,32 @@ def test_copy_button_copies_answer_and_sources_as_text(desk_url, open_app, brows
     assert "글로벌 협력" in copied and "[1]" in copied and "<" not in copied
 
 
+def test_a_share_link_opens_the_app_and_asks_the_same_question(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=desk_url.rstrip("/"))
+    _ask(page, "SFASS는 어디에서 열렸나요?")
+    _last_answer(page).locator("a.sfass-share").click()
+    page.wait_for_function("document.querySelector('a.sfass-share.sfass-done')")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link.startswith(desk_url) and "lang=ko" in link
+    # A colleague whose browser prefers English opens it: the same question, answered in Korean.
+    colleague = open_app(link, "en-US", ui="ko")
+    colleague.wait_for_function("document.querySelector('#sfass-chat .sfass-answer:not(.sfass-draft)')",
+                                timeout=ANSWER_TIMEOUT_MS)
+    assert colleague.locator("#sfass-chat .sfass-question").inner_text() == "SFASS는 어디에서 열렸나요?"
+    assert "엠갤러리" in _last_answer(colleague).locator(".sfass-answer").inner_text()
+    assert colleague.evaluate("document.documentElement.lang") == "ko"
+
+
+def test_a_share_link_with_an_empty_or_overlong_question(desk_url, open_app):
+    page = open_app(desk_url + "?q=%20&lang=en", "ko-KR", ui="en")  # nothing to ask: nothing is asked
+    _ask(page, "Where was SFASS held?")
+    assert page.locator("#sfass-chat .sfass-question").count() == 1
+    page = open_app(desk_url + "?lang=en&q=" + "venue%3F" * 400, "ko-KR", ui="en")
+    page.wait_for_function("document.querySelector('#sfass-chat .sfass-error')", timeout=ANSWER_TIMEOUT_MS)
+    assert "too long" in page.locator("#sfass-chat .sfass-error").inner_text()
+
+
 def test_follow_up_uses_this_sessions_history_and_new_conversation_clears_it(desk_url, open_app):
     page = open_app(desk_url, "ko-KR")
     other = open_app(desk_url, "ko-KR")
@@ -269,6 +299,129 @@ def test_thumbs_down_is_logged_and_listed_at_the_desk(built, desk_url, open_app)
     assert question in page.locator("#sfass-problems").inner_text()
 
 
+# --- phones and accessibility --------------------------------------------------------------------------
+
+def _in_view(page, selector: str) -> bool:
+    """Whether the element is wholly inside the window as it is scrolled now."""
+    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth; }""",
+                         selector)
+
+
+def _reachable(page, selector: str) -> bool:
+    """Whether the element can be tapped where it is now: its centre is on screen and nothing covers it."""
+    return page.evaluate("""s => { const e = document.querySelector(s), r = e.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+        const hit = document.elementFromPoint(x, y); return !!hit && (hit === e || e.contains(hit)); }""", selector)
+
+
+def _settled(page) -> None:
+    """Wait until no update is in flight (the follow-up suggestions come after the answer) and none is fading in."""
+    page.wait_for_function("!document.querySelector('.pending, .generating, .eta-bar') && document.getAnimations()"
+                           ".every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)",
+                           timeout=ANSWER_TIMEOUT_MS)
+
+
+def _overflows_sideways(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
+@pytest.mark.parametrize("lang,locale", [("ko", "ko-KR"), ("en", "en-US")])
+def test_on_a_phone_the_first_screen_holds_the_title_and_the_question_box(desk_url, open_app, lang, locale):
+    page = open_app(desk_url, locale, viewport=PHONE)
+    for part in ("#sfass-question textarea", "#sfass-send", "#sfass-ui-lang", ".sfass-header h1",
+                 "#sfass-ex-attendees-0"):
+        assert _in_view(page, part), part
+    title = page.locator(".sfass-header h1")
+    line = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('.sfass-header h1')).lineHeight)"))
+    assert title.bounding_box()["height"] <= 2 * line + 1  # one or two lines
+    assert not _overflows_sideways(page)
+    _ask(page, "둘째 날에는 어떤 세션이 있었나요?" if lang == "ko" else "What sessions were on day two?")
+    _settled(page)
+    # Reading the answer's sources, the question box is still in reach (sticky at the bottom).
+    _last_answer(page).locator("li.sfass-source").last.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, 200)")
+    assert _reachable(page, "#sfass-question textarea") and _reachable(page, "#sfass-send")
+    assert not _overflows_sideways(page)
+    if lang == "ko":
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(SCREENSHOT_MOBILE))
+
+
+@pytest.mark.parametrize("lang,locale", [("ko", "ko-KR"), ("en", "en-US")])
+def test_on_a_phone_the_programme_is_per_day_cards_without_sideways_scrolling(desk_url, open_app, lang, locale):
+    page = open_app(desk_url, locale, viewport=PHONE)
+    _tab(page, labels(lang).tab_programme)
+    sessions = page.locator("#sfass-programme section.sfass-day li.sfass-session")
+    sessions.first.wait_for()
+    assert page.locator("#sfass-programme table").count() == 0
+    boxes = [sessions.nth(i).bounding_box() for i in range(sessions.count())]
+    assert all(b["width"] <= PHONE["width"] for b in boxes)
+    assert not _overflows_sideways(page)
+    link = sessions.first.locator("a.sfass-ics")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(f"-{lang}.ics")
+    assert "BEGIN:VEVENT" in Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def test_keyboard_only_tab_to_the_question_enter_sends_and_citations_open_their_source(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+
+    def tab_to(selector: str, limit: int = 60) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("#sfass-question textarea")
+    page.keyboard.type("What sessions were on day two?")
+    before = page.locator("#sfass-chat .sfass-turn").count()
+    page.keyboard.press("Enter")
+    page.wait_for_function("n => document.querySelectorAll('#sfass-chat .sfass-turn').length > n", arg=before,
+                           timeout=ANSWER_TIMEOUT_MS)
+    page.evaluate("document.querySelectorAll('#sfass-chat details.sfass-sources').forEach(d => d.open = false)")
+    tab_to("#sfass-chat a.sfass-cite")
+    target = page.evaluate("document.activeElement.getAttribute('href').slice(1)")
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => document.getElementById(id).closest('details').open", arg=target)
+    tab_to("#sfass-chat details.sfass-sources summary")
+    page.keyboard.press("Enter")  # the sources panel closes and opens from the keyboard
+    assert not page.evaluate("document.querySelector('#sfass-chat details.sfass-sources').open")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('#sfass-chat details.sfass-sources').open")
+
+
+def _serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    _settled(page)  # checked once every update has landed and faded in (Gradio dims what is still loading)
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang,locale", [("ko", "ko-KR"), ("en", "en-US")])
+def test_axe_finds_no_serious_problems_on_the_chat_programme_and_sources(public_url, open_app, lang, locale,
+                                                                          viewport):
+    t = labels(lang)
+    page = open_app(public_url, locale, viewport=viewport)
+    assert page.evaluate("document.documentElement.lang") == lang
+    _ask(page, "SFASS는 어디에서 열렸나요?" if lang == "ko" else "Where was SFASS held?")
+    found = {"chat": _serious_violations(page)}
+    _tab(page, t.tab_programme)
+    page.locator("#sfass-programme section.sfass-day").first.wait_for()
+    found["programme"] = _serious_violations(page)
+    _tab(page, t.tab_sources)
+    page.locator("#sfass-documents").get_by_text("overview-en", exact=True).click()
+    page.locator("#sfass-doc-view article.sfass-document").wait_for(timeout=20_000)
+    found["sources"] = _serious_violations(page)
+    assert found == {"chat": [], "programme": [], "sources": []}
+
+
 # --- language, programme, sources --------------------------------------------------------------------
 
 def test_switching_the_interface_language(desk_url, open_app):
@@ -278,6 +431,7 @@ def test_switching_the_interface_language(desk_url, open_app):
     page.get_by_role("tab", name=EN.tab_programme).wait_for(timeout=20_000)
     assert page.locator("#sfass-send").inner_text().strip() == EN.send
     assert page.get_by_role("button", name=EN.new_chat).is_visible()
+    page.wait_for_function("document.documentElement.lang === 'en'")  # screen readers switch voice too
     page.locator("#sfass-ui-lang label", has_text="한국어").click()
     page.get_by_role("tab", name=KO.tab_programme).wait_for(timeout=20_000)
 

@@ -7,9 +7,10 @@ import re
 import pytest
 
 from assistant.event import load_event
-from assistant.feedback import FeedbackEntry
 from assistant.models import Answer, Citation
-from assistant.ui_render import (
+from assistant.web.feedback import FeedbackEntry
+from assistant.web.labels import AUDIENCES, LABELS, example_rows, labels, lang_from_accept_language
+from assistant.web.render import (
     highlight_passage,
     render_answer,
     render_document,
@@ -18,8 +19,7 @@ from assistant.ui_render import (
     render_question,
     render_search_results,
 )
-from assistant.ui_session import ChatSession, answer_language
-from assistant.ui_text import AUDIENCES, LABELS, example_rows, labels, lang_from_accept_language
+from assistant.web.session import ChatSession, answer_language
 from index.config import PROJECT_ROOT
 from index.models import Chunk, Document, DocumentMeta
 from index.program import load_program
@@ -210,3 +210,40 @@ def test_problem_questions_are_listed_as_text():
     html = render_problems(entries, KO)
     assert "&lt;b&gt;주차&lt;/b&gt;는?" in html and "refused" in html
     assert KO.no_problems in render_problems([], KO)
+
+
+def test_an_answer_offers_a_share_link_that_asks_its_standalone_question_again():
+    from urllib.parse import parse_qs, urlparse
+
+    from assistant.web.share import shared_question
+
+    answer = _answer(question="그럼 언제요?", standalone_question="SFASS는 언제 열렸나요?")
+    html = render_answer(answer, 0, KO)
+    href = re.search(r'<a class="sfass-share" href="([^"]+)"', html).group(1)
+    params = {k: v[0] for k, v in parse_qs(urlparse(href.replace("&amp;", "&")).query).items()}
+    assert params == {"q": "SFASS는 언제 열렸나요?", "lang": "ko"}
+    asked = shared_question(params)
+    assert asked.question == "SFASS는 언제 열렸나요?" and asked.lang == "ko"
+    assert KO.copy_answer in html  # copying the answer stays
+
+
+@pytest.mark.parametrize("params,expected", [
+    ({}, None), ({"q": "   "}, None), ({"lang": "en"}, None),
+    ({"q": "Where?", "lang": "fr"}, ("Where?", None)),  # an unknown language: the question's own
+    ({"q": " Where? ", "lang": "en"}, ("Where?", "en")),
+])
+def test_share_link_parameters_are_read_safely(params, expected):
+    from assistant.web.share import shared_question
+
+    asked = shared_question(params)
+    assert (asked if asked is None else (asked.question, asked.lang)) == expected
+
+
+def test_each_source_shows_its_documents_as_of_date():
+    import datetime as dt
+
+    answer = _answer()
+    answer.citations[0].as_of = dt.date(2025, 10, 28)
+    html = render_answer(answer, 0, EN)
+    first, second = re.findall(r'<li class="sfass-source".*?</li>', html)
+    assert f"{EN.doc_as_of} 2025-10-28" in first and EN.doc_as_of not in second  # no date is made up

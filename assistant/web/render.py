@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from html import escape
 
-from assistant.feedback import FeedbackEntry
+from assistant.answering.citations import MARKER, marker_numbers
+from assistant.library import Chunk, Document, DocumentInfo, Lang, Program, split_sentences
 from assistant.models import Answer, Citation
-from assistant.ui_text import Labels
-from index.models import Chunk, Document, DocumentInfo, Lang
-from index.program import Program
-from index.text import split_sentences
 
-from .answering.citations import MARKER, marker_numbers
+from .calendar import CalendarFile, day_calendar, session_calendar
+from .feedback import FeedbackEntry
+from .labels import Labels
+from .share import share_query
 
 _WORD = re.compile(r"\w+")
 
@@ -91,6 +91,7 @@ def highlight_passage(passage: str, sentences: list[str]) -> str:
 
 
 def _render_source(c: Citation, turn: int, sentences: list[str], labels: Labels) -> str:
+    as_of = f' · <span class="sfass-as-of">{escape(labels.doc_as_of)} {c.as_of.isoformat()}</span>' if c.as_of else ""
     origin = escape(c.source)
     if c.source_url and c.source_url.startswith(("https://", "http://")):
         origin = f'<a href="{escape(c.source_url, quote=True)}" target="_blank" rel="noopener">{origin}</a>'
@@ -98,7 +99,7 @@ def _render_source(c: Citation, turn: int, sentences: list[str], labels: Labels)
         f'<li class="sfass-source" id="{source_anchor(turn, c.n)}">'
         f'<div class="sfass-source-head"><span class="sfass-source-n">[{c.n}]</span> '
         f'<strong>{escape(c.title)}</strong> <span class="sfass-doc-id">{escape(labels.source_document)}: '
-        f"<code>{escape(c.doc_id)}</code> · {escape(c.lang)} · {origin}</span></div>"
+        f"<code>{escape(c.doc_id)}</code> · {escape(c.lang)} · {origin}{as_of}</span></div>"
         f'<blockquote class="sfass-passage">{highlight_passage(c.text, sentences)}</blockquote></li>'
     )
 
@@ -116,8 +117,8 @@ def render_sources(answer: Answer, turn: int, labels: Labels, open_: bool = Fals
 
 def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool = False) -> str:
     """A checked answer: text with clickable [n] markers, a note when sentences were withdrawn or the
-    language model could not be reached, a copy button (plain text of the answer and its sources) and the
-    sources below."""
+    language model could not be reached, a copy button (plain text of the answer and its sources), a share link
+    (opens the app asking the same question) and the sources below."""
     if answer.error:
         return f'<div class="sfass-answer sfass-error">{render_text(answer.error)}</div>'
     known = {c.n for c in answer.citations}
@@ -129,7 +130,10 @@ def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool 
                 f"{escape(labels.withdrawn_note.format(n=answer.sentences_removed))}</div>")
     if answer.notice:
         note += f'<div class="sfass-note sfass-notice">{escape(answer.notice)}</div>'
-    tools = f'<div class="sfass-tools"><button type="button" class="sfass-copy">{escape(labels.copy_answer)}</button></div>'
+    share = escape(share_query(answer), quote=True)
+    tools = (f'<div class="sfass-tools"><button type="button" class="sfass-copy">{escape(labels.copy_answer)}</button> '
+             f'<a class="sfass-share" href="{share}" target="_blank" rel="noopener" '
+             f'title="{escape(labels.share_hint, quote=True)}">{escape(labels.share_link)}</a></div>')
     return (f'<div class="sfass-turn"><div class="sfass-answer{kind}">{body}</div>{note}{tools}'
             + render_sources(answer, turn, labels, sources_open) + "</div>")
 
@@ -181,8 +185,14 @@ def render_search_results(chunks: list[Chunk], labels: Labels) -> str:
     return f'<ol class="sfass-hits">{items}</ol>'
 
 
+def _calendar_link(file: CalendarFile, text: str, label: str) -> str:
+    return (f'<a class="sfass-ics" href="{file.data_url()}" download="{escape(file.filename, quote=True)}" '
+            f'type="text/calendar" aria-label="{escape(label, quote=True)}">{escape(text)}</a>')
+
+
 def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
-    """The programme as one card per day: focus, speaker organizations and a table of sessions."""
+    """The programme as one card per day (focus, speaker organizations, the sessions as a list), each day and
+    each session with its add-to-calendar file."""
     ev = program.event
     intro = labels.programme_intro.format(source=program.source or "-",
                                           as_of=program.as_of.isoformat() if program.as_of else "-")
@@ -191,30 +201,38 @@ def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
             f'<p class="sfass-origin">{escape(intro)}</p></div>')
     cards = []
     for day in program.days:
-        cells = []
+        items = []
         for s in day.sessions:
-            when = f' <span class="sfass-part">({escape(labels.afternoon)})</span>' \
-                if s.part_of_day == "afternoon" else ""
+            title = s.title.get(lang)
+            part = labels.part_of_day(s.part_of_day)
+            when = f' <span class="sfass-part">({escape(part)})</span>' if part else ""
             topics = "".join(f"<div class='sfass-topic'>{escape(t.get(lang))}</div>" for t in s.topics)
             orgs = ", ".join(escape(n) for n in program.org_names(s.organizations, lang))
             people = "<br>".join(
                 escape(p.label(lang)) + (f" — {escape(p.part.get(lang))}" if p.part else "") for p in s.people)
-            cells.append((f"<strong>{escape(s.title.get(lang))}</strong>{when}{topics}", orgs, people))
-        # Columns the source leaves empty for the whole day are left out.
-        keep = [0] + [i for i in (1, 2) if any(c[i] for c in cells)]
-        heads = [labels.session, labels.organizations, labels.people]
-        head_row = "".join(f"<th>{escape(heads[i])}</th>" for i in keep)
-        rows = "".join("<tr>" + "".join(f"<td>{c[i]}</td>" for i in keep) + "</tr>" for c in cells)
+            facts = "".join(f'<div class="sfass-session-{cls}"><span class="sfass-fact">{escape(name)}</span> {value}</div>'
+                            for cls, name, value in (("orgs", labels.organizations, orgs), ("people", labels.people, people))
+                            if value)
+            link = _calendar_link(session_calendar(program, s.id, lang, labels), labels.add_to_calendar,
+                                  f"{labels.add_to_calendar}: {title}")
+            items.append(f'<li class="sfass-session" data-session="{escape(s.id, quote=True)}">'
+                         f'<div class="sfass-session-title"><strong>{escape(title)}</strong>{when}{topics}</div>'
+                         f"{facts}<div class=\"sfass-session-cal\">{link}</div></li>")
         focus = "".join(f"<li>{escape(f.get(lang))}</li>" for f in day.focus)
         speakers = ", ".join(escape(n) for n in program.org_names(day.speaker_organizations, lang))
         label = day.label(lang)
+        day_name = labels.day.format(n=day.number)
+        day_link = _calendar_link(day_calendar(program, day.number, lang, labels),
+                                  labels.add_day_to_calendar.format(day=day_name),
+                                  labels.add_day_to_calendar.format(day=day_name))
         cards.append(
             f'<section class="sfass-day" data-day="{day.number}">'
-            f"<h3>{escape(labels.day.format(n=day.number))} · {escape(label[0].upper() + label[1:])}</h3>"
+            f"<h3>{escape(day_name)} · {escape(label[0].upper() + label[1:])}</h3>"
+            f'<p class="sfass-day-cal">{day_link}</p>'
             + (f"<p><strong>{escape(labels.focus)}</strong></p><ul>{focus}</ul>" if focus else "")
             + (f"<p><strong>{escape(labels.speaker_organizations)}</strong>: {speakers}</p>" if speakers else "")
-            + f'<table class="sfass-programme"><thead><tr>{head_row}</tr></thead><tbody>{rows}</tbody></table>'
-            + "</section>"
+            + f'<h4 class="sfass-sessions-title">{escape(labels.sessions)}</h4>'
+            + f'<ol class="sfass-sessions">{"".join(items)}</ol></section>'
         )
     return f'<div class="sfass-programme-view">{head}{"".join(cards)}</div>'
 

@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.library import Lang
 from assistant.models import Answer
-from index.models import Lang
 
 FeedbackKind = Literal["up", "down", "refused"]
 FEEDBACK_FILE = "feedback.jsonl"

@@ -15,11 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from assistant.config import Settings
-from index.errors import IndexUserError
-from index.loaders import SUPPORTED_SUFFIXES
-from index.models import BuildReport, Lang
-
-Progress = Callable[[int, int, str], None]
+from assistant.library import SUPPORTED_SUFFIXES, BuildReport, DocumentError, Lang, Library, Progress
 
 
 class AdminResult(BaseModel):
@@ -95,16 +91,10 @@ def describe_report(report: BuildReport, lang: Lang) -> str:
 
 
 class OrganizersDesk:
-    """Upload, rebuild, remove and status over one opened index; refuses anyone not signed in."""
+    """Upload, rebuild, remove and status over the assistant's documents; refuses anyone not signed in."""
 
-    def __init__(self, index, on_change: Callable[[], None] | None = None) -> None:
-        self.index = index
-        self.on_change = on_change  # e.g. the assistant re-reading term statistics after a change
-
-    def _changed(self, report: BuildReport) -> BuildReport:
-        if self.on_change is not None:
-            self.on_change()
-        return report
+    def __init__(self, library: Library) -> None:
+        self.library = library
 
     def _denied(self, lang: Lang) -> AdminResult:
         return AdminResult(ok=False, message=_msg(
@@ -126,8 +116,8 @@ class OrganizersDesk:
                       "아무것도 바뀌지 않았습니다.",
                 f"Unsupported file type: {', '.join(unsupported)} (only {kinds}). Nothing was changed."))
         try:
-            report = self._changed(self.index.add(paths, progress=progress))
-        except IndexUserError as err:
+            report = self.library.add(paths, progress=progress)
+        except DocumentError as err:
             return AdminResult(ok=False, message=_msg(
                 lang, f"문서를 읽을 수 없습니다. 아무것도 바뀌지 않았습니다. ({err})",
                 f"The document could not be read. Nothing was changed. ({err})"))
@@ -139,8 +129,8 @@ class OrganizersDesk:
         if not authorized:
             return self._denied(lang)
         try:
-            report = self._changed(self.index.build(rebuild=True, progress=progress))
-        except IndexUserError as err:
+            report = self.library.rebuild(progress=progress)
+        except DocumentError as err:
             return AdminResult(ok=False, message=str(err))
         return AdminResult(ok=True, report=report, message=_msg(lang, "색인을 다시 만들었습니다. ",
                                                                  "The index was rebuilt. ")
@@ -153,8 +143,8 @@ class OrganizersDesk:
         if not doc_id:
             return AdminResult(ok=False, message=_msg(lang, "지울 문서를 고르세요.", "Choose a document to remove."))
         try:
-            report = self._changed(self.index.remove(doc_id))
-        except IndexUserError as err:
+            report = self.library.remove(doc_id)
+        except DocumentError as err:
             return AdminResult(ok=False, message=_msg(lang, f"지우지 못했습니다. 아무것도 바뀌지 않았습니다. ({err})",
                                                       f"Could not remove it. Nothing was changed. ({err})"))
         return AdminResult(ok=True, report=report, message=_msg(lang, "지웠습니다. ", "Removed. ")
@@ -162,7 +152,7 @@ class OrganizersDesk:
 
     def status_markdown(self, lang: Lang) -> str:
         """The index status as a short Markdown list."""
-        s = self.index.status()
+        s = self.library.status()
         per_lang = ", ".join(f"{k}: {v}" for k, v in sorted(s.chunks_per_lang.items())) or "-"
         built = s.last_build.strftime("%Y-%m-%d %H:%M:%S UTC") if s.last_build else "-"
         rows = [

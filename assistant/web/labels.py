@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from index.models import Lang
-
-from .event import Audience, EventInfo
+from assistant.event import Audience, EventInfo
+from assistant.library import Lang
 
 AUDIENCES: tuple[Audience, ...] = ("attendees", "press", "organizers")
 DEFAULT_LANG: Lang = "ko"
@@ -39,16 +38,22 @@ class Labels(BaseModel):
     source_document: str
     withdrawn_note: str
     copy_answer: str
+    share_link: str
+    share_hint: str
     empty_question: str
     thinking: str
     programme_intro: str
     day: str
     session: str
+    sessions: str
     people: str
     organizations: str
     focus: str
     speaker_organizations: str
+    morning: str
     afternoon: str
+    add_to_calendar: str
+    add_day_to_calendar: str
     documents: str
     doc_title: str
     doc_lang: str
@@ -78,6 +83,10 @@ class Labels(BaseModel):
     refresh: str
     footer: str
 
+    def part_of_day(self, part: str | None) -> str:
+        """The words for a session's part of the day ("" when the documents do not give one)."""
+        return {"morning": self.morning, "afternoon": self.afternoon}.get(part or "", "")
+
 
 LABELS: dict[Lang, Labels] = {
     "ko": Labels(
@@ -103,16 +112,22 @@ LABELS: dict[Lang, Labels] = {
         source_document="문서",
         withdrawn_note="확인되지 않은 문장 {n}개를 답변에서 뺐습니다.",
         copy_answer="답변 복사",
+        share_link="링크 공유",
+        share_hint="누르면 이 질문을 다시 묻는 링크가 복사됩니다",
         empty_question="질문을 입력해 주세요.",
         thinking="답을 찾는 중…",
         programme_intro="프로그램 (출처: {source}, {as_of} 기준)",
         day="{n}일차",
         session="세션",
+        sessions="세션",
         people="발표자",
         organizations="기관",
         focus="주요 논의",
         speaker_organizations="연사 소속 기관",
+        morning="오전",
         afternoon="오후",
+        add_to_calendar="캘린더에 추가 (.ics)",
+        add_day_to_calendar="{day} 전체를 캘린더에 추가 (.ics)",
         documents="색인된 문서",
         doc_title="제목",
         doc_lang="언어",
@@ -165,16 +180,22 @@ LABELS: dict[Lang, Labels] = {
         source_document="document",
         withdrawn_note="{n} sentence(s) that the documents do not support were withdrawn from this answer.",
         copy_answer="Copy answer",
+        share_link="Share link",
+        share_hint="Copies a link that asks this question again",
         empty_question="Please type a question.",
         thinking="Looking it up…",
         programme_intro="Programme (source: {source}, as of {as_of})",
         day="Day {n}",
         session="Session",
+        sessions="Sessions",
         people="Speakers",
         organizations="Organizations",
         focus="Focus",
         speaker_organizations="Speakers' organizations",
+        morning="morning",
         afternoon="afternoon",
+        add_to_calendar="Add to calendar (.ics)",
+        add_day_to_calendar="Add all of {day} to your calendar (.ics)",
         documents="Indexed documents",
         doc_title="Title",
         doc_lang="Language",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from assistant.models import Answer, Turn
-from assistant.ui_render import render_answer, render_draft, render_question
-from assistant.ui_text import Labels
+
+from .labels import Labels
+from .render import render_answer, render_draft, render_question
 
 AUTO = "auto"
 
