@@ -14,6 +14,7 @@ from assistant.config import Settings
 from assistant.event import EventInfo
 from assistant.library import ProgramError, UnknownDocumentError
 from assistant.web import STATIC_DIR
+from assistant.web.check import render_audit, render_verdict
 from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled
 from assistant.web.feedback import FeedbackLog
 from assistant.web.labels import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
@@ -112,6 +113,12 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 footer = gr.Markdown(t0.footer)
             with gr.Tab(t0.tab_programme, id="programme", elem_id="sfass-tab-programme") as tab_programme:
                 programme = gr.HTML(programme_html("ko"), elem_id="sfass-programme")
+            with gr.Tab(t0.tab_check, id="check", elem_id="sfass-tab-check") as tab_check:
+                check_intro = gr.Markdown(t0.check_intro, elem_id="sfass-check-intro")
+                statement = gr.Textbox(label=t0.check_input, placeholder=t0.check_placeholder, lines=4, max_lines=12,
+                                       elem_id="sfass-statement")
+                check_btn = gr.Button(t0.check_button, variant="primary", elem_id="sfass-check-btn")
+                verdict_view = gr.HTML(elem_id="sfass-verdict")
             with gr.Tab(t0.tab_sources, id="sources", elem_id="sfass-tab-sources") as tab_sources:
                 docs_table = gr.Dataframe(headers=document_headers(t0), value=[], interactive=False,
                                           label=t0.documents, elem_id="sfass-documents", wrap=True)
@@ -145,6 +152,9 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                                    scale=1)
                         problems_title = gr.Markdown(f"### {t0.problems}")
                         problems = gr.HTML(elem_id="sfass-problems")
+                        audit_title = gr.Markdown(f"### {t0.audit_title}")
+                        audit_btn = gr.Button(t0.audit_button, elem_id="sfass-audit-btn")
+                        audit_view = gr.HTML(elem_id="sfass-audit")
                         with gr.Row():
                             refresh_btn = gr.Button(t0.refresh, size="sm", elem_id="sfass-refresh")
                             logout = gr.Button(t0.logout, size="sm", elem_id="sfass-logout")
@@ -152,7 +162,8 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     "tab_admin": tab_admin, "password": password, "login": login, "status_title": status_title,
                     "files": files, "upload_btn": upload_btn, "rebuild_btn": rebuild_btn,
                     "remove_pick": remove_pick, "remove_btn": remove_btn, "problems_title": problems_title,
-                    "refresh_btn": refresh_btn, "logout": logout,
+                    "refresh_btn": refresh_btn, "logout": logout, "audit_title": audit_title, "audit_btn": audit_btn,
+                    "audit_view": audit_view,
                 }
 
         # --- language -------------------------------------------------------------------------------
@@ -167,7 +178,9 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             updates = {
                 header: header_html(lang, event),
                 tab_chat: gr.update(label=t.tab_chat), tab_programme: gr.update(label=t.tab_programme),
-                tab_sources: gr.update(label=t.tab_sources),
+                tab_sources: gr.update(label=t.tab_sources), tab_check: gr.update(label=t.tab_check),
+                check_intro: t.check_intro, check_btn: gr.update(value=t.check_button),
+                statement: gr.update(label=t.check_input, placeholder=t.check_placeholder),
                 ui_lang: gr.update(label=t.ui_lang),
                 chatbot: gr.update(value=chat.messages(t), label=t.chatbot, placeholder=t.welcome),
                 question: gr.update(label=t.question, placeholder=t.question_placeholder),
@@ -194,6 +207,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     a["rebuild_btn"]: gr.update(value=t.rebuild), a["remove_pick"]: gr.update(label=t.remove),
                     a["remove_btn"]: gr.update(value=t.remove_button), a["problems_title"]: f"### {t.problems}",
                     a["refresh_btn"]: gr.update(value=t.refresh), a["logout"]: gr.update(value=t.logout),
+                    a["audit_title"]: f"### {t.audit_title}", a["audit_btn"]: gr.update(value=t.audit_button),
                 })
             return updates
 
@@ -257,6 +271,13 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 feedback.vote(answer, liked=bool(data.liked))
 
         chatbot.like(vote, [session], None, api_visibility=PRIVATE)
+
+        # --- fact check -----------------------------------------------------------------------------
+        def check(text: str, lang: str) -> str:
+            return render_verdict(bot.check(text or ""), labels_for(lang))
+
+        gr.on([check_btn.click], check, [statement, ui_lang], verdict_view, api_name="check",
+              api_description="Check a statement claim by claim against the documents.")
 
         # --- sources --------------------------------------------------------------------------------
         def list_documents():
@@ -336,6 +357,12 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                   **desk_events)
             a["refresh_btn"].click(lambda lang, ok: desk_view(lang, ok), [ui_lang, authorized], desk_outputs,
                                    api_visibility=PRIVATE)
+
+            def audit(lang: str, ok: bool) -> str:
+                t = labels_for(lang)
+                return render_audit(bot.audit(), t) if ok else f"<p>{escape(t.login_required)}</p>"
+
+            a["audit_btn"].click(audit, [ui_lang, authorized], a["audit_view"], **desk_events)
     return demo
 
 

@@ -422,6 +422,50 @@ def test_axe_finds_no_serious_problems_on_the_chat_programme_and_sources(public_
     assert found == {"chat": [], "programme": [], "sources": []}
 
 
+# --- fact check ---------------------------------------------------------------------------------------
+
+def test_fact_check_shows_a_wrong_date_as_contradicted_with_both_dates(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    _tab(page, EN.tab_check)
+    page.fill("#sfass-statement textarea", "SFASS opened on 29 October 2025, and about 150 people attended.")
+    page.click("#sfass-check-btn")
+    page.locator("#sfass-verdict .sfass-fc-claims").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    verdict = page.locator("#sfass-verdict")
+    wrong = verdict.locator("mark.sfass-fc-contradicted")
+    assert "29 October" in wrong.inner_text() and EN.check_contradicted in wrong.inner_text()  # words, not colour
+    assert EN.check_supported in verdict.locator("mark.sfass-fc-supported").first.inner_text()
+    claim = verdict.locator("li.sfass-fc-claim", has=page.locator(".sfass-fc-badge.sfass-fc-contradicted"))
+    values = claim.locator(".sfass-fc-values").inner_text()
+    assert "29 October" in values and "28 October" in values
+    passage = claim.locator("details.sfass-fc-passage")
+    assert not passage.locator("blockquote").is_visible()
+    passage.locator("summary").focus()
+    page.keyboard.press("Enter")  # the passage opens by keyboard
+    assert "28 October" in passage.locator("blockquote").inner_text()
+    assert _serious_violations(page) == []
+
+
+def test_fact_check_labels_follow_the_interface_language(desk_url, open_app):
+    page = open_app(desk_url, "ko-KR")
+    _tab(page, KO.tab_check)
+    page.fill("#sfass-statement textarea", "SFASS was held at the Hotel Naru Seoul MGallery.")
+    page.click("#sfass-check-btn")
+    page.locator("#sfass-verdict .sfass-fc-claims").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    assert KO.check_supported in page.locator("#sfass-verdict").inner_text()
+    page.fill("#sfass-statement textarea", "   ")
+    page.click("#sfass-check-btn")
+    page.locator("#sfass-verdict .sfass-fc-error").wait_for(timeout=20_000)
+
+
+def test_the_desk_audit_reports_that_the_documents_agree(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    _tab(page, EN.tab_admin)
+    page.fill("#sfass-password input", PASSWORD)
+    page.click("#sfass-login")
+    page.locator("#sfass-audit-btn").click()
+    page.get_by_text(EN.audit_none).wait_for(timeout=60_000)
+
+
 # --- language, programme, sources --------------------------------------------------------------------
 
 def test_switching_the_interface_language(desk_url, open_app):
@@ -531,11 +575,11 @@ def test_upload_a_document_then_get_an_answer_from_it(desk_url, open_app, tmp_pa
 
 # --- the API ---------------------------------------------------------------------------------------
 
-def test_api_offers_only_the_chat(desk_url):
+def test_api_offers_only_the_chat_and_the_fact_check(desk_url):
     from gradio_client import Client
 
     api = Client(desk_url, verbose=False).view_api(return_format="dict", print_info=False)
-    assert list(api["named_endpoints"]) == ["/chat"]
+    assert sorted(api["named_endpoints"]) == ["/chat", "/check"]  # asking and checking; never the desk
     assert api["unnamed_endpoints"] == {}
 
 

@@ -38,6 +38,7 @@ SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it
 CONTRADICT_MIN = 0.7  # share of the context a sentence giving another value must hold to contradict it
 CLAUSE_MIN = 0.5  # ... and share of the two words nearest the value (the slot cue)
+CLAUSE_MASS = 2.0  # key-term weight a clause needs to stand as a claim's context on its own
 OTHER_CLAUSE = 0.35  # a word of another clause counts this much
 UNKNOWN = "?"  # marks, in a claim's context, a word no document uses
 UNKNOWN_SHARE = 0.3  # a claim whose context is this much unknown words is never contradicted
@@ -282,6 +283,12 @@ class ClaimChecker:
         self._unknown_near = self._near_unknown(atom, statement)
         before = [o for o in order if o[1] <= atom.start][::-1]
         after = [o for o in order if o[0] >= atom.end]
+        own = sum(w for start, end, keys in order if atom.clause[0] <= start < atom.clause[1]
+                  and not any(a < end and start < b for a, b in atom.others)
+                  for t, w in keys.items() if t not in stats.topic and not t.startswith(UNKNOWN))
+        if own >= CLAUSE_MASS:  # the clause says what its value is: the rest of the sentence is about other things
+            before = [o for o in before if atom.clause[0] <= o[0] < atom.clause[1]]
+            after = [o for o in after if atom.clause[0] <= o[0] < atom.clause[1]]
         for side in (before, after):
             rank = 0
             for start, end, keys in side:
@@ -394,7 +401,7 @@ class ClaimChecker:
                 dates = [f.text for f in s.facts if f.kind == "date"]
                 return f"{dates[0]} – {dates[-1]}"
         for f in s.facts:
-            if f.same_kind(mine) and not set(f.values) & set(atom.values):
+            if f.same_kind(mine) and not set(_finest(f.values)) & set(_finest(atom.values)):
                 if atom.kind == "date" and not _comparable_dates(atom.values, f.values):
                     continue
                 return f.text
@@ -471,6 +478,12 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+def _finest(values: list[str]) -> list[str]:
+    """A date's day (or month) without the year both sides may share: "28 October 2025" → 10-28."""
+    finer = [v for v in values if not re.fullmatch(r"\d{4}", v)]
+    return finer or values
 
 
 def _comparable_dates(claimed: list[str], offered: list[str]) -> bool:

@@ -82,6 +82,24 @@ class Labels(BaseModel):
     no_problems: str
     refresh: str
     footer: str
+    tab_check: str
+    check_intro: str
+    check_input: str
+    check_placeholder: str
+    check_button: str
+    check_verdict: str
+    check_supported: str
+    check_contradicted: str
+    check_not_found: str
+    check_passage: str
+    check_statement_says: str
+    check_documents_say: str
+    check_silent: str
+    audit_title: str
+    audit_button: str
+    audit_none: str
+    audit_conflict: str
+    audit_translation: str
 
     def part_of_day(self, part: str | None) -> str:
         """The words for a session's part of the day ("" when the documents do not give one)."""
@@ -156,6 +174,25 @@ LABELS: dict[Lang, Labels] = {
         no_problems="아직 없습니다.",
         refresh="새로 고침",
         footer="답변은 제공된 문서에서만 가져옵니다. 숫자 [n]을 누르면 근거 문장으로 이동합니다.",
+        tab_check="사실 확인",
+        check_intro="기사나 보도자료 문장을 붙여 넣으면 주장마다 문서와 대조합니다: 날짜, 숫자, 기간, 장소, 이름, 누가 무엇을 "
+                    "말했는지. 각 판정의 근거 문단을 열어 볼 수 있습니다.",
+        check_input="확인할 문장",
+        check_placeholder="예: SFASS는 10월 29일 롯데호텔에서 개막했으며 약 150명이 참석했다.",
+        check_button="확인하기",
+        check_verdict="판정",
+        check_supported="문서와 일치",
+        check_contradicted="문서와 다름",
+        check_not_found="문서에 없음",
+        check_passage="근거 문단",
+        check_statement_says="문장",
+        check_documents_say="문서",
+        check_silent="문서에서 확인되지 않습니다.",
+        audit_title="문서 점검",
+        audit_button="문서 사이에 어긋나는 곳 찾기",
+        audit_none="문서 사이에 어긋나는 곳이 없습니다.",
+        audit_conflict="두 문서가 다르게 말합니다",
+        audit_translation="문서와 그 번역이 다릅니다",
     ),
     "en": Labels(
         title="Document assistant",
@@ -224,6 +261,26 @@ LABELS: dict[Lang, Labels] = {
         no_problems="None yet.",
         refresh="Refresh",
         footer="Answers come only from the documents provided. Click a number [n] to jump to its evidence.",
+        tab_check="Fact check",
+        check_intro="Paste a sentence from an article or a press release: each claim in it is compared with the "
+                    "documents (dates, numbers, durations, places, names, who said what), and the passage behind "
+                    "each label can be opened.",
+        check_input="Statement to check",
+        check_placeholder="e.g. SFASS opened on 29 October at Lotte Hotel, and about 150 people attended.",
+        check_button="Check",
+        check_verdict="Verdict",
+        check_supported="supported",
+        check_contradicted="contradicted",
+        check_not_found="not found",
+        check_passage="Passage",
+        check_statement_says="Statement",
+        check_documents_say="Documents",
+        check_silent="The documents do not say.",
+        audit_title="Document audit",
+        audit_button="Find where the documents disagree",
+        audit_none="The documents agree: no disagreements found.",
+        audit_conflict="Two documents disagree",
+        audit_translation="A document and its translation disagree",
     ),
 }
 
