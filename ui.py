@@ -233,9 +233,17 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             chat_state.add(answer, asked=text)
             feedback.record_if_refused(answer)
             yield chat_state.messages(t), "", chat_state, *suggestions_shown([])
-            # Then the follow-ups, each one already answered by the assistant in this conversation.
-            follow_ups = bot.suggest(answer, chat_state.history(), asked=chat_state.asked)
-            yield chat_state.messages(t), "", chat_state, *suggestions_shown(follow_ups)
+
+        def follow_ups(chat_state: ChatSession):
+            """After an answer, in an event of its own (the next question need not wait): follow-ups that the
+            assistant has already answered in this conversation."""
+            if not chat_state.answers:
+                return suggestions_shown([])
+            turns = len(chat_state.answers)
+            offered = bot.suggest(chat_state.answers[-1], chat_state.history(), asked=chat_state.asked)
+            if len(chat_state.answers) != turns:  # another question came meanwhile: its own follow-ups will come
+                return [gr.skip() for _ in suggestion_buttons]
+            return suggestions_shown(offered)
 
         def suggestions_shown(questions: list[str]) -> list:
             return [gr.update(value=q, visible=True) if q else gr.update(visible=False)
@@ -252,11 +260,14 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
         # On load: the interface language, the labels in it, then the question of a share link.
         demo.load(start, None, [ui_lang, shared], api_visibility=PRIVATE).then(
             relabel, [ui_lang, session], relabel_outputs, api_visibility=PRIVATE).then(
-            ask_shared, [shared, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
+            ask_shared, [shared, ui_lang, session], chat_outputs, api_visibility=PRIVATE).then(
+            follow_ups, [session], suggestion_buttons, api_visibility=PRIVATE)
         gr.on([send.click, question.submit], chat, [question, answer_lang, ui_lang, session], chat_outputs,
-              api_name="chat", api_description="Ask a question; returns this session's conversation.")
+              api_name="chat", api_description="Ask a question; returns this session's conversation.").then(
+            follow_ups, [session], suggestion_buttons, api_visibility=PRIVATE)
         for button in [*example_buttons, *suggestion_buttons]:
-            button.click(chat, [button, answer_lang, ui_lang, session], chat_outputs, api_visibility=PRIVATE)
+            button.click(chat, [button, answer_lang, ui_lang, session], chat_outputs, api_visibility=PRIVATE).then(
+                follow_ups, [session], suggestion_buttons, api_visibility=PRIVATE)
 
         def clear(chat_state: ChatSession):
             chat_state.clear()

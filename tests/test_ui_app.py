@@ -252,6 +252,19 @@ def test_a_share_link_with_an_empty_or_overlong_question(desk_url, open_app):
     assert "too long" in page.locator("#sfass-chat .sfass-error").inner_text()
 
 
+def test_a_suggested_follow_up_is_answered_when_clicked(desk_url, open_app):
+    page = open_app(desk_url, "en-US")
+    _ask(page, "Where was SFASS held?")
+    first = page.locator("#sfass-suggest-0")
+    first.wait_for(state="visible", timeout=ANSWER_TIMEOUT_MS)
+    suggestion = first.inner_text().strip()
+    _ask(page, example="#sfass-suggest-0")
+    assert page.locator("#sfass-chat .sfass-question").last.inner_text() == suggestion
+    turn = _last_answer(page)
+    assert turn.locator("li.sfass-source").count() >= 1
+    assert "sfass-refused" not in turn.locator(".sfass-answer").get_attribute("class")
+
+
 def test_follow_up_uses_this_sessions_history_and_new_conversation_clears_it(desk_url, open_app):
     page = open_app(desk_url, "ko-KR")
     other = open_app(desk_url, "ko-KR")
@@ -338,6 +351,7 @@ def test_on_a_phone_the_first_screen_holds_the_title_and_the_question_box(desk_u
     assert title.bounding_box()["height"] <= 2 * line + 1  # one or two lines
     assert not _overflows_sideways(page)
     _ask(page, "둘째 날에는 어떤 세션이 있었나요?" if lang == "ko" else "What sessions were on day two?")
+    page.locator("#sfass-suggest-0").wait_for(state="visible", timeout=ANSWER_TIMEOUT_MS)
     _settled(page)
     # Reading the answer's sources, the question box is still in reach (sticky at the bottom).
     _last_answer(page).locator("li.sfass-source").last.scroll_into_view_if_needed()
@@ -411,6 +425,7 @@ def test_axe_finds_no_serious_problems_on_the_chat_programme_and_sources(public_
     page = open_app(public_url, locale, viewport=viewport)
     assert page.evaluate("document.documentElement.lang") == lang
     _ask(page, "SFASS는 어디에서 열렸나요?" if lang == "ko" else "Where was SFASS held?")
+    page.locator("#sfass-suggest-0").wait_for(state="visible", timeout=ANSWER_TIMEOUT_MS)  # the follow-ups too
     found = {"chat": _serious_violations(page)}
     _tab(page, t.tab_programme)
     page.locator("#sfass-programme section.sfass-day").first.wait_for()
