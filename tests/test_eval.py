@@ -22,8 +22,8 @@ SUITE_FLOORS = {
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
-    "claims": {"supported": (0.89, 0.88), "contradicted": (0.57, 0.40), "not_found": (0.55, 0.82)},
-    "claims-tuning": {"supported": (0.91, 0.87), "contradicted": (0.78, 0.60), "not_found": (0.59, 0.92)},
+    "claims": {"supported": (0.88, 0.90), "contradicted": (0.64, 0.33), "not_found": (0.55, 0.82)},
+    "claims-tuning": {"supported": (0.92, 0.88), "contradicted": (0.92, 0.64), "not_found": (0.59, 0.92)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.06, "unseen": 0.24, "article": 0.26, "other-event": 0.12}
 

@@ -108,7 +108,8 @@ def name_present(name: str, text: str, rarity=len) -> bool:
     Kyung-hoon", but not "LG AI Research" in "... AI safety research"."""
     if name_in(name, text):
         return True
-    words = [w for w in re.split(r"[\s·]+", name) if len(w) > 1]
+    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[\s·]+", name)]
+    words = [w for w in words if len(w) > 1]
     if len(words) < 2:
         return False
     found = [w for w in words if name_in(w, text)]
@@ -379,6 +380,8 @@ class ClaimChecker:
     def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str, cover: float = 0.0) -> str | None:
         """The value sentence ``s`` gives in the claim's place, when it differs from the claim's."""
         if atom.kind == "name":
+            if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
+                return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
             kind = name_class(atom.value, statement)
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
                 return None  # an organisation the documents know, named in another role: contradicted only

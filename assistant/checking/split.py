@@ -20,7 +20,7 @@ from .facts import NOT_NAMES, FactKind, FactSpan, fact_spans
 # and Korean connective endings (…했고, …했으며, …했지만, …한데).
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|,\s+|\s+(?=(?:which|who|where|while|whereas|but|although|though|after|before|when)\s)|"
-    r"\s+(?=and\s+(?:the\s+)?[A-Z][a-z])|"
+    r"\s+(?=(?-i:and\s+(?:the\s+)?[A-Z][a-z]))|"
     r"(?<=[가-힣](?:고|며|서|만|데|해))\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
     re.IGNORECASE,
 )
@@ -128,6 +128,8 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
             continue
         if run and _person_like(run[-1][-1]):  # "송상훈 과기정통부 차관": the person, then their post
             close()
+        if run and len(run[-1]) == 1 == len(nouns) and run[-1][0].tag == nouns[0].tag == "NNP":
+            close()  # "서울 코엑스": a city, then a place in it
         if run and re.match(r"[A-Z][a-z]", nouns[0].form) and re.search(r"[가-힣]", run[-1][-1].form):
             close()  # "미국 AI 기업 Scale AI": the description, then the name
         run.append(nouns)
