@@ -28,8 +28,8 @@ from ..answering.citations import citation_for
 from ..answering.evidence import Evidence, EvidenceScorer, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import SLOT_HINTS, day_ordinals, fills_slot, says_absent
-from ..question.vocabulary import EVENT_SYNONYMS
 from ..question.language import detect_language
+from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
 from .facts import FactSpan, fact_spans, facts, name_in
 from .split import AtomicClaim, _names, split_statement

@@ -230,7 +230,7 @@ def split_statement(
             facts.append(FactSpan(kind="day", text=sentence[a:b], start=a, end=b, values=[str(n)]))
         facts.sort(key=lambda f: f.start)
         names = [n for a, b in _names(sentence) if (n := _outside(sentence, (a, b), facts))]
-        names = [(a, b) for a, b in names if not is_word(sentence[a:b], not sentence[:a].strip(" \"'“‘([["))]
+        names = [(a, b) for a, b in names if not is_word(sentence[a:b], not re.sub(r"[\s\"'“‘(\[]", "", sentence[:a]))]
         found: list[AtomicClaim] = []
         parts = clauses(sentence)
         for c_start, c_end in parts:
