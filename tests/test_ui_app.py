@@ -439,12 +439,17 @@ def test_axe_finds_no_serious_problems_on_the_chat_programme_and_sources(public_
 
 # --- fact check ---------------------------------------------------------------------------------------
 
+def _check(page, statement: str, shown: str = ".sfass-fc-claims") -> None:
+    """Paste a statement into the Fact check tab and wait for its verdict (or ``shown``)."""
+    page.fill("#sfass-statement textarea", statement)
+    page.click("#sfass-check-btn")
+    page.locator(f"#sfass-verdict {shown}").wait_for(timeout=ANSWER_TIMEOUT_MS)
+
+
 def test_fact_check_shows_a_wrong_date_as_contradicted_with_both_dates(desk_url, open_app):
     page = open_app(desk_url, "en-US")
     _tab(page, EN.tab_check)
-    page.fill("#sfass-statement textarea", "SFASS opened on 29 October 2025, and about 150 people attended.")
-    page.click("#sfass-check-btn")
-    page.locator("#sfass-verdict .sfass-fc-claims").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    _check(page, "SFASS opened on 29 October 2025, and about 150 people attended.")
     verdict = page.locator("#sfass-verdict")
     wrong = verdict.locator("mark.sfass-fc-contradicted")
     assert "29 October" in wrong.inner_text() and EN.check_contradicted in wrong.inner_text()  # words, not colour
@@ -463,13 +468,9 @@ def test_fact_check_shows_a_wrong_date_as_contradicted_with_both_dates(desk_url,
 def test_fact_check_labels_follow_the_interface_language(desk_url, open_app):
     page = open_app(desk_url, "ko-KR")
     _tab(page, KO.tab_check)
-    page.fill("#sfass-statement textarea", "SFASS was held at the Hotel Naru Seoul MGallery.")
-    page.click("#sfass-check-btn")
-    page.locator("#sfass-verdict .sfass-fc-claims").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    _check(page, "SFASS was held at the Hotel Naru Seoul MGallery.")
     assert KO.check_supported in page.locator("#sfass-verdict").inner_text()
-    page.fill("#sfass-statement textarea", "   ")
-    page.click("#sfass-check-btn")
-    page.locator("#sfass-verdict .sfass-fc-error").wait_for(timeout=20_000)
+    _check(page, "   ", shown=".sfass-fc-error")  # an empty statement: a message, not a verdict
 
 
 def test_the_desk_audit_reports_that_the_documents_agree(desk_url, open_app):
