@@ -113,12 +113,6 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 footer = gr.Markdown(t0.footer)
             with gr.Tab(t0.tab_programme, id="programme", elem_id="sfass-tab-programme") as tab_programme:
                 programme = gr.HTML(programme_html("ko"), elem_id="sfass-programme")
-            with gr.Tab(t0.tab_check, id="check", elem_id="sfass-tab-check") as tab_check:
-                check_intro = gr.Markdown(t0.check_intro, elem_id="sfass-check-intro")
-                statement = gr.Textbox(label=t0.check_input, placeholder=t0.check_placeholder, lines=4, max_lines=12,
-                                       elem_id="sfass-statement")
-                check_btn = gr.Button(t0.check_button, variant="primary", elem_id="sfass-check-btn")
-                verdict_view = gr.HTML(elem_id="sfass-verdict")
             with gr.Tab(t0.tab_sources, id="sources", elem_id="sfass-tab-sources") as tab_sources:
                 docs_table = gr.Dataframe(headers=document_headers(t0), value=[], interactive=False,
                                           label=t0.documents, elem_id="sfass-documents", wrap=True)
@@ -129,6 +123,14 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                             elem_id="sfass-search")
                     search_btn = gr.Button(t0.search_button, scale=1, elem_id="sfass-search-btn")
                 search_results = gr.HTML(elem_id="sfass-search-results")
+            # After Sources: on a phone the tabs that do not fit go behind Gradio's overflow menu, and the
+            # attendees' tabs come first.
+            with gr.Tab(t0.tab_check, id="check", elem_id="sfass-tab-check") as tab_check:
+                check_intro = gr.Markdown(t0.check_intro, elem_id="sfass-check-intro")
+                statement = gr.Textbox(label=t0.check_input, placeholder=t0.check_placeholder, lines=4, max_lines=12,
+                                       elem_id="sfass-statement")
+                check_btn = gr.Button(t0.check_button, variant="primary", elem_id="sfass-check-btn")
+                verdict_view = gr.HTML(elem_id="sfass-verdict")
             admin_parts = {}
             if with_desk:
                 with gr.Tab(t0.tab_admin, id="admin", elem_id="sfass-tab-admin") as tab_admin:
