@@ -123,8 +123,6 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                             elem_id="sfass-search")
                     search_btn = gr.Button(t0.search_button, scale=1, elem_id="sfass-search-btn")
                 search_results = gr.HTML(elem_id="sfass-search-results")
-            # After Sources: on a phone the tabs that do not fit go behind Gradio's overflow menu, and the
-            # attendees' tabs come first.
             with gr.Tab(t0.tab_check, id="check", elem_id="sfass-tab-check") as tab_check:
                 check_intro = gr.Markdown(t0.check_intro, elem_id="sfass-check-intro")
                 statement = gr.Textbox(label=t0.check_input, placeholder=t0.check_placeholder, lines=4, max_lines=12,
