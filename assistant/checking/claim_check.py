@@ -1,8 +1,9 @@
 """Checking a statement against the documents: each claim supported, contradicted, or not found.
 
 A statement is split into atomic claims (:mod:`.split`): each date, number, length of time, day, time of day
-and name it states. A claim is looked up with the assistant's own retrieval and sentence scorer; its
-*context* is the rest of its sentence (the words of its own clause count double). Then, for each claim:
+and name it states, and the words of each clause outside them. A claim is looked up with the assistant's own
+retrieval and sentence scorer; its *context* is the key terms of its clause, the words nearest the value
+weighing most (the rest of the sentence counts too, less, when the clause alone says too little). Then:
 
 - **supported**: a passage sentence about the same thing (it holds enough of the context) states the value;
 - **contradicted**: a passage sentence in the statement's language holds nearly all of the context and gives a
@@ -116,8 +117,8 @@ def name_present(name: str, text: str, rarity=len) -> bool:
     return len(found) / len(words) >= 0.6 and max(words, key=rarity) in found
 
 
-_PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|coex|bexco|호텔|센터|홀|갤러리|컨벤션|코엑스|벡스코|"
-                    r"seoul|busan|서울|부산", re.IGNORECASE)
+_PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|arena|stadium|호텔|센터|홀|갤러리|컨벤션|전시장",
+                    re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"institute|ministry|university|company|corp|inc\b|lab|research|committee|agency|office|association|foundation|"
     r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
