@@ -88,6 +88,16 @@ class _Sentence:
         return self.evidence.sentence
 
 
+@dataclass
+class _Context:
+    """What a claim says around its value (see ``ClaimChecker._context``)."""
+
+    weights: dict[str, float]  # key terms by weight
+    cue: dict[str, float]  # the words beside the value that say what slot it fills
+    unknown_share: float  # share of the context in words no document uses
+    unknown_near: bool  # a word right beside the value is one no document uses
+
+
 _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
 
@@ -156,6 +166,7 @@ class ClaimChecker:
         self.retriever = retriever
         self.scorer = scorer
         self.depth = depth
+        self._capitals: tuple[object, set[str]] = (None, set())  # (the statistics they were read with, words)
 
     # -- the statement ------------------------------------------------------------------------------
 
@@ -204,11 +215,11 @@ class ClaimChecker:
     def _capitalised(self) -> set[str]:
         """Words the documents write with a capital inside a sentence (names, not sentence starters)."""
         stats = self.scorer.stats()
-        if getattr(self, "_capitals_of", None) is not stats:
-            self._capitals = {m[1] for c in self.scorer.index.chunks()
-                              for m in re.finditer(r"(?<=[\w,] )([A-Z][a-z]+)", c.text)}
-            self._capitals_of = stats
-        return self._capitals
+        read_with, words = self._capitals
+        if read_with is not stats:  # the documents changed: read them again (one assignment, safe to race)
+            words = {m[1] for c in self.scorer.index.chunks() for m in re.finditer(r"(?<=[\w,] )([A-Z][a-z]+)", c.text)}
+            self._capitals = (stats, words)
+        return words
 
     def _not_a_claim(self, name: str) -> bool:
         return self._is_topic(name) or self._is_word(name)
@@ -257,11 +268,11 @@ class ClaimChecker:
 
     # -- one claim ----------------------------------------------------------------------------------
 
-    def _context(self, atom: AtomicClaim, statement: str) -> tuple[dict[str, float], dict[str, float]]:
+    def _context(self, atom: AtomicClaim, statement: str) -> _Context:
         """The claim's context: the key terms of its sentence weighted by idf and by nearness to the value
         (the word that says what a value is, "opened", "참석", sits next to it), less where they belong to
         another claim's value or another clause; and the nearest of them (the slot cue). Digits and words no
-        document uses are left out."""
+        document uses are left out (their share is kept)."""
         stats = self.scorer.stats()
         weights: dict[str, float] = {}
         cue: dict[str, float] = {}
@@ -282,7 +293,6 @@ class ClaimChecker:
                 keys |= {UNKNOWN + t: math.log(1 + stats.n) for t in unknown}
             if keys:
                 order.append((start, end, keys))
-        self._unknown_near = self._near_unknown(atom, statement)
         before = [o for o in order if o[1] <= atom.start][::-1]
         after = [o for o in order if o[0] >= atom.end]
         own = sum(w for start, end, keys in order if atom.clause[0] <= start < atom.clause[1]
@@ -310,13 +320,14 @@ class ClaimChecker:
         weights = {t: w for t, w in weights.items() if t not in unknown}
         cue = {t: w for t, w in cue.items() if t not in unknown}
         total = sum(weights.values()) + sum(unknown.values())
-        self._unknown_share = sum(unknown.values()) / total if total else 0.0
+        share = sum(unknown.values()) / total if total else 0.0
+        near = self._near_unknown(atom, statement)
         if atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "place":
             # where something happened: a sentence naming a venue is about the same slot (whatever verb it uses)
             weights = {t: w for t, w in weights.items() if t not in ("≈open", "≈held")}
             weights[VENUE] = 2.0 * max(weights.values(), default=1.0)
-            return weights, {VENUE: 1.0}
-        return weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2])
+            return _Context(weights, {VENUE: 1.0}, share, near)
+        return _Context(weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2]), share, near)
 
     def _of_event(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a length of time is said of the event itself: the word beside it names the event or is a
@@ -412,7 +423,8 @@ class ClaimChecker:
         return None
 
     def _judge(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
-        weights, cue = self._context(atom, statement)
+        context = self._context(atom, statement)
+        weights, cue = context.weights, context.cue
         claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value, start=atom.start,
                       end=atom.end)
         if atom.kind is None:
@@ -424,7 +436,7 @@ class ClaimChecker:
         # known, and (but for a length of time, said of the event itself) there are such words
         of_event = atom.kind == "duration" and self._of_event(atom, statement)
         # a claim mostly in words no document uses speaks of something the documents do not cover
-        can_contradict = (bool(cue) or of_event) and self._unknown_share < UNKNOWN_SHARE
+        can_contradict = (bool(cue) or of_event) and context.unknown_share < UNKNOWN_SHARE
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
         for s in evidence if can_contradict else []:
@@ -439,7 +451,7 @@ class ClaimChecker:
                 cover = max(cover, CONTRADICT_MIN)
             elif cover < CONTRADICT_MIN or (cue and self._cover(cue, s) < CLAUSE_MIN):
                 continue
-            if cover <= against[0] or (self._unknown_near and cover < SURE):
+            if cover <= against[0] or (context.unknown_near and cover < SURE):
                 continue
             value = self._other_value(atom, s, statement, cover)
             if value:
