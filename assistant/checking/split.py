@@ -1,5 +1,6 @@
-"""Splitting a statement into atomic claims: every date, number, length of time and name it states, each with
-the clause it is stated in; a clause that states none of these is a claim of its own (checked by meaning).
+"""Splitting a statement into atomic claims: every date, number, length of time, day, time of day and name it
+states, each with the clause it is stated in; the words of a clause outside those values ("gave the welcome
+address") are a claim of their own, checked by meaning.
 
 "About 150 people attended SFASS, which opened on 29 October at Lotte Hotel." →
 ``150`` · ``29 October`` · ``Lotte Hotel`` (three claims; the event's own name is the subject, not a claim).
@@ -39,8 +40,8 @@ _CURRENCY = re.compile(r"USD|KRW|EUR|JPY|GBP|CNY")
 class AtomicClaim:
     """One fact a statement states (or one clause with no such fact), located in the statement."""
 
-    kind: FactKind | None  # None: a clause with no date, number, length of time or name
-    value: str  # as written in the statement (the clause itself for kind None)
+    kind: FactKind | None  # None: words of a clause outside its values
+    value: str  # as written in the statement
     values: list[str]  # normalised (see ``FactSpan.values``); names as written
     start: int  # the value's place in the statement
     end: int
