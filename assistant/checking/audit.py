@@ -109,11 +109,12 @@ def _translation_findings(index, chunks: list[Chunk]) -> list[Finding]:
             values = {d: sum((_values(c) for c in by_doc[d]), Counter()) for d in (doc, twin)}
             for a, b in ((doc, twin), (twin, doc)):
                 for position, chunk in enumerate(by_doc[a]):
-                    missing = [v for v in _values(chunk) if v not in values[b]]
+                    mine = _values(chunk)
+                    missing = [v for v in mine if v not in values[b]]
                     if not missing:
                         continue
                     near = by_doc[b][min(position, len(by_doc[b]) - 1)]
-                    instead = [v for v in _values(near) if v not in _values(chunk)]
+                    instead = [v for v in _values(near) if v not in mine]
                     out.append(Finding(kind="translation", value=_written(chunk.text, missing),
                                        other_value=_written(near.text, instead) if instead else None,
                                        passages=[citation_for(chunk, 1), citation_for(near, 2)]))

@@ -182,7 +182,7 @@ class ClaimChecker:
                 parts = [(statement[slice(*a.clause)], KIND_HINTS.get(a.kind or "", "")) for a in mine]
                 parts += [(a.value, KIND_HINTS.get(a.kind, "")) for a in mine if a.kind]
                 evidence[atom.sentence] = self._evidence(statement[slice(*atom.sentence)], parts, lang)
-            claims.append(self._judge(atom, statement, evidence[atom.sentence], lang))
+            claims.append(self.judge(atom, statement, evidence[atom.sentence], lang))
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
         return Verdict(statement=statement, label=label, claims=claims, language=lang)
 
@@ -262,10 +262,6 @@ class ClaimChecker:
         """The atomic claims of ``statement`` (see :func:`.split.split_statement`)."""
         return split_statement(statement, self._is_topic, self._is_word, self._has_content)
 
-    def judge(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
-        """One claim of ``statement`` labelled against the given sentences."""
-        return self._judge(atom, statement, evidence, lang)
-
     # -- one claim ----------------------------------------------------------------------------------
 
     def _context(self, atom: AtomicClaim, statement: str) -> _Context:
@@ -329,40 +325,40 @@ class ClaimChecker:
             return _Context(weights, {VENUE: 1.0}, share, near)
         return _Context(weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2]), share, near)
 
+    def _beside(self, atom: AtomicClaim, statement: str, keys_of, skip_others: bool) -> list[set[str]]:
+        """For each side of the value within its clause, the ``keys_of`` the nearest word that has any. With
+        ``skip_others``, words of other claims' values are passed over and a word the value starts inside is
+        not before it; without, that word counts as the one before."""
+        offset = atom.clause[0]
+        words = [(m.start() + offset, m.end() + offset, m[0])
+                 for m in re.finditer(r"\S+", statement[atom.clause[0] : atom.clause[1]])]
+        if skip_others:
+            words = [w for w in words if not any(a < w[1] and w[0] < b for a, b in atom.others)]
+        before = [w for w in words if (w[1] <= atom.start if skip_others else w[0] < atom.start)]
+        out = []
+        for side in (before[::-1], [w for w in words if w[0] >= atom.end]):
+            keys = next((k for _, _, word in side if (k := keys_of(word))), None)
+            if keys:
+                out.append(keys)
+        return out
+
     def _of_event(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a length of time is said of the event itself: the word beside it names the event or is a
         word for an event's length ("a two-day forum", "사흘 일정", "a one-day event")."""
-        stats = self.scorer.stats()
+        topic = self.scorer.stats().topic
         frame = terms(EVENT_WORDS, quoted_korean=False)
-        clause = statement[atom.clause[0] : atom.clause[1]]
-        words = [(m.start() + atom.clause[0], m[0]) for m in re.finditer(r"\S+", clause)]
-        for side in ([w for w in words if w[0] < atom.start][::-1], [w for w in words if w[0] >= atom.end]):
-            for _, word in side:
-                found = terms(word, quoted_korean=False)
-                keys = set(self.scorer.key_terms(word)) | (found & stats.topic)
-                if keys:
-                    if keys & (stats.topic | frame):
-                        return True
-                    break
-        return False
+
+        def keys_of(word: str) -> set[str]:
+            return set(self.scorer.key_terms(word)) | (terms(word, quoted_korean=False) & topic)
+
+        return any(keys & (topic | frame) for keys in self._beside(atom, statement, keys_of, skip_others=False))
 
     def _near_unknown(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a content word right beside the value is one no document uses ("closed on 20 October"): the
         claim then says something the documents never speak of, and cannot be contradicted."""
         df = self.scorer.stats().df
-        clause = statement[atom.clause[0] : atom.clause[1]]
-        offset = atom.clause[0]
-        words = [(m.start() + offset, m.end() + offset, m[0]) for m in re.finditer(r"\S+", clause)]
-        near = [w for w in words if w[1] <= atom.start and not any(a < w[1] and w[0] < b for a, b in atom.others)]
-        after = [w for w in words if w[0] >= atom.end and not any(a < w[1] and w[0] < b for a, b in atom.others)]
-        for side in (near[::-1], after):
-            for _, _, word in side:
-                keys = self.scorer.key_terms(word)
-                if keys:
-                    if not any(df[t] for t in keys):
-                        return True
-                    break
-        return False
+        beside = self._beside(atom, statement, lambda word: set(self.scorer.key_terms(word)), skip_others=True)
+        return any(not any(df[t] for t in keys) for keys in beside)
 
     @staticmethod
     def _cover(weights: dict[str, float], s: _Sentence) -> float:
@@ -422,14 +418,16 @@ class ClaimChecker:
                 return f.text
         return None
 
-    def _judge(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
+    def judge(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
+        """One claim of ``statement`` labelled against the given sentences."""
         context = self._context(atom, statement)
         weights, cue = context.weights, context.cue
         claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value, start=atom.start,
                       end=atom.end)
         if atom.kind is None:
             return self._judge_meaning(claim, atom.value, evidence, lang)
-        support = max(((self._cover(weights, s), s) for s in evidence if self._states(atom, s)),
+        states = [self._states(atom, s) for s in evidence]
+        support = max(((self._cover(weights, s), s) for s, said in zip(evidence, states) if said),
                       key=lambda t: t[0], default=(0.0, None))
         against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
@@ -439,8 +437,8 @@ class ClaimChecker:
         can_contradict = (bool(cue) or of_event) and context.unknown_share < UNKNOWN_SHARE
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
-        for s in evidence if can_contradict else []:
-            if s.chunk.lang != lang or self._states(atom, s):
+        for s, said in zip(evidence, states) if can_contradict else []:
+            if s.chunk.lang != lang or said:
                 continue
             if days and s.days and not days & s.days:
                 continue  # a sentence about another day of the event is about something else

@@ -16,8 +16,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "verdict": {"en": "Verdict", "ko": "판정"},
     "claims": {"en": "Claims", "ko": "주장"},
     "sources": {"en": "Sources", "ko": "출처"},
-    "documents": {"en": "documents", "ko": "문서"},
-    "statement": {"en": "statement", "ko": "주장"},
     "no_findings": {"en": "The documents agree: no disagreements found ({documents} documents, {sentences} "
                            "sentences).",
                     "ko": "문서 사이에 어긋나는 곳이 없습니다(문서 {documents}개, 문장 {sentences}개)."},

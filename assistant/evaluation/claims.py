@@ -91,17 +91,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _span(claim: Claim, statement: str) -> tuple[int, int]:
-    if claim.end > claim.start:
-        return claim.start, claim.end
-    start = statement.find(claim.text)  # a claim without a span: where its text is
-    return (start, start + len(claim.text)) if start >= 0 else (0, 0)
-
-
 def align(item: ClaimItem, verdict: Verdict) -> tuple[list[ClaimResult], list[Claim]]:
     """Each gold claim with the checked claim that covers its words, and the checked claims covering none."""
     results, used = [], set()
-    spans = [_span(c, item.statement) for c in verdict.claims]
+    spans = [(c.start, c.end) for c in verdict.claims]
     for gold in item.claims:
         start = item.statement.find(gold.value)
         span = (start, start + len(gold.value))

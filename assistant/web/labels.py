@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from assistant.checking.claim_check import EXPLAIN
+from assistant.checking.report import LABEL_NAMES, WORDS
 from assistant.event import Audience, EventInfo
 from assistant.library import Lang
 
@@ -181,18 +183,18 @@ LABELS: dict[Lang, Labels] = {
         check_placeholder="예: SFASS는 10월 29일 롯데호텔에서 개막했으며 약 150명이 참석했다.",
         check_button="확인하기",
         check_verdict="판정",
-        check_supported="문서와 일치",
-        check_contradicted="문서와 다름",
-        check_not_found="문서에 없음",
+        check_supported=LABEL_NAMES["supported"]["ko"],
+        check_contradicted=LABEL_NAMES["contradicted"]["ko"],
+        check_not_found=LABEL_NAMES["not_found"]["ko"],
         check_passage="근거 문단",
         check_statement_says="문장",
         check_documents_say="문서",
-        check_silent="문서에서 확인되지 않습니다.",
+        check_silent=EXPLAIN["ko"]["not_found"],
         audit_title="문서 점검",
         audit_button="문서 사이에 어긋나는 곳 찾기",
         audit_none="문서 사이에 어긋나는 곳이 없습니다.",
-        audit_conflict="두 문서가 다르게 말합니다",
-        audit_translation="문서와 그 번역이 다릅니다",
+        audit_conflict=WORDS["conflict"]["ko"],
+        audit_translation=WORDS["translation"]["ko"],
     ),
     "en": Labels(
         title="Document assistant",
@@ -269,18 +271,18 @@ LABELS: dict[Lang, Labels] = {
         check_placeholder="e.g. SFASS opened on 29 October at Lotte Hotel, and about 150 people attended.",
         check_button="Check",
         check_verdict="Verdict",
-        check_supported="supported",
-        check_contradicted="contradicted",
-        check_not_found="not found",
+        check_supported=LABEL_NAMES["supported"]["en"],
+        check_contradicted=LABEL_NAMES["contradicted"]["en"],
+        check_not_found=LABEL_NAMES["not_found"]["en"],
         check_passage="Passage",
         check_statement_says="Statement",
         check_documents_say="Documents",
-        check_silent="The documents do not say.",
+        check_silent=EXPLAIN["en"]["not_found"],
         audit_title="Document audit",
         audit_button="Find where the documents disagree",
         audit_none="The documents agree: no disagreements found.",
-        audit_conflict="Two documents disagree",
-        audit_translation="A document and its translation disagree",
+        audit_conflict=WORDS["conflict"]["en"],
+        audit_translation=WORDS["translation"]["en"],
     ),
 }
 
