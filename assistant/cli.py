@@ -43,10 +43,10 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         import readline  # noqa: F401  (line editing and in-session history for input())
     except ImportError:
         pass
-    from .event import load_event
+    from .event import event_of_index
 
     bot = _assistant(settings)
-    event = load_event(settings.knowledge_dir, bot.index.documents())
+    event = event_of_index(bot.index)
     history: list[Turn] = []
     print(f"{event.title.en} — ask in Korean or English; Ctrl-D to quit. / "
           f"{event.title.ko}: 한국어나 영어로 질문하세요. 종료: Ctrl-D")

@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 
+from index.errors import IndexUnavailableError
 from index.models import Lang
 from index.store import KnowledgeIndex
 
@@ -15,13 +16,14 @@ from .answering.extractive import ExtractiveAnswerer
 from .checking.audit import AuditReport, audit
 from .checking.claim_check import ClaimChecker
 from .config import Settings
-from .event import load_event
+from .event import event_of_index
 from .library import Library
 from .models import Answer, Draft, Retrieved, Turn, Verdict
 from .question.answer_type import detect_slot, fills_slot, says_absent, slot_hint
-from .question.clean import InvalidQuestion, validate_question
+from .question.clean import MESSAGES, InvalidQuestion, validate_question
 from .question.followup import standalone_question
 from .question.injection import strip_instructions
+from .question.language import detect_language
 from .retrieval import HybridRetriever
 from .suggestions import Suggester
 
@@ -46,13 +48,14 @@ class Assistant:
         self.index = index or KnowledgeIndex.open(self.settings)
         _configure_llama_index(self.index)
         self.retriever = HybridRetriever(self.index, self.settings)
-        self.event = load_event(self.settings.knowledge_dir, self.index.documents())
+        self.event = event_of_index(self.index)
         self.extractive = ExtractiveAnswerer(self.index, event=self.event)
         self.answerer = make_answerer(self.settings, self.index, self.extractive, self.event)
         self.checker = ClaimChecker(self.retriever, self.extractive.scorer)
         self.library = Library(self.index, self.settings, on_change=self.refresh)  # the documents, for front ends
         self.suggester = Suggester(self)
         self._as_of: dict | None = None  # each document's as-of date, for its citations
+        self._version = self.index.version()  # the index version the caches above were made from
         threading.Thread(target=self._warm_up, name="assistant-warm-up", daemon=True).start()
 
     def _warm_up(self) -> None:
@@ -67,11 +70,17 @@ class Assistant:
 
     def refresh(self) -> None:
         """Re-read document metadata, the event and term statistics after documents were added or removed."""
+        self._version = self.index.version()
         self._as_of = None
         self.retriever.refresh()
         self.extractive.refresh()
-        self.event = load_event(self.settings.knowledge_dir, self.index.documents())
+        self.event = event_of_index(self.index)
         self.extractive.event = self.answerer.event = self.event
+
+    def _follow_index(self) -> None:
+        """Refresh when the index serves another version (a build here, or by another process or machine)."""
+        if self.index.version() != self._version:
+            self.refresh()
 
     # -- the steps ----------------------------------------------------------------------------
 
@@ -82,6 +91,7 @@ class Assistant:
 
         Raises ``InvalidQuestion`` with a message in the user's language."""
         cleaned, lang = validate_question(question, self.settings.max_question_chars, language)
+        self._follow_index()
         standalone = standalone_question(cleaned, history, lang, self.settings.max_history_turns)
         return cleaned, lang, self.extractive.scorer.correct_spelling(standalone)
 
@@ -127,6 +137,12 @@ class Assistant:
             seconds=time.perf_counter() - started,
         )
 
+    @staticmethod
+    def _unavailable(question: str, language: Lang | None) -> InvalidQuestion:
+        """The store cannot be reached: a message for the user, in the question's language."""
+        lang = language or (detect_language(question) if isinstance(question, str) else None) or "en"
+        return InvalidQuestion(MESSAGES["unavailable"][lang], lang)
+
     # -- public API ---------------------------------------------------------------------------
 
     def ask(
@@ -136,10 +152,12 @@ class Assistant:
         started = time.perf_counter()
         try:
             cleaned, lang, standalone = self._prepare(question, history, language)
+            query = strip_instructions(standalone)
+            passages = self._passages(query, lang)
         except InvalidQuestion as error:
             return self._error(question, error, started)
-        query = strip_instructions(standalone)
-        passages = self._passages(query, lang)
+        except IndexUnavailableError:
+            return self._error(question, self._unavailable(question, language), started)
         draft = self.answerer.answer(query, lang, passages) if query else self.extractive.refuse(lang)
         return self._answer(cleaned, standalone, lang, draft, started)
 
@@ -150,14 +168,17 @@ class Assistant:
         started = time.perf_counter()
         try:
             cleaned, lang, standalone = self._prepare(question, history, language)
+            query = strip_instructions(standalone)
+            passages = self._passages(query, lang)
         except InvalidQuestion as error:
             yield self._error(question, error, started)
             return
-        query = strip_instructions(standalone)
+        except IndexUnavailableError:
+            yield self._error(question, self._unavailable(question, language), started)
+            return
         if not query:
             yield self._answer(cleaned, standalone, lang, self.extractive.refuse(lang), started)
             return
-        passages = self._passages(query, lang)
         text = ""
         for piece in self.answerer.stream(query, lang, passages):
             if isinstance(piece, Draft):
@@ -191,12 +212,16 @@ class Assistant:
     def check(self, statement: str) -> Verdict:
         """Check each claim of ``statement`` against the documents (an empty or overlong statement: a Verdict
         with ``error`` set, in the statement's language)."""
+        text = statement if isinstance(statement, str) else ""
         try:
             cleaned, _ = validate_question(statement, self.settings.max_question_chars, kind="statement")
+            self._follow_index()
+            return self.checker.check(cleaned)
         except InvalidQuestion as error:
-            text = statement if isinstance(statement, str) else ""
             return Verdict(statement=text[:200], label="not_found", language=error.language, error=error.message)
-        return self.checker.check(cleaned)
+        except IndexUnavailableError:
+            error = self._unavailable(text, None)
+            return Verdict(statement=text[:200], label="not_found", language=error.language, error=error.message)
 
     def audit(self) -> AuditReport:
         """Where the documents disagree about the same thing (see :mod:`assistant.checking.audit`)."""

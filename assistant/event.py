@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from index.models import DocumentInfo, Lang
-from index.program import PROGRAM_FILE, ProgramError, load_program
+from index.program import PROGRAM_FILE, ProgramError, parse_program
 from index.sources import EVENT_FILE
 
 Audience = Literal["attendees", "press", "organizers"]
@@ -141,17 +141,22 @@ class EventInfo(_Strict):
         return [(None, self.examples)]
 
 
-def load_event(knowledge_dir: Path, documents: Sequence[DocumentInfo] | None = None) -> EventInfo:
+def load_event(
+    knowledge_dir: Path, documents: Sequence[DocumentInfo] | None = None, files: dict[str, str] | None = None
+) -> EventInfo:
     """The event of ``knowledge_dir``: its ``event.yaml``, completed from ``program.yaml`` and the documents.
 
     ``documents`` (as the index lists them) are only needed when something must be derived; when ``None`` the
-    folder is scanned. Raises :class:`EventError` when ``event.yaml`` exists but is invalid."""
+    folder is scanned. ``files`` (the folder's configuration files as the index stores them) are read instead
+    of the folder when given. Raises :class:`EventError` when ``event.yaml`` exists but is invalid."""
     knowledge_dir = Path(knowledge_dir)
-    data = _read_event_file(knowledge_dir / EVENT_FILE)
+    if files is None:
+        files = {name: text for name in (EVENT_FILE, PROGRAM_FILE) if (text := _read_file(knowledge_dir / name))}
+    data = _read_event(files.get(EVENT_FILE), knowledge_dir / EVENT_FILE)
     if "name" not in data or "covers" not in data:
         docs = list(documents) if documents is not None else _scan(knowledge_dir)
         if "name" not in data:
-            data["name"], derived_short = _derived_name(knowledge_dir, docs)
+            data["name"], derived_short = _derived_name(knowledge_dir.name, files.get(PROGRAM_FILE), docs)
             data.setdefault("short_name", derived_short)
         if "covers" not in data:
             data["covers"] = covers_from_kinds(d.kind for d in docs)
@@ -178,13 +183,25 @@ def covers_from_kinds(kinds: Sequence[str] | Any) -> dict[str, list[str]] | None
     return phrases
 
 
-def _read_event_file(path: Path) -> dict:
+def event_of_index(index) -> EventInfo:
+    """The event as the index serving the answers stores it (no knowledge folder needed on this machine)."""
+    return load_event(index.settings.knowledge_dir, index.documents(), index.knowledge_files())
+
+
+def _read_file(path: Path) -> str | None:
     if not path.is_file():
-        return {}
+        return None
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise EventError(f"행사 정보 파일을 읽을 수 없습니다 / Cannot read event file {path}: {exc}") from exc
+
+
+def _read_event(text: str | None, path: Path) -> dict:
+    if text is None:
+        return {}
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise EventError(f"행사 정보 파일의 YAML 형식이 잘못되었습니다 / Invalid YAML in event file {path}: {exc}") from exc
     if raw is None:
@@ -201,16 +218,16 @@ def _scan(knowledge_dir: Path) -> list[DocumentInfo]:
                          source=d.meta.source, path=d.path) for d in scan(knowledge_dir).documents]
 
 
-def _derived_name(knowledge_dir: Path, docs: Sequence[DocumentInfo]) -> tuple[dict[str, str], str]:
+def _derived_name(folder: str, program: str | None, docs: Sequence[DocumentInfo]) -> tuple[dict[str, str], str]:
     """The name from ``program.yaml``, else from the documents' most common (or first) title."""
-    if (knowledge_dir / PROGRAM_FILE).is_file():
+    if program is not None:
         try:
-            event = load_program(knowledge_dir / PROGRAM_FILE).event
+            event = parse_program(program).event
             return {"ko": event.name.ko, "en": event.name.en}, event.short_name
         except ProgramError:
             pass  # the index build reports a broken programme; fall back to the documents
     titles = {lang: _main_title([d.title for d in docs if d.lang == lang]) for lang in ("ko", "en")}
-    fallback = titles["ko"] or titles["en"] or knowledge_dir.name or "documents"
+    fallback = titles["ko"] or titles["en"] or folder or "documents"
     names, short = {}, ""
     for lang in ("ko", "en"):
         names[lang], acronym = _name_from_title(titles[lang] or titles["en" if lang == "ko" else "ko"] or fallback)

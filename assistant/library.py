@@ -9,7 +9,7 @@ from pathlib import Path
 from index.errors import IndexUserError, UnknownDocumentError
 from index.loaders import SUPPORTED_SUFFIXES
 from index.models import BuildReport, Chunk, Document, DocumentInfo, IndexStatus, Lang
-from index.program import PROGRAM_FILE, Program, ProgramError, load_program
+from index.program import PROGRAM_FILE, Program, ProgramError, parse_program
 from index.store import KnowledgeIndex
 from index.text import split_sentences
 
@@ -51,7 +51,10 @@ class Library:
 
     def programme(self) -> Program:
         """The structured programme of the knowledge folder; raises ``ProgramError`` (bilingual message)."""
-        return load_program(self.settings.knowledge_dir / PROGRAM_FILE)
+        text = self._index.knowledge_files().get(PROGRAM_FILE)
+        if text is None:
+            raise ProgramError(f"프로그램 파일이 없습니다 / There is no programme file ({PROGRAM_FILE}) in the documents")
+        return parse_program(text)
 
     def status(self) -> IndexStatus:
         return self._index.status()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
@@ -33,27 +32,18 @@ class BM25Index:
 
     @classmethod
     def build(cls, texts: list[str]) -> BM25Index:
-        import bm25s
-
-        if not texts:
-            return cls()
-        corpus = [bm25_terms(t) or [""] for t in texts]
-        retriever = bm25s.BM25()
-        retriever.index(corpus, show_progress=False)
-        return cls(retriever, len(texts))
-
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        if self._retriever is not None:
-            self._retriever.save(str(folder))
+        return cls.from_terms([bm25_terms(t) for t in texts])
 
     @classmethod
-    def load(cls, folder: Path, size: int) -> BM25Index:
+    def from_terms(cls, corpus: list[list[str]]) -> BM25Index:
+        """An index over documents already split into :func:`bm25_terms` (as a store version keeps them)."""
         import bm25s
 
-        if size == 0 or not (folder / "params.index.json").exists():
+        if not corpus:
             return cls()
-        return cls(bm25s.BM25.load(str(folder)), size)
+        retriever = bm25s.BM25()
+        retriever.index([terms or [""] for terms in corpus], show_progress=False)
+        return cls(retriever, len(corpus))
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Top ``k`` (row, score) pairs with a positive score; ``mask`` (bool per row) filters rows."""

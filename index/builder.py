@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import time
 from collections import Counter, defaultdict
@@ -10,15 +9,16 @@ from collections.abc import Callable
 
 import numpy as np
 
-from index.bm25 import BM25Index
+from index.bm25 import BM25Index, bm25_terms
 from index.embeddings import IndexEmbedding
-from index.layout import Manifest, ManifestEntry, Pointer, StoreLayout, VersionFiles
+from index.layout import Manifest, ManifestEntry, Pointer
 from index.models import BuildReport, Chunk, Document
 from index.sentences import SentenceStore
 from index.sources import ScanResult
 from index.splitter import SPLITTER_VERSION, search_text, split_document
-from index.vectors import VectorCollection, collection_name, version_of
+from index.vectors import VectorCollection
 from index.version import LoadedVersion
+from index.versions import VersionCatalog, chunk_collection
 
 Progress = Callable[[int, int, str], None]
 
@@ -26,11 +26,9 @@ Progress = Callable[[int, int, str], None]
 class VersionBuilder:
     """Builds complete versions beside the current one; never touches the version being served."""
 
-    def __init__(self, layout: StoreLayout, client, embedder: IndexEmbedding, prefix: str) -> None:
-        self.layout = layout
-        self.client = client
+    def __init__(self, catalog: VersionCatalog, embedder: IndexEmbedding) -> None:
+        self.catalog = catalog
         self.embedder = embedder
-        self.prefix = prefix
 
     def plan(self, scan: ScanResult, current: LoadedVersion | None, rebuild: bool) -> BuildReport:
         """Which documents are added, updated, removed or unchanged (nothing is written)."""
@@ -54,12 +52,25 @@ class VersionBuilder:
         scan: ScanResult,
         current: LoadedVersion | None,
         report: BuildReport,
+        files: dict[str, str],
         progress: Progress | None = None,
     ) -> LoadedVersion:
-        """Write every file and the collection of a new version; return it (the pointer is not switched)."""
+        """Write every record of a new version; return it (the pointer is not switched). A build that fails or
+        is interrupted deletes what it wrote; one that is killed leaves records no pointer names, deleted by a
+        later build."""
         started = time.perf_counter()
-        version = self._next_version(current)
-        self.discard_leftovers(keep=current.manifest.version if current else None)
+        version, meta = self.catalog.claim()
+        try:
+            fresh = self._write(version, meta, scan, current, report, files, progress)
+        except BaseException:
+            self.catalog.discard(version)
+            raise
+        report.chunks = len(fresh.chunks)
+        report.seconds = round(time.perf_counter() - started, 3)
+        return fresh
+
+    def _write(self, version: int, meta, scan: ScanResult, current: LoadedVersion | None, report: BuildReport,
+               files: dict[str, str], progress: Progress | None) -> LoadedVersion:
         unchanged = set(report.unchanged)
         previous: dict[str, list[Chunk]] = defaultdict(list)
         for c in current.chunks if current is not None else []:
@@ -68,8 +79,8 @@ class VersionBuilder:
         chunks: list[Chunk] = []
         for doc in scan.documents:
             chunks.extend(previous[doc.doc_id] if doc.doc_id in unchanged else split_document(doc))
-        name = collection_name(self.prefix, version)
-        vectors = VectorCollection.create(self.client, name, self.embedder.model_name, self.embedder.dim)
+        name = chunk_collection(self.catalog.prefix, version)
+        vectors = VectorCollection.create(self.catalog.client, name, self.embedder.model_name, self.embedder.dim)
         chunk_vectors = self._fill(vectors, chunks, unchanged, current, progress)
         sentences = SentenceStore.build(
             chunks,
@@ -80,7 +91,7 @@ class VersionBuilder:
             batch=self.embedder.embed_batch_size,
             progress=(lambda done, total: progress(done, total, "sentences")) if progress else None,
         )
-        bm25 = BM25Index.build([search_text(c) for c in chunks])
+        terms = [bm25_terms(search_text(c)) for c in chunks]
         counts = Counter(c.doc_id for c in chunks)
         manifest = Manifest(
             version=version,
@@ -91,13 +102,8 @@ class VersionBuilder:
             built_at=dt.datetime.now(dt.UTC),
             documents={d.doc_id: _entry(d, counts[d.doc_id]) for d in scan.documents},
         )
-        files = VersionFiles(self.layout.version_dir(version))
-        files.write(manifest, chunks, scan.documents)
-        bm25.save(files.bm25)
-        sentences.save(files.folder)
-        report.chunks = len(chunks)
-        report.seconds = round(time.perf_counter() - started, 3)
-        return LoadedVersion(manifest, chunks, scan.documents, bm25, vectors, sentences)
+        self.catalog.write(meta, manifest, chunks, terms, scan.documents, sentences, files)
+        return LoadedVersion(manifest, chunks, scan.documents, BM25Index.from_terms(terms), vectors, sentences, files)
 
     def _fill(
         self,
@@ -127,31 +133,6 @@ class VersionBuilder:
             if progress:
                 progress(min(i + step, len(todo)), len(todo), "embedding")
         return known
-
-    def _next_version(self, current: LoadedVersion | None) -> int:
-        used = set(self.layout.version_dirs()) | set(self._collection_versions())
-        if current is not None:
-            used.add(current.manifest.version)
-        return max(used, default=0) + 1
-
-    def _collection_versions(self) -> dict[int, str]:
-        found = {}
-        for col in self.client.list_collections():
-            name = getattr(col, "name", col)
-            version = version_of(name, self.prefix)
-            if version is not None:
-                found[version] = name
-        return found
-
-    def discard_leftovers(self, keep: int | None) -> None:
-        """Delete every version (collection and folder) except ``keep``: old ones and interrupted builds."""
-        for version, name in self._collection_versions().items():
-            if version != keep:
-                with contextlib.suppress(Exception):  # already gone
-                    self.client.delete_collection(name)
-        for version in self.layout.version_dirs():
-            if version != keep:
-                self.layout.remove_version_dir(version)
 
 
 def _entry(doc: Document, chunks: int) -> ManifestEntry:

@@ -22,6 +22,10 @@ class IndexSettings(BaseSettings):
     chroma_host: str | None = Field(default=None, description="Chroma server host; unset means embedded.")
     chroma_port: int = Field(default=8000)
     collection_prefix: str = Field(default="assistant")
+    index_poll_seconds: float = Field(
+        default=10.0, ge=0, description="How often a running app looks for a newer index version in the store.")
+    index_gc_grace_seconds: float = Field(
+        default=120.0, ge=0, description="How long a superseded index version is kept for replicas still using it.")
 
     @property
     def store_dir(self) -> Path:

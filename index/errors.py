@@ -50,3 +50,15 @@ class IndexNotBuiltError(IndexUserError):
             f"No index in {store} yet: run `python -m index build`. "
             f"{store}에 인덱스가 아직 없습니다. `python -m index build`를 실행하세요."
         )
+
+
+class IndexUnavailableError(IndexUserError):
+    """The store (a Chroma server) cannot be reached right now; what was indexed is unharmed."""
+
+    def __init__(self, detail: str = "") -> None:
+        self.detail = detail
+        super().__init__(
+            "Search is unavailable right now, please try again shortly. "
+            "지금은 검색을 할 수 없습니다. 잠시 후 다시 시도해 주세요."
+            + (f" ({detail})" if detail else "")
+        )

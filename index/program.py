@@ -191,20 +191,27 @@ def load_program(path: str | Path) -> Program:
     """Read and validate a programme file; raise :class:`ProgramError` with a bilingual message."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ProgramError(f"프로그램 파일을 읽을 수 없습니다 / Cannot read programme file {path}: {exc}") from exc
+    return parse_program(text, str(path))
+
+
+def parse_program(text: str, where: str = PROGRAM_FILE) -> Program:
+    """Validate the text of a programme file (``where`` names it in messages); raise :class:`ProgramError`."""
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ProgramError(f"프로그램 파일의 YAML 형식이 잘못되었습니다 / Invalid YAML in {path}: {exc}") from exc
+        raise ProgramError(f"프로그램 파일의 YAML 형식이 잘못되었습니다 / Invalid YAML in {where}: {exc}") from exc
     if not isinstance(raw, dict):
-        raise ProgramError(f"프로그램 파일은 YAML 매핑이어야 합니다 / {path} must contain a YAML mapping")
+        raise ProgramError(f"프로그램 파일은 YAML 매핑이어야 합니다 / {where} must contain a YAML mapping")
     try:
         return Program.model_validate(raw)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or '(root)'}: {e['msg']}" for e in exc.errors()
         )
-        raise ProgramError(f"프로그램 파일 내용이 올바르지 않습니다 / Invalid programme in {path}: {problems}") from exc
+        raise ProgramError(f"프로그램 파일 내용이 올바르지 않습니다 / Invalid programme in {where}: {problems}") from exc
 
 
 def _render(program: Program, lang: Lang) -> tuple[str, str]:

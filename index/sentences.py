@@ -1,14 +1,12 @@
 """Sentence-level evidence units: every chunk's sentences with a passage embedding each, made at build time.
 
 The answer step scores sentences, not whole chunks; their vectors are computed once per version (reused for
-unchanged documents, like chunk vectors) and kept in memory as a float16 matrix beside the chunk list.
+unchanged documents, like chunk vectors) and kept in memory as a float16 matrix beside the chunk list (and in the store, see :mod:`index.versions`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel
@@ -95,25 +93,3 @@ class SentenceStore:
 
     def for_chunk(self, chunk_id: str) -> list[Sentence]:
         return self.by_chunk.get(chunk_id, [])
-
-    def save(self, folder: Path) -> None:
-        (folder / "sentences.json").write_text(
-            json.dumps([[s.chunk_id, s.start, s.end] for s in self.sentences]), encoding="utf-8"
-        )
-        with open(folder / "sentences.npy", "wb") as fh:
-            np.save(fh, self.vectors)
-
-    @classmethod
-    def load(cls, folder: Path, chunks: list[Chunk]) -> SentenceStore | None:
-        """The stored sentences (``None`` when the version has none, e.g. built by an older release)."""
-        spans, matrix = folder / "sentences.json", folder / "sentences.npy"
-        if not spans.exists() or not matrix.exists():
-            return None
-        texts = {c.chunk_id: c.text for c in chunks}
-        rows = json.loads(spans.read_text(encoding="utf-8"))
-        sentences = [
-            Sentence(chunk_id=cid, start=s, end=e, text=texts[cid][s:e], row=i)
-            for i, (cid, s, e) in enumerate(rows)
-            if cid in texts
-        ]
-        return cls(sentences, np.load(matrix))

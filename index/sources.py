@@ -87,3 +87,14 @@ def program_documents(knowledge_dir: Path, skipped: list[SkippedFile]) -> list[D
         if doc.path is None:
             doc.path = str(path)
     return docs
+
+
+def knowledge_files(knowledge_dir: Path) -> dict[str, str]:
+    """The folder's configuration files (``event.yaml``, ``program.yaml``) as text, stored with each version
+    so that a process serving the index reads the same event and programme without the folder."""
+    found = {}
+    for name in (EVENT_FILE, PROGRAM_FILE):
+        path = knowledge_dir / name
+        if path.is_file():
+            found[name] = path.read_text(encoding="utf-8")
+    return found

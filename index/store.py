@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import shutil
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from index.errors import (
     EmbeddingMismatchError,
     IndexConfigError,
     IndexNotBuiltError,
+    IndexUnavailableError,
     UnknownDocumentError,
 )
 from index.layout import StoreLayout
@@ -27,35 +29,33 @@ from index.loaders import load_file
 from index.models import BuildReport, Chunk, Document, DocumentInfo, IndexStatus
 from index.offline import configure_llama_index
 from index.sentences import Sentence
-from index.sources import PROGRAM_FILE, scan
+from index.sources import PROGRAM_FILE, knowledge_files, scan
 from index.text import nfc
 from index.vectors import make_client
 from index.version import LoadedVersion
+from index.versions import VersionCatalog, reaching_store
 
 Progress = Callable[[int, int, str], None]
 
-_STORE_LOCKS: dict[Path, threading.RLock] = {}
-_STORE_LOCKS_GUARD = threading.Lock()
-
-
-def _store_lock(store_dir: Path) -> threading.RLock:
-    """One lock per store folder in this process: guards version switches against running searches."""
-    with _STORE_LOCKS_GUARD:
-        return _STORE_LOCKS.setdefault(store_dir.resolve(), threading.RLock())
-
-
 class KnowledgeIndex:
-    """One opened index: dense (Chroma) and BM25 search over the current version, and its maintenance."""
+    """One opened index: dense (Chroma) and BM25 search over the current version, and its maintenance.
+
+    Searches read the current :class:`LoadedVersion`, an immutable snapshot: a switch replaces the reference,
+    so a search already running finishes on the version it started with. The store is asked for a newer
+    version at most every ``index_poll_seconds``; another process's build (another replica's, or the CLI's)
+    is picked up then, without a restart.
+    """
 
     def __init__(self, settings: IndexSettings | None = None) -> None:
         self.settings = settings or IndexSettings()
         self.model_id = model_id_for(self.settings.embed_model)
         self.layout = StoreLayout(self.settings.store_dir)
-        self._lock = _store_lock(self.settings.store_dir)
         self._embedder: IndexEmbedding | None = None
         self._client = None
+        self._catalog: VersionCatalog | None = None
         self._current: LoadedVersion | None = None
-        self._stamp: tuple[int, int] | None = None
+        self._checked = float("-inf")  # when the pointer was last read (time.monotonic)
+        self._loading = threading.Lock()  # one reload at a time; searches meanwhile use the current version
         self._query_cache: dict[str, np.ndarray] = {}
 
     @classmethod
@@ -65,7 +65,7 @@ class KnowledgeIndex:
         Raises :class:`EmbeddingMismatchError` when the store was built by another embedding model.
         """
         index = cls(settings)
-        if index._refresh() is None and build_if_missing:
+        if index._refresh(force=True) is None and build_if_missing:
             index.build()
         return index
 
@@ -110,12 +110,12 @@ class KnowledgeIndex:
         if not query or k <= 0 or doc_ids == []:
             return []
         vector = self.query_vector(query)
-        with self._lock:
-            current = self._require()
-            if not current.chunks:
-                return []
+        current = self._require()
+        if not current.chunks:
+            return []
+        with reaching_store():
             pairs = current.vectors.search(vector, min(k, len(current.chunks)), lang=lang, doc_ids=doc_ids)
-            return current.scored(pairs)
+        return current.scored(pairs)
 
     def bm25_search(
         self, query: str, k: int = 10, lang: str | None = None, doc_ids: list[str] | None = None
@@ -124,46 +124,48 @@ class KnowledgeIndex:
         query = nfc(query).strip()
         if not query or k <= 0 or doc_ids == []:
             return []
-        with self._lock:
-            current = self._require()
-            pairs = current.bm25.search(query, k, current.mask(lang, doc_ids))
-            return [current.chunks[row].model_copy(update={"score": score}) for row, score in pairs]
+        current = self._require()
+        pairs = current.bm25.search(query, k, current.mask(lang, doc_ids))
+        return [current.chunks[row].model_copy(update={"score": score}) for row, score in pairs]
 
     def sentences(self, chunks: list[Chunk]) -> tuple[list[tuple[int, Sentence]], np.ndarray]:
         """The sentences of ``chunks`` as (position in ``chunks``, sentence) pairs, and their unit vectors
         (one row each, float32), from the current version."""
-        with self._lock:
-            store = self._require().sentences
+        store = self._require().sentences
         pairs = [(i, s) for i, chunk in enumerate(chunks) for s in store.for_chunk(chunk.chunk_id)]
         rows = [s.row for _, s in pairs]
         return pairs, store.vectors[rows].astype(np.float32) if rows else np.zeros((0, store.vectors.shape[1] if store.vectors.ndim == 2 else 0), np.float32)
 
     def chunks(self, doc_id: str | None = None) -> list[Chunk]:
         """All chunks in document order (or those of one document)."""
-        with self._lock:
-            current = self._require()
-            return [c for c in current.chunks if doc_id is None or c.doc_id == doc_id]
+        return [c for c in self._require().chunks if doc_id is None or c.doc_id == doc_id]
 
     def documents(self) -> list[DocumentInfo]:
-        with self._lock:
-            current = self._require()
-            return [
-                DocumentInfo(doc_id=doc_id, title=e.meta.title, lang=e.meta.lang, kind=e.meta.kind,
-                             as_of=e.meta.as_of, source=e.meta.source, source_url=e.meta.source_url,
-                             path=e.path, chunks=e.chunks)
-                for doc_id, e in current.manifest.documents.items()
-            ]
+        return [
+            DocumentInfo(doc_id=doc_id, title=e.meta.title, lang=e.meta.lang, kind=e.meta.kind,
+                         as_of=e.meta.as_of, source=e.meta.source, source_url=e.meta.source_url,
+                         path=e.path, chunks=e.chunks)
+            for doc_id, e in self._require().manifest.documents.items()
+        ]
 
     def document(self, doc_id: str) -> Document:
-        with self._lock:
-            current = self._require()
-            if doc_id not in current.documents:
-                raise UnknownDocumentError(doc_id)
-            return current.documents[doc_id]
+        current = self._require()
+        if doc_id not in current.documents:
+            raise UnknownDocumentError(doc_id)
+        return current.documents[doc_id]
+
+    def version(self) -> int | None:
+        """The number of the version searches use now (``None`` before the first build)."""
+        current = self._refresh()
+        return current.manifest.version if current is not None else None
+
+    def knowledge_files(self) -> dict[str, str]:
+        """The knowledge folder's configuration files (``event.yaml``, ``program.yaml``) as stored with the
+        current version, so a process without the folder reads the same event and programme."""
+        return dict(self._require().files)
 
     def status(self) -> IndexStatus:
-        with self._lock:
-            current = self._refresh()
+        current = self._refresh(force=True)
         store = (f"chroma://{self.settings.chroma_host}:{self.settings.chroma_port}"
                  if self.settings.chroma_host else str(self.layout.root))
         if current is None:
@@ -193,27 +195,35 @@ class KnowledgeIndex:
                 f"문서 폴더 {self.settings.knowledge_dir}이(가) 없습니다."
             )
         with self._build_lock():
-            with self._lock:
-                current = self._load_for_rebuild() if rebuild else self._refresh()
+            serving = self.catalog.read_pointer()
+            if serving is not None:  # versions it superseded more than the grace period ago
+                self.catalog.collect_garbage(serving, self.settings.index_gc_grace_seconds)
+            current = self._load_for_rebuild() if rebuild else self._refresh(force=True)
             found = scan(self.settings.knowledge_dir, progress)
-            builder = VersionBuilder(self.layout, self.client, self.embedder, self.settings.collection_prefix)
+            files = knowledge_files(self.settings.knowledge_dir)
+            builder = VersionBuilder(self.catalog, self.embedder)
             report = builder.plan(found, current, rebuild)
-            if current is not None and not rebuild and not (report.added or report.updated or report.removed):
+            if (current is not None and not rebuild and not (report.added or report.updated or report.removed)
+                    and current.files == files):
                 report.chunks = len(current.chunks)
                 return report
-            fresh = builder.build(found, current, report, progress)
-            with self._lock:
-                self.layout.write_pointer(pointer_for(fresh))
-                self._current, self._stamp = fresh, self.layout.pointer_stamp()
-                builder.discard_leftovers(keep=fresh.manifest.version)
+            fresh = builder.build(found, current, report, files, progress)
+            newest = self.catalog.read_pointer()
+            if newest is not None and newest.version > fresh.manifest.version:
+                self.catalog.discard(fresh.manifest.version)  # another machine's builder switched to a later one
+                self._refresh(force=True)
+                return report
+            pointer = pointer_for(fresh)
+            self.catalog.write_pointer(pointer)
+            self._current, self._checked = fresh, time.monotonic()
+            self.catalog.collect_garbage(pointer, self.settings.index_gc_grace_seconds)
             return report
 
     def add(self, paths: list[Path], progress: Progress | None = None) -> BuildReport:
         """Copy files into ``knowledge_dir/uploads`` and build; a bad file raises and nothing changes."""
         uploads = self.settings.knowledge_dir / "uploads"
         paths = [Path(p) for p in paths]
-        with self._lock:
-            current = self._refresh()
+        current = self._refresh(force=True)
         known = current.manifest.documents if current else {}
         incoming: dict[str, str] = {}
         for path in paths:
@@ -236,8 +246,7 @@ class KnowledgeIndex:
 
     def remove(self, doc_id: str, progress: Progress | None = None) -> BuildReport:
         """Delete a document's file from the knowledge folder and build."""
-        with self._lock:
-            current = self._require()
+        current = self._require()
         entry = current.manifest.documents.get(doc_id)
         if entry is None:
             raise UnknownDocumentError(doc_id)
@@ -259,30 +268,51 @@ class KnowledgeIndex:
             self._client = make_client(self.settings, self.layout)
         return self._client
 
+    @property
+    def catalog(self) -> VersionCatalog:
+        if self._catalog is None:
+            self._catalog = VersionCatalog(self.client, self.settings.collection_prefix)
+        return self._catalog
+
     def _require(self) -> LoadedVersion:
         current = self._refresh()
         if current is None:
             raise IndexNotBuiltError(str(self.layout.root))
         return current
 
-    def _refresh(self) -> LoadedVersion | None:
-        """The current version, reloaded when the pointer file changed (another build switched it)."""
-        stamp = self.layout.pointer_stamp()
-        if stamp is not None and stamp == self._stamp and self._current is not None:
+    def _refresh(self, force: bool = False) -> LoadedVersion | None:
+        """The current version; the store's pointer is read again when ``index_poll_seconds`` have passed
+        (or ``force``), and a newer version loaded. While one thread loads it, others go on with the old one.
+        With the store unreachable, a poll keeps the version in memory (a forced read raises
+        :class:`IndexUnavailableError`)."""
+        current = self._current
+        if not force and current is not None and time.monotonic() - self._checked < self.settings.index_poll_seconds:
+            return current
+        if not self._loading.acquire(blocking=current is None or force):
+            return current
+        try:
+            try:
+                pointer = self.catalog.read_pointer()
+            except IndexUnavailableError:
+                if current is None or force:
+                    raise
+                return current
+            finally:
+                self._checked = time.monotonic()  # an unreachable store is asked again after the interval
+            if pointer is None:
+                self._current = None
+            elif self._current is None or pointer.version != self._current.manifest.version:
+                if pointer.embed_model != self.model_id:
+                    raise EmbeddingMismatchError(pointer.embed_model, pointer.dimension, self.model_id)
+                self._current = self.catalog.load(pointer)
             return self._current
-        pointer = self.layout.read_pointer()
-        if pointer is None:
-            self._current, self._stamp = None, None
-            return None
-        if pointer.embed_model != self.model_id:
-            raise EmbeddingMismatchError(pointer.embed_model, pointer.dimension, self.model_id)
-        self._current, self._stamp = LoadedVersion.load(self.layout, pointer, self.client), stamp
-        return self._current
+        finally:
+            self._loading.release()
 
     def _load_for_rebuild(self) -> LoadedVersion | None:
         """The current version whatever model built it (a rebuild replaces it; nothing is cached)."""
-        pointer = self.layout.read_pointer()
-        return LoadedVersion.load(self.layout, pointer, self.client) if pointer else None
+        pointer = self.catalog.read_pointer()
+        return self.catalog.load(pointer) if pointer else None
 
     @contextlib.contextmanager
     def _build_lock(self) -> Iterator[None]:

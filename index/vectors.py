@@ -42,16 +42,6 @@ def make_client(settings: IndexSettings, layout: StoreLayout):
     return chromadb.PersistentClient(path=str(layout.chroma_dir), settings=chroma_settings)
 
 
-def collection_name(prefix: str, version: int) -> str:
-    return f"{prefix}_v{version:06d}"
-
-
-def version_of(name: str, prefix: str) -> int | None:
-    head = f"{prefix}_v"
-    tail = name[len(head):]
-    return int(tail) if name.startswith(head) and tail.isdigit() else None
-
-
 class VectorCollection:
     """One Chroma collection (a store version): add chunk vectors, copy them, search with filters."""
 

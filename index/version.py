@@ -1,11 +1,12 @@
-"""One complete store version in memory: manifest, chunks, documents, BM25 and its Chroma collection."""
+"""One complete store version in memory: manifest, chunks, documents, BM25, sentences, the event's configuration
+files, and its Chroma collection."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from index.bm25 import BM25Index
-from index.layout import Manifest, Pointer, StoreLayout, VersionFiles
+from index.layout import Manifest
 from index.models import Chunk, Document
 from index.sentences import SentenceStore
 from index.vectors import VectorCollection
@@ -22,6 +23,7 @@ class LoadedVersion:
         bm25: BM25Index,
         vectors: VectorCollection,
         sentences: SentenceStore,
+        files: dict[str, str] | None = None,
     ) -> None:
         self.manifest = manifest
         self.chunks = chunks
@@ -29,24 +31,10 @@ class LoadedVersion:
         self.bm25 = bm25
         self.vectors = vectors
         self.sentences = sentences
+        self.files = files or {}
         self.position = {c.chunk_id: i for i, c in enumerate(chunks)}
         self._langs = np.array([c.lang for c in chunks], dtype=object)
         self._doc_ids = np.array([c.doc_id for c in chunks], dtype=object)
-
-    @classmethod
-    def load(cls, layout: StoreLayout, pointer: Pointer, client) -> LoadedVersion | None:
-        """Open the version ``pointer`` names; ``None`` when its files or collection are gone (or it predates
-        sentence vectors: it is then rebuilt)."""
-        files = VersionFiles(layout.version_dir(pointer.version))
-        vectors = VectorCollection.open(client, pointer.collection)
-        if vectors is None or not files.manifest.exists():
-            return None
-        chunks = files.read_chunks()
-        sentences = SentenceStore.load(files.folder, chunks)
-        if sentences is None:
-            return None
-        return cls(files.read_manifest(), chunks, files.read_documents(), BM25Index.load(files.bm25, len(chunks)),
-                   vectors, sentences)
 
     def mask(self, lang: str | None, doc_ids: list[str] | None) -> np.ndarray | None:
         """Boolean row filter for BM25 (``None`` when nothing is filtered)."""

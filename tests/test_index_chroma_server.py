@@ -2,57 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
+from chroma_server import ChromaServer, free_port
 from index_kb import settings_for, write_kb
 
 from index.errors import IndexConfigError
 from index.store import KnowledgeIndex
 
-CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
     """A ``chroma run`` server on a free local port, stopped after the module."""
-    assert CHROMA.exists() or shutil.which("chroma"), "the chromadb package installs the `chroma` command"
-    port = _free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    proc = subprocess.Popen(
-        [str(CHROMA) if CHROMA.exists() else "chroma", "run", "--path", str(path), "--host", "127.0.0.1",
-         "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
-        else:
-            pytest.fail("chroma server did not start")
-        yield port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with ChromaServer(tmp_path_factory.mktemp("chroma-server")) as server:
+        yield server.port
 
 
 def test_build_search_and_incremental_update_on_a_chroma_server(tmp_path, chroma_server):
     kb = write_kb(tmp_path / "knowledge")
-    settings = settings_for(tmp_path, chroma_host="127.0.0.1", chroma_port=chroma_server, collection_prefix="srv")
+    settings = settings_for(tmp_path, chroma_host="127.0.0.1", chroma_port=chroma_server, collection_prefix="srv",
+                            index_gc_grace_seconds=0)
     index = KnowledgeIndex.open(settings)
     status = index.status()
     assert status.store == f"chroma://127.0.0.1:{chroma_server}"
@@ -62,12 +30,11 @@ def test_build_search_and_incremental_update_on_a_chroma_server(tmp_path, chroma
     (kb / "mou-en.md").unlink()
     report = index.build()
     assert report.removed == ["mou-en"]
-    names = [c.name for c in index.client.list_collections() if c.name.startswith("srv_")]
-    assert names == [index.status().collection]
+    assert list(index.catalog.versions()) == [index.catalog.read_pointer().version]  # the old one is collected
 
 
 def test_an_unreachable_server_is_a_clear_error(tmp_path):
     write_kb(tmp_path / "knowledge")
-    settings = settings_for(tmp_path, chroma_host="127.0.0.1", chroma_port=_free_port())
+    settings = settings_for(tmp_path, chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(IndexConfigError, match="Chroma"):
         KnowledgeIndex.open(settings)

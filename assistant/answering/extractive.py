@@ -20,7 +20,7 @@ from index.models import Chunk, Lang
 from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
 
 from ..checking.facts import facts
-from ..event import EventInfo, load_event
+from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import fills_slot
 from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms
@@ -238,7 +238,7 @@ class ExtractiveAnswerer:
         if self.event is None and self.index is None:
             return []
         if self.event is None:
-            self.event = load_event(self.index.settings.knowledge_dir, self.index.documents())
+            self.event = event_of_index(self.index)
         return self.event.covered(language)
 
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:

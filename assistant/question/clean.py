@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The statement is too long ({n} characters; at most {max}). Please check it in parts.",
         "ko": "문장이 너무 깁니다({n}자, 최대 {max}자). 나누어 확인해 주세요.",
     },
+    "unavailable": {
+        "en": "Search is unavailable right now, please try again shortly.",
+        "ko": "지금은 검색을 할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+    },
     "language": {
         "en": "Please ask in Korean or English. 한국어 또는 영어로 질문해 주세요.",
         "ko": "한국어 또는 영어로 질문해 주세요.",
