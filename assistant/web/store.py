@@ -63,8 +63,9 @@ imports_table = Table(  # which one-off imports were done, so each is done once 
     Column("name", String(64), primary_key=True),
 )
 
-# A server that is down, unreachable or refuses us; anything else (a bad query) is a bug and raises as it is.
-_UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.DisconnectionError, exc.TimeoutError)
+# A server that is down, unreachable or refuses us, or an SQLite folder that cannot be written; anything else
+# (a bad query) is a bug and raises as it is.
+_UNAVAILABLE = (exc.OperationalError, exc.InterfaceError, exc.DisconnectionError, exc.TimeoutError, OSError)
 
 
 class StoreUnavailable(Exception):
