@@ -143,8 +143,10 @@ class Database:
             engine = self.engine
             try:
                 metadata.create_all(engine)
-            except exc.DBAPIError:  # another replica created a table at the same moment; a server down fails again
-                metadata.create_all(engine)
+            except exc.DBAPIError as err:
+                if not (isinstance(err, exc.IntegrityError) or "already exists" in str(err)):
+                    raise
+                metadata.create_all(engine)  # another replica created a table at the same moment
             if self.legacy_dir is not None:
                 self._import_legacy_log(engine, self.legacy_dir)
             self._ready = True
