@@ -15,19 +15,19 @@ from assistant.event import EventInfo
 from assistant.library import ProgramError, UnknownDocumentError
 from assistant.web import STATIC_DIR
 from assistant.web.check import render_audit, render_verdict
-from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled
-from assistant.web.feedback import FeedbackLog
+from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled, problems_html, sign_in
+from assistant.web.feedback import FeedbackLog, save_refusal, save_vote
 from assistant.web.labels import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
 from assistant.web.render import (
     document_headers,
     document_rows,
     render_document,
-    render_problems,
     render_programme,
     render_search_results,
 )
 from assistant.web.session import AUTO, ChatSession, answer_language
 from assistant.web.share import SharedQuestion, link_language, shared_question
+from assistant.web.store import Database
 
 import gradio as gr  # after the project's offline switches
 # isort: on
@@ -54,10 +54,11 @@ def answer_lang_choices(lang: str) -> list[tuple[str, str]]:
 def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
     """The whole interface around one assistant; the organizers' desk only when a password is set."""
     settings = settings or bot.settings
-    feedback = FeedbackLog(settings.data_dir)
+    database = Database.from_settings(settings)  # feedback and sign-in failures, shared by every replica
+    feedback = FeedbackLog(database)
     library = bot.library
     desk = OrganizersDesk(library)
-    throttle = SignInThrottle()
+    throttle = SignInThrottle(database)
     with_desk = admin_enabled(settings)
     event = bot.event
 
@@ -231,7 +232,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             if answer is None:
                 return
             chat_state.add(answer, asked=text)
-            feedback.record_if_refused(answer)
+            save_refusal(feedback, answer)  # a database that is down costs the log entry, not the answer
             yield chat_state.messages(t), "", chat_state, *suggestions_shown([])
 
         def follow_ups(chat_state: ChatSession):
@@ -276,12 +277,14 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
         new_chat.click(clear, [session], chat_outputs, api_visibility=PRIVATE)
         chatbot.clear(clear, [session], chat_outputs, api_visibility=PRIVATE)  # the chat's own bin icon
 
-        def vote(data: gr.LikeData, chat_state: ChatSession) -> None:
+        def vote(data: gr.LikeData, chat_state: ChatSession, lang: str) -> None:
             answer = chat_state.answer_at(data.index)
             if answer is not None and data.liked in (True, False):
-                feedback.vote(answer, liked=bool(data.liked))
+                problem = save_vote(feedback, answer, bool(data.liked), labels_for(lang).vote_not_saved)
+                if problem:
+                    gr.Warning(problem)
 
-        chatbot.like(vote, [session], None, api_visibility=PRIVATE)
+        chatbot.like(vote, [session, ui_lang], None, api_visibility=PRIVATE)
 
         # --- fact check -----------------------------------------------------------------------------
         def check(text: str, lang: str) -> str:
@@ -325,15 +328,13 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                 if not ok:
                     return "", gr.Dropdown(choices=[]), ""
                 return desk.status_markdown(lang), gr.Dropdown(choices=doc_choices(), value=None), \
-                    render_problems(feedback.latest_problems(PROBLEMS_SHOWN), labels_for(lang))
+                    problems_html(feedback, labels_for(lang), PROBLEMS_SHOWN)
 
             desk_outputs = [status, a["remove_pick"], problems]
 
             def enter(attempt: str, lang: str, request: gr.Request):
                 client = request.client.host if request and request.client else "unknown"
-                ok, wait = throttle.attempt(settings, client, attempt)
-                t = labels_for(lang)
-                message = t.logged_in if ok else (t.too_many_attempts.format(seconds=wait) if wait else t.wrong_password)
+                ok, message = sign_in(throttle, settings, client, attempt, labels_for(lang))
                 return (ok, gr.Textbox(value=""), message,
                         gr.Row(visible=not ok), gr.Column(visible=ok), *desk_view(lang, ok))
 

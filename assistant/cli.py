@@ -1,4 +1,4 @@
-"""Command line: ``python -m assistant ask|chat|eval``."""
+"""Command line: ``python -m assistant ask|chat|eval|check|audit|fit|feedback``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .config import Settings
 from .evaluation.suites import SUITES
@@ -137,6 +138,19 @@ def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    """``feedback export``: every entry as JSONL (one ``FeedbackEntry`` a line), to stdout or ``--out``."""
+    from .web.feedback import FeedbackLog
+
+    text = FeedbackLog.from_settings(settings).export_jsonl()  # read first: a database down leaves no file
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"{text.count(chr(10))} entries written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m assistant", description="Answers about the event's documents."
@@ -165,6 +179,10 @@ def parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="print the AuditReport model as JSON")
     audit.add_argument("--lang", choices=["ko", "en"], default="en", help="language of the report")
     sub.add_parser("fit", help="fit the evidence scorer on the tuning sets")
+    feedback = sub.add_parser("feedback", help="the votes and refusals people left")
+    feedback_sub = feedback.add_subparsers(dest="action", required=True)
+    export = feedback_sub.add_parser("export", help="write every entry as JSON lines, oldest first")
+    export.add_argument("--out", help="write to this file instead of standard output")
     return p
 
 
@@ -172,13 +190,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from index.errors import IndexUserError
 
     from .event import EventError
+    from .web.store import StoreUnavailable
 
     args = parser().parse_args(argv)
     try:
         settings = Settings()
         handler = {"ask": cmd_ask, "chat": cmd_chat, "eval": cmd_eval, "fit": cmd_fit, "check": cmd_check,
-                   "audit": cmd_audit}[args.command]
+                   "audit": cmd_audit, "feedback": cmd_feedback}[args.command]
         return handler(args, settings)
     except (IndexUserError, EventError) as error:
         print(str(error), file=sys.stderr)
+        return 2
+    except StoreUnavailable as error:
+        print(f"The database cannot be reached: {error}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""All assistant settings in one place: the index settings plus answering, UI and admin."""
+"""All assistant settings in one place: the index settings plus answering, UI, admin and the shared database."""
 
 from __future__ import annotations
 
@@ -27,3 +27,6 @@ class Settings(IndexSettings):
     max_history_turns: int = Field(default=6, ge=0)
     admin_password: SecretStr | None = None
     ui_concurrency: int = Field(default=16, ge=1)
+    database_url: str | None = Field(
+        default=None, description="Feedback and desk state: unset means SQLite under the data dir; "
+                                  "'postgresql+psycopg://user:password@host/db' for replicas on several machines.")

@@ -6,10 +6,12 @@ import shutil
 
 import pytest
 from pydantic import SecretStr
+from sqlalchemy import select
 
 from assistant.config import Settings
 from assistant.library import Library
 from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled, check_password
+from assistant.web.store import Database, sign_in_failures_table
 from index.config import PROJECT_ROOT
 from index.store import KnowledgeIndex
 
@@ -45,9 +47,9 @@ class _Clock:
         return self.now
 
 
-def test_repeated_wrong_passwords_lock_out_that_client_for_a_while():
+def test_repeated_wrong_passwords_lock_out_that_client_for_a_while(database):
     settings, clock = _settings("s3cret"), _Clock()
-    throttle = SignInThrottle(max_failures=3, window_s=60, clock=clock)
+    throttle = SignInThrottle(database, max_failures=3, window_s=60, clock=clock)
     for _ in range(3):
         assert throttle.attempt(settings, "10.0.0.7", "guess") == (False, 0)
     # Even the right password is refused while the client is locked out, and it is told how long to wait.
@@ -59,13 +61,46 @@ def test_repeated_wrong_passwords_lock_out_that_client_for_a_while():
     assert throttle.attempt(settings, "10.0.0.7", "s3cret") == (True, 0)
 
 
-def test_a_successful_sign_in_clears_earlier_failures():
+def test_a_successful_sign_in_clears_earlier_failures(database):
     settings, clock = _settings("s3cret"), _Clock()
-    throttle = SignInThrottle(max_failures=2, window_s=60, clock=clock)
+    throttle = SignInThrottle(database, max_failures=2, window_s=60, clock=clock)
     assert throttle.attempt(settings, "c", "x") == (False, 0)
     assert throttle.attempt(settings, "c", "s3cret") == (True, 0)
     assert throttle.attempt(settings, "c", "x") == (False, 0)
     assert throttle.attempt(settings, "c", "s3cret") == (True, 0)
+
+
+def test_replicas_share_the_throttle(database_url):
+    """Failures counted by one replica lock the client out at another, which has its own engine."""
+    settings, clock = _settings("s3cret"), _Clock()
+    one, two = Database(database_url), Database(database_url)
+    try:
+        first = SignInThrottle(one, max_failures=3, window_s=60, clock=clock)
+        second = SignInThrottle(two, max_failures=3, window_s=60, clock=clock)
+        assert first.attempt(settings, "10.0.0.7", "a") == (False, 0)
+        assert second.attempt(settings, "10.0.0.7", "b") == (False, 0)
+        assert first.attempt(settings, "10.0.0.7", "c") == (False, 0)
+        clock.now += 10
+        assert second.wait_seconds("10.0.0.7") == 50
+        assert second.attempt(settings, "10.0.0.7", "s3cret") == (False, 50)
+        assert first.wait_seconds("10.0.0.8") == 0
+        clock.now += 51
+        assert second.attempt(settings, "10.0.0.7", "s3cret") == (True, 0)
+        assert first.wait_seconds("10.0.0.7") == 0
+    finally:
+        one.dispose()
+        two.dispose()
+
+
+def test_failures_older_than_the_window_are_forgotten(database):
+    settings, clock = _settings("s3cret"), _Clock()
+    throttle = SignInThrottle(database, max_failures=2, window_s=60, clock=clock)
+    throttle.attempt(settings, "c", "x")
+    clock.now += 61
+    throttle.attempt(settings, "c", "y")
+    assert throttle.wait_seconds("c") == 0  # one failure inside the window, not two
+    with database.transaction() as conn:
+        assert conn.execute(select(sign_in_failures_table.c.failed_at)).scalars().all() == [clock.now]
 
 
 @pytest.fixture(scope="module")

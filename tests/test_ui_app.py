@@ -21,6 +21,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from assistant.config import Settings
+from assistant.web.feedback import FeedbackLog
 from assistant.web.labels import labels
 from index.config import PROJECT_ROOT
 
@@ -296,11 +298,10 @@ def test_thumbs_down_is_logged_and_listed_at_the_desk(built, desk_url, open_app)
     _ask(page, question)
     _settled(page)
     page.locator("#sfass-chat button[aria-label='Dislike']").last.click()
-    log = data / "feedback.jsonl"
+    log = FeedbackLog.from_settings(Settings(data_dir=data, database_url=None))  # the app's SQLite file
 
     def kinds() -> set[str]:
-        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
-        return {e["kind"] for e in map(json.loads, lines) if e["question"] == question}
+        return {e.kind for e in log.entries() if e.question == question}
 
     deadline = time.monotonic() + ANSWER_TIMEOUT_MS / 1000  # a wait for the log, not a speed check
     while "down" not in kinds() and time.monotonic() < deadline:

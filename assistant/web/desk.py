@@ -7,15 +7,24 @@ whichever way the action is called.
 from __future__ import annotations
 
 import hmac
-import threading
+import logging
 import time
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from pydantic import BaseModel
+from sqlalchemy import select
 
 from assistant.config import Settings
 from assistant.library import SUPPORTED_SUFFIXES, BuildReport, DocumentError, Lang, Library, Progress
+
+from .feedback import FeedbackLog
+from .labels import Labels
+from .render import render_problems
+from .store import Database, StoreUnavailable, sign_in_failures_table
+
+log = logging.getLogger(__name__)
 
 
 class AdminResult(BaseModel):
@@ -40,37 +49,76 @@ def check_password(settings: Settings, attempt: str | None) -> bool:
 
 
 class SignInThrottle:
-    """Refuses sign-in attempts from a client after too many wrong passwords in a short window."""
+    """Refuses sign-in attempts from a client after too many wrong passwords in a short window.
 
-    def __init__(self, max_failures: int = 5, window_s: float = 60.0, clock: Callable[[], float] = time.monotonic):
+    Failures are kept in the shared database, so every replica counts them; the clock is wall-clock time
+    (seconds since the epoch), which machines share and monotonic clocks do not.
+    """
+
+    def __init__(self, database: Database, max_failures: int = 5, window_s: float = 60.0,
+                 clock: Callable[[], float] = time.time):
+        self.database = database
         self.max_failures = max_failures
         self.window_s = window_s
         self._clock = clock
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs) -> SignInThrottle:
+        return cls(Database.from_settings(settings), **kwargs)
 
     def wait_seconds(self, client: str) -> int:
         """Seconds ``client`` must wait before trying again (0: it may try now)."""
         now = self._clock()
-        with self._lock:
-            recent = [t for t in self._failures.get(client, []) if now - t < self.window_s]
-            self._failures[client] = recent
-            if len(recent) < self.max_failures:
-                return 0
-            return max(1, int(self.window_s - (now - recent[0]) + 0.999))
+        t = sign_in_failures_table
+        query = select(t.c.failed_at).where(t.c.client == client, t.c.failed_at > now - self.window_s)
+        with self.database.transaction() as conn:
+            recent = sorted(conn.execute(query).scalars())
+        if len(recent) < self.max_failures:
+            return 0
+        # Allowed again once all but the latest max_failures - 1 failures are older than the window.
+        return max(1, int(self.window_s - (now - recent[-self.max_failures]) + 0.999))
 
     def attempt(self, settings: Settings, client: str, password: str | None) -> tuple[bool, int]:
-        """Check a password unless ``client`` is throttled: (signed in, seconds to wait)."""
+        """Check a password unless ``client`` is throttled: (signed in, seconds to wait).
+
+        Raises :class:`StoreUnavailable` when the failures cannot be read or written (nobody enters then).
+        """
         wait = self.wait_seconds(client)
         if wait:
             return False, wait
+        t = sign_in_failures_table
         if check_password(settings, password):
-            with self._lock:
-                self._failures.pop(client, None)
+            with self.database.transaction() as conn:
+                conn.execute(t.delete().where(t.c.client == client))
             return True, 0
-        with self._lock:
-            self._failures.setdefault(client, []).append(self._clock())
+        now = self._clock()
+        with self.database.transaction() as conn:
+            conn.execute(t.delete().where(t.c.client == client, t.c.failed_at <= now - self.window_s))
+            conn.execute(t.insert().values(client=client, failed_at=now))
         return False, 0
+
+
+def sign_in(throttle: SignInThrottle, settings: Settings, client: str, password: str | None,
+            labels: Labels) -> tuple[bool, str]:
+    """(signed in, the message to show): throttled, wrong, welcome, or the database could not be reached."""
+    try:
+        ok, wait = throttle.attempt(settings, client, password)
+    except StoreUnavailable as err:
+        log.warning("sign-in not checked: %s", err)
+        return False, labels.store_unavailable
+    if ok:
+        return True, labels.logged_in
+    return False, labels.too_many_attempts.format(seconds=wait) if wait else labels.wrong_password
+
+
+def problems_html(feedback: FeedbackLog, labels: Labels, n: int = 20) -> str:
+    """The latest problems for the desk, or a message when the database cannot be reached."""
+    try:
+        problems = feedback.latest_problems(n)
+    except StoreUnavailable as err:
+        log.warning("problems not read: %s", err)
+        return f"<p>{escape(labels.store_unavailable)}</p>"
+    return render_problems(problems, labels)
 
 
 def _msg(lang: Lang, ko: str, en: str) -> str:

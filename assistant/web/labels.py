@@ -73,6 +73,8 @@ class Labels(BaseModel):
     wrong_password: str
     too_many_attempts: str
     logged_in: str
+    store_unavailable: str
+    vote_not_saved: str
     login_required: str
     index_status: str
     upload: str
@@ -165,6 +167,8 @@ LABELS: dict[Lang, Labels] = {
         wrong_password="비밀번호가 맞지 않습니다. 아무것도 바뀌지 않았습니다.",
         too_many_attempts="비밀번호를 여러 번 잘못 입력했습니다. {seconds}초 뒤에 다시 시도하세요.",
         logged_in="운영 데스크에 들어왔습니다.",
+        store_unavailable="데이터베이스에 연결할 수 없습니다. 잠시 뒤에 다시 시도하세요. 아무것도 바뀌지 않았습니다.",
+        vote_not_saved="평가를 저장하지 못했습니다 (데이터베이스에 연결할 수 없습니다). 잠시 뒤에 다시 눌러 주세요.",
         login_required="먼저 관리자 비밀번호로 들어가세요. 아무것도 바뀌지 않았습니다.",
         index_status="색인 상태",
         upload="문서 올리기 (md, txt, html, pdf, docx)",
@@ -252,6 +256,8 @@ LABELS: dict[Lang, Labels] = {
         wrong_password="Wrong password. Nothing was changed.",
         too_many_attempts="Too many wrong passwords. Try again in {seconds} s.",
         logged_in="You are at the organizers' desk.",
+        store_unavailable="The database cannot be reached. Try again in a moment. Nothing was changed.",
+        vote_not_saved="Your vote could not be saved (the database cannot be reached). Try again in a moment.",
         login_required="Enter the admin password first. Nothing was changed.",
         index_status="Index status",
         upload="Upload documents (md, txt, html, pdf, docx)",
