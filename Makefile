@@ -40,12 +40,13 @@ $(VENV)/.installed-llm-large: $(VENV)/.installed-llm
 	$(BIN)/pip install --quiet -e ".[llm-large]"
 	touch $@
 
-# Chromium and CJK fonts for the browser tests, and the PostgreSQL server the database tests start, come from
-# Debian's packages (PostgreSQL's programs are found under /usr/lib/postgresql/<version>/bin, any version).
+# Chromium and CJK fonts for the browser tests, the PostgreSQL server the database tests start, and the nginx of
+# the deployment tests come from Debian's packages (PostgreSQL's programs are found under
+# /usr/lib/postgresql/<version>/bin, any version).
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK" \
-		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk postgresql; \
+		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk postgresql nginx-light; \
 	fi
 
 index: install

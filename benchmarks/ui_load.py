@@ -92,39 +92,70 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+class LoadReport(BaseModel):
+    """What one load run measured."""
+
+    sessions: int
+    questions: int
+    answers: int
+    errors: list[str]
+    leaked_sessions: list[int]
+    p50_s: float
+    p95_s: float
+    max_s: float
+    mean_s: float
+    wall_s: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.leaked_sessions and self.answers == self.sessions * self.questions
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [
+            ("sessions x questions", f"{self.sessions} x {self.questions}"),
+            ("answers", str(self.answers)),
+            ("errors", str(len(self.errors))),
+            ("latency p50", f"{self.p50_s:.2f} s"),
+            ("latency p95", f"{self.p95_s:.2f} s"),
+            ("latency max", f"{self.max_s:.2f} s"),
+            ("latency mean", f"{self.mean_s:.2f} s"),
+            ("wall time", f"{self.wall_s:.1f} s"),
+            ("throughput", f"{self.answers / self.wall_s:.2f} answers/s"),
+            ("own history only", "yes" if not self.leaked_sessions else f"NO (sessions {self.leaked_sessions})"),
+        ]
+
+
+def run_load(url: str, sessions: int, questions: int) -> LoadReport:
+    """``sessions`` people at once, each asking ``questions`` questions in turn."""
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=sessions) as pool:
+        results = list(pool.map(lambda s: run_session(url, s, questions), range(sessions)))
+    wall = time.perf_counter() - started
+    latencies = [x for r in results for x in r.latencies]
+    return LoadReport(
+        sessions=sessions, questions=questions, answers=len(latencies),
+        errors=[f"session {r.session} {e}" for r in results for e in r.errors],
+        leaked_sessions=[r.session for r in results if not r.history_ok],
+        p50_s=percentile(latencies, 0.50), p95_s=percentile(latencies, 0.95),
+        max_s=max(latencies, default=float("nan")),
+        mean_s=statistics.fmean(latencies) if latencies else float("nan"), wall_s=wall,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:7860/")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--questions", type=int, default=5)
     args = parser.parse_args(argv)
-
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=args.sessions) as pool:
-        results = list(pool.map(lambda s: run_session(args.url, s, args.questions), range(args.sessions)))
-    wall = time.perf_counter() - started
-
-    latencies = [x for r in results for x in r.latencies]
-    errors = [f"session {r.session} {e}" for r in results for e in r.errors]
-    leaked = [r.session for r in results if not r.history_ok]
-    rows = [
-        ("sessions x questions", f"{args.sessions} x {args.questions}"),
-        ("answers", str(len(latencies))),
-        ("errors", str(len(errors))),
-        ("latency p50", f"{percentile(latencies, 0.50):.2f} s"),
-        ("latency p95", f"{percentile(latencies, 0.95):.2f} s"),
-        ("latency max", f"{max(latencies, default=float('nan')):.2f} s"),
-        ("latency mean", f"{statistics.fmean(latencies) if latencies else float('nan'):.2f} s"),
-        ("wall time", f"{wall:.1f} s"),
-        ("throughput", f"{len(latencies) / wall:.2f} answers/s"),
-        ("own history only", "yes" if not leaked else f"NO (sessions {leaked})"),
-    ]
+    report = run_load(args.url, args.sessions, args.questions)
+    rows = report.rows()
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key:<{width}}  {value}")
-    for line in errors[:10]:
+    for line in report.errors[:10]:
         print("error:", line, file=sys.stderr)
-    return 0 if not errors and not leaked and len(latencies) == args.sessions * args.questions else 1
+    return 0 if report.ok else 1
 
 
 if __name__ == "__main__":
