@@ -677,11 +677,13 @@ def test_desk_actions_cannot_be_called_without_the_password(desk_url, built):
     pointer_files = sorted(p.name for p in (data / "store").iterdir())
     # The rebuild event accepts these inputs, so only the desk's own check stands in the way; the remove
     # event's document choice is also rejected by Gradio (the list is empty until someone signs in).
-    for elem, args in (("sfass-rebuild", ["en", True]), ("sfass-remove", ["overview-en", "en", True])):
+    # Saving an FAQ: the group choice is refused by Gradio too, and the desk would refuse it anyway.
+    for elem, args in (("sfass-rebuild", ["en", True]), ("sfass-remove", ["overview-en", "en", True]),
+                       ("sfass-faq-save", ["0123456789ab", "Parking is free.", [], "en", True])):
         dep = next(d for d in config["dependencies"] if [by_elem[elem], "click"] in d["targets"])
         assert dep["api_visibility"] == "private"
         out = json.dumps(_call_raw(desk_url, dep["id"], args, by_elem[elem]), ensure_ascii=False)
-        assert "Enter the admin password first" in out or (elem == "sfass-remove" and '"error"' in out)
+        assert "Enter the admin password first" in out or (elem != "sfass-rebuild" and '"error"' in out)
         # The REST route by name is refused too.
         r = httpx.post(f"{desk_url}gradio_api/call/{dep['api_name']}", json={"data": args}, timeout=30)
         if r.status_code == 200:
@@ -690,6 +692,7 @@ def test_desk_actions_cannot_be_called_without_the_password(desk_url, built):
             assert "Enter the admin password first" in text or "error" in text
     assert sorted(p.name for p in (data / "store").iterdir()) == pointer_files
     assert (knowledge / "overview-en.md").exists()
+    assert not list((knowledge / "uploads").glob("faq-*.md"))  # no FAQ was saved
 
 
 def test_ui_imports_the_offline_switches_before_gradio():
