@@ -15,13 +15,14 @@ from assistant.event import EventInfo
 from assistant.library import ProgramError, UnknownDocumentError
 from assistant.web import STATIC_DIR
 from assistant.web.check import render_audit, render_verdict
-from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled, problems_html, sign_in
+from assistant.web.desk import OrganizersDesk, SignInThrottle, admin_enabled, sign_in
 from assistant.web.feedback import FeedbackLog, save_refusal, save_vote
 from assistant.web.labels import LANG_NAMES, Labels, example_rows, labels, lang_from_accept_language
 from assistant.web.render import (
     document_headers,
     document_rows,
     render_document,
+    group_choice,
     render_programme,
     render_search_results,
 )
@@ -43,8 +44,12 @@ SCRIPT = STATIC_DIR / "app.js"
 
 
 def header_html(lang: str, event: EventInfo | None = None) -> str:
+    """The title, and (hidden) the words the page script gives the chat's vote buttons in this language."""
     t = labels(lang, event)
-    return f'<div class="sfass-header"><h1>{escape(t.title)}</h1><p>{escape(t.subtitle)}</p></div>'
+    votes = " ".join(f'data-{name}="{escape(word, quote=True)}"' for name, word in (
+        ("like", t.vote_like), ("dislike", t.vote_dislike), ("liked", t.vote_liked), ("disliked", t.vote_disliked)))
+    return (f'<div class="sfass-header"><h1>{escape(t.title)}</h1><p>{escape(t.subtitle)}</p>'
+            f'<span id="sfass-vote-words" hidden {votes}></span></div>')
 
 
 def answer_lang_choices(lang: str) -> list[tuple[str, str]]:
@@ -153,6 +158,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                                                    scale=1)
                         problems_title = gr.Markdown(f"### {t0.problems}")
                         problems = gr.HTML(elem_id="sfass-problems")
+                        faq_pick = gr.Dropdown(choices=[], label=t0.faq_pick, elem_id="sfass-faq-pick")
+                        faq_answer = gr.Textbox(label=t0.faq_answer, placeholder=t0.faq_answer_placeholder, lines=3,
+                                                max_lines=10, elem_id="sfass-faq-answer")
+                        faq_save = gr.Button(t0.faq_save, variant="primary", elem_id="sfass-faq-save")
+                        groups_shown = gr.State([])  # the groups the organizer sees, so a pick means what it showed
                         audit_title = gr.Markdown(f"### {t0.audit_title}")
                         audit_btn = gr.Button(t0.audit_button, elem_id="sfass-audit-btn")
                         audit_view = gr.HTML(elem_id="sfass-audit")
@@ -164,7 +174,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     "files": files, "upload_btn": upload_btn, "rebuild_btn": rebuild_btn,
                     "remove_pick": remove_pick, "remove_btn": remove_btn, "problems_title": problems_title,
                     "refresh_btn": refresh_btn, "logout": logout, "audit_title": audit_title, "audit_btn": audit_btn,
-                    "audit_view": audit_view,
+                    "audit_view": audit_view, "faq_pick": faq_pick, "faq_answer": faq_answer, "faq_save": faq_save,
                 }
 
         # --- language -------------------------------------------------------------------------------
@@ -209,6 +219,8 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                     a["remove_btn"]: gr.update(value=t.remove_button), a["problems_title"]: f"### {t.problems}",
                     a["refresh_btn"]: gr.update(value=t.refresh), a["logout"]: gr.update(value=t.logout),
                     a["audit_title"]: f"### {t.audit_title}", a["audit_btn"]: gr.update(value=t.audit_button),
+                    a["faq_pick"]: gr.update(label=t.faq_pick), a["faq_save"]: gr.update(value=t.faq_save),
+                    a["faq_answer"]: gr.update(label=t.faq_answer, placeholder=t.faq_answer_placeholder),
                 })
             return updates
 
@@ -298,8 +310,11 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             return document_rows(library.documents()), gr.Dropdown(choices=doc_choices())
 
         def open_document(doc_id: str | None, lang: str) -> str:
+            if not doc_id:
+                return ""
             try:
-                return render_document(library.document(doc_id), labels_for(lang)) if doc_id else ""
+                changed = next((d.changed_at for d in library.documents() if d.doc_id == doc_id), None)
+                return render_document(library.document(doc_id), labels_for(lang), changed)
             except UnknownDocumentError:  # removed meanwhile
                 return ""
 
@@ -326,11 +341,13 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
 
             def desk_view(lang: str, ok: bool):
                 if not ok:
-                    return "", gr.Dropdown(choices=[]), ""
-                return desk.status_markdown(lang), gr.Dropdown(choices=doc_choices(), value=None), \
-                    problems_html(feedback, labels_for(lang), PROBLEMS_SHOWN)
+                    return "", gr.Dropdown(choices=[]), "", gr.Dropdown(choices=[], value=None), []
+                t = labels_for(lang)
+                groups, shown = desk.unanswered(feedback, t, PROBLEMS_SHOWN)
+                return (desk.status_markdown(lang), gr.Dropdown(choices=doc_choices(), value=None), shown,
+                        gr.Dropdown(choices=[(group_choice(g, t), g.key) for g in groups], value=None), groups)
 
-            desk_outputs = [status, a["remove_pick"], problems]
+            desk_outputs = [status, a["remove_pick"], problems, faq_pick, groups_shown]
 
             def enter(attempt: str, lang: str, request: gr.Request):
                 client = request.client.host if request and request.client else "unknown"
@@ -343,7 +360,7 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
                   api_visibility=PRIVATE)
 
             def leave():
-                return False, "", gr.Row(visible=True), gr.Column(visible=False), "", gr.Dropdown(choices=[]), ""
+                return False, "", gr.Row(visible=True), gr.Column(visible=False), *desk_view("ko", False)
 
             a["logout"].click(leave, None, [authorized, desk_message, login_row, desk_panel, *desk_outputs],
                               api_visibility=PRIVATE)
@@ -361,7 +378,16 @@ def build_app(bot: Assistant, settings: Settings | None = None) -> gr.Blocks:
             def remove(doc_id: str | None, lang: str, ok: bool):
                 return after(desk.remove(doc_id, lang, ok), lang, ok)
 
+            def save_faq(key: str | None, answer: str, groups: list, lang: str, ok: bool):
+                """An organizer's answer to a group, saved as an FAQ document; the answer stays typed if refused."""
+                result = desk.answer_group(key, answer, groups, lang, ok)
+                if not result.ok:  # nothing changed: the pick and the typed answer stay
+                    return (result.message, *(gr.skip() for _ in desk_outputs), gr.skip())
+                return (*after(result, lang, ok), gr.update(value=""))
+
             desk_events = {"api_visibility": PRIVATE, "concurrency_id": ADMIN_QUEUE, "concurrency_limit": 1}
+            a["faq_save"].click(save_faq, [a["faq_pick"], a["faq_answer"], groups_shown, ui_lang, authorized],
+                                [desk_message, *desk_outputs, a["faq_answer"]], **desk_events)
             a["upload_btn"].click(upload, [a["files"], ui_lang, authorized],
                                   [desk_message, *desk_outputs, a["files"]], **desk_events)
             a["rebuild_btn"].click(rebuild, [ui_lang, authorized], [desk_message, *desk_outputs], **desk_events)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from index.errors import IndexUserError, UnknownDocumentError
 from index.loaders import SUPPORTED_SUFFIXES
 from index.models import BuildReport, Chunk, Document, DocumentInfo, IndexStatus, Lang
@@ -58,6 +60,13 @@ class Library:
 
     def status(self) -> IndexStatus:
         return self._index.status()
+
+    def embed_questions(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of ``texts`` as the assistant embeds questions (one row each; cosine is a dot product)."""
+        if not texts:
+            return np.zeros((0, 0), np.float32)
+        vectors = np.asarray(self._index.embed_queries(list(texts)), dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     # -- changing ------------------------------------------------------------------------------
 

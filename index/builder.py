@@ -93,14 +93,15 @@ class VersionBuilder:
         )
         terms = [bm25_terms(search_text(c)) for c in chunks]
         counts = Counter(c.doc_id for c in chunks)
+        now = dt.datetime.now(dt.UTC)
         manifest = Manifest(
             version=version,
             collection=name,
             embed_model=self.embedder.model_name,
             dimension=self.embedder.dim,
             splitter=SPLITTER_VERSION,
-            built_at=dt.datetime.now(dt.UTC),
-            documents={d.doc_id: _entry(d, counts[d.doc_id]) for d in scan.documents},
+            built_at=now,
+            documents={d.doc_id: _entry(d, counts[d.doc_id], _changed_at(d, current, now)) for d in scan.documents},
         )
         self.catalog.write(meta, manifest, chunks, terms, scan.documents, sentences, files)
         return LoadedVersion(manifest, chunks, scan.documents, BM25Index.from_terms(terms), vectors, sentences, files)
@@ -135,8 +136,18 @@ class VersionBuilder:
         return known
 
 
-def _entry(doc: Document, chunks: int) -> ManifestEntry:
-    return ManifestEntry(meta=doc.meta, content_hash=doc.content_hash, path=doc.path, chunks=chunks)
+def _entry(doc: Document, chunks: int, changed_at: dt.datetime) -> ManifestEntry:
+    return ManifestEntry(meta=doc.meta, content_hash=doc.content_hash, path=doc.path, chunks=chunks,
+                         changed_at=changed_at)
+
+
+def _changed_at(doc: Document, current: LoadedVersion | None, now: dt.datetime) -> dt.datetime:
+    """When ``doc``'s content last changed: kept from the current version while its hash is the same (a rebuild
+    too), else ``now``."""
+    old = current.manifest.documents.get(doc.doc_id) if current is not None else None
+    if old is None or old.content_hash != doc.content_hash:
+        return now
+    return old.changed_at or current.manifest.built_at  # type: ignore[union-attr]
 
 
 def pointer_for(version: LoadedVersion) -> Pointer:

@@ -12,12 +12,14 @@ from index.models import DocumentMeta
 
 
 class ManifestEntry(BaseModel):
-    """One indexed document: what was hashed, where it came from, how many chunks it gave."""
+    """One indexed document: what was hashed, where it came from, how many chunks it gave, and when its
+    content last changed (the build that added or updated it; ``None`` in manifests written before this)."""
 
     meta: DocumentMeta
     content_hash: str
     path: str | None = None
     chunks: int = 0
+    changed_at: dt.datetime | None = None
 
 
 class Manifest(BaseModel):

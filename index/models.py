@@ -93,6 +93,7 @@ class DocumentInfo(BaseModel):
     source_url: str | None = None
     path: str | None = None
     chunks: int = 0
+    changed_at: dt.datetime | None = None  # when the index last saw its content change (UTC)
 
 
 class IndexStatus(BaseModel):

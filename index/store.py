@@ -144,7 +144,7 @@ class KnowledgeIndex:
         return [
             DocumentInfo(doc_id=doc_id, title=e.meta.title, lang=e.meta.lang, kind=e.meta.kind,
                          as_of=e.meta.as_of, source=e.meta.source, source_url=e.meta.source_url,
-                         path=e.path, chunks=e.chunks)
+                         path=e.path, chunks=e.chunks, changed_at=e.changed_at)
             for doc_id, e in self._require().manifest.documents.items()
         ]
 

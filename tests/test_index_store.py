@@ -136,6 +136,19 @@ def test_rebuild_re_embeds_everything_and_old_versions_go_after_the_grace_period
     assert len(fresh.catalog.versions()[new]) == 3  # chunks, sentences, meta
 
 
+def test_a_replaced_document_records_when_it_changed_and_the_others_keep_their_time(fresh):
+    first = {d.doc_id: d.changed_at for d in fresh.documents()}
+    assert all(t is not None and t.tzinfo is not None for t in first.values())
+    path = fresh.settings.knowledge_dir / "venue-en.md"
+    path.write_text(path.read_text().replace("two days", "three days"), encoding="utf-8")
+    fresh.build()
+    fresh.build(rebuild=True)  # re-embedding the same content is no change to it
+    second = {d.doc_id: d.changed_at for d in fresh.documents()}
+    assert second["venue-en"] > first["venue-en"]
+    assert second["venue-en"] < fresh.status().last_build  # kept through the rebuild
+    assert {k: v for k, v in second.items() if k != "venue-en"} == {k: v for k, v in first.items() if k != "venue-en"}
+
+
 def test_remove_deletes_the_file_and_its_chunks(fresh):
     report = fresh.remove("mou-ko")
     assert report.removed == ["mou-ko"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -312,6 +313,60 @@ def test_thumbs_down_is_logged_and_listed_at_the_desk(built, desk_url, open_app)
     page.click("#sfass-login")
     page.wait_for_selector("#sfass-problems li", timeout=20_000)
     assert question in page.locator("#sfass-problems").inner_text()
+
+
+def test_an_organizers_faq_turns_a_refused_question_into_a_cited_answer(desk_url, open_app):
+    """The loop in the Korean interface: refused, voted down (the vote buttons named in Korean), answered at the
+    desk, then answered in the chat from the FAQ, which the Sources tab shows with when it changed."""
+    page = open_app(desk_url, "ko-KR")
+    question = "행사장에서 와이파이를 쓸 수 있나요?"
+    _ask(page, question)
+    _settled(page)
+    assert _last_answer(page).locator(".sfass-answer.sfass-refused").count() == 1
+    like = page.locator(f"#sfass-chat button[aria-label='{KO.vote_like}']").last
+    dislike = page.locator(f"#sfass-chat button[aria-label='{KO.vote_dislike}']").last
+    dislike.wait_for(timeout=20_000)
+    assert like.get_attribute("title") == KO.vote_like and dislike.get_attribute("title") == KO.vote_dislike
+    assert page.locator("#sfass-chat button[aria-label='Like'], #sfass-chat button[aria-label='Dislike']").count() == 0
+    dislike.click()
+    page.locator(f"#sfass-chat button[aria-label='{KO.vote_disliked}'][aria-pressed=true]").wait_for(timeout=20_000)
+
+    _tab(page, KO.tab_admin)
+    page.fill("#sfass-password input", PASSWORD)
+    page.click("#sfass-login")
+    group = page.locator("#sfass-problems li.sfass-group").filter(has_text=question)
+    group.wait_for(timeout=20_000)
+    assert "ko" in group.locator(".sfass-group-facts").inner_text()
+    page.locator("#sfass-faq-pick input").click()
+    page.get_by_role("option").filter(has_text=question).first.click()
+    message = page.locator("#sfass-desk-message")
+    page.fill("#sfass-faq-answer textarea", "   ")
+    page.click("#sfass-faq-save")
+    page.get_by_text("답을 적어 주세요").wait_for(timeout=20_000)
+    page.fill("#sfass-faq-answer textarea", "행사장 전체에서 무료 와이파이 Forum-Guest를 쓸 수 있습니다.")
+    page.click("#sfass-faq-save")
+    page.get_by_text("FAQ 문서").wait_for(timeout=120_000)
+    doc_id = re.search(r"faq-[0-9a-f]+", message.inner_text()).group()
+    assert doc_id in page.locator("#sfass-problems li.sfass-group").filter(has_text=question).inner_text()
+
+    _tab(page, KO.tab_chat)
+    _ask(page, question)
+    turn = _last_answer(page)
+    assert "Forum-Guest" in turn.locator(".sfass-answer").inner_text()
+    assert doc_id in turn.locator("details.sfass-sources").inner_text()
+
+    _tab(page, KO.tab_sources)
+    page.locator("#sfass-documents").get_by_text(doc_id, exact=True).click()
+    changed = page.locator("#sfass-doc-view .sfass-changed")
+    changed.wait_for(timeout=20_000)
+    assert re.fullmatch(r"변경: \d{4}-\d\d-\d\d \d\d:\d\d UTC", changed.inner_text().strip())
+
+    _tab(page, KO.tab_admin)  # leave the shared knowledge folder as it was
+    page.click("#sfass-refresh")
+    page.locator("#sfass-remove-pick input").click()
+    page.get_by_role("option").filter(has_text=doc_id).first.click()
+    page.click("#sfass-remove")
+    page.get_by_text("지웠습니다").wait_for(timeout=120_000)
 
 
 # --- phones and accessibility --------------------------------------------------------------------------
@@ -623,11 +678,13 @@ def test_desk_actions_cannot_be_called_without_the_password(desk_url, built):
     pointer_files = sorted(p.name for p in (data / "store").iterdir())
     # The rebuild event accepts these inputs, so only the desk's own check stands in the way; the remove
     # event's document choice is also rejected by Gradio (the list is empty until someone signs in).
-    for elem, args in (("sfass-rebuild", ["en", True]), ("sfass-remove", ["overview-en", "en", True])):
+    # Saving an FAQ: the group choice is refused by Gradio too, and the desk would refuse it anyway.
+    for elem, args in (("sfass-rebuild", ["en", True]), ("sfass-remove", ["overview-en", "en", True]),
+                       ("sfass-faq-save", ["0123456789ab", "Parking is free.", [], "en", True])):
         dep = next(d for d in config["dependencies"] if [by_elem[elem], "click"] in d["targets"])
         assert dep["api_visibility"] == "private"
         out = json.dumps(_call_raw(desk_url, dep["id"], args, by_elem[elem]), ensure_ascii=False)
-        assert "Enter the admin password first" in out or (elem == "sfass-remove" and '"error"' in out)
+        assert "Enter the admin password first" in out or (elem != "sfass-rebuild" and '"error"' in out)
         # The REST route by name is refused too.
         r = httpx.post(f"{desk_url}gradio_api/call/{dep['api_name']}", json={"data": args}, timeout=30)
         if r.status_code == 200:
@@ -636,6 +693,7 @@ def test_desk_actions_cannot_be_called_without_the_password(desk_url, built):
             assert "Enter the admin password first" in text or "error" in text
     assert sorted(p.name for p in (data / "store").iterdir()) == pointer_files
     assert (knowledge / "overview-en.md").exists()
+    assert not list((knowledge / "uploads").glob("faq-*.md"))  # no FAQ was saved
 
 
 def test_ui_imports_the_offline_switches_before_gradio():

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from assistant.event import load_event
 from assistant.models import Answer, Citation
-from assistant.web.feedback import FeedbackEntry
 from assistant.web.labels import AUDIENCES, LABELS, example_rows, labels, lang_from_accept_language
 from assistant.web.render import (
+    document_headers,
+    document_rows,
     highlight_passage,
     render_answer,
     render_document,
-    render_problems,
     render_programme,
     render_question,
+    render_question_groups,
     render_search_results,
 )
 from assistant.web.session import ChatSession, answer_language
+from assistant.web.unanswered import QuestionGroup
 from index.config import PROJECT_ROOT
-from index.models import Chunk, Document, DocumentMeta
+from index.models import Chunk, Document, DocumentInfo, DocumentMeta
 from index.program import load_program
 
 KO = labels("ko")
@@ -205,11 +208,31 @@ def test_a_rejected_question_shows_only_its_message_and_stays_out_of_history():
     assert len(chat.messages(KO)) == 4
 
 
-def test_problem_questions_are_listed_as_text():
-    entries = [FeedbackEntry(kind="refused", question="<b>주차</b>는?", answer="-", language="ko")]
-    html = render_problems(entries, KO)
-    assert "&lt;b&gt;주차&lt;/b&gt;는?" in html and "refused" in html
-    assert KO.no_problems in render_problems([], KO)
+def test_question_groups_show_how_often_in_which_languages_and_the_faq_as_text():
+    asked = dt.datetime(2026, 11, 30, 7, 10, tzinfo=dt.UTC)
+    groups = [QuestionGroup(key="a1", questions=["<b>와이파이</b> 있나요?", "Is there Wi-Fi?"], count=3, refused=2,
+                            down=1, languages=["ko", "en"], last_asked=asked, answered_by="faq-a1"),
+              QuestionGroup(key="b2", questions=["Is parking free?"], count=1, refused=1, down=0, languages=["en"],
+                            last_asked=asked)]
+    html = render_question_groups(groups, KO)
+    assert "&lt;b&gt;와이파이&lt;/b&gt; 있나요?" in html and "<b>" not in html
+    assert "3번 · 답 못함 2 · 별로예요 1 · ko/en" in html and "FAQ로 답함: faq-a1" in html
+    assert html.index("a1") < html.index("b2") and html.count("sfass-answered") == 1
+    assert "asked 1× · en" in render_question_groups(groups[1:], EN)  # all refused: no second count
+    assert KO.no_problems in render_question_groups([], KO)
+
+
+def test_documents_table_and_view_show_when_a_document_changed():
+    changed = dt.datetime(2026, 11, 30, 7, 10, 59, tzinfo=dt.UTC)
+    info = DocumentInfo(doc_id="faq-a1", title="Wi-Fi", lang="en", kind="faq", source="organizers",
+                        as_of=dt.date(2026, 11, 30), changed_at=changed)
+    assert document_rows([info]) == [["Wi-Fi", "en", "faq", "2026-11-30", "2026-11-30 07:10", "faq-a1"]]
+    assert document_headers(EN)[4] == "Changed (UTC)" and document_headers(KO)[-1] == KO.doc_id
+    doc = Document(meta=DocumentMeta(id="faq-a1", title="Wi-Fi", lang="en", source="organizers", kind="faq"),
+                   text="## Is there Wi-Fi?\nYes.\n", content_hash="x")
+    assert "Changed 2026-11-30 07:10 UTC" in render_document(doc, EN, changed)
+    assert "변경: 2026-11-30 07:10 UTC" in render_document(doc, KO, changed)
+    assert "sfass-changed" not in render_document(doc, KO)
 
 
 def test_an_answer_offers_a_share_link_that_asks_its_standalone_question_again():

@@ -466,8 +466,9 @@ class EvidenceScorer:
 
     def _describe(self, e: Evidence, q: Question, dense: float, lang: Lang) -> None:
         chunk = e.chunk
-        own = terms(e.sentence)
         heading = terms(chunk.heading) if chunk.heading else frozenset()
+        # under a question heading (a FAQ's entry) the text is that question's answer: its words are the text's own
+        own = terms(e.sentence) | heading if asks(chunk.heading) else terms(e.sentence)
         context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
         # across languages only names in Latin script and numbers can be shared words
         keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items() if t.isascii()}
@@ -510,6 +511,11 @@ class EvidenceScorer:
             if twin is not None and _key_values(twin.text) == mine:
                 return terms(twin.text)
         return frozenset()
+
+
+def asks(heading_path: str) -> bool:
+    """Whether the nearest heading of ``heading_path`` is a question ("## Is there Wi-Fi?")."""
+    return heading_path.rsplit(" > ", 1)[-1].rstrip().endswith(("?", "？"))
 
 
 def _key_values(text: str) -> tuple[frozenset[str], ...]:

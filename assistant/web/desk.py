@@ -6,10 +6,12 @@ whichever way the action is called.
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import logging
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
@@ -18,11 +20,14 @@ from sqlalchemy import select
 
 from assistant.config import Settings
 from assistant.library import SUPPORTED_SUFFIXES, BuildReport, DocumentError, Lang, Library, Progress
+from assistant.question.language import detect_language
 
-from .feedback import FeedbackLog
+from .faq import MAX_ANSWER_CHARS, faq_doc_id, faq_markdown, organizers_faqs
+from .feedback import FeedbackEntry, FeedbackLog
 from .labels import Labels
-from .render import render_problems
+from .render import render_question_groups
 from .store import Database, StoreUnavailable, sign_in_failures_table
+from .unanswered import QuestionGroup, group_questions, normalize
 
 log = logging.getLogger(__name__)
 
@@ -111,16 +116,6 @@ def sign_in(throttle: SignInThrottle, settings: Settings, client: str, password:
     return False, labels.too_many_attempts.format(seconds=wait) if wait else labels.wrong_password
 
 
-def problems_html(feedback: FeedbackLog, labels: Labels, n: int = 20) -> str:
-    """The latest problems for the desk, or a message when the database cannot be reached."""
-    try:
-        problems = feedback.latest_problems(n)
-    except StoreUnavailable as err:
-        log.warning("problems not read: %s", err)
-        return f"<p>{escape(labels.store_unavailable)}</p>"
-    return render_problems(problems, labels)
-
-
 def _msg(lang: Lang, ko: str, en: str) -> str:
     return ko if lang == "ko" else en
 
@@ -197,6 +192,58 @@ class OrganizersDesk:
                                                       f"Could not remove it. Nothing was changed. ({err})"))
         return AdminResult(ok=True, report=report, message=_msg(lang, "지웠습니다. ", "Removed. ")
                            + describe_report(report, lang))
+
+    def question_groups(self, entries: Iterable[FeedbackEntry]) -> list[QuestionGroup]:
+        """The refused and down-voted questions of ``entries`` grouped by meaning, most asked first; a group
+        an organizers' FAQ already answers names it (``answered_by``)."""
+        faqs = organizers_faqs(self.library)
+        groups = group_questions(entries, self.library.embed_questions)
+        return [g.model_copy(update={"answered_by": next(
+            (doc_id for doc_id, asked in sorted(faqs.items()) if asked & {normalize(q) for q in g.questions}), None)})
+            for g in groups]
+
+    def unanswered(self, feedback: FeedbackLog, labels: Labels, n: int = 20) -> tuple[list[QuestionGroup], str]:
+        """The ``n`` most asked groups of unanswered questions and their HTML, or none and a message when the
+        database cannot be reached."""
+        try:
+            entries = feedback.entries()
+        except StoreUnavailable as err:
+            log.warning("unanswered questions not read: %s", err)
+            return [], f"<p>{escape(labels.store_unavailable)}</p>"
+        groups = self.question_groups(entries)[:n]
+        return groups, render_question_groups(groups, labels)
+
+    def answer_group(self, key: str | None, answer: str | None, groups: list[QuestionGroup], lang: Lang,
+                     authorized: bool, today: dt.date | None = None) -> AdminResult:
+        """Save an organizer's answer to the group ``key`` as an FAQ document and index it (the same group
+        again: the same document, rewritten). An empty or overlong answer changes nothing."""
+        if not authorized:
+            return self._denied(lang)
+        group = next((g for g in groups if g.key == key), None)
+        if group is None:
+            return AdminResult(ok=False, message=_msg(lang, "답할 질문 묶음을 고르세요.",
+                                                      "Choose a group of questions to answer."))
+        answer = (answer or "").strip()
+        if not answer:
+            return AdminResult(ok=False, message=_msg(lang, "답을 적어 주세요. 아무것도 바뀌지 않았습니다.",
+                                                      "Write an answer first. Nothing was changed."))
+        if len(answer) > MAX_ANSWER_CHARS:
+            return AdminResult(ok=False, message=_msg(
+                lang, f"답이 너무 깁니다 ({len(answer)}자, 최대 {MAX_ANSWER_CHARS}자). 아무것도 바뀌지 않았습니다.",
+                f"The answer is too long ({len(answer)} characters, at most {MAX_ANSWER_CHARS}). Nothing was changed."))
+        doc_id = faq_doc_id(group, organizers_faqs(self.library))
+        text = faq_markdown(doc_id, group, answer, detect_language(answer) or lang, today or dt.datetime.now(dt.UTC).date())
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / f"{doc_id}.md"  # the id is made here, never taken from what people typed
+                path.write_text(text, encoding="utf-8")
+                report = self.library.add([path])
+        except DocumentError as err:
+            return AdminResult(ok=False, message=_msg(lang, f"저장하지 못했습니다. 아무것도 바뀌지 않았습니다. ({err})",
+                                                      f"Could not save it. Nothing was changed. ({err})"))
+        return AdminResult(ok=True, report=report, message=_msg(
+            lang, f"FAQ 문서 {doc_id}로 저장하고 색인했습니다. ", f"Saved as the FAQ document {doc_id} and indexed. ")
+            + describe_report(report, lang))
 
     def status_markdown(self, lang: Lang) -> str:
         """The index status as a short Markdown list."""

@@ -61,6 +61,8 @@ class Labels(BaseModel):
     doc_lang: str
     doc_kind: str
     doc_as_of: str
+    doc_changed: str
+    doc_changed_column: str
     doc_id: str
     open_document: str
     search: str
@@ -84,6 +86,18 @@ class Labels(BaseModel):
     remove_button: str
     problems: str
     no_problems: str
+    asked_times: str
+    asked_refused: str
+    asked_down: str
+    answered_by: str
+    faq_pick: str
+    faq_answer: str
+    faq_answer_placeholder: str
+    faq_save: str
+    vote_like: str
+    vote_dislike: str
+    vote_liked: str
+    vote_disliked: str
     refresh: str
     footer: str
     tab_check: str
@@ -155,6 +169,8 @@ LABELS: dict[Lang, Labels] = {
         doc_lang="언어",
         doc_kind="종류",
         doc_as_of="기준일",
+        doc_changed="변경: {time}",
+        doc_changed_column="변경 (UTC)",
         doc_id="문서 ID",
         open_document="문서 열기",
         search="문서 검색",
@@ -176,8 +192,20 @@ LABELS: dict[Lang, Labels] = {
         rebuild="색인 다시 만들기",
         remove="문서 지우기",
         remove_button="지우기",
-        problems="답하지 못했거나 '별로예요'를 받은 최근 질문",
+        problems="답하지 못했거나 '별로예요'를 받은 질문 (비슷한 질문끼리, 많이 물은 순)",
         no_problems="아직 없습니다.",
+        asked_times="{n}번",
+        asked_refused="답 못함 {n}",
+        asked_down="별로예요 {n}",
+        answered_by="FAQ로 답함: {doc_id}",
+        faq_pick="답할 질문 묶음",
+        faq_answer="운영진의 답 (한국어 또는 영어)",
+        faq_answer_placeholder="이 질문들에 대한 답을 적으면 FAQ 문서로 저장되고, 이후 도우미가 이 답을 출처와 함께 알려 줍니다.",
+        faq_save="FAQ로 저장",
+        vote_like="좋아요",
+        vote_dislike="별로예요",
+        vote_liked="좋아요 누름",
+        vote_disliked="별로예요 누름",
         refresh="새로 고침",
         footer="답변은 제공된 문서에서만 가져옵니다. 숫자 [n]을 누르면 근거 문장으로 이동합니다.",
         tab_check="사실 확인",
@@ -244,6 +272,8 @@ LABELS: dict[Lang, Labels] = {
         doc_lang="Language",
         doc_kind="Kind",
         doc_as_of="As of",
+        doc_changed="Changed {time}",
+        doc_changed_column="Changed (UTC)",
         doc_id="Document ID",
         open_document="Open a document",
         search="Search the documents",
@@ -265,8 +295,21 @@ LABELS: dict[Lang, Labels] = {
         rebuild="Rebuild the index",
         remove="Remove a document",
         remove_button="Remove",
-        problems="Latest questions that were refused or got a thumbs down",
+        problems="Questions that were refused or got a thumbs down (similar ones together, most asked first)",
         no_problems="None yet.",
+        asked_times="asked {n}×",
+        asked_refused="refused {n}",
+        asked_down="thumbs down {n}",
+        answered_by="answered by the FAQ {doc_id}",
+        faq_pick="Group of questions to answer",
+        faq_answer="The organizers' answer (Korean or English)",
+        faq_answer_placeholder="Your answer is saved as an FAQ document; from then on the assistant gives it, "
+                               "citing it.",
+        faq_save="Save as FAQ",
+        vote_like="Like",
+        vote_dislike="Dislike",
+        vote_liked="Liked",
+        vote_disliked="Disliked",
         refresh="Refresh",
         footer="Answers come only from the documents provided. Click a number [n] to jump to its evidence.",
         tab_check="Fact check",

@@ -5,6 +5,7 @@ Everything that comes from a person or a document is escaped first, so markup in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html import escape
 
@@ -13,9 +14,9 @@ from assistant.library import Chunk, Document, DocumentInfo, Lang, Program, spli
 from assistant.models import Answer, Citation
 
 from .calendar import CalendarFile, day_calendar, session_calendar
-from .feedback import FeedbackEntry
 from .labels import Labels
 from .share import share_query
+from .unanswered import QuestionGroup
 
 _WORD = re.compile(r"\w+")
 
@@ -138,13 +139,22 @@ def render_answer(answer: Answer, turn: int, labels: Labels, sources_open: bool 
             + render_sources(answer, turn, labels, sources_open) + "</div>")
 
 
-def render_document(doc: Document, labels: Labels) -> str:
-    """A document to read: its title, facts and text (Markdown headings kept, everything else as text)."""
+def utc_minute(moment: dt.datetime) -> str:
+    """A moment as shown: UTC, to the minute ("2026-11-30 07:10")."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def render_document(doc: Document, labels: Labels, changed_at: dt.datetime | None = None) -> str:
+    """A document to read: its title, facts (with when the index saw its content change, if known) and text
+    (Markdown headings kept, everything else as text)."""
     meta = doc.meta
     facts = [f"{escape(labels.doc_id)}: <code>{escape(meta.id)}</code>", f"{escape(labels.doc_lang)}: {meta.lang}",
              f"{escape(labels.doc_kind)}: {escape(meta.kind)}"]
     if meta.as_of:
         facts.append(f"{escape(labels.doc_as_of)}: {meta.as_of.isoformat()}")
+    if changed_at:
+        facts.append(f'<span class="sfass-changed">'
+                     f'{escape(labels.doc_changed.format(time=utc_minute(changed_at) + " UTC"))}</span>')
     source = escape(meta.source)
     if meta.source_url and meta.source_url.startswith(("https://", "http://")):
         source += f' · <a href="{escape(meta.source_url, quote=True)}" target="_blank" rel="noopener">' \
@@ -163,12 +173,14 @@ def render_document(doc: Document, labels: Labels) -> str:
 
 
 def document_rows(docs: list[DocumentInfo]) -> list[list[str]]:
-    """The documents table: title, language, kind, as-of date, id."""
-    return [[d.title, d.lang, d.kind, d.as_of.isoformat() if d.as_of else "", d.doc_id] for d in docs]
+    """The documents table: title, language, kind, as-of date, when its content last changed (UTC), id."""
+    return [[d.title, d.lang, d.kind, d.as_of.isoformat() if d.as_of else "",
+             utc_minute(d.changed_at) if d.changed_at else "", d.doc_id] for d in docs]
 
 
 def document_headers(labels: Labels) -> list[str]:
-    return [labels.doc_title, labels.doc_lang, labels.doc_kind, labels.doc_as_of, labels.doc_id]
+    return [labels.doc_title, labels.doc_lang, labels.doc_kind, labels.doc_as_of, labels.doc_changed_column,
+            labels.doc_id]
 
 
 def render_search_results(chunks: list[Chunk], labels: Labels) -> str:
@@ -237,10 +249,27 @@ def render_programme(program: Program, lang: Lang, labels: Labels) -> str:
     return f'<div class="sfass-programme-view">{head}{"".join(cards)}</div>'
 
 
-def render_problems(entries: list[FeedbackEntry], labels: Labels) -> str:
-    """The organizers' list of refused and down-voted questions."""
-    if not entries:
+def render_question_groups(groups: list[QuestionGroup], labels: Labels, examples: int = 5) -> str:
+    """The organizers' list of questions the documents could not answer: one item per group of questions that
+    mean the same, with how often and in which languages they were asked, and the FAQ answering them, if any."""
+    if not groups:
         return f"<p>{escape(labels.no_problems)}</p>"
-    items = "".join(f"<li><code>{e.kind}</code> {e.timestamp:%Y-%m-%d %H:%M} · {escape(e.question)}</li>"
-                    for e in entries)
-    return f'<ul class="sfass-problems">{items}</ul>'
+    items = []
+    for g in groups:
+        counts = [labels.asked_times.format(n=g.count)]
+        counts += [label.format(n=n) for label, n in ((labels.asked_refused, g.refused), (labels.asked_down, g.down))
+                   if n and n != g.count]
+        facts = f"{' · '.join(counts)} · {'/'.join(g.languages)} · {g.last_asked:%Y-%m-%d %H:%M}"
+        answered = (f' <span class="sfass-answered">{escape(labels.answered_by.format(doc_id=g.answered_by))}</span>'
+                    if g.answered_by else "")
+        asked = "".join(f"<li>{escape(q)}</li>" for q in g.questions[:examples])
+        more = f"<li>… +{len(g.questions) - examples}</li>" if len(g.questions) > examples else ""
+        items.append(f'<li class="sfass-group" data-group="{escape(g.key, quote=True)}">'
+                     f'<span class="sfass-group-facts">{escape(facts)}</span>{answered}<ul>{asked}{more}</ul></li>')
+    return f'<ol class="sfass-groups">{"".join(items)}</ol>'
+
+
+def group_choice(group: QuestionGroup, labels: Labels) -> str:
+    """A group as the desk's picker names it: how often asked, and its most asked wording."""
+    return f"{labels.asked_times.format(n=group.count)} · {group.questions[0][:80]}" + (
+        " ✓" if group.answered_by else "")

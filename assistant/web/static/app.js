@@ -46,3 +46,30 @@ new MutationObserver(function () {
   var chosen = document.querySelector("#sfass-ui-lang input:checked");
   if (chosen && document.documentElement.lang !== chosen.value) document.documentElement.lang = chosen.value;
 }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["lang", "checked", "class"]});
+
+// The chat's vote buttons speak the interface language (Gradio names them in the browser's language): their
+// accessible names come from the words the page header carries for the chosen language. Gradio renders them as
+// [dislike, like] at the end of each answer's buttons and names a pressed one "Liked" / "Disliked".
+function sfassVoteLabels() {
+  var words = document.getElementById("sfass-vote-words");
+  if (!words) return;
+  document.querySelectorAll("#sfass-chat .message-buttons").forEach(function (bar) {
+    var buttons = bar.querySelectorAll("button.icon-button");
+    if (buttons.length < 2) return;
+    [["dislike", buttons[buttons.length - 2]], ["like", buttons[buttons.length - 1]]].forEach(function (pair) {
+      var role = pair[0], button = pair[1], now = button.getAttribute("aria-label") || "";
+      if (now !== button.dataset.sfassWrote) {  // Gradio (re)named it: pressed or not
+        button.dataset.sfassPressed = (now === "Liked" || now === "Disliked") ? "true" : "false";
+      }
+      var pressed = button.dataset.sfassPressed === "true";
+      var name = words.dataset[pressed ? role + "d" : role];
+      if (!name) return;
+      button.dataset.sfassWrote = name;
+      if (now !== name) button.setAttribute("aria-label", name);
+      if (button.getAttribute("title") !== name) button.setAttribute("title", name);
+      if (button.getAttribute("aria-pressed") !== String(pressed)) button.setAttribute("aria-pressed", String(pressed));
+    });
+  });
+}
+new MutationObserver(sfassVoteLabels).observe(document, {subtree: true, childList: true, attributes: true,
+                                                         attributeFilter: ["aria-label", "data-like"]});
