@@ -26,7 +26,7 @@ def world(tmp_path_factory):
     shutil.copytree(PROJECT_ROOT / "knowledge", root / "knowledge")
     settings = Settings(knowledge_dir=root / "knowledge", data_dir=root / "data", admin_password=SecretStr("pw"))
     bot = Assistant(settings)
-    return bot, OrganizersDesk(bot.library), FeedbackLog(settings.data_dir)
+    return bot, OrganizersDesk(bot.library), FeedbackLog.from_settings(settings)
 
 
 def _refused(question: str, lang: str) -> FeedbackEntry:
