@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from multiprocessing.pool import ThreadPool
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,22 @@ def test_the_server_going_away_gives_a_clear_message_and_answers_resume_when_it_
     answer = bot.ask("Where was the forum held?")
     assert answer.error is None and "Hotel Naru" in answer.text  # no restart of the app
     assert bot.index.version() == version  # the failed build left the current version as it was
+
+
+def test_two_builders_at_once_each_write_a_whole_version_and_the_pointer_names_a_complete_one(tmp_path, server):
+    kb = write_kb(tmp_path / "knowledge")
+    assert _build(kb, tmp_path / "first", server.port, "race").returncode == 0
+    (kb / "coffee-en.md").write_text(COFFEE, encoding="utf-8")
+    # two machines (separate data folders, so no shared lock) rebuild at the same moment
+    env = [tmp_path / "machine-a", tmp_path / "machine-b"]
+    with ThreadPool(2) as pool:
+        results = pool.map(lambda data: _build(kb, data, server.port, "race"), env)
+    assert [r.returncode for r in results] == [0, 0], [r.stderr for r in results]
+
+    bot = _replica(tmp_path / "replica", server.port, "race")
+    versions = bot.index.catalog.versions()
+    # the first build's and one or both of the new ones (a builder finishing after a later version was switched
+    # in deletes its own); none is half-made
+    assert len(versions) in (2, 3) and all(len(names) == 3 for names in versions.values())
+    assert bot.index.version() == max(versions)
+    assert "Orchid Lounge" in bot.ask("Where was coffee served during the breaks?").text
