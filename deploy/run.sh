@@ -8,7 +8,7 @@
 #   deploy/run.sh nginx           # the front door only, to UPSTREAMS="host:port host:port"
 #
 # Settings (environment): REPLICAS (2), APP_PORT (first replica's port, 7861), PORT (nginx, 8080), CHROMA_PORT
-# (8000), MAX_UPLOAD (nginx's body limit, 20m), RUN_DIR (deploy/run: logs, nginx files, Chroma's data),
+# (8000), CHROMA_BIND (the address chroma listens on, 127.0.0.1; a private address for other machines), MAX_UPLOAD (nginx's body limit, 20m), RUN_DIR (deploy/run: logs, nginx files, Chroma's data),
 # UPSTREAMS (replica addresses for nginx; default: this machine's replicas), LLM_SERVER (optional command that
 # serves an OpenAI-compatible model, e.g. "vllm serve Qwen/Qwen2.5-7B-Instruct --port 8001"; set ASSISTANT_LLM=openai
 # and ASSISTANT_LLM_BASE_URL for the replicas), PYTHON (.venv/bin/python). Every ASSISTANT_* setting passes through.
@@ -19,11 +19,12 @@ REPLICAS=${REPLICAS:-2}
 APP_PORT=${APP_PORT:-7861}
 PORT=${PORT:-8080}
 CHROMA_PORT=${CHROMA_PORT:-8000}
+CHROMA_BIND=${CHROMA_BIND:-127.0.0.1}
 MAX_UPLOAD=${MAX_UPLOAD:-20m}
 RUN_DIR=$(mkdir -p "${RUN_DIR:-deploy/run}" && cd "${RUN_DIR:-deploy/run}" && pwd)
 PYTHON=${PYTHON:-.venv/bin/python}
 CHROMA=${CHROMA:-$(dirname "$PYTHON")/chroma}
-export ASSISTANT_CHROMA_HOST=${ASSISTANT_CHROMA_HOST:-127.0.0.1}
+export ASSISTANT_CHROMA_HOST=${ASSISTANT_CHROMA_HOST:-$CHROMA_BIND}
 export ASSISTANT_CHROMA_PORT=${ASSISTANT_CHROMA_PORT:-$CHROMA_PORT}
 # Replicas on one machine share one SQLite feedback database; across machines set ASSISTANT_DATABASE_URL to PostgreSQL.
 export ASSISTANT_DATA_DIR=${ASSISTANT_DATA_DIR:-$RUN_DIR/data}
@@ -59,10 +60,10 @@ PY
 }
 
 if has chroma; then
-    "$CHROMA" run --path "$RUN_DIR/chroma" --host 127.0.0.1 --port "$CHROMA_PORT" >"$RUN_DIR/chroma.log" 2>&1 &
+    "$CHROMA" run --path "$RUN_DIR/chroma" --host "$CHROMA_BIND" --port "$CHROMA_PORT" >"$RUN_DIR/chroma.log" 2>&1 &
     PIDS+=($!)
-    wait_for chroma "http://127.0.0.1:$CHROMA_PORT/api/v2/heartbeat" 60
-    echo "chroma: 127.0.0.1:$CHROMA_PORT"
+    wait_for chroma "http://$CHROMA_BIND:$CHROMA_PORT/api/v2/heartbeat" 60
+    echo "chroma: $CHROMA_BIND:$CHROMA_PORT"
 fi
 
 if [ -n "${LLM_SERVER:-}" ]; then
