@@ -27,3 +27,4 @@ class Settings(IndexSettings):
     max_history_turns: int = Field(default=6, ge=0)
     admin_password: SecretStr | None = None
     ui_concurrency: int = Field(default=16, ge=1)
+    max_upload_mb: float = Field(default=20.0, gt=0, description="Largest file the organizers' desk takes.")
