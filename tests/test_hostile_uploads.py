@@ -58,7 +58,7 @@ def _upload(bot, desk, outside, reliability, fault: str, paths: list[Path], lang
         bot.library.remove(doc_id)
     after = snapshot(bot)
     gone = lost(before, after) + sum(world_after["outside"].get(k) != v for k, v in world["outside"].items())
-    wrong = (result.ok == refuse) or world_after != world
+    wrong = (refuse and result.ok) or world_after != world  # refuse=False: taking or refusing may both be right
     reliability.record(fault, area=AREA, lost=gone, failed=wrong)
     assert world_after == world and gone == 0
     if refuse:
@@ -144,7 +144,7 @@ names = st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_si
     lambda s: s + ".md").filter(lambda n: len(n.encode()) <= 255 and n not in (".md",))
 
 
-@settings(HOSTILE, max_examples=25)
+@settings(HOSTILE, max_examples=20)
 @given(name=names | st.sampled_from(["..\\..\\x.md", "-rf.md", "a\nb.md", " .md", "~.md", "가" * 84 + ".md",
                                      "x" * 252 + ".md", "venue-en.md", "CON.md", "%2e%2e%2fx.md"]))
 def test_any_file_name_is_refused_or_lands_in_uploads_under_that_name(bot, desk, outside, tmp_path_factory,
