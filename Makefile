@@ -6,7 +6,7 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 # `make run LLM=qwen2.5-coder-1.5b` answers with a local model instead of the extractive default.
 LLM ?=
 
-.PHONY: run test install install-llm install-llm-large system-deps index clean-index lint bench
+.PHONY: run test install install-llm install-llm-large system-deps index clean-index lint bench reliability
 
 run: install $(if $(LLM),install-llm) $(if $(filter qwen2.5-coder-1.5b,$(LLM)),install-llm-large) index
 	$(if $(LLM),ASSISTANT_LLM=llamacpp ASSISTANT_LLAMACPP_MODEL=$(LLM)) $(BIN)/python ui.py
@@ -61,3 +61,13 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/answer_latency.py
+
+# docs/reliability.md: the faults and hostile inputs the tests try, counted as they run. A new fault class is one
+# `reliability.record("name", cases=n, lost=0)` in its test, and its file listed here. The report is written even
+# when a test fails (it lists the failures); make then fails too.
+RELIABILITY_TESTS := tests/test_hostile_input.py tests/test_hostile_files.py tests/test_hostile_uploads.py \
+	tests/test_replicas.py tests/test_database.py tests/test_deploy.py
+
+reliability: install system-deps
+	rm -f build/reliability.json; RELIABILITY_JSON=build/reliability.json $(BIN)/python -m pytest $(RELIABILITY_TESTS) -q -p no:cacheprovider; \
+	status=$$?; $(BIN)/python tests/reliability.py build/reliability.json > docs/reliability.md && exit $$status

@@ -426,7 +426,7 @@ def launch(demo: gr.Blocks, settings: Settings) -> None:
     gr.set_static_paths([STATIC_DIR])
     script = f'<script src="gradio_api/file={SCRIPT.as_posix()}"></script>'
     demo.launch(theme=theme, css_paths=[STYLESHEET], head=script, ssr_mode=False, run_history=False, mcp_server=False,
-                footer_links=["api"])
+                footer_links=["api"], max_file_size=int(settings.max_upload_mb * 1024 * 1024))
 
 
 def main() -> None:

@@ -30,3 +30,4 @@ class Settings(IndexSettings):
     database_url: str | None = Field(
         default=None, description="Feedback and desk state: unset means SQLite under the data dir; "
                                   "'postgresql+psycopg://user:password@host/db' for replicas on several machines.")
+    max_upload_mb: float = Field(default=20.0, gt=0, description="Largest file the organizers' desk takes.")

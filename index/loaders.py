@@ -45,9 +45,13 @@ def load_file(path: Path, root: Path | None = None) -> Document:
             name, f"unsupported file type {suffix or '(none)'!r}; use {', '.join(SUPPORTED_SUFFIXES)}",
             f"지원하지 않는 파일 형식입니다 ({suffix or '확장자 없음'})",
         )
-    if not path.is_file():
+    try:
+        size = path.stat().st_size if path.is_file() else None
+    except OSError:  # a name too long for the file system, a folder that cannot be entered
+        size = None
+    if size is None:
         raise BadDocumentError(name, "not a readable file", "읽을 수 있는 파일이 아닙니다")
-    if path.stat().st_size == 0:
+    if size == 0:
         raise BadDocumentError(name, "empty file", "빈 파일입니다")
     if suffix == ".pdf":
         front, body, title = None, _pdf_text(path, name), None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 import shutil
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -36,6 +38,26 @@ from index.version import LoadedVersion
 from index.versions import VersionCatalog, reaching_store
 
 Progress = Callable[[int, int, str], None]
+
+def _copy_into(paths: list[Path], folder: Path) -> None:
+    """Copy each file into ``folder`` under its own name, all or none. A file is copied to a hidden temporary name
+    (a scan never reads a half-copied file) and then renamed over the target, so a symbolic link already there
+    is replaced, never written through: nothing outside ``folder`` changes."""
+    copies: list[tuple[Path, Path]] = []
+    try:
+        for path in paths:
+            fd, partial = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".partial")
+            os.close(fd)
+            copies.append((Path(partial), folder / path.name))
+            shutil.copyfile(path, partial)
+            shutil.copystat(path, partial)
+    except BaseException:
+        for partial, _ in copies:
+            partial.unlink(missing_ok=True)
+        raise
+    for partial, target in copies:
+        partial.replace(target)
+
 
 class KnowledgeIndex:
     """One opened index: dense (Chroma) and BM25 search over the current version, and its maintenance.
@@ -227,6 +249,9 @@ class KnowledgeIndex:
         known = current.manifest.documents if current else {}
         incoming: dict[str, str] = {}
         for path in paths:
+            if path.name.startswith("."):  # a scan skips hidden files: it would never be indexed
+                raise BadDocumentError(path.name, "a hidden file name (starting with '.')",
+                                       "'.'으로 시작하는 숨김 파일 이름입니다")
             doc = load_file(path)
             target = uploads / path.name
             owner = known.get(doc.doc_id)
@@ -235,13 +260,18 @@ class KnowledgeIndex:
                     path.name, f"a document with id {doc.doc_id!r} already exists ({Path(owner.path).name})",
                     f"id가 {doc.doc_id!r}인 문서가 이미 있습니다",
                 )
+            replaced = next((i for i, e in known.items() if e.path and Path(e.path) == target), doc.doc_id)
+            if replaced != doc.doc_id:
+                raise BadDocumentError(
+                    path.name, f"this file name already holds the document {replaced!r}; rename the file",
+                    f"이 파일 이름으로 이미 {replaced!r} 문서가 있습니다. 파일 이름을 바꾸세요",
+                )
             if doc.doc_id in incoming:
                 raise BadDocumentError(path.name, f"the same document id {doc.doc_id!r} as {incoming[doc.doc_id]}",
                                        "같은 id의 문서를 두 번 추가할 수 없습니다")
             incoming[doc.doc_id] = path.name
         uploads.mkdir(parents=True, exist_ok=True)
-        for path in paths:
-            shutil.copy2(path, uploads / path.name)
+        _copy_into(paths, uploads)
         return self.build(progress=progress)
 
     def remove(self, doc_id: str, progress: Progress | None = None) -> BuildReport:

@@ -1,13 +1,19 @@
-"""Fixtures shared by the tests of the shared database: each runs against SQLite and a real PostgreSQL."""
+"""Shared fixtures: the database tests' backends (SQLite and a real PostgreSQL), and ``reliability``, which counts
+the faults a test tries (see ``tests/reliability.py``)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 from postgres_server import new_database, postgres_server
+from reliability import Reliability, output_path
 
 from assistant.web.store import Database
+
+RECORDER = Reliability()
+_STARTED = time.perf_counter()
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +39,27 @@ def database(database_url) -> Iterator[Database]:
     db = Database(database_url)
     yield db
     db.dispose()
+
+
+@pytest.fixture(scope="session")
+def reliability() -> Reliability:
+    """Record a class of fault or hostile input: ``reliability.record("Truncated PDF", cases=1, lost=0)``."""
+    return RECORDER
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    RECORDER.current = item.nodeid
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.when == "call" or report.outcome != "passed":
+        RECORDER.outcome(item.nodeid, report.outcome)
+    return report
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    path = output_path()
+    if path is not None:
+        RECORDER.write(path, time.perf_counter() - _STARTED)

@@ -62,18 +62,20 @@ def _rows(database: Database) -> int:
         return conn.execute(select(func.count()).select_from(feedback_table)).scalar_one()
 
 
-def test_two_replicas_voting_at_once_lose_nothing(database_url, database):
+def test_two_replicas_voting_at_once_lose_nothing(database_url, database, reliability):
     replicas = [_replica(database_url, name, 100) for name in ("a", "b")]  # both also create the tables
     for proc in replicas:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
     entries = FeedbackLog(database).entries()
+    reliability.record(f"Votes from two replicas at once ({database_url.split(':')[0]})", cases=200,
+                       lost=200 - len(entries), area="Database")
     assert len(entries) == _rows(database) == 200
     assert {e.question for e in entries} == {f"{name} {i}" for name in ("a", "b") for i in range(100)}
     assert all(len(e.citations) == CITED for e in entries)
 
 
-def test_a_replica_killed_mid_write_leaves_no_partial_row(database_url, database):
+def test_a_replica_killed_mid_write_leaves_no_partial_row(database_url, database, reliability):
     proc = _replica(database_url, "killed", -1, long=True)
     try:
         assert proc.stdout.readline().strip() == "writing", proc.stderr.read()
@@ -86,6 +88,8 @@ def test_a_replica_killed_mid_write_leaves_no_partial_row(database_url, database
     assert proc.returncode == -signal.SIGKILL
     log = FeedbackLog(database)
     entries = log.entries()
+    reliability.record(f"App killed mid-write ({database_url.split(':')[0]})", cases=1,
+                       failed=_rows(database) - len(entries), area="Database")
     assert len(entries) == _rows(database) >= 3  # every row read back validates
     assert all(e.answer == LONG_ANSWER and len(e.citations) == CITED for e in entries)
     assert sorted(int(e.question.split()[1]) for e in entries) == list(range(len(entries)))

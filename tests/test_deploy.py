@@ -32,8 +32,11 @@ def deployment(tmp_path_factory):
         yield running
 
 
-def test_fifty_people_asking_through_nginx_each_see_only_their_own_conversation(deployment):
+def test_fifty_people_asking_through_nginx_each_see_only_their_own_conversation(deployment, reliability):
     report = run_load(deployment.url, sessions=50, questions=5)
+    reliability.record("Questions through nginx to two replicas (50 sessions at once)", cases=250,
+                       failed=len(report.errors) + len(report.leaked_sessions), lost=250 - report.answers,
+                       area="Replicas")
     assert report.errors == [] and report.leaked_sessions == []
     assert report.answers == 250
 

@@ -59,7 +59,7 @@ def server(tmp_path):
         yield running
 
 
-def test_two_replicas_serve_what_a_builder_wrote_and_follow_a_rebuild_without_restart(tmp_path, server):
+def test_two_replicas_serve_what_a_builder_wrote_and_follow_a_rebuild_without_restart(tmp_path, server, reliability):
     kb = write_kb(tmp_path / "builder" / "knowledge")
     built = _build(kb, tmp_path / "builder" / "data", server.port, "fleet")
     assert built.returncode == 0, built.stderr
@@ -99,6 +99,8 @@ def test_two_replicas_serve_what_a_builder_wrote_and_follow_a_rebuild_without_re
         stop.set()
         for t in askers:
             t.join(60)
+    reliability.record("Questions on two replicas during a rebuild", cases=asked[0], failed=len(failures),
+                       area="Replicas")
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert failures == [] and asked[0] > 0
 
@@ -117,7 +119,8 @@ def test_two_replicas_serve_what_a_builder_wrote_and_follow_a_rebuild_without_re
         assert _files_under(tmp_path / name) == []
 
 
-def test_the_server_going_away_gives_a_clear_message_and_answers_resume_when_it_is_back(tmp_path, server):
+def test_the_server_going_away_gives_a_clear_message_and_answers_resume_when_it_is_back(tmp_path, server,
+                                                                                      reliability):
     kb = write_kb(tmp_path / "knowledge")
     assert _build(kb, tmp_path / "builder-data", server.port, "down").returncode == 0
     bot = _replica(tmp_path / "replica", server.port, "down")
@@ -142,11 +145,15 @@ def test_the_server_going_away_gives_a_clear_message_and_answers_resume_when_it_
 
     server.start()
     answer = bot.ask("Where was the forum held?")
+    reliability.record("Chroma server stopped while serving (questions, a check, a build)", cases=5,
+                       failed=int(answer.error is not None), lost=int(bot.index.version() != version),
+                       area="Replicas")
     assert answer.error is None and "Hotel Naru" in answer.text  # no restart of the app
     assert bot.index.version() == version  # the failed build left the current version as it was
 
 
-def test_two_builders_at_once_each_write_a_whole_version_and_the_pointer_names_a_complete_one(tmp_path, server):
+def test_two_builders_at_once_each_write_a_whole_version_and_the_pointer_names_a_complete_one(tmp_path, server,
+                                                                                            reliability):
     kb = write_kb(tmp_path / "knowledge")
     assert _build(kb, tmp_path / "first", server.port, "race").returncode == 0
     (kb / "coffee-en.md").write_text(COFFEE, encoding="utf-8")
@@ -158,6 +165,8 @@ def test_two_builders_at_once_each_write_a_whole_version_and_the_pointer_names_a
 
     bot = _replica(tmp_path / "replica", server.port, "race")
     versions = bot.index.catalog.versions()
+    reliability.record("Two builders at once on separate machines", cases=2,
+                       failed=sum(len(names) != 3 for names in versions.values()), area="Replicas")
     # the first build's and one or both of the new ones (a builder finishing after a later version was switched
     # in deletes its own); none is half-made
     assert len(versions) in (2, 3) and all(len(names) == 3 for names in versions.values())

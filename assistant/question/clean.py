@@ -9,7 +9,10 @@ from index.models import Lang
 
 from .language import detect_language
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Control and invisible characters, and lone surrogates (a broken paste; no encoder takes them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+# Text this many times over the limit is refused before it is cleaned: no markup makes it short enough.
+RAW_LIMIT_FACTOR = 20
 
 MESSAGES: dict[str, dict[str, str]] = {
     "empty": {
@@ -49,7 +52,9 @@ class InvalidQuestion(ValueError):
 
 
 _SCRIPT = re.compile(r"<\s*(script|style)\b[^>]*>.*?(?:<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?\s*>", re.DOTALL)
+# ``[^<>]*`` already takes spaces: no ``\s*`` may follow it, or an unclosed "<a" before a long run of spaces
+# takes quadratic time.
+_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?(?:/\s*)?>", re.DOTALL)
 
 
 def strip_markup(text: str) -> str:
@@ -71,10 +76,13 @@ def validate_question(
     words the messages for a statement to check."""
     if not isinstance(text, str):
         text = ""
+    suffix = f"_{kind}" if kind else ""
+    if len(text) > RAW_LIMIT_FACTOR * max_chars:
+        lang = forced or detect_language(clean_question(text[: 2 * max_chars])) or "en"
+        raise InvalidQuestion(MESSAGES["too_long" + suffix][lang].format(n=len(text), max=max_chars), lang)
     cleaned = clean_question(text)
     detected = detect_language(cleaned)
     lang: Lang = forced or detected or "en"
-    suffix = f"_{kind}" if kind else ""
     if not cleaned or not re.search(r"[^\W_]", cleaned):
         raise InvalidQuestion(MESSAGES["empty" + suffix][lang], lang)
     if len(cleaned) > max_chars:

@@ -11,6 +11,7 @@ from index.models import Lang
 
 from ..checking.facts import facts
 from ..models import Turn
+from .clean import clean_question
 from .vocabulary import ARTICLES, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
 
 _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")
@@ -27,15 +28,17 @@ _STOP_EN = QUESTION_FRAME | ARTICLES | PREPOSITIONS | QUANTITY_WORDS | {"and"}
 
 
 def to_turns(history: Sequence[dict | Turn] | None, max_turns: int) -> list[Turn]:
-    """Validated turns, keeping the last ``max_turns`` question/answer pairs."""
+    """Validated turns, cleaned like a question (markup, control characters and lone surrogates removed),
+    keeping the last ``max_turns`` question/answer pairs."""
     turns = []
     for item in history or []:
         try:
             turn = item if isinstance(item, Turn) else Turn.model_validate(item)
         except ValidationError:
             continue  # a malformed entry says nothing about the conversation
-        if turn.content.strip():
-            turns.append(turn)
+        content = clean_question(turn.content)
+        if content:
+            turns.append(Turn(role=turn.role, content=content))
     return turns[-2 * max_turns :] if max_turns else []
 
 

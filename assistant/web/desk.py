@@ -133,6 +133,11 @@ def describe_report(report: BuildReport, lang: Lang) -> str:
     return "; ".join(parts)
 
 
+def _short(name: str, keep: int = 60) -> str:
+    """A file name short enough for a message."""
+    return name if len(name) <= keep else name[: keep - 1] + "…"
+
+
 class OrganizersDesk:
     """Upload, rebuild, remove and status over the assistant's documents; refuses anyone not signed in."""
 
@@ -151,6 +156,9 @@ class OrganizersDesk:
         paths = [Path(p) for p in paths or []]
         if not paths:
             return AdminResult(ok=False, message=_msg(lang, "올릴 파일을 고르세요.", "Choose a file to upload."))
+        refused = self._refused(paths, lang)
+        if refused:
+            return refused
         unsupported = [p.name for p in paths if p.suffix.lower() not in SUPPORTED_SUFFIXES]
         if unsupported:
             kinds = ", ".join(s.lstrip(".") for s in SUPPORTED_SUFFIXES)
@@ -166,6 +174,31 @@ class OrganizersDesk:
                 f"The document could not be read. Nothing was changed. ({err})"))
         return AdminResult(ok=True, report=report, message=_msg(lang, "색인했습니다. ", "Indexed. ")
                            + describe_report(report, lang))
+
+    def _refused(self, paths: list[Path], lang: Lang) -> AdminResult | None:
+        """A message when a path is not a plain file of its own (a link to another file, a folder, a name the
+        file system cannot hold) or is larger than ``max_upload_mb``; None when all can be read."""
+        limit_mb = self.library.settings.max_upload_mb
+        not_files, too_big = [], []
+        for path in paths:
+            try:
+                if path.is_symlink() or not path.is_file():
+                    not_files.append(path.name)
+                elif path.stat().st_size > limit_mb * 1024 * 1024:
+                    too_big.append(path.name)
+            except OSError:
+                not_files.append(path.name)
+        if not_files:
+            names = ", ".join(_short(n) for n in not_files)
+            return AdminResult(ok=False, message=_msg(
+                lang, f"파일 자체만 올릴 수 있습니다(링크나 폴더는 안 됩니다): {names}. 아무것도 바뀌지 않았습니다.",
+                f"Only files themselves can be uploaded, not links or folders: {names}. Nothing was changed."))
+        if too_big:
+            names = ", ".join(_short(n) for n in too_big)
+            return AdminResult(ok=False, message=_msg(
+                lang, f"파일이 너무 큽니다(최대 {limit_mb:g}MB): {names}. 아무것도 바뀌지 않았습니다.",
+                f"File too large (at most {limit_mb:g} MB): {names}. Nothing was changed."))
+        return None
 
     def rebuild(self, lang: Lang, authorized: bool, progress: Progress | None = None) -> AdminResult:
         """Rebuild the whole index from the knowledge folder."""
