@@ -57,6 +57,13 @@ clean-index:
 lint: install
 	$(BIN)/ruff check .
 
+# Speed at scale: SIZES=1000,10000,100000 adds the 100k corpus (about an hour to embed, once; cached in data/bench).
+SIZES ?= 1000,10000
 bench: install
-	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/corpus.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/ingest.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/answer_latency.py
+	$(BIN)/python benchmarks/scale.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/startup.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/open_stages.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/plot.py
