@@ -58,9 +58,17 @@ clean-index:
 lint: install
 	$(BIN)/ruff check .
 
+# Speed at scale: SIZES=1000,10000,100000 adds the 100k corpus (about an hour to embed, once; cached in data/bench).
+SIZES ?= 1000,10000
 bench: install
-	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/corpus.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/ingest.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/answer_latency.py
+	$(BIN)/python benchmarks/scale.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/startup.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/open_stages.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/plot.py
+	$(BIN)/python benchmarks/replicas.py
 
 # docs/reliability.md: the faults and hostile inputs the tests try, counted as they run. A new fault class is one
 # `reliability.record("name", cases=n, lost=0)` in its test, and its file listed here. The report is written even

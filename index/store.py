@@ -160,7 +160,8 @@ class KnowledgeIndex:
 
     def chunks(self, doc_id: str | None = None) -> list[Chunk]:
         """All chunks in document order (or those of one document)."""
-        return [c for c in self._require().chunks if doc_id is None or c.doc_id == doc_id]
+        current = self._require()
+        return list(current.chunks if doc_id is None else current.by_document.get(doc_id, []))
 
     def documents(self) -> list[DocumentInfo]:
         return [

@@ -33,6 +33,9 @@ class LoadedVersion:
         self.sentences = sentences
         self.files = files or {}
         self.position = {c.chunk_id: i for i, c in enumerate(chunks)}
+        self.by_document: dict[str, list[Chunk]] = {}  # each document's chunks, in document order
+        for c in chunks:
+            self.by_document.setdefault(c.doc_id, []).append(c)
         self._langs = np.array([c.lang for c in chunks], dtype=object)
         self._doc_ids = np.array([c.doc_id for c in chunks], dtype=object)
 

@@ -309,8 +309,11 @@ def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
     votes: Counter[tuple[str, int]] = Counter()
     for chunk in chunks:
         for text in (chunk.text, f"{chunk.heading} {chunk.text}"):
-            days, dates = day_ordinals(text), facts(text).dates
-            if len(days) == 1 and len(set(dates)) == 1:
+            days = day_ordinals(text)
+            if len(days) != 1:  # most passages name no day: their dates are not read at all
+                continue
+            dates = facts(text).dates
+            if len(set(dates)) == 1:
                 votes[(dates[0], next(iter(days)))] += 1
     best: dict[str, tuple[int, int]] = {}
     for (date, day), n in votes.items():

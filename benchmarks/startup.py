@@ -1,0 +1,72 @@
+"""Start-up: time from process start to the first answer, and peak resident memory, of the CLI.
+
+Runs ``python -m assistant ask "…"`` under ``/usr/bin/time -v`` against a built index (the real knowledge folder
+alone, then each generated corpus), several times each; reports the median wall time and peak RSS. The process
+exits right after printing its answer, so its wall time is the time to the first answer (plus exit).
+
+    python benchmarks/startup.py [--sizes 1000,10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import corpus as corpora
+from benchmarks.report import ROOT, write
+
+GOAL_S_10K = 3.0
+QUESTIONS = ["SFASS 2025는 어디에서 열렸나요?", "Who hosted SFASS 2025?"]
+
+
+def run_once(corpus: corpora.Corpus, question: str) -> tuple[float, float]:
+    """(seconds to the answer, peak RSS in MB) of one CLI process."""
+    env = os.environ | {"ASSISTANT_KNOWLEDGE_DIR": str(corpus.knowledge), "ASSISTANT_DATA_DIR": str(corpus.data)}
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "assistant", "ask", question],
+                          check=False, cwd=ROOT, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"the CLI failed: {done.stderr[-2000:]}")
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1])
+    return seconds, rss_kb / 1024
+
+
+def measure(name: str, corpus: corpora.Corpus, runs: int) -> dict:
+    results = [run_once(corpus, QUESTIONS[i % len(QUESTIONS)]) for i in range(runs)]
+    return {"corpus": name, "chunks": corpus.chunks, "runs": runs,
+            "first_answer_s": round(statistics.median(s for s, _ in results), 2),
+            "first_answer_s_all": [round(s, 2) for s, _ in results],
+            "peak_rss_mb": round(statistics.median(m for _, m in results))}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=corpora.parse_sizes, default=[1000, 10000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    targets = [("base", corpora.base())] + [(str(s), corpora.ensure(s, args.seed)) for s in args.sizes]
+    rows = [measure(name, c, args.runs) for name, c in targets]
+    print(f"{'corpus':>8} {'chunks':>7} {'first answer s':>15} {'peak RSS MB':>12}   (median of {args.runs})")
+    for r in rows:
+        print(f"{r['corpus']:>8} {r['chunks']:>7} {r['first_answer_s']:>15.2f} {r['peak_rss_mb']:>12}")
+    verdicts = [f"10k: first answer {r['first_answer_s']:.2f} s (goal ≤ {GOAL_S_10K:.0f} s): "
+                f"{'met' if r['first_answer_s'] <= GOAL_S_10K else 'not met'}" for r in rows if r["corpus"] == "10000"]
+    for line in verdicts:
+        print(line)
+    path = write("startup", {"command": " ".join(sys.argv), "rows": rows, "goals": verdicts})
+    print(f"written to {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
