@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from index.bm25 import BM25Index, bm25_terms
 from index.embeddings import IndexEmbedding
 from index.layout import Manifest, ManifestEntry, Pointer
 from index.models import BuildReport, Chunk, Document
@@ -17,7 +16,7 @@ from index.sentences import SentenceStore
 from index.sources import ScanResult
 from index.splitter import SPLITTER_VERSION, search_text, split_document
 from index.vectors import VectorCollection
-from index.version import LoadedVersion
+from index.version import ChunkAnalysis, LoadedVersion
 from index.versions import VersionCatalog, chunk_collection
 
 Progress = Callable[[int, int, str], None]
@@ -91,7 +90,9 @@ class VersionBuilder:
             batch=self.embedder.embed_batch_size,
             progress=(lambda done, total: progress(done, total, "sentences")) if progress else None,
         )
-        terms = [bm25_terms(search_text(c)) for c in chunks]
+        reused = {c.chunk_id: current.analysis.get(current.position[c.chunk_id]) for c in chunks
+                  if c.doc_id in unchanged} if current is not None else {}
+        analysis = ChunkAnalysis.of(chunks, reused)
         counts = Counter(c.doc_id for c in chunks)
         now = dt.datetime.now(dt.UTC)
         manifest = Manifest(
@@ -103,8 +104,8 @@ class VersionBuilder:
             built_at=now,
             documents={d.doc_id: _entry(d, counts[d.doc_id], _changed_at(d, current, now)) for d in scan.documents},
         )
-        self.catalog.write(meta, manifest, chunks, terms, scan.documents, sentences, files)
-        return LoadedVersion(manifest, chunks, scan.documents, BM25Index.from_terms(terms), vectors, sentences, files)
+        self.catalog.write(meta, manifest, chunks, analysis, scan.documents, sentences, files)
+        return LoadedVersion(manifest, chunks, scan.documents, analysis, vectors, sentences, files)
 
     def _fill(
         self,

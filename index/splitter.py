@@ -67,6 +67,13 @@ def search_text(chunk: Chunk) -> str:
     return with_heading(chunk.heading, chunk.text)
 
 
+def analysed_text(chunk: Chunk) -> str:
+    """What the answer step's term statistics read of a chunk: its heading path, then its text. Its morphemes are
+    worked out once, at build time, and stored with the version (Kiwi over every chunk is what makes a process
+    slow to answer its first question)."""
+    return f"{chunk.heading} {chunk.text}"
+
+
 def with_heading(heading_path: str, text: str) -> str:
     """``text`` preceded by the last heading of ``heading_path`` ("Venue: The forum was held ...")."""
     heading = heading_path.rsplit(" > ", 1)[-1]

@@ -163,6 +163,10 @@ class KnowledgeIndex:
         current = self._require()
         return list(current.chunks if doc_id is None else current.by_document.get(doc_id, []))
 
+    def chunk_tokens(self) -> dict[str, list[str]]:
+        """Each chunk's morphemes of :func:`index.splitter.analysed_text`, worked out at build time."""
+        return self._require().tokens()
+
     def documents(self) -> list[DocumentInfo]:
         return [
             DocumentInfo(doc_id=doc_id, title=e.meta.title, lang=e.meta.lang, kind=e.meta.kind,
@@ -227,7 +231,7 @@ class KnowledgeIndex:
             builder = VersionBuilder(self.catalog, self.embedder)
             report = builder.plan(found, current, rebuild)
             if (current is not None and not rebuild and not (report.added or report.updated or report.removed)
-                    and current.files == files):
+                    and current.files == files and current.analysis.stored):
                 report.chunks = len(current.chunks)
                 return report
             fresh = builder.build(found, current, report, files, progress)

@@ -3,13 +3,37 @@ files, and its Chroma collection."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from index.bm25 import BM25Index
+from index.bm25 import BM25Index, bm25_terms
 from index.layout import Manifest
 from index.models import Chunk, Document
 from index.sentences import SentenceStore
+from index.splitter import analysed_text, search_text
+from index.text import bm25_tokens
 from index.vectors import VectorCollection
+
+
+@dataclass(frozen=True)
+class ChunkAnalysis:
+    """What Kiwi made of each chunk at build time, in chunk order: its BM25 terms (of its search text) and the
+    morphemes of its analysed text (see :func:`index.splitter.analysed_text`)."""
+
+    terms: list[list[str]]
+    tokens: list[list[str]]
+    stored: bool = True  # False: a version built before morphemes were stored; they were worked out on loading
+
+    @classmethod
+    def of(cls, chunks: list[Chunk], known: dict[str, tuple[list[str], list[str]]] | None = None) -> ChunkAnalysis:
+        """Analyse ``chunks``; a chunk id in ``known`` (an unchanged document's chunk) takes its stored analysis."""
+        known = known or {}
+        pairs = [known.get(c.chunk_id) or (bm25_terms(search_text(c)), bm25_tokens(analysed_text(c))) for c in chunks]
+        return cls([p[0] for p in pairs], [p[1] for p in pairs])
+
+    def get(self, row: int) -> tuple[list[str], list[str]]:
+        return self.terms[row], self.tokens[row]
 
 
 class LoadedVersion:
@@ -20,7 +44,7 @@ class LoadedVersion:
         manifest: Manifest,
         chunks: list[Chunk],
         documents: list[Document],
-        bm25: BM25Index,
+        analysis: ChunkAnalysis,
         vectors: VectorCollection,
         sentences: SentenceStore,
         files: dict[str, str] | None = None,
@@ -28,7 +52,8 @@ class LoadedVersion:
         self.manifest = manifest
         self.chunks = chunks
         self.documents = {d.doc_id: d for d in documents}
-        self.bm25 = bm25
+        self.analysis = analysis
+        self.bm25 = BM25Index.from_terms(analysis.terms)
         self.vectors = vectors
         self.sentences = sentences
         self.files = files or {}
@@ -38,6 +63,10 @@ class LoadedVersion:
             self.by_document.setdefault(c.doc_id, []).append(c)
         self._langs = np.array([c.lang for c in chunks], dtype=object)
         self._doc_ids = np.array([c.doc_id for c in chunks], dtype=object)
+
+    def tokens(self) -> dict[str, list[str]]:
+        """Each chunk's stored morphemes of its analysed text, by chunk id."""
+        return {c.chunk_id: t for c, t in zip(self.chunks, self.analysis.tokens)}
 
     def mask(self, lang: str | None, doc_ids: list[str] | None) -> np.ndarray | None:
         """Boolean row filter for BM25 (``None`` when nothing is filtered)."""

@@ -4,7 +4,8 @@ Each version ``N`` is three collections, plus one pointer collection for the who
 
 - ``<prefix>_vN``: the chunks with their vectors (searched densely, see :mod:`index.vectors`);
 - ``<prefix>_vN_sentences``: every chunk's sentences with their vectors (the answer step's evidence);
-- ``<prefix>_vN_meta``: the manifest, the documents, the chunks in order with their BM25 terms, and the
+- ``<prefix>_vN_meta``: the manifest, the documents, the chunks in order with what Kiwi made of them (BM25
+  terms, morphemes for the answer step's term statistics), and the
   event's configuration files; creating it claims the number ``N`` (creation fails if another builder has it);
 - ``<prefix>_current``: its metadata names the current version; a build switches it in one write, after
   every record of the new version is stored.
@@ -25,13 +26,12 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from index.bm25 import BM25Index
 from index.errors import IndexUnavailableError
 from index.layout import Manifest, Pointer
 from index.models import Chunk, Document
 from index.sentences import Sentence, SentenceStore
 from index.vectors import VectorCollection
-from index.version import LoadedVersion
+from index.version import ChunkAnalysis, LoadedVersion
 
 PAGE = 1000  # records per read
 _NAME = re.compile(r"^(?P<prefix>.+)_v(?P<version>\d{6,})(?:_(?P<part>sentences|meta))?$")
@@ -123,7 +123,7 @@ class VersionCatalog:
         meta,
         manifest: Manifest,
         chunks: list[Chunk],
-        terms: list[list[str]],
+        analysis: ChunkAnalysis,
         documents: list[Document],
         sentences: SentenceStore,
         files: dict[str, str],
@@ -143,9 +143,10 @@ class VersionCatalog:
                     metadatas=[{"chunk_id": s.chunk_id, "start": s.start, "end": s.end, "row": s.row} for s in part],
                 )
             records: list[tuple[str, str, dict]] = [
-                (f"{_CHUNK}:{i}", c.model_dump_json(exclude={"score"}), {"kind": _CHUNK, "seq": i,
-                                                                         "terms": json.dumps(t, ensure_ascii=False)})
-                for i, (c, t) in enumerate(zip(chunks, terms))
+                (f"{_CHUNK}:{i}", c.model_dump_json(exclude={"score"}),
+                 {"kind": _CHUNK, "seq": i, "terms": json.dumps(terms, ensure_ascii=False),
+                  "tokens": json.dumps(tokens, ensure_ascii=False)})
+                for i, (c, terms, tokens) in enumerate(zip(chunks, analysis.terms, analysis.tokens))
             ]
             records += [(f"{_DOC}:{d.doc_id}", d.model_dump_json(), {"kind": _DOC}) for d in documents]
             records += [(f"{_FILE}:{name}", text, {"kind": _FILE, "name": name}) for name, text in files.items()]
@@ -168,11 +169,11 @@ class VersionCatalog:
             if vectors is None or not head["ids"]:
                 return None
             manifest = Manifest.model_validate_json(head["documents"][0])
-            chunks, terms, documents, files = self._records(meta)
+            chunks, analysis, documents, files = self._records(meta)
             if len(chunks) != sum(e.chunks for e in manifest.documents.values()):
                 return None
             sentences = self._sentences(sentence_store, chunks)
-        return LoadedVersion(manifest, chunks, documents, BM25Index.from_terms(terms), vectors, sentences, files)
+        return LoadedVersion(manifest, chunks, documents, analysis, vectors, sentences, files)
 
     def collect_garbage(self, current: Pointer, grace_s: float, also: int | None = None) -> None:
         """Delete versions older than ``current`` once it has been current for ``grace_s`` seconds (a replica
@@ -207,19 +208,26 @@ class VersionCatalog:
             yield got
             offset += len(got["ids"])
 
-    def _records(self, meta) -> tuple[list[Chunk], list[list[str]], list[Document], dict[str, str]]:
-        ordered: list[tuple[int, Chunk, list[str]]] = []
+    def _records(self, meta) -> tuple[list[Chunk], ChunkAnalysis, list[Document], dict[str, str]]:
+        ordered: list[tuple[int, Chunk, list[str], list[str]]] = []
         documents, files = [], {}
         for got in self._pages(meta, where={"kind": {"$ne": _MANIFEST}}, include=["documents", "metadatas"]):
             for text, info in zip(got["documents"], got["metadatas"]):
                 if info["kind"] == _CHUNK:
-                    ordered.append((info["seq"], Chunk.model_validate_json(text), json.loads(info["terms"])))
+                    ordered.append((info["seq"], Chunk.model_validate_json(text), json.loads(info["terms"]),
+                                    json.loads(info["tokens"]) if "tokens" in info else None))
                 elif info["kind"] == _DOC:
                     documents.append(Document.model_validate_json(text))
                 elif info["kind"] == _FILE:
                     files[info["name"]] = text
         ordered.sort(key=lambda item: item[0])
-        return [c for _, c, _ in ordered], [t for _, _, t in ordered], documents, files
+        chunks = [item[1] for item in ordered]
+        if all(item[3] is not None for item in ordered):
+            analysis = ChunkAnalysis([item[2] for item in ordered], [item[3] for item in ordered])
+        else:  # built by an earlier release: analysed now, and stored by the next build
+            analysis = ChunkAnalysis.of(chunks)
+            analysis = ChunkAnalysis(analysis.terms, analysis.tokens, stored=False)
+        return chunks, analysis, documents, files
 
     def _sentences(self, collection, chunks: list[Chunk]) -> SentenceStore:
         texts = {c.chunk_id: c.text for c in chunks}

@@ -24,9 +24,10 @@ import numpy as np
 from pydantic import BaseModel
 
 from index.models import Chunk, Lang
+from index.splitter import analysed_text
 from index.text import _kiwi_lock, bm25_tokens, detect_lang, kiwi
 
-from ..checking.facts import facts
+from ..checking.facts import dates_of, facts
 from ..question.answer_type import (
     Form,
     Slot,
@@ -156,6 +157,7 @@ def question_row(q: Question, usable: list[Evidence]) -> list[float]:
     ]
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
     """A crude English stem (suffix stripped, six letters) so 'attended' meets 'attendance'; Korean as is."""
     if not token.isascii() or not token.isalpha():
@@ -182,10 +184,15 @@ def predicate_stems(text: str) -> frozenset[str]:
 def terms(text: str, quoted_korean: bool = True) -> frozenset[str]:
     """The stemmed BM25 terms of ``text`` (hyphenated words also as their parts); with ``quoted_korean``, the
     Hangul words of an English text also as written (Kiwi splits names quoted in English out of context)."""
-    tokens = [p for t in bm25_tokens(text) for p in t.split("-") if p]
+    return terms_of(bm25_tokens(text), text, quoted_korean)
+
+
+def terms_of(tokens: list[str], text: str, quoted_korean: bool = True) -> frozenset[str]:
+    """:func:`terms` of ``text`` from its :func:`bm25_tokens` (worked out once, e.g. stored with the index)."""
+    parts = [p for t in tokens for p in t.split("-") if p]
     if quoted_korean and detect_lang(text) == "en":
-        tokens += re.findall(r"[가-힣]{2,}", text)
-    return frozenset(stem(t) for t in tokens)
+        parts += re.findall(r"[가-힣]{2,}", text)
+    return frozenset(stem(t) for t in parts)
 
 
 _STOP_STEMS = frozenset(stem(w) for w in KEY_TERM_STOPWORDS)
@@ -234,11 +241,17 @@ class Evidence:
 class CorpusStats:
     """Term statistics and vocabulary of the current documents (recounted when they change)."""
 
-    def __init__(self, chunks: list[Chunk], pairs: dict[str, set[str]], langs: dict[str, Lang]):
+    def __init__(self, chunks: list[Chunk], pairs: dict[str, set[str]], langs: dict[str, Lang],
+                 tokens: dict[str, list[str]] | None = None):
+        """``tokens``: each chunk's morphemes of its :func:`analysed_text`, as the index stores them (any chunk
+        missing from it is analysed here)."""
         self.n = max(len(chunks), 1)
         self.df: Counter[str] = Counter()
+        tokens = tokens or {}
         for chunk in chunks:
-            self.df.update(terms(f"{chunk.heading} {chunk.text}"))
+            text = analysed_text(chunk)
+            known = tokens.get(chunk.chunk_id)
+            self.df.update(terms(text) if known is None else terms_of(known, text))
         self.topic = {t for t, n in self.df.items() if n / self.n >= TOPIC_SHARE}
         for chunk in chunks:
             for m in _ALIAS.finditer(chunk.text):
@@ -312,7 +325,7 @@ def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
             days = day_ordinals(text)
             if len(days) != 1:  # most passages name no day: their dates are not read at all
                 continue
-            dates = facts(text).dates
+            dates = dates_of(text)
             if len(set(dates)) == 1:
                 votes[(dates[0], next(iter(days)))] += 1
     best: dict[str, tuple[int, int]] = {}
@@ -339,7 +352,8 @@ class EvidenceScorer:
         with self._lock:
             if self._stats is None:
                 langs = {info.doc_id: info.lang for info in self.index.documents()}
-                self._stats = CorpusStats(self.index.chunks(), translation_pairs(self.index), langs)
+                self._stats = CorpusStats(self.index.chunks(), translation_pairs(self.index), langs,
+                                          self.index.chunk_tokens())
             return self._stats
 
     # -- the question -----------------------------------------------------------------------------

@@ -397,6 +397,13 @@ def facts(text: str) -> Facts:
     return out
 
 
+def dates_of(text: str) -> list[str]:
+    """``facts(text).dates`` without the rest (names need Kiwi; reading only dates does not)."""
+    out = Facts()
+    _dates(_durations(_clean(text), out, []), out)
+    return _dedupe(out.dates)
+
+
 def fact_spans(text: str) -> list[FactSpan]:
     """The dates, numbers and durations of ``text`` with their places in it, in reading order (names are found
     by the claim splitter, which needs phrase boundaries; see :mod:`assistant.checking.claims`)."""
