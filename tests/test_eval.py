@@ -15,9 +15,9 @@ from assistant.models import Answer, Citation
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.90, "refusal_recall": 0.87},
-    "unseen": {"answer_accuracy": 0.67, "refusal_recall": 0.67},
-    "article": {"answer_accuracy": 0.60, "refusal_recall": 0.54},
-    "other-event": {"answer_accuracy": 0.64, "refusal_recall": 0.48},
+    "unseen": {"answer_accuracy": 0.70, "refusal_recall": 0.68},
+    "article": {"answer_accuracy": 0.66, "refusal_recall": 0.68},
+    "other-event": {"answer_accuracy": 0.69, "refusal_recall": 0.56},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
@@ -25,7 +25,7 @@ CLAIM_FLOORS = {
     "claims": {"supported": (0.88, 0.90), "contradicted": (0.64, 0.33), "not_found": (0.55, 0.82)},
     "claims-tuning": {"supported": (0.92, 0.88), "contradicted": (0.92, 0.64), "not_found": (0.59, 0.92)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.06, "unseen": 0.24, "article": 0.26, "other-event": 0.12}
+MAX_FALSE_REFUSALS = {"tuned": 0.06, "unseen": 0.20, "article": 0.24, "other-event": 0.12}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:

@@ -1,10 +1,11 @@
 """Sentence evidence: every sentence of the retrieved passages, described by a few general features and scored by
 a logistic model fitted on the tuning questions (``python -m assistant fit``), never by phrasing rules.
 
-Features of a sentence for a question: dense similarity (sentence vectors made at build time), the idf-weighted
-share of the question's key terms it (or its passage) holds, whether it holds a value of the asked type, the rank
-of its passage, the question's words no document uses, whether it says the documents lack something, its
-language, and whether it is about the day the question names.
+Features of a sentence for a question: dense similarity (sentence vectors made at build time) and its rank among the
+candidates, the idf-weighted share of the question's key terms it (or its passage) holds, whether it holds a value
+of the asked type, the rank of its passage, the question's words no document uses, whether it says the documents
+lack something, its language and length, and how much of it is about the day the question names. The answerability
+model also sees how close in meaning the best sentence is to the question's words it does not hold.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import math
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +51,7 @@ MODEL_PATH = Path(__file__).with_name("evidence_model.json")
 FEATURES = (
     "dense",
     "dense_gap",
+    "dense_rank",
     "coverage",
     "coverage_gap",
     "passage_coverage",
@@ -61,6 +64,7 @@ FEATURES = (
     "same_lang",
     "day_match",
     "day_mismatch",
+    "length",
 )
 # What the answerability model sees of a question and its best evidence.
 QUESTION_FEATURES = (
@@ -77,6 +81,7 @@ QUESTION_FEATURES = (
     "no_keys",
     "asked",
     "several",
+    "top_rest",
 )
 TOPIC_SHARE = 0.2  # a term in this share of all passages is a topic word (the event's name), not a key word
 PREDICATE_WEIGHT = 0.3  # a Korean verb or adjective stem counts this much of a noun or name
@@ -138,7 +143,7 @@ def question_row(q: Question, usable: list[Evidence]) -> list[float]:
     """The answerability features of ``q`` given its usable evidence, best first."""
     if not usable:
         return [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, q.unknown, float(not q.total),
-                float(q.slot != "any"), float(q.form != "fact")]
+                float(q.slot != "any"), float(q.form != "fact"), 0.0]
     top = usable[0]
     return [
         top.p,
@@ -154,7 +159,16 @@ def question_row(q: Question, usable: list[Evidence]) -> list[float]:
         float(not q.total),
         float(q.slot != "any"),
         float(q.form != "fact"),
+        rest(q, top),
     ]
+
+
+def rest(q: Question, e: Evidence) -> float:
+    """How close in meaning ``e`` is to what of the question it does not literally hold (computed once, on demand):
+    a sentence about the right subject that lacks the asked attribute ("married", "address") is far from it."""
+    if "rest" not in e.values:
+        e.values["rest"] = q.meaning_gap(e) if q.meaning_gap else 1.0
+    return e.values["rest"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -209,6 +223,7 @@ class Question:
     days: set[int]
     unknown: float  # share of the key terms' weight that no document uses
     absence_counts: bool  # a sentence saying the documents lack something may answer it ("what is not covered?")
+    meaning_gap: Callable[[Evidence], float] | None = None  # see ``rest``
 
     @property
     def total(self) -> float:
@@ -431,7 +446,7 @@ class EvidenceScorer:
         df = self.stats().df
         total = sum(keys.values())
         unknown = sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
-        return Question(
+        q = Question(
             text=text,
             keys=keys,
             slot=detect_slot(text),
@@ -440,6 +455,8 @@ class EvidenceScorer:
             unknown=unknown,
             absence_counts=not asks_what_is_missing(text),
         )
+        q.meaning_gap = partial(self._rest, q)
+        return q
 
     def days(self, text: str) -> set[int]:
         """The ordinal days of the event ``text`` names (by ordinal, or by a date the documents tie to one)."""
@@ -472,14 +489,24 @@ class EvidenceScorer:
             self._describe(e, q, float(d), lang)
         best_dense = float(dense.max())
         best_cov = max(e.values["coverage"] for e in out)
-        for e in out:
+        dense_order = (-dense).argsort().argsort()
+        for e, r in zip(out, dense_order):
             e.values["dense_gap"] = e.values["dense"] - best_dense
             e.values["coverage_gap"] = e.values["coverage"] - best_cov
+            e.values["dense_rank"] = 1.0 / (1 + float(r))
         probabilities = self.model.probabilities(np.array([e.row() for e in out]))
         for e, p in zip(out, probabilities):
             e.p = float(p)
         out.sort(key=lambda e: e.p, reverse=True)
         return out
+
+    def _rest(self, q: Question, e: Evidence) -> float:
+        """How close in meaning ``e`` is to the question's key words it does not hold (1 when it holds them all)."""
+        own = terms(e.sentence) | (terms(e.chunk.heading) if e.chunk.heading else frozenset())
+        words = dict.fromkeys(
+            p for t in bm25_tokens(q.text) for p in t.split("-") if p and stem(p) in q.keys and stem(p) not in own
+        )
+        return float(self.index.query_vector(" ".join(words)) @ e.vector) if words else 1.0
 
     def _describe(self, e: Evidence, q: Question, dense: float, lang: Lang) -> None:
         chunk = e.chunk
@@ -487,8 +514,8 @@ class EvidenceScorer:
         # under a question heading (a FAQ's entry) the text is that question's answer: its words are the text's own
         own = terms(e.sentence) | heading if asks(chunk.heading) else terms(e.sentence)
         context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
-        # across languages only names in Latin script and numbers can be shared words
-        keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items() if t.isascii()}
+        # across languages only names in Latin script, numbers and words quoted in the other script can be shared
+        keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items() if t.isascii() or t in context}
         total = sum(keys.values())
         if total:
             matched = sum(w for t, w in keys.items() if t in own)
@@ -514,8 +541,10 @@ class EvidenceScorer:
             no_keys=float(not q.total),
             absence=float(q.absence_counts and says_absent(e.sentence)),
             same_lang=float(chunk.lang == lang),
-            day_match=float(bool(q.days and days & q.days)),
+            # the share of the days it names that were asked: a line naming every day is about none in particular
+            day_match=len(days & q.days) / len(days) if q.days and days else 0.0,
             day_mismatch=float(bool(q.days and days and not days & q.days)),
+            length=math.log(len(e.sentence)),
         )
 
     def _parallel_terms(self, chunk: Chunk) -> frozenset[str]:

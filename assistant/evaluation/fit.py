@@ -1,6 +1,6 @@
 """Fit the evidence scorer on the tuning questions (``python -m assistant fit``): a logistic regression over
 sentence features, a second one deciding answerability from a question's best evidence, then the thresholds
-chosen by answer accuracy on the same questions.
+chosen by answer accuracy on the same questions (the answer threshold: the middle of its near-best plateau).
 
 A sentence is a positive example when it holds one of its question's required facts. Nothing is fitted on the
 unseen, article or other-event sets: they measure how the fitted scorer generalizes.
@@ -135,7 +135,21 @@ def fit(samples: list[Sample], description: str = "") -> EvidenceModel:
                     best, model, improved = score, trial, True
         if not improved:
             break
-    return model
+    return _middle_of_plateau(samples, model, "answer_threshold", grid["answer_threshold"])
+
+
+def _middle_of_plateau(samples: list[Sample], model: EvidenceModel, name: str, values: list) -> EvidenceModel:
+    """``model`` with ``name`` set to the middle of the values scoring within one question of the best: around its
+    best the answer threshold trades false refusals for false answers almost one for one, so where exactly the
+    maximum falls on the tuning questions is noise."""
+    scores = [accuracy(samples, model.model_copy(update={name: v})) for v in values]
+    floor = max(scores) - 1 / max(len(samples), 1)
+    low = high = scores.index(max(scores))
+    while low > 0 and scores[low - 1] >= floor:
+        low -= 1
+    while high < len(values) - 1 and scores[high + 1] >= floor:
+        high += 1
+    return model.model_copy(update={name: values[(low + high + 1) // 2]})
 
 
 def neutral_model() -> EvidenceModel:

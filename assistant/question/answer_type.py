@@ -40,6 +40,13 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
         ),
     ),
     (
+        "room",
+        re.compile(
+            r"\b(?:which|what) (?:room|hall|floor)\b|\broom\b|\bfloor\b|호실|몇\s*층|회의실|강당|홀에서",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "number",
         re.compile(
             r"\bhow many\b|\bnumber of\b|\bhow (?:large|big|old)\b|나이|몇\s*살|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모",
@@ -49,7 +56,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "person",
         re.compile(
-            r"\bwho (?:was|were|is|are) the (?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|lecturers?)\b|"
+            r"\bwho (?:was|were|is|are) the (?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|lecturers?)\b(?!')|"
             r"\bnames? of (?:the |a |that |this )?(?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|persons?|people)\b|"
             r"\b(?:speaker|presenter)'?s'? names?\b|\bwho (?:spoke|presented) (?:for|from|on behalf of)\b|"
             r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)|"
@@ -60,14 +67,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "who",
         re.compile(
-            r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론)\w{0,2}\s*(?:은|는|이|가)?\s*어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "room",
-        re.compile(
-            r"\b(?:which|what) (?:room|hall|floor)\b|\broom\b|\bfloor\b|호실|몇\s*층|회의실|강당|홀에서",
+            r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론|주최|주관|후원|협찬|소속)\w{0,2}\s*(?:은|는|이|가)?\s*어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
             re.IGNORECASE,
         ),
     ),
