@@ -175,19 +175,22 @@ class VersionCatalog:
             sentences = self._sentences(sentence_store, chunks)
         return LoadedVersion(manifest, chunks, documents, analysis, vectors, sentences, files)
 
-    def collect_garbage(self, current: Pointer, grace_s: float, also: int | None = None) -> None:
+    def collect_garbage(self, current: Pointer, grace_s: float) -> None:
         """Delete versions older than ``current`` once it has been current for ``grace_s`` seconds (a replica
-        still on an older one has switched by then), and ``also``, a version never made current."""
+        still on an older one has switched by then)."""
         age = (dt.datetime.now(dt.UTC) - current.switched_at).total_seconds()
-        for version, names in self.versions().items():
-            if version == also or (version < current.version and age >= grace_s):
-                for name in names:
-                    with contextlib.suppress(Exception):  # deleted meanwhile by another builder
-                        self.client.delete_collection(name)
+        if age >= grace_s:
+            for version, names in self.versions().items():
+                if version < current.version:
+                    self._drop(names)
 
     def discard(self, version: int) -> None:
-        for name in self.versions().get(version, []):
-            with contextlib.suppress(Exception):
+        """Delete every collection of ``version`` (one never made current)."""
+        self._drop(self.versions().get(version, []))
+
+    def _drop(self, names: list[str]) -> None:
+        for name in names:
+            with contextlib.suppress(Exception):  # deleted meanwhile by another builder
                 self.client.delete_collection(name)
 
     # -- internals ----------------------------------------------------------------------------------
