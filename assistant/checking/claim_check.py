@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from index.models import Chunk, Lang
+from index.text import split_sentences
 
 from ..answering.citations import citation_for
-from ..answering.evidence import Evidence, EvidenceScorer, terms
+from ..answering.evidence import Evidence, EvidenceScorer, predicate_stems, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import SLOT_HINTS, day_ordinals, fills_slot, says_absent
 from ..question.language import detect_language
@@ -47,6 +48,7 @@ SURE = 0.85  # a contradicting sentence this close to the claim overrides a word
 OUTWEIGH = 0.25  # a contradiction outweighs a support when it holds this much more of the context
 MEANING_MIN = 0.75  # a clause with no checkable value is supported by a sentence holding this much of it
 DEPTH = 12
+KIND_DEPTH = 5  # passages read to learn how the documents use a name
 NEAR = 0.7  # each further word from the value counts this much of the nearer one
 OTHER_VALUE = 0.05  # a word of another claim's value counts this much
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
@@ -132,11 +134,18 @@ _PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|arena|stadium|
 _ORGANISATION = re.compile(
     r"institute|ministry|university|company|corp|inc\b|lab|research|committee|agency|office|association|foundation|"
     r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
+_KOREAN_TITLES = r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리"
 _PERSON_ROLE = re.compile(
-    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|professor|researcher|deputy)\b|"
-    r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리", re.IGNORECASE)
+    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|professor|researcher|deputy)\b|" + _KOREAN_TITLES,
+    re.IGNORECASE)
 _PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})$")
 
+
+QUOTE_MIN = 0.8  # share of a quotation's key terms a sentence must hold to quote the same words
+_QUOTATION = re.compile(r"[\"“]([^\"”]+)[\"”]|[‘']([^’']{6,})[’']")
+
+# What joins the members of a list: commas, "and", "or", "as well as", Korean "와/과/및/," (with an article).
+_LIST_JOIN = re.compile(r"(?:\s*(?:,|and|or|&|as well as|및|와|과|,\s*그리고)\s*)+(?:the\s+)?", re.IGNORECASE)
 
 # A name of no clear kind (a company's, say) may stand where an organisation's does.
 KINDS_ALIKE: dict[str | None, set[str | None]] = {
@@ -159,6 +168,17 @@ def name_class(name: str, text: str) -> str | None:
     return None
 
 
+_KOREAN_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:\S+\s+)?[가-힣]*?(?:" + _KOREAN_TITLES + r"))")
+
+
+def persons(text: str) -> list[str]:
+    """The people a sentence names: Latin names shaped like a person's ("Song Sang-hoon"), and Korean names
+    followed by a title within two words ("송상훈 국가인공지능전략위원회 지원단장")."""
+    latin = [m[0] for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b", text)
+             if name_class(m[0], text) == "person"]
+    return latin + [m[1] for m in _KOREAN_PERSON.finditer(text)]
+
+
 class ClaimChecker:
     """Looks each claim up with the assistant's own retrieval and compares its values with the passages'."""
 
@@ -167,6 +187,7 @@ class ClaimChecker:
         self.scorer = scorer
         self.depth = depth
         self._capitals: tuple[object, set[str]] = (None, set())  # (the statistics they were read with, words)
+        self._kinds: tuple[object, dict[str, str | None]] = (None, {})  # (statistics, kind of each name looked up)
 
     # -- the statement ------------------------------------------------------------------------------
 
@@ -221,6 +242,29 @@ class ClaimChecker:
             self._capitals = (stats, words)
         return words
 
+    def _kind(self, name: str, text: str) -> str | None:
+        """What kind of thing a name is: as ``text`` shows it, else as the documents use it ("Song Sang-hoon
+        delivered ..." says nothing of a person, but the documents write "Song Sang-hoon (송상훈), head of ...")."""
+        return name_class(name, text) or self._documents_kind(name)
+
+    def _documents_kind(self, name: str) -> str | None:
+        stats = self.scorer.stats()
+        read_with, kinds = self._kinds
+        if read_with is not stats:  # the documents changed: forget what was read (one assignment, safe to race)
+            kinds = {}
+            self._kinds = (stats, kinds)
+        if name not in kinds:
+            found = None
+            for chunk in self.retriever.index.bm25_search(name, k=KIND_DEPTH):
+                for start, end in split_sentences(chunk.text):
+                    sentence = chunk.text[start:end]
+                    if name_in(name, sentence) and (found := name_class(name, sentence)):
+                        break
+                if found:
+                    break
+            kinds[name] = found
+        return kinds[name]
+
     def _not_a_claim(self, name: str) -> bool:
         return self._is_topic(name) or self._is_word(name)
 
@@ -273,7 +317,7 @@ class ClaimChecker:
         weights: dict[str, float] = {}
         cue: dict[str, float] = {}
         order = []
-        person = atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "person"
+        person = atom.kind == "name" and self._kind(atom.value, statement[slice(*atom.sentence)]) == "person"
         for m in re.finditer(r"\S+", statement[slice(*atom.sentence)]):
             start, end = atom.sentence[0] + m.start(), atom.sentence[0] + m.end()
             if start < atom.end and atom.start < end:
@@ -282,7 +326,7 @@ class ClaimChecker:
                 continue  # "director Kim ...": the title describes the person, it is not what the claim says
             every = self.scorer.key_terms(m[0])
             keys = {_CANONICAL.get(t, t): w for t, w in every.items() if stats.df[t] and not t.isdigit()}
-            unknown = [t for t in every if not stats.df[t] and not t.isdigit()]
+            unknown = [t for t in every if not stats.df[t] and not t.isdigit() and not _verb_form(m[0], t)]
             # the event's own name says the claim is about the event itself ("a two-day forum")
             keys |= {t: TOPIC_WEIGHT for t in terms(m[0], quoted_korean=False) if t in stats.topic}
             if unknown and not any(a < end and start < b for a, b in atom.others):
@@ -318,7 +362,7 @@ class ClaimChecker:
         total = sum(weights.values()) + sum(unknown.values())
         share = sum(unknown.values()) / total if total else 0.0
         near = self._near_unknown(atom, statement)
-        if atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "place":
+        if atom.kind == "name" and self._kind(atom.value, statement[slice(*atom.sentence)]) == "place":
             # where something happened: a sentence naming a venue is about the same slot (whatever verb it uses)
             weights = {t: w for t, w in weights.items() if t not in ("≈open", "≈held")}
             weights[VENUE] = 2.0 * max(weights.values(), default=1.0)
@@ -342,6 +386,25 @@ class ClaimChecker:
                 out.append(keys)
         return out
 
+    @staticmethod
+    def _listed_with(atom: AtomicClaim, statement: str) -> list[str]:
+        """The names listed together with a name claim ("the EU AI Office and OpenAI", "구글, 메타와 오픈AI"): the
+        other values of its sentence joined to it, one after the other, by commas and "and"."""
+        if atom.kind != "name":
+            return []
+        spans = sorted([*atom.others, (atom.start, atom.end)])
+        at = spans.index((atom.start, atom.end))
+        chain = [at]
+        for step in (-1, 1):
+            i = at
+            while 0 <= i + step < len(spans):
+                left, right = sorted((spans[i], spans[i + step]))
+                if not _LIST_JOIN.fullmatch(statement[left[1] : right[0]]):
+                    break
+                i += step
+                chain.append(i)
+        return [statement[slice(*spans[i])] for i in chain if i != at]
+
     def _of_event(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a length of time is said of the event itself: the word beside it names the event or is a
         word for an event's length ("a two-day forum", "사흘 일정", "a one-day event")."""
@@ -357,7 +420,8 @@ class ClaimChecker:
         """Whether a content word right beside the value is one no document uses ("closed on 20 October"): the
         claim then says something the documents never speak of, and cannot be contradicted."""
         df = self.scorer.stats().df
-        beside = self._beside(atom, statement, lambda word: set(self.scorer.key_terms(word)), skip_others=True)
+        beside = self._beside(atom, statement, lambda word: {t for t in self.scorer.key_terms(word)
+                                                              if not _verb_form(word, t)}, skip_others=True)
         return any(not any(df[t] for t in keys) for keys in beside)
 
     @staticmethod
@@ -390,12 +454,15 @@ class ClaimChecker:
         if atom.kind == "name":
             if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
-            kind = name_class(atom.value, statement)
+            kind = self._kind(atom.value, statement)
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
                 return None  # an organisation the documents know, named in another role: contradicted only
                 # by a sentence saying nearly all the claim says
-            clause = statement[slice(*atom.clause)]  # a name the claim's own clause uses is not a rival value
-            offered = [n for n in s.names if not self._present(n, clause) and not self._not_a_claim(n)
+            # a name the claim's own clause uses is not a rival value, nor one its sentence uses when the clause
+            # only adds the name to a list ("..., the EU AI Office and OpenAI")
+            rest = statement[atom.clause[0] : atom.start] + statement[atom.end : atom.clause[1]]
+            said = statement[slice(*(atom.clause if self._has_content(rest) else atom.sentence))]
+            offered = [n for n in s.names if not self._present(n, said) and not self._not_a_claim(n)
                        and name_class(n, s.text) in KINDS_ALIKE[kind]]
             return max(offered, key=lambda n: SequenceMatcher(None, n.lower(), atom.value.lower()).ratio(),
                        default=None)
@@ -426,6 +493,9 @@ class ClaimChecker:
                       end=atom.end)
         if atom.kind is None:
             return self._judge_meaning(claim, atom.value, evidence, lang)
+        speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
+        if speaker is not None:
+            return speaker
         states = [self._states(atom, s) for s in evidence]
         support = max(((self._cover(weights, s), s) for s, said in zip(evidence, states) if said),
                       key=lambda t: t[0], default=(0.0, None))
@@ -437,9 +507,12 @@ class ClaimChecker:
         can_contradict = (bool(cue) or of_event) and context.unknown_share < UNKNOWN_SHARE
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
+        listed = self._listed_with(atom, statement)
         for s, said in zip(evidence, states) if can_contradict else []:
             if s.chunk.lang != lang or said:
                 continue
+            if any(self._present(name, s.text) for name in listed):
+                continue  # a list the claim shares members with: one more member is not a different value
             if days and s.days and not days & s.days:
                 continue  # a sentence about another day of the event is about something else
             cover = self._cover(weights, s)
@@ -472,6 +545,26 @@ class ClaimChecker:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])
         return self._labelled(claim, "not_found", None, lang)
 
+    def _judge_speaker(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                       lang: Lang) -> Claim | None:
+        """Who said a quotation: a person claimed to have said words the statement quotes is supported by the
+        sentence quoting those words with that person, and contradicted when the sentences quoting them name
+        someone else and never the claimed person. None when the statement quotes nothing the documents quote."""
+        sentence = statement[slice(*atom.sentence)]
+        quotes = [q for m in _QUOTATION.finditer(sentence) if len(q := m[1] or m[2]) > 8]
+        if atom.kind != "name" or not quotes or self._kind(atom.value, sentence) != "person":
+            return None
+        words = self.scorer.key_terms(" ".join(quotes))
+        quoting = [s for s in evidence if self._cover(words, s) >= QUOTE_MIN]
+        said = next((s for s in quoting if self._present(atom.value, s.text)), None)
+        if said is not None:
+            return self._labelled(claim, "supported", said, lang)
+        for s in quoting:
+            rivals = [n for n in persons(s.text) if not self._present(n, sentence)]
+            if s.chunk.lang == lang and rivals:
+                return self._labelled(claim, "contradicted", s, lang, rivals[0])
+        return None
+
     def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
         """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found."""
         df = self.scorer.stats().df
@@ -492,6 +585,14 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+def _verb_form(word: str, term: str) -> bool:
+    """Whether a word no document uses is a verb form ("delivered", a Korean verb stem): how a claim says what
+    happened varies from writer to writer, so such a word does not make the claim one about an unknown thing."""
+    if word.isascii():
+        return bool(re.fullmatch(r"[A-Za-z]{3,}ed[,.;:]?", word))
+    return term in predicate_stems(word)
 
 
 def _finest(values: list[str]) -> list[str]:
