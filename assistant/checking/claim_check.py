@@ -179,6 +179,29 @@ def persons(text: str) -> list[str]:
     return latin + [m[1] for m in _KOREAN_PERSON.finditer(text)]
 
 
+# "한국전자통신연구원(ETRI)", "Song Sang-hoon (송상훈)": a name, then another name for it in brackets.
+_GLOSS = re.compile(r"([A-Z][A-Za-z0-9.'’-]*(?: (?:(?:of|and|for|on|the|&) )*[A-Z][A-Za-z0-9.'’-]*){0,7}|[가-힣]{4,})"
+                    r"\s?\(([^()]{2,80})\)")
+
+
+def _is_alias(name: str, other: str) -> bool:
+    """Whether two names in a gloss are the same thing's: a Latin name and its Hangul one (a long Hangul name
+    and its acronym), or a name and its acronym."""
+    latin = [bool(re.fullmatch(r"[A-Za-z][\w&.'’ -]*", n)) for n in (name, other)]
+    if latin[0] != latin[1]:
+        if not latin[0]:  # "한국전자통신연구원(ETRI)": a long Hangul name glossed by its acronym
+            return bool(re.fullmatch(r"[A-Z]{2,6}", other))
+        return bool(re.fullmatch(r"[가-힣]+(?: [가-힣]+){0,3}", other))
+    short, long = sorted((name, other), key=len)
+    initials = "".join(re.findall(r"[A-Z]", long))
+    return latin[0] and bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(long.split()) > 1 and _subsequence(short, initials)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
 class ClaimChecker:
     """Looks each claim up with the assistant's own retrieval and compares its values with the passages'."""
 
@@ -188,6 +211,7 @@ class ClaimChecker:
         self.depth = depth
         self._capitals: tuple[object, set[str]] = (None, set())  # (the statistics they were read with, words)
         self._kinds: tuple[object, dict[str, str | None]] = (None, {})  # (statistics, kind of each name looked up)
+        self._alias_map: tuple[object, dict[str, set[str]]] = (None, {})  # (statistics, other names of each name)
 
     # -- the statement ------------------------------------------------------------------------------
 
@@ -274,8 +298,36 @@ class ClaimChecker:
         counts = [df[t] for t in terms(word, quoted_korean=False)]
         return -min(counts) if counts and all(counts) else float("-inf")
 
+    def _distinction(self, word: str) -> float:
+        """How much a word of a name sets it apart: the rarer in the documents the more, and a word they never
+        use most of all ("KAIST's AI Safety Institute" is not "the AI Safety Institute of ETRI")."""
+        rarity = self._rarity(word)
+        return math.inf if rarity == -math.inf else rarity
+
     def _present(self, name: str, text: str) -> bool:
-        return name_present(name, text, self._rarity)
+        """Whether ``text`` names ``name``, or names it by another name the documents give it ("ETRI 홈페이지" in
+        "한국전자통신연구원 홈페이지": the documents write "한국전자통신연구원(ETRI)")."""
+        if name_present(name, text, self._distinction):
+            return True
+        aliases = self._aliases()
+        return any(name_present(name.replace(short, other), text, self._distinction)
+                   for short in aliases if short in name for other in aliases[short])
+
+    def _aliases(self) -> dict[str, set[str]]:
+        """Names the documents give one thing: "A (B)" and "A(B)" where one side is in Latin script and the
+        other in Hangul, or one is an acronym; each name maps to its others."""
+        stats = self.scorer.stats()
+        read_with, aliases = self._alias_map
+        if read_with is not stats:  # the documents changed: read them again (one assignment, safe to race)
+            aliases = {}
+            for chunk in self.scorer.index.chunks():
+                for m in _GLOSS.finditer(chunk.text):
+                    for inner in (p.strip() for p in m[2].split(",")):
+                        if _is_alias(m[1], inner):
+                            aliases.setdefault(m[1], set()).add(inner)
+                            aliases.setdefault(inner, set()).add(m[1])
+            self._alias_map = (stats, aliases)
+        return aliases
 
     def _evidence(self, sentence: str, parts: list[tuple[str, str]], lang: Lang) -> list[_Sentence]:
         """The candidate sentences of the passages found for the sentence, and for each of its clauses with
@@ -338,8 +390,10 @@ class ClaimChecker:
         own = sum(w for start, end, keys in order if atom.clause[0] <= start < atom.clause[1]
                   and not any(a < end and start < b for a, b in atom.others)
                   for t, w in keys.items() if t not in stats.topic and not t.startswith(UNKNOWN))
+        place = atom.kind == "name" and self._kind(atom.value, statement[slice(*atom.sentence)]) == "place"
         if own >= CLAUSE_MASS:  # the clause says what its value is: the rest of the sentence is about other things
             before = [o for o in before if atom.clause[0] <= o[0] < atom.clause[1]]
+        if own >= CLAUSE_MASS or place:  # where something happened: its subject comes before, not after
             after = [o for o in after if atom.clause[0] <= o[0] < atom.clause[1]]
         for side in (before, after):
             rank = 0
@@ -362,7 +416,7 @@ class ClaimChecker:
         total = sum(weights.values()) + sum(unknown.values())
         share = sum(unknown.values()) / total if total else 0.0
         near = self._near_unknown(atom, statement)
-        if atom.kind == "name" and self._kind(atom.value, statement[slice(*atom.sentence)]) == "place":
+        if place:
             # where something happened: a sentence naming a venue is about the same slot (whatever verb it uses)
             weights = {t: w for t, w in weights.items() if t not in ("≈open", "≈held")}
             weights[VENUE] = 2.0 * max(weights.values(), default=1.0)

@@ -227,6 +227,15 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
             re.compile(r"\b((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\b"),
             lambda m: add(int(m[2]), int(m[3]), m[1]),
         ),
+        # 28.10.–29.10. and 28.10.2025 (the European numeric form, read only as a range or with a year)
+        (
+            re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\." + _DASH + r"(\d{1,2})\.(\d{1,2})\.(?!\d)"),
+            lambda m: (add(int(m[2]), int(m[1])), add(int(m[4]), int(m[3]))),
+        ),
+        (
+            re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.\s?((?:19|20)\d{2})\b"),
+            lambda m: add(int(m[2]), int(m[1]), m[3]),
+        ),
         # 2025년 10월 28일(~29일)
         (
             re.compile(
