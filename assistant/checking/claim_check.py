@@ -29,7 +29,7 @@ from index.text import split_sentences
 from ..answering.citations import citation_for
 from ..answering.evidence import Evidence, EvidenceScorer, predicate_stems, terms
 from ..models import Claim, Label, Verdict
-from ..question.answer_type import SLOT_HINTS, day_ordinals, fills_slot, says_absent
+from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills_slot, says_absent
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
@@ -48,6 +48,8 @@ SURE = 0.85  # a contradicting sentence this close to the claim overrides a word
 OUTWEIGH = 0.25  # a contradiction outweighs a support when it holds this much more of the context
 MEANING_MIN = 0.75  # a clause with no checkable value is supported by a sentence holding this much of it
 DEPTH = 12
+OTHER_CLAUSE_UNKNOWN = 0.5  # in the share of words no document uses, a word of another clause counts this much
+LIST_NAMES = 3  # a sentence naming this many things lists them: none of them is contradicted by another name
 KIND_DEPTH = 5  # passages read to learn how the documents use a name
 NEAR = 0.7  # each further word from the value counts this much of the nearer one
 OTHER_VALUE = 0.05  # a word of another claim's value counts this much
@@ -142,7 +144,11 @@ _PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3}
 
 
 QUOTE_MIN = 0.8  # share of a quotation's key terms a sentence must hold to quote the same words
-_QUOTATION = re.compile(r"[\"“]([^\"”]+)[\"”]|[‘']([^’']{6,})[’']")
+_QUOTATION = re.compile(r"[\"“]([^\"”]+)[\"”]|(?<![A-Za-z])[‘']([^’']{6,})[’'](?![A-Za-z])")  # not "Korea's"
+# Words reported without quotation marks: "said (that) ...", "...(이)라고/다고 말했다".
+_REPORTED = re.compile(
+    r"\b(?:said|says|stated|stressed|noted|added|emphasi[sz]ed|argued)\s+(?:that\s+)?(.{12,}?)[.!?]?$|"
+    r"(?:은|는|이|가)\s+(.{8,}?)(?:이?라고|다고|라며|다며)\s", re.IGNORECASE)
 
 # What joins the members of a list: commas, "and", "or", "as well as", Korean "와/과/및/," (with an article).
 _LIST_JOIN = re.compile(r"(?:\s*(?:,|and|or|&|as well as|및|와|과|,\s*그리고)\s*)+(?:the\s+)?", re.IGNORECASE)
@@ -414,7 +420,7 @@ class ClaimChecker:
         weights = {t: w for t, w in weights.items() if t not in unknown}
         cue = {t: w for t, w in cue.items() if t not in unknown}
         total = sum(weights.values()) + sum(unknown.values())
-        share = sum(unknown.values()) / total if total else 0.0
+        share = max(sum(unknown.values()) / total if total else 0.0, self._unknown_in_clause(atom, statement))
         near = self._near_unknown(atom, statement)
         if place:
             # where something happened: a sentence naming a venue is about the same slot (whatever verb it uses)
@@ -422,6 +428,23 @@ class ClaimChecker:
             weights[VENUE] = 2.0 * max(weights.values(), default=1.0)
             return _Context(weights, {VENUE: 1.0}, share, near)
         return _Context(weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2]), share, near)
+
+    def _unknown_in_clause(self, atom: AtomicClaim, statement: str) -> float:
+        """The share of the key terms of the claim's sentence, outside the values, that no document uses ("METR의 한
+        연구원은 발표에서 AI 에이전트의 자율 복제 위험을 경고했다"), other clauses counting less: however far from the
+        value, such words say the claim is about something the documents do not cover."""
+        df = self.scorer.stats().df
+        taken = sorted([*atom.others, (atom.start, atom.end)])
+        words = [w for w in re.finditer(r"\S+", statement[slice(*atom.sentence)])
+                 if not any(a < atom.sentence[0] + w.end() and atom.sentence[0] + w.start() < b for a, b in taken)]
+        keys = {}
+        for m in words:
+            inside = atom.clause[0] <= atom.sentence[0] + m.start() < atom.clause[1]
+            for t, w in self.scorer.key_terms(m[0]).items():
+                if not t.isdigit() and not (not df[t] and _verb_form(m[0], t)):
+                    keys[t] = max(keys.get(t, 0.0), w * (1.0 if inside else OTHER_CLAUSE_UNKNOWN))
+        total = sum(keys.values())
+        return sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
 
     def _beside(self, atom: AtomicClaim, statement: str, keys_of, skip_others: bool) -> list[set[str]]:
         """For each side of the value within its clause, the ``keys_of`` the nearest word that has any. With
@@ -508,6 +531,10 @@ class ClaimChecker:
         if atom.kind == "name":
             if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
+            if _PERSON_ROLE.search(atom.value.split()[-1]) and not _PERSON_NAME.match(atom.value):
+                return None  # a title ("지원단장"): whose it is, is not a value a name can stand against
+            if atom.other_names >= LIST_NAMES - 1:
+                return None  # one of a list of several names: the documents' other members are no rival values
             kind = self._kind(atom.value, statement)
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
                 return None  # an organisation the documents know, named in another role: contradicted only
@@ -521,7 +548,11 @@ class ClaimChecker:
             return max(offered, key=lambda n: SequenceMatcher(None, n.lower(), atom.value.lower()).ratio(),
                        default=None)
         if atom.kind == "day":
-            return None  # which day a sentence is about is read from its heading too: too loose to contradict
+            # which day a sentence is about is read from its heading too: too loose to contradict, unless the
+            # sentence itself names one other day and says nearly all the claim says
+            named = {n: m[0] for n, pattern in DAY_ORDINALS if (m := pattern.search(s.text))}
+            return next(iter(named.values())) if cover >= SURE and len(named) == 1 and not (
+                set(named) & {int(v) for v in atom.values}) else None
         mine = FactSpan(kind=atom.kind, text=atom.value, start=0, end=0, values=atom.values,
                         unit=atom.fact.unit if atom.fact else "")
         if atom.kind == "duration":
@@ -601,11 +632,13 @@ class ClaimChecker:
 
     def _judge_speaker(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                        lang: Lang) -> Claim | None:
-        """Who said a quotation: a person claimed to have said words the statement quotes is supported by the
-        sentence quoting those words with that person, and contradicted when the sentences quoting them name
-        someone else and never the claimed person. None when the statement quotes nothing the documents quote."""
+        """Who said a quotation: a person claimed to have said words the statement quotes (or reports: "said
+        that ...") is supported by the sentence quoting those words with that person, and contradicted when the
+        sentences quoting them name someone else and never the claimed person. None when the statement quotes
+        nothing the documents quote."""
         sentence = statement[slice(*atom.sentence)]
         quotes = [q for m in _QUOTATION.finditer(sentence) if len(q := m[1] or m[2]) > 8]
+        quotes = quotes or [m[1] or m[2] for m in _REPORTED.finditer(sentence)]
         if atom.kind != "name" or not quotes or self._kind(atom.value, sentence) != "person":
             return None
         words = self.scorer.key_terms(" ".join(quotes))

@@ -147,8 +147,10 @@ class FactSpan(BaseModel):
         """Whether two facts could fill the same slot: dates with dates, numbers of the same unit family, ..."""
         if self.kind != other.kind:
             return False
-        if self.kind == "number":  # a bare number is of no known kind: it fills no slot for sure
-            return bool(self.unit and other.unit) and _unit_family(self.unit) == _unit_family(other.unit)
+        if self.kind == "number":  # a bare number, or one of a word that is no unit ("day-two MOU"), fills no
+            # slot for sure
+            family = _unit_family(self.unit)
+            return (family in _UNIT_FAMILIES or self.unit in _KOREAN_COUNTERS) and family == _unit_family(other.unit)
         return True
 
 
@@ -343,11 +345,12 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
         approximate = bool(m[3] or approx_before.search(text[: m.start()]))
         if approximate:
             out.approximate.append(canon)
-        if m[4]:
-            currency = "KRW" if m[4].lower() in {"원", "won", "krw"} else "USD"
+        dollar = text[max(0, m.start() - 1) : m.start()] == "$"  # "$2 million"
+        if m[4] or dollar:
+            currency = "KRW" if (m[4] or "").lower() in {"원", "won", "krw"} else "USD"
             out.money.append(f"{canon} {currency}")
         if spans is not None:
-            unit = m[4] or ("명" if m[3] and "명" in m[3] else "")
+            unit = m[4] or ("usd" if dollar else "명" if m[3] and "명" in m[3] else "")
             if not unit:
                 after = _UNIT.match(text, m.end())
                 unit = _unit_word(after[1]) if after else ""

@@ -49,6 +49,7 @@ class AtomicClaim:
     sentence: tuple[int, int]  # the sentence's place in the statement
     fact: FactSpan | None = None
     others: list[tuple[int, int]] = field(default_factory=list)  # the other claims' values in the same sentence
+    other_names: int = 0  # how many of those are names
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -256,7 +257,9 @@ def split_statement(
                                              sentence=(s_start, s_end)))
         found.sort(key=lambda c: c.start)
         spans = [(c.start, c.end) for c in found if c.kind]
+        names_found = [(c.start, c.end) for c in found if c.kind == "name"]
         for claim in found:
             claim.others = [s for s in spans if s != (claim.start, claim.end)]
+            claim.other_names = sum(s != (claim.start, claim.end) for s in names_found)
         out += found
     return out
