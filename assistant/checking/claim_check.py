@@ -23,8 +23,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from lemminflect import getAllLemmas
+
 from index.models import Chunk, Lang
-from index.text import split_sentences
+from index.text import _kiwi_lock, kiwi, split_sentences
 
 from ..answering.citations import citation_for
 from ..answering.evidence import Evidence, EvidenceScorer, predicate_stems, terms
@@ -147,7 +149,8 @@ QUOTE_MIN = 0.8  # share of a quotation's key terms a sentence must hold to quot
 _QUOTATION = re.compile(r"[\"“]([^\"”]+)[\"”]|(?<![A-Za-z])[‘']([^’']{6,})[’'](?![A-Za-z])")  # not "Korea's"
 # Words reported without quotation marks: "said (that) ...", "...(이)라고/다고 말했다".
 _REPORTED = re.compile(
-    r"\b(?:said|says|stated|stressed|noted|added|emphasi[sz]ed|argued)\s+(?:that\s+)?(.{12,}?)[.!?]?$|"
+    r"\b(?:said|says|stated|stressed|noted|added|emphasi[sz]ed|argued|declared|warned|told\s+\w+)\s+(?:that\s+)?"
+    r"(.{12,}?)[.!?]?$|\b[a-z]{3,}ed\s+that\s+(.{12,}?)[.!?]?$|"
     r"(?:은|는|이|가)\s+(.{8,}?)(?:이?라고|다고|라며|다며)\s", re.IGNORECASE)
 
 # What joins the members of a list: commas, "and", "or", "as well as", Korean "와/과/및/," (with an article).
@@ -392,7 +395,8 @@ class ClaimChecker:
             if keys:
                 order.append((start, end, keys))
         before = [o for o in order if o[1] <= atom.start][::-1]
-        after = [o for o in order if o[0] >= atom.end]
+        head_end = _modified_noun_end(statement, atom)
+        after = [o for o in order if o[0] >= atom.end and o[0] < head_end]
         own = sum(w for start, end, keys in order if atom.clause[0] <= start < atom.clause[1]
                   and not any(a < end and start < b for a, b in atom.others)
                   for t, w in keys.items() if t not in stats.topic and not t.startswith(UNKNOWN))
@@ -491,7 +495,14 @@ class ClaimChecker:
         def keys_of(word: str) -> set[str]:
             return set(self.scorer.key_terms(word)) | (terms(word, quoted_korean=False) & topic)
 
-        return any(keys & (topic | frame) for keys in self._beside(atom, statement, keys_of, skip_others=False))
+        if any(keys & (topic | frame) for keys in self._beside(atom, statement, keys_of, skip_others=False)):
+            return True
+        # the event is what the sentence is about, and the length ends its clause ("the forum ran for just one
+        # day") or names no known thing after it ("a three-day gathering")
+        df = self.scorer.stats().df
+        about_event = bool(terms(statement[slice(*atom.sentence)], quoted_korean=False) & topic)
+        after = re.match(r"[\s-]*([^\s,.;:!?]*)", statement[atom.end : atom.clause[1]])[1]
+        return about_event and (not after or not any(df[t] for t in self.scorer.key_terms(after)))
 
     def _near_unknown(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a content word right beside the value is one no document uses ("closed on 20 October"): the
@@ -533,7 +544,7 @@ class ClaimChecker:
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
             if _PERSON_ROLE.search(atom.value.split()[-1]) and not _PERSON_NAME.match(atom.value):
                 return None  # a title ("지원단장"): whose it is, is not a value a name can stand against
-            if atom.other_names >= LIST_NAMES - 1:
+            if len(atom.other_names) >= LIST_NAMES - 1:
                 return None  # one of a list of several names: the documents' other members are no rival values
             kind = self._kind(atom.value, statement)
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
@@ -582,14 +593,15 @@ class ClaimChecker:
         if speaker is not None:
             return speaker
         states = [self._states(atom, s) for s in evidence]
-        support = max(((self._cover(weights, s), s) for s, said in zip(evidence, states) if said),
+        support = max(((self._support(atom, statement, weights, s), s) for s, said in zip(evidence, states) if said),
                       key=lambda t: t[0], default=(0.0, None))
         against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
         # known, and (but for a length of time, said of the event itself) there are such words
         of_event = atom.kind == "duration" and self._of_event(atom, statement)
         # a claim mostly in words no document uses speaks of something the documents do not cover
-        can_contradict = (bool(cue) or of_event) and context.unknown_share < UNKNOWN_SHARE
+        # (the event's length is a slot of its own, whatever else the sentence says)
+        can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
         listed = self._listed_with(atom, statement)
@@ -630,6 +642,16 @@ class ClaimChecker:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])
         return self._labelled(claim, "not_found", None, lang)
 
+    def _support(self, atom: AtomicClaim, statement: str, weights: dict[str, float], s: _Sentence) -> float:
+        """How far a sentence stating the claim's value is about what the claim says: its share of the context;
+        for a name listed with others, a sentence naming another of the list is about the same list
+        ("MLCommons, METR and the Future of Life Institute ..." in a sentence naming MLCommons and METR)."""
+        cover = self._cover(weights, s)
+        if any(self._present(name, s.text) for name in self._listed_with(atom, statement)
+               if not self._not_a_claim(name)):
+            cover = max(cover, SUPPORT_MIN)
+        return cover
+
     def _judge_speaker(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                        lang: Lang) -> Claim | None:
         """Who said a quotation: a person claimed to have said words the statement quotes (or reports: "said
@@ -638,7 +660,7 @@ class ClaimChecker:
         nothing the documents quote."""
         sentence = statement[slice(*atom.sentence)]
         quotes = [q for m in _QUOTATION.finditer(sentence) if len(q := m[1] or m[2]) > 8]
-        quotes = quotes or [m[1] or m[2] for m in _REPORTED.finditer(sentence)]
+        quotes = quotes or [m[1] or m[2] or m[3] for m in _REPORTED.finditer(sentence)]
         if atom.kind != "name" or not quotes or self._kind(atom.value, sentence) != "person":
             return None
         words = self.scorer.key_terms(" ".join(quotes))
@@ -674,11 +696,31 @@ class ClaimChecker:
         })
 
 
+def _modified_noun_end(statement: str, atom: AtomicClaim) -> int:
+    """Where what a Korean value describes ends: "35개국이 참여한 2024년 AI Seoul Summit의 후속 행사다" says 35 of the
+    Summit ("참여한" modifies the noun phrase after it), not of the "후속 행사". The end of that noun phrase (its
+    first particle) when the value's verb modifies a noun, else the end of the sentence."""
+    end = atom.sentence[1]
+    text = statement[atom.end : end]
+    if not re.search(r"[가-힣]", text):
+        return end
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(text)
+    modifier = next((i for i, t in enumerate(tokens) if t.tag == "ETM"), None)
+    if modifier is None or any(t.tag in ("EC", "EF") for t in tokens[:modifier]):
+        return end  # the value's own clause ends before any modifier
+    particle = next((t for t in tokens[modifier + 1 :] if t.tag.startswith("J")), None)
+    return atom.end + particle.start + particle.len if particle is not None else end
+
+
 def _verb_form(word: str, term: str) -> bool:
-    """Whether a word no document uses is a verb form ("delivered", a Korean verb stem): how a claim says what
-    happened varies from writer to writer, so such a word does not make the claim one about an unknown thing."""
+    """Whether a word no document uses is a verb form ("delivered", "drew", a Korean verb stem): how a claim
+    says what happened varies from writer to writer, so such a word does not make the claim one about an unknown
+    thing. A word that may be a noun ("gathering", "parking", "sponsor") is not one."""
     if word.isascii():
-        return bool(re.fullmatch(r"[A-Za-z]{3,}ed[,.;:]?", word))
+        bare = word.strip(",.;:!?\"'“”’").lower()
+        lemmas = getAllLemmas(bare)
+        return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"} and not bare.endswith("ing")
     return term in predicate_stems(word)
 
 

@@ -49,7 +49,7 @@ class AtomicClaim:
     sentence: tuple[int, int]  # the sentence's place in the statement
     fact: FactSpan | None = None
     others: list[tuple[int, int]] = field(default_factory=list)  # the other claims' values in the same sentence
-    other_names: int = 0  # how many of those are names
+    other_names: list[tuple[int, int]] = field(default_factory=list)  # those of them that are names
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -200,6 +200,15 @@ def _days(sentence: str) -> list[tuple[int, int, int]]:
     return sorted((m.start(), m.end(), n) for n, pattern in DAY_ORDINALS for m in pattern.finditer(sentence))
 
 
+def _unit_end(sentence: str, fact: FactSpan) -> int:
+    """Where a fact ends with the unit word after it ("30 countries"): the unit says what the number counts, it
+    is no claim of its own."""
+    if fact.kind != "number" or not fact.unit:
+        return fact.end
+    m = re.match(r"\s*" + re.escape(fact.unit), sentence[fact.end :], re.IGNORECASE)
+    return fact.end + m.end() if m else fact.end
+
+
 def _rest(clause: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of a clause outside the given values."""
     out, at = [], clause[0]
@@ -245,7 +254,7 @@ def split_statement(
             for a, b in inside_names:
                 found.append(AtomicClaim(kind="name", value=sentence[a:b], values=[sentence[a:b]], start=s_start + a,
                                          end=s_start + b, clause=clause, sentence=(s_start, s_end)))
-            taken = [(f.start, f.end) for f in inside] + inside_names
+            taken = [(f.start, _unit_end(sentence, f)) for f in inside] + inside_names
             taken += [(a, b) for a, b in names if c_start <= a < c_end and (a, b) not in inside_names]
             for a, b in _rest((c_start, c_end), taken):
                 piece = sentence[a:b]
@@ -260,6 +269,6 @@ def split_statement(
         names_found = [(c.start, c.end) for c in found if c.kind == "name"]
         for claim in found:
             claim.others = [s for s in spans if s != (claim.start, claim.end)]
-            claim.other_names = sum(s != (claim.start, claim.end) for s in names_found)
+            claim.other_names = [s for s in names_found if s != (claim.start, claim.end)]
         out += found
     return out
