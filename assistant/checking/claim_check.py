@@ -379,10 +379,14 @@ class ClaimChecker:
         cue: dict[str, float] = {}
         order = []
         person = atom.kind == "name" and self._kind(atom.value, statement[slice(*atom.sentence)]) == "person"
+        speech = [] if atom.kind != "name" else _speech(statement[slice(*atom.sentence)])
         for m in re.finditer(r"\S+", statement[slice(*atom.sentence)]):
             start, end = atom.sentence[0] + m.start(), atom.sentence[0] + m.end()
             if start < atom.end and atom.start < end:
                 continue
+            if any(a <= m.start() < b for a, b in speech) and not any(a <= atom.start - atom.sentence[0] < b
+                                                                       for a, b in speech):
+                continue  # what someone said is not what a name outside it is (whose organisation, which role)
             if person and _PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
                 continue  # "director Kim ...": the title describes the person, it is not what the claim says
             every = self.scorer.key_terms(m[0])
@@ -526,6 +530,8 @@ class ClaimChecker:
         if atom.kind == "day":
             return bool(s.days & {int(v) for v in atom.values})
         found = [v for f in s.facts if f.kind == atom.kind for v in f.values]
+        if atom.kind == "time":
+            return any(_same_time(atom.values, f.values) for f in s.facts if f.kind == "time")
         if atom.kind == "duration":
             return bool(set(atom.values) & (set(found) | _range_days(s.facts)))
         if atom.kind == "date":
@@ -575,6 +581,10 @@ class ClaimChecker:
                 dates = [f.text for f in s.facts if f.kind == "date"]
                 return f"{dates[0]} – {dates[-1]}"
         for f in s.facts:
+            if atom.kind == "time":
+                if f.kind == "time" and _same_time(atom.values, f.values) is False:
+                    return f.text
+                continue
             if f.same_kind(mine) and not set(_finest(f.values)) & set(_finest(atom.values)):
                 if atom.kind == "date" and not _comparable_dates(atom.values, f.values):
                     continue
@@ -659,8 +669,7 @@ class ClaimChecker:
         sentences quoting them name someone else and never the claimed person. None when the statement quotes
         nothing the documents quote."""
         sentence = statement[slice(*atom.sentence)]
-        quotes = [q for m in _QUOTATION.finditer(sentence) if len(q := m[1] or m[2]) > 8]
-        quotes = quotes or [m[1] or m[2] or m[3] for m in _REPORTED.finditer(sentence)]
+        quotes = [sentence[a:b] for a, b in _speech(sentence)]
         if atom.kind != "name" or not quotes or self._kind(atom.value, sentence) != "person":
             return None
         words = self.scorer.key_terms(" ".join(quotes))
@@ -696,6 +705,12 @@ class ClaimChecker:
         })
 
 
+def _speech(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence quotes someone's words ("…"), or else reports them ("said that …", "…라고 말했다")."""
+    quoted = [m.span(1) if m[1] else m.span(2) for m in _QUOTATION.finditer(sentence) if len(m[1] or m[2]) > 8]
+    return quoted or [next(m.span(i) for i in (1, 2, 3) if m[i]) for m in _REPORTED.finditer(sentence)]
+
+
 def _modified_noun_end(statement: str, atom: AtomicClaim) -> int:
     """Where what a Korean value describes ends: "35개국이 참여한 2024년 AI Seoul Summit의 후속 행사다" says 35 of the
     Summit ("참여한" modifies the noun phrase after it), not of the "후속 행사". The end of that noun phrase (its
@@ -722,6 +737,19 @@ def _verb_form(word: str, term: str) -> bool:
         lemmas = getAllLemmas(bare)
         return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"} and not bare.endswith("ing")
     return term in predicate_stems(word)
+
+
+def _same_time(claimed: list[str], offered: list[str]) -> bool | None:
+    """Whether two times of day agree: by the hour where both give one (either reading of "3시"), else by the part
+    of the day where both give one; None when they cannot be compared ("afternoon" against "3시")."""
+    hours = [{v for v in values if ":" in v} for values in (claimed, offered)]
+    if all(hours):
+        return bool(hours[0] & hours[1])
+    parts = [{v for v in values if ":" not in v} | {"pm" for v in values if ":" in v and len(values) == 2 and
+                                                     "pm" in values} for values in (claimed, offered)]
+    if all(parts):
+        return bool(parts[0] & parts[1])
+    return None
 
 
 def _finest(values: list[str]) -> list[str]:

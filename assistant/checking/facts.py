@@ -132,6 +132,25 @@ _TIME = re.compile(
 )
 
 
+PARTS_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "evening", "오전": "am", "아침": "am", "오후": "pm",
+                "저녁": "evening"}
+_PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening)\b|오전|아침|오후|저녁", re.IGNORECASE)
+
+
+def _clock(text: str) -> list[str]:
+    """A time of day as its part of the day and, where it gives one, the hour ("오후 2시" = "2 p.m." → pm, 14:00)."""
+    low = re.sub(r"\s+", "", text.lower())
+    m = re.search(r"(\d{1,2})(?::(\d{2})|시(?:(\d{1,2})분|(반))?)?", low)
+    if not m:
+        return [low]
+    hour, minute = int(m[1]), int(m[2] or m[3] or (30 if m[4] else 0))
+    if "오후" in low or re.search(r"p\.?m", low):
+        return ["pm", f"{hour % 12 + 12:02d}:{minute:02d}"]
+    if "오전" in low or re.search(r"a\.?m", low) or hour >= 12:
+        return ["pm" if hour >= 12 else "am", f"{hour % 24:02d}:{minute:02d}"]
+    return [f"{hour:02d}:{minute:02d}", f"{hour + 12:02d}:{minute:02d}"]  # "3시": 3 or 15 o'clock
+
+
 class FactSpan(BaseModel):
     """One fact as written in a text: where it is, and its normalised values (see :class:`Facts`)."""
 
@@ -421,8 +440,10 @@ def fact_spans(text: str) -> list[FactSpan]:
     by the claim splitter, which needs phrase boundaries; see :mod:`assistant.checking.claims`)."""
     out, spans = Facts(), []
     for m in list(_TIME.finditer(text)):  # times of day: not numbers
-        spans.append(FactSpan(kind="time", text=m[0].strip(), start=m.start(), end=m.end(),
-                              values=[re.sub(r"\s+", "", m[0].lower())]))
+        spans.append(FactSpan(kind="time", text=m[0].strip(), start=m.start(), end=m.end(), values=_clock(m[0])))
+        text = _blank(text, m.span())
+    for m in list(_PART_OF_DAY.finditer(text)):  # "on the morning of day two", "둘째 날 오후"
+        spans.append(FactSpan(kind="time", text=m[0], start=m.start(), end=m.end(), values=[PARTS_OF_DAY[m[0].lower()]]))
         text = _blank(text, m.span())
     rest = _durations(text, out, spans)
     rest = _dates(rest, out, spans)

@@ -32,6 +32,7 @@ _NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "XSN", "XPN", "NR", "SN"}
 # Words that say when, not who or where: they end a Korean name ("둘째 날 구글과" → "구글").
 _WHEN_WORDS = {"날", "첫째", "둘째", "셋째", "첫날", "당일", "오전", "오후", "올해", "지난해", "이번", "지난", "이날"}
 _COMMON_ACRONYMS = {"AI", "MOU", "IT", "CEO"}
+_INSTITUTION_SUFFIXES = ("부", "처", "청", "진흥원", "연구원", "연구소", "위원회", "재단", "협회", "공단", "공사", "대학교")
 _INSTITUTION = re.compile(r"\b(?:Institute|Ministry|University|Committee|Agency|Office|Lab|Center|Centre)\b")
 _CURRENCY = re.compile(r"USD|KRW|EUR|JPY|GBP|CNY")
 
@@ -114,6 +115,7 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
 
     def close() -> None:
         named = [t for w in run for t in w if t.tag == "NNP" or (t.tag == "SL" and t.form not in _COMMON_ACRONYMS)]
+        named += [w[-1] for w in run if _institution_compound(w)]
         if named:
             nouns = [t for w in run for t in w if t.tag in _NOUN_TAGS]
             out.append((nouns[0].start, nouns[-1].start + nouns[-1].len))
@@ -139,6 +141,13 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
             close()
     close()
     return tuple(out)
+
+
+def _institution_compound(nouns: list) -> bool:
+    """A word compounded of several nouns and ending in an institution's suffix ("산업통상자원부", "행정안전부",
+    "한국지능정보사회진흥원"): the name of a ministry, agency or institute, though Kiwi knows it as no proper noun."""
+    word = "".join(t.form for t in nouns)
+    return len(nouns) >= 2 and len(word) >= 4 and word.endswith(_INSTITUTION_SUFFIXES)
 
 
 def _person_like(token) -> bool:

@@ -24,6 +24,8 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "come", "came", "go", "went", "make", "want", "like", "need", "use", "include", "call", "called",
     "anyone", "anything", "someone", "something", "yes", "no", "ok", "okay", "pls", "plz", "thanks", "hi",
     "document", "documents", "article",  # "what do the documents say about ...": where, not what, is asked
+    "he", "she", "they", "him", "his", "her", "them", "their", "you", "your", "our", "us", "me", "my",  # pronouns
+    "will", "would", "could", "should", "can", "may", "might", "must", "shall",  # modal verbs
 } | {
     "무엇", "뭐", "뭔가", "누구", "누가", "언제", "어디", "어떤", "어느", "몇", "얼마", "왜", "어떻게", "무슨", "것", "수", "등", "하",
     "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
