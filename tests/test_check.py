@@ -7,7 +7,7 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.checking.facts import facts
+from assistant.checking.facts import fact_spans, facts
 from assistant.checking.split import split_statement
 
 
@@ -39,7 +39,7 @@ def test_a_korean_statement_is_split_too_and_a_date_range_stays_one_claim():
 
 
 @pytest.mark.parametrize("forms", [
-    ("10월 28일", "28 October", "Oct. 28", "October 28th"),
+    ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025"),
 ])
 def test_dates_compare_equal_across_languages_and_forms(forms):
     assert {tuple(facts(f).dates) for f in forms} == {("10-28",)}
@@ -49,6 +49,16 @@ def test_numbers_and_durations_compare_equal_across_forms():
     assert {tuple(facts(f).numbers) for f in ("150여 명", "about 150 people", "some 150 participants")} == {("150",)}
     assert {tuple(facts(f).durations) for f in ("이틀간", "two days", "a two-day forum", "2일간")} == {("2",)}
     assert facts("사흘 동안").durations == ["3"]
+
+
+def test_times_of_day_compare_across_languages_and_forms():
+    def times(text):
+        return [f.values for f in fact_spans(text) if f.kind == "time"]
+    assert times("오후 2시 30분") == times("2:30 p.m.") == [["pm", "14:30"]]
+    assert times("on the afternoon of day two") == times("둘째 날 오후") == [["pm"]]
+    assert times("3시") == [["03:00", "15:00"]]  # either reading of a bare hour
+    assert [f.values for f in fact_spans("the two-day forum (28.10.–29.10.)") if f.kind == "date"] == [["10-28", "10-29"]]
+    assert not [f for f in fact_spans("it grew by 2.5. Then version 1.2.3") if f.kind == "date"]
 
 
 # -- labels ---------------------------------------------------------------------------------------------
@@ -61,7 +71,42 @@ def test_each_claim_of_a_mixed_statement_gets_its_own_label(bot):
     assert claims["29 October"].label == "contradicted"
     assert facts(claims["29 October"].documents_value).dates == ["10-28"]
     assert "28 October" in claims["29 October"].citations[0].text
+    assert claims["Lotte Hotel"].label == "contradicted"
+    assert claims["Lotte Hotel"].documents_value == "Hotel Naru Seoul MGallery"
     assert verdict.label == "contradicted"
+
+
+@pytest.mark.parametrize("statement, speaker, label, documents_speaker", [
+    ("김명주 소장은 개회식에서 “AI 안전은 국가 안보와 직결된 과제”라고 강조했다.", "김명주", "contradicted", "송상훈"),
+    ("At the opening ceremony, Kim Myung-joo declared that AI safety is a task directly linked to national security.",
+     "Kim Myung-joo", "contradicted", "Song Sang-hoon"),
+    ("Kim Myung-joo said Korea's AI safety institute will become the hub of the global network.", "Kim Myung-joo",
+     "supported", None),
+])
+def test_who_said_a_quotation_decides_the_speaker_claim(bot, statement, speaker, label, documents_speaker):
+    claim = next(c for c in bot.check(statement).claims if c.value == speaker)
+    assert claim.label == label and claim.documents_value == documents_speaker and claim.citations
+
+
+def test_a_wrong_part_of_the_day_is_contradicted_and_the_right_one_supported(bot):
+    wrong = bot.check("The joint red-teaming practice with Scale AI was held on the morning of day two.")
+    claim = next(c for c in wrong.claims if c.value == "morning")
+    assert claim.label == "contradicted" and claim.documents_value == "afternoon"
+    right = bot.check("SFASS 둘째 날 오후에 Scale AI와 공동 레드티밍 실습이 열렸다.")
+    assert next(c for c in right.claims if c.value == "오후").label == "supported"
+
+
+def test_a_list_member_the_documents_do_not_list_is_not_found_not_contradicted(bot):
+    verdict = bot.check("Day one featured speakers from the Japan and Singapore AI safety institutes, the EU AI Office "
+                        "and OpenAI.")
+    claims = {c.value: c for c in verdict.claims}
+    assert claims["OpenAI"].label == "not_found" and claims["EU AI Office"].label == "supported"
+    assert verdict.label != "contradicted"
+
+
+def test_a_name_the_documents_gloss_in_brackets_counts_as_the_same_name(bot):
+    verdict = bot.check("SFASS 세션 영상은 ETRI 홈페이지에서 볼 수 있다.")  # the documents: 한국전자통신연구원(ETRI) 홈페이지
+    assert next(c for c in verdict.claims if "ETRI" in c.value).label == "supported"
 
 
 def test_a_statement_true_in_every_part_is_supported(bot):

@@ -433,7 +433,7 @@ class ClaimChecker:
         if place:
             # where something happened: a sentence naming a venue is about the same slot (whatever verb it uses)
             weights = {t: w for t, w in weights.items() if t not in ("≈open", "≈held")}
-            weights[VENUE] = 2.0 * max(weights.values(), default=1.0)
+            weights[VENUE] = max(2.0 * max(weights.values(), default=0.0), 1.0)
             return _Context(weights, {VENUE: 1.0}, share, near)
         return _Context(weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2]), share, near)
 
