@@ -46,7 +46,8 @@ def test_dates_compare_equal_across_languages_and_forms(forms):
 
 
 def test_numbers_and_durations_compare_equal_across_forms():
-    assert {tuple(facts(f).numbers) for f in ("150여 명", "about 150 people", "some 150 participants")} == {("150",)}
+    assert {tuple(facts(f).numbers) for f in ("150여 명", "about 150 people", "some 150 participants",
+                                              "one hundred and fifty people")} == {("150",)}
     assert {tuple(facts(f).durations) for f in ("이틀간", "two days", "a two-day forum", "2일간")} == {("2",)}
     assert facts("사흘 동안").durations == ["3"]
 

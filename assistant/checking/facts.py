@@ -82,6 +82,21 @@ WORD_NUMBERS = {
     "fifty": 50,
     "hundred": 100,
 }
+_NUMBER_WORD = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+_WORD_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+|\s+and\s+){_NUMBER_WORD})*\b", re.IGNORECASE)
+
+
+def _word_number(text: str) -> int:
+    """The value of a run of English number words: "one hundred and fifty" → 150, "twenty-eight" → 28."""
+    total = current = 0
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word != "and":
+            current += WORD_NUMBERS[word]
+    return total + current
+
+
 DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "양일": 2, "양": 2}
 _WORD_NUM = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
 _DURATIONS = [
@@ -375,14 +390,13 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
                 unit = _unit_word(after[1]) if after else ""
             spans.append(FactSpan(kind="number", text=m[0].rstrip(), start=m.start(), end=m.start() + len(m[0].rstrip()),
                                   values=[canon], approximate=approximate, unit=unit.lower()))
-    for word, value in WORD_NUMBERS.items():
-        pattern = rf"\b{word}\b" if word.isascii() else word
-        for found in re.finditer(pattern, text, re.IGNORECASE):
-            out.numbers.append(str(value))
-            if spans is not None:
-                after = _UNIT.match(text, found.end())
-                spans.append(FactSpan(kind="number", text=found[0], start=found.start(), end=found.end(),
-                                      values=[str(value)], unit=_unit_word(after[1]) if after else ""))
+    for found in _WORD_NUMBER_RUN.finditer(text):  # "one hundred and fifty" is 150, not 1, 100 and 50
+        value = _word_number(found[0])
+        out.numbers.append(str(value))
+        if spans is not None:
+            after = _UNIT.match(text, found.end())
+            spans.append(FactSpan(kind="number", text=found[0], start=found.start(), end=found.end(),
+                                  values=[str(value)], unit=_unit_word(after[1]) if after else ""))
 
 
 def _latin_names(text: str) -> list[str]:

@@ -1,8 +1,9 @@
 """The fact-check evaluation: labelled statements (tests/eval/claims*.yaml), per-label precision and recall.
 
-Each gold claim names the words of the statement that carry it (``value``). The checker's claim whose span
-overlaps those words most gives the predicted label; a gold claim no checked claim overlaps counts as missed
-(wrong for every label). A checked claim labelled contradicted that overlaps no gold claim is a false
+Each gold claim names the words of the statement that carry it (``value``). The checker's claims lying mostly
+inside those words give the predicted label: contradicted when any of them is, else the label of the one
+overlapping the words most (see :func:`align`); a gold claim no checked claim overlaps counts as missed (wrong
+for every label). A checked claim labelled contradicted that overlaps no gold claim is a false
 contradiction: for a journalist the worst error, so it counts against contradicted precision.
 """
 
@@ -92,12 +93,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def align(item: ClaimItem, verdict: Verdict) -> tuple[list[ClaimResult], list[Claim]]:
-    """Each gold claim with the checked claim that covers its words, and the checked claims covering none."""
+    """Each gold claim with the checked claims that carry its words, and the checked claims carrying none.
+
+    A checked claim carries a gold claim's words when most of it lies inside them, or, failing any, when it
+    overlaps them most. The gold claim is predicted contradicted when any claim carrying its words is (the
+    reader sees that part marked), else it takes the label of the one overlapping it most."""
     results, used = [], set()
     spans = [(c.start, c.end) for c in verdict.claims]
     for gold in item.claims:
         start = item.statement.find(gold.value)
         span = (start, start + len(gold.value))
+        inside = [i for i, s in enumerate(spans) if 2 * _overlap(span, s) > s[1] - s[0]]
         best = max(
             ((i, _overlap(span, spans[i])) for i in range(len(spans))),
             key=lambda t: t[1],
@@ -107,8 +113,10 @@ def align(item: ClaimItem, verdict: Verdict) -> tuple[list[ClaimResult], list[Cl
             results.append(ClaimResult(id=item.id, value=gold.value, gold=gold.label, predicted="missed",
                                        documents_value=gold.documents_value))
             continue
-        used.add(best[0])
-        found = verdict.claims[best[0]]
+        carrying = inside or [best[0]]
+        used.update(carrying)
+        found = next((verdict.claims[i] for i in carrying if verdict.claims[i].label == "contradicted"),
+                     verdict.claims[best[0]])
         results.append(ClaimResult(id=item.id, value=gold.value, gold=gold.label, predicted=found.label,
                                    documents_value=gold.documents_value, predicted_value=found.documents_value))
     return results, [c for i, c in enumerate(verdict.claims) if i not in used]
