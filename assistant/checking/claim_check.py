@@ -309,7 +309,10 @@ class ClaimChecker:
 
     def _distinction(self, word: str) -> float:
         """How much a word of a name sets it apart: the rarer in the documents the more, and a word they never
-        use most of all ("KAIST's AI Safety Institute" is not "the AI Safety Institute of ETRI")."""
+        use most of all ("KAIST's AI Safety Institute" is not "the AI Safety Institute of ETRI"), a function word
+        not at all."""
+        if not terms(word, quoted_korean=False):
+            return -math.inf  # "of", "the": no distinction at all
         rarity = self._rarity(word)
         return math.inf if rarity == -math.inf else rarity
 

@@ -26,7 +26,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9'’.&-]*(?:[ \t]+(?:of\s+|&\s+|and\s+(?=[A-Z]{2,}\b))?[A-Z][A-Za-z0-9'’.&-]*)*"
+    r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9'’.&-]*(?:[ \t]+(?:of\s+(?:the\s+)?|&\s+|and\s+(?=[A-Z]{2,}\b))?[A-Z][A-Za-z0-9'’.&-]*)*"
 )
 _NOUN_TAGS = {"NNP", "NNG", "SL", "SH", "XSN", "XPN", "NR", "SN"}
 # Words that say when, not who or where: they end a Korean name ("둘째 날 구글과" → "구글").
