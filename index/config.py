@@ -26,6 +26,10 @@ class IndexSettings(BaseSettings):
         default=10.0, ge=0, description="How often a running app looks for a newer index version in the store.")
     index_gc_grace_seconds: float = Field(
         default=120.0, ge=0, description="How long a superseded index version is kept for replicas still using it.")
+    index_layer_max_share: float = Field(
+        default=0.1, ge=0, le=1,
+        description="A build stores only what changed, over the last whole version, while the changed and removed "
+                    "chunks stay under this share of that version's; past it (or at 0) it writes a whole version.")
 
     @property
     def store_dir(self) -> Path:

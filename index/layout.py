@@ -20,10 +20,15 @@ class ManifestEntry(BaseModel):
     path: str | None = None
     chunks: int = 0
     changed_at: dt.datetime | None = None
+    stored_in: int | None = None  # the base version whose collections hold this document; None: this version's
 
 
 class Manifest(BaseModel):
-    """Everything one store version holds, keyed by document id."""
+    """Everything one store version holds, keyed by document id (in document order).
+
+    A *whole* version (``base`` None) stores every document's records in its own collections. A *layered* one
+    stores only the documents that changed since ``base``, a whole version whose collections it shares: the
+    documents it takes from there say so in ``stored_in``, and every other record of the base is hidden."""
 
     version: int
     collection: str
@@ -32,6 +37,11 @@ class Manifest(BaseModel):
     splitter: str
     built_at: dt.datetime
     documents: dict[str, ManifestEntry] = {}
+    base: int | None = None
+
+    def own(self) -> set[str]:
+        """The documents whose records this version's own collections hold."""
+        return {doc_id for doc_id, e in self.documents.items() if e.stored_in is None}
 
 
 class Pointer(BaseModel):
@@ -42,6 +52,7 @@ class Pointer(BaseModel):
     embed_model: str
     dimension: int
     built_at: dt.datetime
+    base: int | None = None  # the whole version a layered one shares records with
     switched_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 

@@ -228,7 +228,7 @@ class KnowledgeIndex:
             current = self._load_for_rebuild() if rebuild else self._refresh(force=True)
             found = scan(self.settings.knowledge_dir, progress)
             files = knowledge_files(self.settings.knowledge_dir)
-            builder = VersionBuilder(self.catalog, self.embedder)
+            builder = VersionBuilder(self.catalog, self.embedder, self.settings.index_layer_max_share)
             report = builder.plan(found, current, rebuild)
             if (current is not None and not rebuild and not (report.added or report.updated or report.removed)
                     and current.files == files and current.analysis.stored):
@@ -339,7 +339,10 @@ class KnowledgeIndex:
             elif self._current is None or pointer.version != self._current.manifest.version:
                 if pointer.embed_model != self.model_id:
                     raise EmbeddingMismatchError(pointer.embed_model, pointer.dimension, self.model_id)
-                self._current = self.catalog.load(pointer)
+                loaded = self.catalog.load(pointer)
+                if loaded is not None:
+                    loaded.bm25  # noqa: B018 - built here, while searches still use the version before
+                self._current = loaded
             return self._current
         finally:
             self._loading.release()

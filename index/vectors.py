@@ -20,6 +20,7 @@ from index.layout import StoreLayout
 from index.models import Chunk
 
 ADD_BATCH = 512
+OVERFETCH_MAX = 128  # hidden base chunks up to this are skipped by asking the base for that many more hits
 
 
 def make_client(settings: IndexSettings, layout: StoreLayout):
@@ -63,13 +64,6 @@ class VectorCollection:
         )
         return cls(collection)
 
-    @classmethod
-    def open(cls, client, name: str) -> VectorCollection | None:
-        try:
-            return cls(client.get_collection(name, embedding_function=None))
-        except Exception:  # noqa: BLE001 - chromadb raises NotFoundError/ValueError by version
-            return None
-
     @property
     def embed_model(self) -> str | None:
         return (self.collection.metadata or {}).get("embed_model")
@@ -108,14 +102,17 @@ class VectorCollection:
         return found
 
     def search(
-        self, vector: np.ndarray, k: int, lang: str | None = None, doc_ids: list[str] | None = None
+        self, vector: np.ndarray, k: int, lang: str | None = None, doc_ids: list[str] | None = None,
+        without: list[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters."""
+        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters (``without``: documents left out)."""
         filters = []
         if lang:
             filters.append(MetadataFilter(key="lang", value=lang, operator=FilterOperator.EQ))
         if doc_ids is not None:
             filters.append(MetadataFilter(key="doc_id", value=list(doc_ids), operator=FilterOperator.IN))
+        if without:
+            filters.append(MetadataFilter(key="doc_id", value=list(without), operator=FilterOperator.NIN))
         query = VectorStoreQuery(
             query_embedding=vector.tolist(),
             similarity_top_k=k,
@@ -124,3 +121,38 @@ class VectorCollection:
         result = self.store.query(query)
         # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cosine.
         return [(cid, 1.0 + math.log(max(sim, 1e-12))) for cid, sim in zip(result.ids or [], result.similarities or [])]
+
+
+class LayeredVectors:
+    """The chunk vectors of one store version: its own collection and, for a layered version, the collection of
+    the whole version it is layered on, less that one's hidden chunks (of documents changed or removed since).
+    Searched together, the two answer as one collection holding exactly the version's chunks would."""
+
+    def __init__(self, own: VectorCollection, own_count: int, base: VectorCollection | None = None,
+                 base_count: int = 0, hidden: dict[str, str] | None = None) -> None:
+        self.own, self.own_count = own, own_count
+        self.base, self.base_count = base, base_count
+        self.hidden = hidden or {}  # base chunk id -> its document id
+        self._hidden_docs = sorted(set(self.hidden.values()))
+
+    def search(
+        self, vector: np.ndarray, k: int, lang: str | None = None, doc_ids: list[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters, over both layers."""
+        hits = self.own.search(vector, min(k, self.own_count), lang, doc_ids) if self.own_count else []
+        if self.base is not None and self.base_count:
+            if len(self.hidden) <= OVERFETCH_MAX:  # among the top k + hidden, at least k are not hidden
+                found = self.base.search(vector, min(k + len(self.hidden), self.base_count), lang, doc_ids)
+                hits += [(cid, score) for cid, score in found if cid not in self.hidden]
+            else:
+                hits += self.base.search(vector, min(k, self.base_count), lang, doc_ids, without=self._hidden_docs)
+            hits.sort(key=lambda pair: -pair[1])
+        return hits[:k]
+
+    def vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors by chunk id, from this version's own collection or else its base's."""
+        found = self.own.vectors(chunk_ids) if self.own_count else {}
+        rest = [cid for cid in chunk_ids if cid not in found]
+        if rest and self.base is not None:
+            found |= {cid: v for cid, v in self.base.vectors(rest).items() if cid not in self.hidden}
+        return found

@@ -4,6 +4,7 @@ files, and its Chroma collection."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -13,7 +14,7 @@ from index.models import Chunk, Document
 from index.sentences import SentenceStore
 from index.splitter import analysed_text, search_text
 from index.text import bm25_tokens
-from index.vectors import VectorCollection
+from index.vectors import LayeredVectors
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class LoadedVersion:
         chunks: list[Chunk],
         documents: list[Document],
         analysis: ChunkAnalysis,
-        vectors: VectorCollection,
+        vectors: LayeredVectors,
         sentences: SentenceStore,
         files: dict[str, str] | None = None,
     ) -> None:
@@ -53,7 +54,6 @@ class LoadedVersion:
         self.chunks = chunks
         self.documents = {d.doc_id: d for d in documents}
         self.analysis = analysis
-        self.bm25 = BM25Index.from_terms(analysis.terms)
         self.vectors = vectors
         self.sentences = sentences
         self.files = files or {}
@@ -63,6 +63,11 @@ class LoadedVersion:
             self.by_document.setdefault(c.doc_id, []).append(c)
         self._langs = np.array([c.lang for c in chunks], dtype=object)
         self._doc_ids = np.array([c.doc_id for c in chunks], dtype=object)
+
+    @cached_property
+    def bm25(self) -> BM25Index:
+        """BM25 over the stored terms, built at the first search (a builder that never searches skips it)."""
+        return BM25Index.from_terms(self.analysis.terms)
 
     def tokens(self) -> dict[str, list[str]]:
         """Each chunk's stored morphemes of its analysed text, by chunk id."""
