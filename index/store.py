@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import os
 import shutil
 import tempfile
@@ -34,7 +35,7 @@ from index.sentences import Sentence
 from index.sources import PROGRAM_FILE, knowledge_files, scan
 from index.text import nfc
 from index.vectors import make_client
-from index.version import LoadedVersion
+from index.version import LoadedVersion, long_lived
 from index.versions import VersionCatalog, reaching_store
 
 Progress = Callable[[int, int, str], None]
@@ -235,6 +236,7 @@ class KnowledgeIndex:
                 report.chunks = len(current.chunks)
                 return report
             fresh = builder.build(found, current, report, files, progress)
+            gc.freeze()  # the new version lives long: see index.version.long_lived
             newest = self.catalog.read_pointer()
             if newest is not None and newest.version > fresh.manifest.version:
                 self.catalog.discard(fresh.manifest.version)  # another machine's builder switched to a later one
@@ -339,9 +341,10 @@ class KnowledgeIndex:
             elif self._current is None or pointer.version != self._current.manifest.version:
                 if pointer.embed_model != self.model_id:
                     raise EmbeddingMismatchError(pointer.embed_model, pointer.dimension, self.model_id)
-                loaded = self.catalog.load(pointer)
-                if loaded is not None:
-                    loaded.bm25  # noqa: B018 - built here, while searches still use the version before
+                with long_lived():
+                    loaded = self.catalog.load(pointer)
+                    if loaded is not None:
+                        loaded.bm25  # noqa: B018 - built here, while searches still use the version before
                 self._current = loaded
             return self._current
         finally:

@@ -3,6 +3,9 @@ files, and its Chroma collection."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,6 +18,22 @@ from index.sentences import SentenceStore
 from index.splitter import analysed_text, search_text
 from index.text import bm25_tokens
 from index.vectors import LayeredVectors
+
+
+@contextlib.contextmanager
+def long_lived() -> Iterator[None]:
+    """Make a version (millions of small objects at 10k chunks: chunks, terms, morphemes, sentences) without the
+    cyclic garbage collector walking them again and again meanwhile, then move every object alive into its
+    permanent generation (``gc.freeze``), where later collections skip them. A version holds no reference cycles,
+    so a replaced one is still freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
