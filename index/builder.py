@@ -7,10 +7,10 @@ import datetime as dt
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.embeddings import IndexEmbedding
 from index.layout import Manifest, ManifestEntry, Pointer
 from index.models import BuildReport, Chunk, Document
 from index.sentences import SentenceStore
@@ -19,6 +19,9 @@ from index.splitter import SPLITTER_VERSION, search_text, split_document
 from index.vectors import LayeredVectors, VectorCollection
 from index.version import ChunkAnalysis, LoadedVersion
 from index.versions import VersionCatalog, chunk_collection
+
+if TYPE_CHECKING:
+    from index.llama_embedding import IndexEmbedding
 
 Progress = Callable[[int, int, str], None]
 

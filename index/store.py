@@ -13,12 +13,14 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from index.builder import VersionBuilder, pointer_for
+from index.cache import VersionCache
 from index.config import IndexSettings
-from index.embeddings import IndexEmbedding, make_encoder, model_id_for
+from index.embeddings import Encoder, encode, make_encoder, model_id_for
 from index.errors import (
     BadDocumentError,
     EmbeddingMismatchError,
@@ -37,6 +39,9 @@ from index.text import nfc
 from index.vectors import make_client
 from index.version import LoadedVersion, long_lived
 from index.versions import VersionCatalog, reaching_store
+
+if TYPE_CHECKING:
+    from index.llama_embedding import IndexEmbedding
 
 Progress = Callable[[int, int, str], None]
 
@@ -73,6 +78,7 @@ class KnowledgeIndex:
         self.settings = settings or IndexSettings()
         self.model_id = model_id_for(self.settings.embed_model)
         self.layout = StoreLayout(self.settings.store_dir)
+        self._encoder: Encoder | None = None
         self._embedder: IndexEmbedding | None = None
         self._client = None
         self._catalog: VersionCatalog | None = None
@@ -95,18 +101,28 @@ class KnowledgeIndex:
     # -- embedding ------------------------------------------------------------------------------
 
     @property
+    def encoder(self) -> Encoder:
+        """The embedding model (loaded on first use)."""
+        if self._encoder is None:
+            self._encoder = make_encoder(self.settings.embed_model)
+        return self._encoder
+
+    @property
     def embedder(self) -> IndexEmbedding:
-        """The llama-index embedding used for passages and queries (also set as llama-index's default)."""
+        """The encoder as a llama-index embedding (also set as llama-index's default); builds use it. Answering a
+        question needs only :meth:`embed_queries`, which does not import llama-index."""
         if self._embedder is None:
-            self._embedder = IndexEmbedding(make_encoder(self.settings.embed_model), self.settings.embed_batch_size)
+            from index.llama_embedding import IndexEmbedding
+
+            self._embedder = IndexEmbedding(self.encoder, self.settings.embed_batch_size)
             configure_llama_index(self._embedder)
         return self._embedder
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self.embedder.embed_queries(texts)
+        return encode(texts, self.encoder.queries, self.settings.embed_batch_size, self.encoder.dim)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
-        return self.embedder.embed_passages(texts)
+        return encode(texts, self.encoder.passages, self.settings.embed_batch_size, self.encoder.dim)
 
     def forget_queries(self) -> None:
         """Empty the query-embedding cache (a benchmark measuring cold questions calls this)."""
@@ -306,6 +322,10 @@ class KnowledgeIndex:
         return self._client
 
     @property
+    def cache(self) -> VersionCache:
+        return VersionCache(self.settings.version_cache_dir, self.settings.collection_prefix)
+
+    @property
     def catalog(self) -> VersionCatalog:
         if self._catalog is None:
             self._catalog = VersionCatalog(self.client, self.settings.collection_prefix)
@@ -342,9 +362,12 @@ class KnowledgeIndex:
                 if pointer.embed_model != self.model_id:
                     raise EmbeddingMismatchError(pointer.embed_model, pointer.dimension, self.model_id)
                 with long_lived():
-                    loaded = self.catalog.load(pointer)
-                    if loaded is not None:
-                        loaded.bm25  # noqa: B018 - built here, while searches still use the version before
+                    loaded = self.cache.load(pointer, self.client)
+                    if loaded is None:
+                        loaded = self.catalog.load(pointer)
+                        if loaded is not None:
+                            loaded.bm25  # noqa: B018 - built here, while searches still use the version before
+                            self.cache.save(pointer, loaded)
                 self._current = loaded
             return self._current
         finally:

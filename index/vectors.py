@@ -1,18 +1,11 @@
-"""Dense vectors in Chroma through llama-index's ChromaVectorStore: one collection per store version."""
+"""Dense vectors in Chroma: one collection per store version, written through llama-index's ChromaVectorStore and
+searched with Chroma's own query (a question's search needs no llama-index)."""
 
 from __future__ import annotations
 
 import contextlib
-import math
 
 import numpy as np
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-from llama_index.core.vector_stores.types import (
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-    VectorStoreQuery,
-)
 
 from index.config import IndexSettings
 from index.errors import IndexConfigError
@@ -47,10 +40,7 @@ class VectorCollection:
     """One Chroma collection (a store version): add chunk vectors, copy them, search with filters."""
 
     def __init__(self, collection) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self.collection = collection
-        self.store = ChromaVectorStore(chroma_collection=collection)
 
     @classmethod
     def create(cls, client, name: str, embed_model: str, dimension: int) -> VectorCollection:
@@ -78,6 +68,10 @@ class VectorCollection:
 
     def add(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
         """Store ``chunks`` with their (normalised) vectors."""
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        store = ChromaVectorStore(chroma_collection=self.collection)
         for i in range(0, len(chunks), ADD_BATCH):
             nodes = [
                 TextNode(
@@ -90,7 +84,7 @@ class VectorCollection:
                 )
                 for c, v in zip(chunks[i:i + ADD_BATCH], vectors[i:i + ADD_BATCH])
             ]
-            self.store.add(nodes)
+            store.add(nodes)
 
     def vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
         """Stored vectors by chunk id (for copying unchanged documents into a new version)."""
@@ -105,22 +99,20 @@ class VectorCollection:
         self, vector: np.ndarray, k: int, lang: str | None = None, doc_ids: list[str] | None = None,
         without: list[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters (``without``: documents left out)."""
-        filters = []
+        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters (``without``: documents left out).
+        ``doc_id`` is the source node id llama-index's ChromaVectorStore stored with each chunk."""
+        filters: list[dict] = []
         if lang:
-            filters.append(MetadataFilter(key="lang", value=lang, operator=FilterOperator.EQ))
+            filters.append({"lang": lang})
         if doc_ids is not None:
-            filters.append(MetadataFilter(key="doc_id", value=list(doc_ids), operator=FilterOperator.IN))
+            filters.append({"doc_id": {"$in": list(doc_ids)}})
         if without:
-            filters.append(MetadataFilter(key="doc_id", value=list(without), operator=FilterOperator.NIN))
-        query = VectorStoreQuery(
-            query_embedding=vector.tolist(),
-            similarity_top_k=k,
-            filters=MetadataFilters(filters=filters) if filters else None,
-        )
-        result = self.store.query(query)
-        # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cosine.
-        return [(cid, 1.0 + math.log(max(sim, 1e-12))) for cid, sim in zip(result.ids or [], result.similarities or [])]
+            filters.append({"doc_id": {"$nin": list(without)}})
+        where = filters[0] if len(filters) == 1 else {"$and": filters} if filters else None
+        result = self.collection.query(query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=k,
+                                       where=where, include=["distances"])
+        # cosine space: distance = 1 - cosine
+        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
 
 
 class LayeredVectors:

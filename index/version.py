@@ -68,7 +68,10 @@ class LoadedVersion:
         vectors: LayeredVectors,
         sentences: SentenceStore,
         files: dict[str, str] | None = None,
+        bm25: BM25Index | None = None,
     ) -> None:
+        if bm25 is not None:
+            self.__dict__["bm25"] = bm25  # made before (see index.cache); else built at the first search
         self.manifest = manifest
         self.chunks = chunks
         self.documents = {d.doc_id: d for d in documents}

@@ -9,22 +9,14 @@ import signal
 import subprocess
 import sys
 
-import numpy as np
 import pytest
-from index_kb import REPO, settings_for, write_kb
+from index_kb import REPO, assert_same_index, settings_for, write_kb
 
 from assistant.config import Settings
 from assistant.engine import Assistant
 from index.config import PROJECT_ROOT
 from index.store import KnowledgeIndex
 
-QUERIES = [
-    ("Where was the forum held?", None),
-    ("포럼은 어디에서 열렸나요?", "ko"),
-    ("Who signed a memorandum of understanding with Scale AI?", "en"),
-    ("coffee break lobby", None),
-    ("two days", "en"),
-]
 COFFEE = "The coffee break was served in the lobby at three o'clock.\n"
 
 
@@ -43,32 +35,6 @@ def _change(kb) -> None:
 def _whole_copy(tmp_path, kb, name: str = "whole") -> KnowledgeIndex:
     """A whole version of the same folder, built from nothing."""
     return KnowledgeIndex.open(settings_for(tmp_path / name, knowledge=kb, index_layer_max_share=0.0))
-
-
-def assert_same_index(got: KnowledgeIndex, want: KnowledgeIndex) -> None:
-    """Chunks, documents, morphemes, sentences and both searches agree."""
-    assert [c.model_dump() for c in got.chunks()] == [c.model_dump() for c in want.chunks()]
-    assert [d.model_dump(exclude={"changed_at"}) for d in got.documents()] == \
-        [d.model_dump(exclude={"changed_at"}) for d in want.documents()]
-    assert got.chunk_tokens() == want.chunk_tokens()
-    assert got.knowledge_files() == want.knowledge_files()
-    for doc in want.documents():
-        assert got.document(doc.doc_id) == want.document(doc.doc_id)
-    pairs, vectors = got.sentences(got.chunks())
-    want_pairs, want_vectors = want.sentences(want.chunks())
-    assert [(i, s.model_dump()) for i, s in pairs] == [(i, s.model_dump()) for i, s in want_pairs]
-    assert np.allclose(vectors, want_vectors, atol=2e-3)
-    for query, lang in QUERIES:
-        for k in (1, 3, 50):
-            hits, expected = got.dense_search(query, k=k, lang=lang), want.dense_search(query, k=k, lang=lang)
-            assert [c.chunk_id for c in hits] == [c.chunk_id for c in expected]
-            assert [c.score for c in hits] == pytest.approx([c.score for c in expected], abs=1e-3)
-            hits, expected = got.bm25_search(query, k=k, lang=lang), want.bm25_search(query, k=k, lang=lang)
-            assert [c.chunk_id for c in hits] == [c.chunk_id for c in expected]
-            assert [c.score for c in hits] == pytest.approx([c.score for c in expected])
-    for doc_ids in (["mou-en", "venue-en"], ["coffee-break"]):
-        assert [c.chunk_id for c in got.dense_search("memorandum", k=5, doc_ids=doc_ids)] == \
-            [c.chunk_id for c in want.dense_search("memorandum", k=5, doc_ids=doc_ids)]
 
 
 def _counts(index: KnowledgeIndex, version: int) -> dict[str, int]:
