@@ -131,7 +131,7 @@ def at_scale(size: int, seed: int, full_build_max: int, work: Path) -> dict:
     shutil.copytree(corpus.data, copy / "data")
     index = KnowledgeIndex(IndexSettings(knowledge_dir=copy / "knowledge", data_dir=copy / "data"))
     index.chunks()
-    index.embed_passages(["warm up"])
+    index.embedder.embed_passages(["warm up"])  # the encoder and its llama-index embedding, as a process that built
     new = work / "bench-added-document.md"
     source = min((corpus.knowledge / "filler").glob("*-1-en.md"))  # a press release, given a new id
     text = source.read_text(encoding="utf-8").replace(f"id: {source.stem}", "id: bench-added-document", 1)

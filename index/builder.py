@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.layout import Manifest, ManifestEntry, Pointer
+from index.loaders import LOADER_VERSION
 from index.models import BuildReport, Chunk, Document
 from index.sentences import SentenceStore
 from index.sources import ScanResult
@@ -132,8 +133,10 @@ class VersionBuilder:
             splitter=SPLITTER_VERSION,
             built_at=now,
             documents={d.doc_id: _entry(d, counts[d.doc_id], _changed_at(d, current, now),
-                                        base if d.doc_id in taken else None) for d in scan.documents},
+                                        base if d.doc_id in taken else None, scan.digests.get(d.doc_id))
+                       for d in scan.documents},
             base=base,
+            loader=LOADER_VERSION,
         )
         self.catalog.write(meta, manifest, chunks, analysis, scan.documents, sentences, files)
         layered = _layers(current, vectors, len(own), base, taken)
@@ -169,9 +172,10 @@ class VersionBuilder:
         return known
 
 
-def _entry(doc: Document, chunks: int, changed_at: dt.datetime, stored_in: int | None) -> ManifestEntry:
+def _entry(doc: Document, chunks: int, changed_at: dt.datetime, stored_in: int | None,
+           file_digest: str | None) -> ManifestEntry:
     return ManifestEntry(meta=doc.meta, content_hash=doc.content_hash, path=doc.path, chunks=chunks,
-                         changed_at=changed_at, stored_in=stored_in)
+                         changed_at=changed_at, stored_in=stored_in, file_digest=file_digest)
 
 
 def _layers(current: LoadedVersion | None, own: VectorCollection, own_count: int, base: int | None,
@@ -196,6 +200,15 @@ def _changed_at(doc: Document, current: LoadedVersion | None, now: dt.datetime) 
     if old is None or old.content_hash != doc.content_hash:
         return now
     return old.changed_at or current.manifest.built_at  # type: ignore[union-attr]
+
+
+def loaded_files(current: LoadedVersion | None) -> dict[str, tuple[str, Document]]:
+    """The documents of ``current`` by file path with their file's fingerprint, for a scan to reuse (none when
+    another loader made them)."""
+    if current is None or current.manifest.loader != LOADER_VERSION:
+        return {}
+    return {e.path: (e.file_digest, current.documents[doc_id]) for doc_id, e in current.manifest.documents.items()
+            if e.path and e.file_digest and doc_id in current.documents}
 
 
 def pointer_for(version: LoadedVersion) -> Pointer:

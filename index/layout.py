@@ -21,6 +21,7 @@ class ManifestEntry(BaseModel):
     chunks: int = 0
     changed_at: dt.datetime | None = None
     stored_in: int | None = None  # the base version whose collections hold this document; None: this version's
+    file_digest: str | None = None  # fingerprint of the file's bytes (None: rendered from program.yaml, or older)
 
 
 class Manifest(BaseModel):
@@ -38,6 +39,7 @@ class Manifest(BaseModel):
     built_at: dt.datetime
     documents: dict[str, ManifestEntry] = {}
     base: int | None = None
+    loader: str | None = None  # index.loaders.LOADER_VERSION of the build (None: before it was recorded)
 
     def own(self) -> set[str]:
         """The documents whose records this version's own collections hold."""

@@ -15,6 +15,9 @@ from index.models import Document, DocumentMeta
 from index.text import detect_lang, nfc
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
+# What a file becomes is a function of its bytes and path alone; this names the code that makes it. A version
+# built by the same loader lets a later build reuse the documents of files whose bytes did not change.
+LOADER_VERSION = "1"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?。:：”\"')\]다요죠음됨함]$")
@@ -25,6 +28,11 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it: same results
 _LINE_BREAKS = str.maketrans("", "", "\n\r\t")
+
+
+def file_digest(data: bytes) -> str:
+    """The fingerprint of a file's bytes (a manifest keeps it to know an unchanged file without loading it)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def content_hash(meta: DocumentMeta, text: str) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.builder import VersionBuilder, pointer_for
+from index.builder import VersionBuilder, loaded_files, pointer_for
 from index.cache import VersionCache
 from index.config import IndexSettings
 from index.embeddings import Encoder, encode, make_encoder, model_id_for
@@ -30,7 +30,7 @@ from index.errors import (
     UnknownDocumentError,
 )
 from index.layout import StoreLayout
-from index.loaders import load_file
+from index.loaders import LOADER_VERSION, load_file
 from index.models import BuildReport, Chunk, Document, DocumentInfo, IndexStatus
 from index.offline import configure_llama_index
 from index.sentences import Sentence
@@ -243,12 +243,13 @@ class KnowledgeIndex:
             if serving is not None:  # versions it superseded more than the grace period ago
                 self.catalog.collect_garbage(serving, self.settings.index_gc_grace_seconds)
             current = self._load_for_rebuild() if rebuild else self._refresh(force=True)
-            found = scan(self.settings.knowledge_dir, progress)
+            found = scan(self.settings.knowledge_dir, progress, None if rebuild else loaded_files(current))
             files = knowledge_files(self.settings.knowledge_dir)
             builder = VersionBuilder(self.catalog, self.embedder, self.settings.index_layer_max_share)
             report = builder.plan(found, current, rebuild)
             if (current is not None and not rebuild and not (report.added or report.updated or report.removed)
-                    and current.files == files and current.analysis.stored):
+                    and current.files == files and current.analysis.stored
+                    and current.manifest.loader == LOADER_VERSION):  # else a (small) version records what is new
                 report.chunks = len(current.chunks)
                 return report
             fresh = builder.build(found, current, report, files, progress)

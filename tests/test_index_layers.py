@@ -14,6 +14,7 @@ from index_kb import REPO, assert_same_index, settings_for, write_kb
 
 from assistant.config import Settings
 from assistant.engine import Assistant
+from index import sources
 from index.config import PROJECT_ROOT
 from index.store import KnowledgeIndex
 
@@ -227,3 +228,22 @@ def test_answers_from_a_layered_version_equal_a_whole_versions(tmp_path):
         a, b = one.ask(question), two.ask(question)
         assert (a.text, a.refused, [c.model_dump() for c in a.citations]) == \
             (b.text, b.refused, [c.model_dump() for c in b.citations])
+
+
+def test_a_build_loads_only_the_files_whose_bytes_changed(tmp_path, monkeypatch):
+    settings = settings_for(tmp_path)
+    kb = write_kb(settings.knowledge_dir)
+    index = _layered(settings)
+    loaded = []
+    original = sources.load_file
+    monkeypatch.setattr(sources, "load_file", lambda path, root=None: loaded.append(path.name) or original(path, root))
+    (kb / "coffee-break.txt").write_text(COFFEE, encoding="utf-8")
+    path = kb / "venue-en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("two days", "two full days"), encoding="utf-8")
+    report = index.build()
+    assert sorted(loaded) == ["coffee-break.txt", "venue-en.md"]
+    assert report.added == ["coffee-break"] and report.updated == ["venue-en"]
+    assert_same_index(KnowledgeIndex.open(settings, build_if_missing=False), _whole_copy(tmp_path, kb))
+    loaded.clear()
+    index.build(rebuild=True)  # a rebuild reads every file again
+    assert len(loaded) == 5
