@@ -11,17 +11,31 @@ this installation writes (like Chroma's own files beside them).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import importlib.metadata
+import json
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
-from index.layout import Pointer
-from index.sentences import SentenceStore
+from index.layout import Manifest, Pointer
+from index.models import Chunk, Document
+from index.sentences import Sentence, SentenceStore
 from index.vectors import LayeredVectors, VectorCollection
 from index.version import LoadedVersion
 
 FORMAT = 1  # bump when what is saved changes
+
+
+@lru_cache(maxsize=1)
+def _format() -> str:
+    """What a saved copy must match to be read: this format, the shape of every model in it, and the version of
+    the library whose objects it holds (a copy written by other code is not used)."""
+    shapes = [m.model_json_schema() for m in (Manifest, Chunk, Document, Sentence)]
+    return hashlib.sha256(json.dumps([FORMAT, shapes, importlib.metadata.version("bm25s")], sort_keys=True)
+                          .encode()).hexdigest()
 
 
 class VersionCache:
@@ -43,7 +57,7 @@ class VersionCache:
             with open(self._path(pointer), "rb") as fh:
                 saved = pickle.load(fh)  # written by this installation, under its store folder
             m = saved["manifest"]
-            if saved["format"] != FORMAT or (m.version, m.built_at) != (pointer.version, pointer.built_at):
+            if saved["format"] != _format() or (m.version, m.built_at) != (pointer.version, pointer.built_at):
                 return None
             own = VectorCollection(client.get_collection(m.collection, embedding_function=None))
             base = (VectorCollection(client.get_collection(saved["base_collection"], embedding_function=None))
@@ -61,7 +75,7 @@ class VersionCache:
             return
         layers = version.vectors
         saved = {
-            "format": FORMAT, "manifest": version.manifest, "chunks": version.chunks,
+            "format": _format(), "manifest": version.manifest, "chunks": version.chunks,
             "documents": list(version.documents.values()), "analysis": version.analysis,
             "sentences": version.sentences.sentences, "vectors": version.sentences.vectors, "files": version.files,
             "bm25": version.bm25, "own_count": layers.own_count, "base_count": layers.base_count,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from index_kb import assert_same_index, settings_for, write_kb
 
 from index.store import KnowledgeIndex
+from index.versions import VersionCatalog
 
 
 def _copies(index: KnowledgeIndex) -> list[str]:
@@ -52,3 +53,16 @@ def test_no_copy_is_kept_when_switched_off(tmp_path):
     assert settings.version_cache_dir is None
     assert not (settings.store_dir / "cache").exists()
     assert settings_for(tmp_path, chroma_host="127.0.0.1").version_cache_dir is None  # replicas need no disk
+
+
+def test_a_copy_written_by_other_code_is_not_used(tmp_path, monkeypatch):
+    settings = settings_for(tmp_path)
+    write_kb(settings.knowledge_dir)
+    index = KnowledgeIndex.open(settings)
+    KnowledgeIndex.open(settings, build_if_missing=False)
+    monkeypatch.setattr("index.cache._format", lambda: "another release")  # models or libraries changed
+    reads = []
+    load = VersionCatalog.load
+    monkeypatch.setattr(VersionCatalog, "load", lambda self, pointer: reads.append(pointer) or load(self, pointer))
+    assert_same_index(KnowledgeIndex.open(settings, build_if_missing=False), index)
+    assert len(reads) == 1  # read from the store, and saved again in the new format
