@@ -173,9 +173,10 @@ class VersionBuilder:
 
 
 def _entry(doc: Document, chunks: int, changed_at: dt.datetime, stored_in: int | None,
-           file_digest: str | None) -> ManifestEntry:
+           file: tuple[str, str] | None) -> ManifestEntry:
     return ManifestEntry(meta=doc.meta, content_hash=doc.content_hash, path=doc.path, chunks=chunks,
-                         changed_at=changed_at, stored_in=stored_in, file_digest=file_digest)
+                         changed_at=changed_at, stored_in=stored_in, file=file[0] if file else None,
+                         file_digest=file[1] if file else None)
 
 
 def _layers(current: LoadedVersion | None, own: VectorCollection, own_count: int, base: int | None,
@@ -203,12 +204,12 @@ def _changed_at(doc: Document, current: LoadedVersion | None, now: dt.datetime) 
 
 
 def loaded_files(current: LoadedVersion | None) -> dict[str, tuple[str, Document]]:
-    """The documents of ``current`` by file path with their file's fingerprint, for a scan to reuse (none when
-    another loader made them)."""
+    """The documents of ``current`` by file (relative to the knowledge folder) with their file's fingerprint, for
+    a scan to reuse (none when another loader made them)."""
     if current is None or current.manifest.loader != LOADER_VERSION:
         return {}
-    return {e.path: (e.file_digest, current.documents[doc_id]) for doc_id, e in current.manifest.documents.items()
-            if e.path and e.file_digest and doc_id in current.documents}
+    return {e.file: (e.file_digest, current.documents[doc_id]) for doc_id, e in current.manifest.documents.items()
+            if e.file and e.file_digest and doc_id in current.documents}
 
 
 def pointer_for(version: LoadedVersion) -> Pointer:

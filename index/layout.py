@@ -21,6 +21,7 @@ class ManifestEntry(BaseModel):
     chunks: int = 0
     changed_at: dt.datetime | None = None
     stored_in: int | None = None  # the base version whose collections hold this document; None: this version's
+    file: str | None = None  # the file it was loaded from, relative to the knowledge folder
     file_digest: str | None = None  # fingerprint of the file's bytes (None: rendered from program.yaml, or older)
 
 

@@ -17,7 +17,7 @@ from index.text import detect_lang, nfc
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
 # What a file becomes is a function of its bytes and path alone; this names the code that makes it. A version
 # built by the same loader lets a later build reuse the documents of files whose bytes did not change.
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?。:：”\"')\]다요죠음됨함]$")

@@ -23,7 +23,7 @@ class ScanResult(BaseModel):
 
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
-    digests: dict[str, str] = {}  # document id -> fingerprint of the bytes of the file it was loaded from
+    digests: dict[str, tuple[str, str]] = {}  # document id -> (its file, relative to the folder; its bytes' fingerprint)
 
 
 def document_files(knowledge_dir: Path) -> list[Path]:
@@ -44,8 +44,9 @@ def document_files(knowledge_dir: Path) -> list[Path]:
 def scan(knowledge_dir: Path, progress: Progress | None = None,
          known: dict[str, tuple[str, Document]] | None = None) -> ScanResult:
     """Load every document; a bad file is reported in ``skipped`` and the rest continue. ``known``: documents
-    loaded before by the same loader, by file path, with their file's fingerprint; a file whose bytes still have
-    that fingerprint gives that document without being loaded again."""
+    loaded before by the same loader, by file (relative to the folder), with their file's fingerprint; a file whose
+    bytes still have that fingerprint gives that document (with the file's present path) without being loaded
+    again."""
     result = ScanResult()
     seen: dict[str, str] = {}
     files = document_files(knowledge_dir)
@@ -53,9 +54,11 @@ def scan(knowledge_dir: Path, progress: Progress | None = None,
         name = str(path.relative_to(knowledge_dir))
         try:
             digest = _digest(path)
-            before = (known or {}).get(str(path))
-            doc = before[1] if before is not None and digest is not None and before[0] == digest else \
-                load_file(path, knowledge_dir)
+            before = (known or {}).get(name)
+            if before is not None and digest is not None and before[0] == digest:
+                doc = before[1] if before[1].path == str(path) else before[1].model_copy(update={"path": str(path)})
+            else:
+                doc = load_file(path, knowledge_dir)
         except BadDocumentError as exc:
             result.skipped.append(SkippedFile(path=name, reason=exc.reason))
             continue
@@ -63,7 +66,7 @@ def scan(knowledge_dir: Path, progress: Progress | None = None,
             if progress:
                 progress(n, len(files), "loading")
         if _keep(result, seen, doc, name) and digest is not None:
-            result.digests[doc.doc_id] = digest
+            result.digests[doc.doc_id] = (name, digest)
     for doc in program_documents(knowledge_dir, result.skipped):
         _keep(result, seen, doc, PROGRAM_FILE)
     return result

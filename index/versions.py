@@ -74,6 +74,11 @@ class _Records:
     files: dict[str, str] = field(default_factory=dict)
 
 
+def _at(doc: Document, path: str | None) -> Document:
+    """``doc`` with the path the manifest gives it (a base's record keeps the path its file had then)."""
+    return doc if doc.path == path else doc.model_copy(update={"path": path})
+
+
 def version_of(name: str, prefix: str) -> int | None:
     """The version number a collection of ``prefix`` belongs to (``None`` for other collections)."""
     match = _NAME.match(name)
@@ -217,7 +222,7 @@ class VersionCatalog:
                 shared = self._records(base[1])
                 taken = {doc_id for doc_id, e in manifest.documents.items() if e.stored_in == manifest.base}
                 rows += [r for r in shared.chunks if r[1].doc_id in taken]
-                documents += [d for d in shared.documents if d.doc_id in taken]
+                documents += [_at(d, manifest.documents[d.doc_id].path) for d in shared.documents if d.doc_id in taken]
                 hidden = {r[1].chunk_id: r[1].doc_id for r in shared.chunks if r[1].doc_id not in taken}
                 base_count = len(shared.chunks)
             order = {doc_id: i for i, doc_id in enumerate(manifest.documents)}

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from index_kb import REPO, assert_same_index, settings_for, write_kb
+from index_kb import DOCS, REPO, assert_same_index, settings_for, write_kb
 
 from assistant.config import Settings
 from assistant.engine import Assistant
@@ -247,3 +247,24 @@ def test_a_build_loads_only_the_files_whose_bytes_changed(tmp_path, monkeypatch)
     loaded.clear()
     index.build(rebuild=True)  # a rebuild reads every file again
     assert len(loaded) == 5
+
+
+def test_files_of_a_moved_knowledge_folder_are_known_by_their_place_in_it(tmp_path, monkeypatch):
+    settings = settings_for(tmp_path)
+    kb = write_kb(settings.knowledge_dir)
+    _layered(settings)
+    moved = tmp_path / "elsewhere" / "knowledge"
+    shutil.copytree(kb, moved)
+    loaded = []
+    original = sources.load_file
+    monkeypatch.setattr(sources, "load_file", lambda path, root=None: loaded.append(path.name) or original(path, root))
+    index = _layered(settings.model_copy(update={"knowledge_dir": moved}))
+    (moved / "coffee-break.txt").write_text(COFFEE, encoding="utf-8")
+    report = index.build()
+    assert loaded == ["coffee-break.txt"]
+    assert report.added == ["coffee-break"] and len(report.unchanged) == len(DOCS)
+    # a layered version over records stored before the move: every process reads the paths the files have now
+    assert index.catalog.read_pointer().base is not None
+    assert {d.path for d in index.documents()} == {str(moved / name) for name in [*DOCS, "coffee-break.txt"]}
+    reader = KnowledgeIndex.open(index.settings, build_if_missing=False)
+    assert {reader.document(d.doc_id).path for d in reader.documents()} == {d.path for d in index.documents()}
