@@ -268,3 +268,14 @@ def test_files_of_a_moved_knowledge_folder_are_known_by_their_place_in_it(tmp_pa
     assert {d.path for d in index.documents()} == {str(moved / name) for name in [*DOCS, "coffee-break.txt"]}
     reader = KnowledgeIndex.open(index.settings, build_if_missing=False)
     assert {reader.document(d.doc_id).path for d in reader.documents()} == {d.path for d in index.documents()}
+
+
+def test_many_hidden_chunks_are_left_out_by_a_filter_with_the_same_results(tmp_path, monkeypatch):
+    settings = settings_for(tmp_path)
+    kb = write_kb(settings.knowledge_dir)
+    index = _layered(settings)
+    _change(kb)
+    index.build()
+    assert index._require().vectors.hidden
+    monkeypatch.setattr("index.vectors.OVERFETCH_MAX", 0)  # as past 128 hidden chunks: Chroma leaves them out
+    assert_same_index(KnowledgeIndex.open(settings, build_if_missing=False), _whole_copy(tmp_path, kb))
