@@ -46,7 +46,8 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, index: KnowledgeIndex | None = None):
         self.settings = settings or Settings()
         self.index = index or KnowledgeIndex.open(self.settings)
-        _configure_llama_index(self.index)
+        if self.settings.llm != "extractive":  # extractive answers never import llama-index (its embedding does)
+            _configure_llama_index(self.index)
         self.retriever = HybridRetriever(self.index, self.settings)
         self.event = event_of_index(self.index)
         self.extractive = ExtractiveAnswerer(self.index, event=self.event)

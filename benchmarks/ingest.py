@@ -10,7 +10,7 @@ encoding of the same texts, with the build's peak resident memory; a rebuild wit
 new document to a copy of the built index, against bare encoding of that document's chunks.
 
     python benchmarks/ingest.py [--runs 3] [--generated-runs 1] [--chunks 5000] [--skip-generated]
-    python benchmarks/ingest.py --sizes 1000,10000 [--full-build-max 1000] [--skip-base]
+    python benchmarks/ingest.py --sizes 1000,10000 [--full-build-max 1000] [--skip-base] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -107,8 +107,9 @@ def measure(name: str, knowledge: Path, runs: int, workdir: Path) -> dict:
             "ratio": statistics.median(ratios)}
 
 
-def at_scale(size: int, seed: int, full_build_max: int, work: Path) -> dict:
-    """Full build (or the recorded one), a rebuild with nothing changed, and adding one document, for one size."""
+def at_scale(size: int, seed: int, full_build_max: int, work: Path, repeat: int = 1) -> dict:
+    """Full build (or the recorded one), a rebuild with nothing changed, and adding one document, for one size
+    (the last two ``repeat`` times: the medians, and every sample)."""
     corpus = corpora.ensure(size, seed)
     row: dict = {"corpus": str(size), "chunks": corpus.chunks}
     if size <= full_build_max:
@@ -120,18 +121,29 @@ def at_scale(size: int, seed: int, full_build_max: int, work: Path) -> dict:
         info = json.loads((corpus.root / "corpus.json").read_text())
         row |= {"build": "recorded", "pipeline_chps": corpus.chunks / info["build_seconds"], "bare_chps": None,
                 "ratio": None, "build_peak_mb": info.get("build_peak_rss_mb")}
+    samples = [_add_one(corpus, work / f"add-{size}-{n}") for n in range(repeat)]
+    for key in ("unchanged_rebuild_s", "add_one_doc_s", "one_doc_bare_s", "add_vs_bare", "add_peak_mb"):
+        row[key] = statistics.median(sample[key] for sample in samples)
+    row |= {"add_one_doc_chunks": samples[0]["add_one_doc_chunks"], "repeat": repeat,
+            "samples": [{k: round(v, 3) for k, v in sample.items()} for sample in samples]}
+    return row
+
+
+def _add_one(corpus: corpora.Corpus, work: Path) -> dict:
+    """A rebuild of the cached corpus with nothing changed, then one document added to a copy of it under ``work``
+    (a new folder each time: Chroma keeps a client per path for the life of the process)."""
     index = KnowledgeIndex(corpus.settings())
     started = time.perf_counter()
     report = index.build()
-    row["unchanged_rebuild_s"] = time.perf_counter() - started
+    sample = {"unchanged_rebuild_s": time.perf_counter() - started}
     assert not (report.added or report.updated or report.removed)
     # adding one document, to a copy (the cached corpus stays as it is)
-    copy = work / f"copy-{size}"
+    copy = work / "copy"
     shutil.copytree(corpus.root / "knowledge", copy / "knowledge")
     shutil.copytree(corpus.data, copy / "data")
     index = KnowledgeIndex(IndexSettings(knowledge_dir=copy / "knowledge", data_dir=copy / "data"))
     index.chunks()
-    index.embed_passages(["warm up"])
+    index.embedder.embed_passages(["warm up"])  # the encoder and its llama-index embedding, as a process that built
     new = work / "bench-added-document.md"
     source = min((corpus.knowledge / "filler").glob("*-1-en.md"))  # a press release, given a new id
     text = source.read_text(encoding="utf-8").replace(f"id: {source.stem}", "id: bench-added-document", 1)
@@ -146,10 +158,10 @@ def at_scale(size: int, seed: int, full_build_max: int, work: Path) -> dict:
         report = index.add([new])
         add_s = time.perf_counter() - started
     assert report.added == ["bench-added-document"], report
-    row |= {"add_one_doc_s": add_s, "add_one_doc_chunks": len(texts), "one_doc_bare_s": one_doc_bare_s,
-            "add_vs_bare": add_s / one_doc_bare_s, "add_peak_mb": peak.peak_mb}
+    sample |= {"add_one_doc_s": add_s, "add_one_doc_chunks": len(texts), "one_doc_bare_s": one_doc_bare_s,
+               "add_vs_bare": add_s / one_doc_bare_s, "add_peak_mb": peak.peak_mb}
     shutil.rmtree(copy)
-    return row
+    return sample
 
 
 def print_scale(rows: list[dict]) -> None:
@@ -175,10 +187,12 @@ def main() -> int:
     parser.add_argument("--full-build-max", type=int, default=1000,
                         help="largest corpus built afresh here (larger: the build recorded with the corpus)")
     parser.add_argument("--skip-base", action="store_true", help="only the --sizes measurements")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="times the no-change rebuild and the add are measured per size (medians reported)")
     args = parser.parse_args()
     if args.sizes:
         with tempfile.TemporaryDirectory(prefix="ingest-scale-") as tmp:
-            scale = [at_scale(size, args.seed, args.full_build_max, Path(tmp)) for size in args.sizes]
+            scale = [at_scale(size, args.seed, args.full_build_max, Path(tmp), args.repeat) for size in args.sizes]
         print_scale(scale)
         path = write("ingest_scale", {"command": " ".join(sys.argv), "rows": scale})
         print(f"written to {path}")

@@ -45,13 +45,18 @@ GOAL_MS_100K = 150.0
 DEPTH = 20  # what the engine asks of each search
 
 
+def _largest_collection(current):
+    """The version's chunk collection, or for a layered version its base's (where nearly all chunks are)."""
+    return (current.vectors.base or current.vectors.own).collection
+
+
 class Floor:
     """The least any answer spends: one query embedding, one bare Chroma query, one bare bm25s query."""
 
     def __init__(self, bot: Assistant) -> None:
         self.index = bot.index
         current = bot.index._require()
-        self.collection = bot.index.client.get_collection(current.manifest.collection)
+        self.collection = _largest_collection(current)
         self.bm25 = current.bm25._retriever
         self.n = len(current.chunks)
 
@@ -78,9 +83,7 @@ class Baseline:
         from llama_index.core import VectorStoreIndex
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        current = bot.index._require()
-        collection = bot.index.client.get_collection(current.manifest.collection)
-        store = ChromaVectorStore(chroma_collection=collection)
+        store = ChromaVectorStore(chroma_collection=_largest_collection(bot.index._require()))
         self.engine = VectorStoreIndex.from_vector_store(store, embed_model=bot.index.embedder).as_query_engine(
             response_mode="no_text", similarity_top_k=top_k)
 

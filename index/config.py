@@ -26,7 +26,22 @@ class IndexSettings(BaseSettings):
         default=10.0, ge=0, description="How often a running app looks for a newer index version in the store.")
     index_gc_grace_seconds: float = Field(
         default=120.0, ge=0, description="How long a superseded index version is kept for replicas still using it.")
+    index_layer_max_share: float = Field(
+        default=0.1, ge=0, le=1,
+        description="A build stores only what changed, over the last whole version, while the changed and removed "
+                    "chunks stay under this share of that version's; past it (or at 0) it writes a whole version.")
+    index_cache: bool | None = Field(
+        default=None,
+        description="Keep a local copy of what is derived from the loaded index version, so the next process opens "
+                    "it fast (Chroma stays the truth). Unset: on with the embedded store, off with a Chroma server, "
+                    "where replicas need no local disk.")
 
     @property
     def store_dir(self) -> Path:
         return self.data_dir / "store"
+
+    @property
+    def version_cache_dir(self) -> Path | None:
+        """Where loaded versions are kept for the next process, or ``None``."""
+        on = self.index_cache if self.index_cache is not None else not self.chroma_host
+        return self.store_dir / "cache" if on else None

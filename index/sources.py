@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from index.errors import BadDocumentError
-from index.loaders import load_file
+from index.loaders import file_digest, load_file
 from index.models import Document, SkippedFile
 
 PROGRAM_FILE = "program.yaml"
@@ -23,6 +23,7 @@ class ScanResult(BaseModel):
 
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
+    digests: dict[str, tuple[str, str]] = {}  # document id -> (its file, relative to the folder; its bytes' fingerprint)
 
 
 def document_files(knowledge_dir: Path) -> list[Path]:
@@ -40,33 +41,52 @@ def document_files(knowledge_dir: Path) -> list[Path]:
     return files
 
 
-def scan(knowledge_dir: Path, progress: Progress | None = None) -> ScanResult:
-    """Load every document; a bad file is reported in ``skipped`` and the rest continue."""
+def scan(knowledge_dir: Path, progress: Progress | None = None,
+         known: dict[str, tuple[str, Document]] | None = None) -> ScanResult:
+    """Load every document; a bad file is reported in ``skipped`` and the rest continue. ``known``: documents
+    loaded before by the same loader, by file (relative to the folder), with their file's fingerprint; a file whose
+    bytes still have that fingerprint gives that document (with the file's present path) without being loaded
+    again."""
     result = ScanResult()
     seen: dict[str, str] = {}
     files = document_files(knowledge_dir)
     for n, path in enumerate(files, 1):
         name = str(path.relative_to(knowledge_dir))
         try:
-            doc = load_file(path, knowledge_dir)
+            digest = _digest(path)
+            before = (known or {}).get(name)
+            if before is not None and digest is not None and before[0] == digest:
+                doc = before[1] if before[1].path == str(path) else before[1].model_copy(update={"path": str(path)})
+            else:
+                doc = load_file(path, knowledge_dir)
         except BadDocumentError as exc:
             result.skipped.append(SkippedFile(path=name, reason=exc.reason))
             continue
         finally:
             if progress:
                 progress(n, len(files), "loading")
-        _keep(result, seen, doc, name)
+        if _keep(result, seen, doc, name) and digest is not None:
+            result.digests[doc.doc_id] = (name, digest)
     for doc in program_documents(knowledge_dir, result.skipped):
         _keep(result, seen, doc, PROGRAM_FILE)
     return result
 
 
-def _keep(result: ScanResult, seen: dict[str, str], doc: Document, name: str) -> None:
+def _digest(path: Path) -> str | None:
+    """The fingerprint of ``path``'s bytes; ``None`` when it cannot be read (the loader then says why)."""
+    try:
+        return file_digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _keep(result: ScanResult, seen: dict[str, str], doc: Document, name: str) -> bool:
     if doc.doc_id in seen:
         result.skipped.append(SkippedFile(path=name, reason=f"duplicate document id {doc.doc_id!r} (also in {seen[doc.doc_id]})"))
-        return
+        return False
     seen[doc.doc_id] = name
     result.documents.append(doc)
+    return True
 
 
 def program_documents(knowledge_dir: Path, skipped: list[SkippedFile]) -> list[Document]:

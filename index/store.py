@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import os
 import shutil
 import tempfile
@@ -12,12 +13,14 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.builder import VersionBuilder, pointer_for
+from index.builder import VersionBuilder, loaded_files, pointer_for
+from index.cache import VersionCache
 from index.config import IndexSettings
-from index.embeddings import IndexEmbedding, make_encoder, model_id_for
+from index.embeddings import Encoder, encode, make_encoder, model_id_for
 from index.errors import (
     BadDocumentError,
     EmbeddingMismatchError,
@@ -27,15 +30,18 @@ from index.errors import (
     UnknownDocumentError,
 )
 from index.layout import StoreLayout
-from index.loaders import load_file
+from index.loaders import LOADER_VERSION, load_file
 from index.models import BuildReport, Chunk, Document, DocumentInfo, IndexStatus
 from index.offline import configure_llama_index
 from index.sentences import Sentence
 from index.sources import PROGRAM_FILE, knowledge_files, scan
 from index.text import nfc
 from index.vectors import make_client
-from index.version import LoadedVersion
+from index.version import LoadedVersion, long_lived
 from index.versions import VersionCatalog, reaching_store
+
+if TYPE_CHECKING:
+    from index.llama_embedding import IndexEmbedding
 
 Progress = Callable[[int, int, str], None]
 
@@ -72,6 +78,7 @@ class KnowledgeIndex:
         self.settings = settings or IndexSettings()
         self.model_id = model_id_for(self.settings.embed_model)
         self.layout = StoreLayout(self.settings.store_dir)
+        self._encoder: Encoder | None = None
         self._embedder: IndexEmbedding | None = None
         self._client = None
         self._catalog: VersionCatalog | None = None
@@ -94,18 +101,28 @@ class KnowledgeIndex:
     # -- embedding ------------------------------------------------------------------------------
 
     @property
+    def encoder(self) -> Encoder:
+        """The embedding model (loaded on first use)."""
+        if self._encoder is None:
+            self._encoder = make_encoder(self.settings.embed_model)
+        return self._encoder
+
+    @property
     def embedder(self) -> IndexEmbedding:
-        """The llama-index embedding used for passages and queries (also set as llama-index's default)."""
+        """The encoder as a llama-index embedding (also set as llama-index's default); builds use it. Answering a
+        question needs only :meth:`embed_queries`, which does not import llama-index."""
         if self._embedder is None:
-            self._embedder = IndexEmbedding(make_encoder(self.settings.embed_model), self.settings.embed_batch_size)
+            from index.llama_embedding import IndexEmbedding
+
+            self._embedder = IndexEmbedding(self.encoder, self.settings.embed_batch_size)
             configure_llama_index(self._embedder)
         return self._embedder
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self.embedder.embed_queries(texts)
+        return encode(texts, self.encoder.queries, self.settings.embed_batch_size, self.encoder.dim)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
-        return self.embedder.embed_passages(texts)
+        return encode(texts, self.encoder.passages, self.settings.embed_batch_size, self.encoder.dim)
 
     def forget_queries(self) -> None:
         """Empty the query-embedding cache (a benchmark measuring cold questions calls this)."""
@@ -226,15 +243,17 @@ class KnowledgeIndex:
             if serving is not None:  # versions it superseded more than the grace period ago
                 self.catalog.collect_garbage(serving, self.settings.index_gc_grace_seconds)
             current = self._load_for_rebuild() if rebuild else self._refresh(force=True)
-            found = scan(self.settings.knowledge_dir, progress)
+            found = scan(self.settings.knowledge_dir, progress, None if rebuild else loaded_files(current))
             files = knowledge_files(self.settings.knowledge_dir)
-            builder = VersionBuilder(self.catalog, self.embedder)
+            builder = VersionBuilder(self.catalog, self.embedder, self.settings.index_layer_max_share)
             report = builder.plan(found, current, rebuild)
             if (current is not None and not rebuild and not (report.added or report.updated or report.removed)
-                    and current.files == files and current.analysis.stored):
+                    and current.files == files and current.analysis.stored
+                    and current.manifest.loader == LOADER_VERSION):  # else a (small) version records what is new
                 report.chunks = len(current.chunks)
                 return report
             fresh = builder.build(found, current, report, files, progress)
+            gc.freeze()  # the new version lives long: see index.version.long_lived
             newest = self.catalog.read_pointer()
             if newest is not None and newest.version > fresh.manifest.version:
                 self.catalog.discard(fresh.manifest.version)  # another machine's builder switched to a later one
@@ -304,6 +323,10 @@ class KnowledgeIndex:
         return self._client
 
     @property
+    def cache(self) -> VersionCache:
+        return VersionCache(self.settings.version_cache_dir, self.settings.collection_prefix)
+
+    @property
     def catalog(self) -> VersionCatalog:
         if self._catalog is None:
             self._catalog = VersionCatalog(self.client, self.settings.collection_prefix)
@@ -339,7 +362,14 @@ class KnowledgeIndex:
             elif self._current is None or pointer.version != self._current.manifest.version:
                 if pointer.embed_model != self.model_id:
                     raise EmbeddingMismatchError(pointer.embed_model, pointer.dimension, self.model_id)
-                self._current = self.catalog.load(pointer)
+                with long_lived():
+                    loaded = self.cache.load(pointer, self.client)
+                    if loaded is None:
+                        loaded = self.catalog.load(pointer)
+                        if loaded is not None:
+                            loaded.bm25  # noqa: B018 - built here, while searches still use the version before
+                            self.cache.save(pointer, loaded)
+                self._current = loaded
             return self._current
         finally:
             self._loading.release()

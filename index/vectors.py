@@ -1,18 +1,11 @@
-"""Dense vectors in Chroma through llama-index's ChromaVectorStore: one collection per store version."""
+"""Dense vectors in Chroma: one collection per store version, written through llama-index's ChromaVectorStore and
+searched with Chroma's own query (a question's search needs no llama-index)."""
 
 from __future__ import annotations
 
 import contextlib
-import math
 
 import numpy as np
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-from llama_index.core.vector_stores.types import (
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-    VectorStoreQuery,
-)
 
 from index.config import IndexSettings
 from index.errors import IndexConfigError
@@ -20,6 +13,7 @@ from index.layout import StoreLayout
 from index.models import Chunk
 
 ADD_BATCH = 512
+OVERFETCH_MAX = 128  # hidden base chunks up to this are skipped by asking the base for that many more hits
 
 
 def make_client(settings: IndexSettings, layout: StoreLayout):
@@ -46,10 +40,7 @@ class VectorCollection:
     """One Chroma collection (a store version): add chunk vectors, copy them, search with filters."""
 
     def __init__(self, collection) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self.collection = collection
-        self.store = ChromaVectorStore(chroma_collection=collection)
 
     @classmethod
     def create(cls, client, name: str, embed_model: str, dimension: int) -> VectorCollection:
@@ -62,13 +53,6 @@ class VectorCollection:
             embedding_function=None,
         )
         return cls(collection)
-
-    @classmethod
-    def open(cls, client, name: str) -> VectorCollection | None:
-        try:
-            return cls(client.get_collection(name, embedding_function=None))
-        except Exception:  # noqa: BLE001 - chromadb raises NotFoundError/ValueError by version
-            return None
 
     @property
     def embed_model(self) -> str | None:
@@ -84,6 +68,10 @@ class VectorCollection:
 
     def add(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
         """Store ``chunks`` with their (normalised) vectors."""
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        store = ChromaVectorStore(chroma_collection=self.collection)
         for i in range(0, len(chunks), ADD_BATCH):
             nodes = [
                 TextNode(
@@ -96,7 +84,7 @@ class VectorCollection:
                 )
                 for c, v in zip(chunks[i:i + ADD_BATCH], vectors[i:i + ADD_BATCH])
             ]
-            self.store.add(nodes)
+            store.add(nodes)
 
     def vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
         """Stored vectors by chunk id (for copying unchanged documents into a new version)."""
@@ -108,19 +96,55 @@ class VectorCollection:
         return found
 
     def search(
+        self, vector: np.ndarray, k: int, lang: str | None = None, doc_ids: list[str] | None = None,
+        without: list[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters (``without``: documents left out).
+        ``doc_id`` is the source node id llama-index's ChromaVectorStore stored with each chunk."""
+        filters: list[dict] = []
+        if lang:
+            filters.append({"lang": lang})
+        if doc_ids is not None:
+            filters.append({"doc_id": {"$in": list(doc_ids)}})
+        if without:
+            filters.append({"doc_id": {"$nin": list(without)}})
+        where = filters[0] if len(filters) == 1 else {"$and": filters} if filters else None
+        result = self.collection.query(query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=k,
+                                       where=where, include=["distances"])
+        # cosine space: distance = 1 - cosine
+        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
+
+
+class LayeredVectors:
+    """The chunk vectors of one store version: its own collection and, for a layered version, the collection of
+    the whole version it is layered on, less that one's hidden chunks (of documents changed or removed since).
+    Searched together, the two answer as one collection holding exactly the version's chunks would."""
+
+    def __init__(self, own: VectorCollection, own_count: int, base: VectorCollection | None = None,
+                 base_count: int = 0, hidden: dict[str, str] | None = None) -> None:
+        self.own, self.own_count = own, own_count
+        self.base, self.base_count = base, base_count
+        self.hidden = hidden or {}  # base chunk id -> its document id
+        self._hidden_docs = sorted(set(self.hidden.values()))
+
+    def search(
         self, vector: np.ndarray, k: int, lang: str | None = None, doc_ids: list[str] | None = None
     ) -> list[tuple[str, float]]:
-        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters."""
-        filters = []
-        if lang:
-            filters.append(MetadataFilter(key="lang", value=lang, operator=FilterOperator.EQ))
-        if doc_ids is not None:
-            filters.append(MetadataFilter(key="doc_id", value=list(doc_ids), operator=FilterOperator.IN))
-        query = VectorStoreQuery(
-            query_embedding=vector.tolist(),
-            similarity_top_k=k,
-            filters=MetadataFilters(filters=filters) if filters else None,
-        )
-        result = self.store.query(query)
-        # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cosine.
-        return [(cid, 1.0 + math.log(max(sim, 1e-12))) for cid, sim in zip(result.ids or [], result.similarities or [])]
+        """Top ``k`` (chunk id, cosine similarity) pairs matching the filters, over both layers."""
+        hits = self.own.search(vector, min(k, self.own_count), lang, doc_ids) if self.own_count else []
+        if self.base is not None and self.base_count:
+            if len(self.hidden) <= OVERFETCH_MAX:  # among the top k + hidden, at least k are not hidden
+                found = self.base.search(vector, min(k + len(self.hidden), self.base_count), lang, doc_ids)
+                hits += [(cid, score) for cid, score in found if cid not in self.hidden]
+            else:
+                hits += self.base.search(vector, min(k, self.base_count), lang, doc_ids, without=self._hidden_docs)
+            hits.sort(key=lambda pair: -pair[1])
+        return hits[:k]
+
+    def vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors by chunk id, from this version's own collection or else its base's."""
+        found = self.own.vectors(chunk_ids) if self.own_count else {}
+        rest = [cid for cid in chunk_ids if cid not in found]
+        if rest and self.base is not None:
+            found |= {cid: v for cid, v in self.base.vectors(rest).items() if cid not in self.hidden}
+        return found

@@ -3,7 +3,11 @@ files, and its Chroma collection."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -13,7 +17,23 @@ from index.models import Chunk, Document
 from index.sentences import SentenceStore
 from index.splitter import analysed_text, search_text
 from index.text import bm25_tokens
-from index.vectors import VectorCollection
+from index.vectors import LayeredVectors
+
+
+@contextlib.contextmanager
+def long_lived() -> Iterator[None]:
+    """Make a version (millions of small objects at 10k chunks: chunks, terms, morphemes, sentences) without the
+    cyclic garbage collector walking them again and again meanwhile, then move every object alive into its
+    permanent generation (``gc.freeze``), where later collections skip them. A version holds no reference cycles,
+    so a replaced one is still freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -45,15 +65,17 @@ class LoadedVersion:
         chunks: list[Chunk],
         documents: list[Document],
         analysis: ChunkAnalysis,
-        vectors: VectorCollection,
+        vectors: LayeredVectors,
         sentences: SentenceStore,
         files: dict[str, str] | None = None,
+        bm25: BM25Index | None = None,
     ) -> None:
+        if bm25 is not None:
+            self.__dict__["bm25"] = bm25  # made before (see index.cache); else built at the first search
         self.manifest = manifest
         self.chunks = chunks
         self.documents = {d.doc_id: d for d in documents}
         self.analysis = analysis
-        self.bm25 = BM25Index.from_terms(analysis.terms)
         self.vectors = vectors
         self.sentences = sentences
         self.files = files or {}
@@ -63,6 +85,11 @@ class LoadedVersion:
             self.by_document.setdefault(c.doc_id, []).append(c)
         self._langs = np.array([c.lang for c in chunks], dtype=object)
         self._doc_ids = np.array([c.doc_id for c in chunks], dtype=object)
+
+    @cached_property
+    def bm25(self) -> BM25Index:
+        """BM25 over the stored terms, built at the first search (a builder that never searches skips it)."""
+        return BM25Index.from_terms(self.analysis.terms)
 
     def tokens(self) -> dict[str, list[str]]:
         """Each chunk's stored morphemes of its analysed text, by chunk id."""

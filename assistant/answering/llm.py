@@ -10,7 +10,6 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
-from openai import APIError
 
 from assistant.answering.gguf import resolve_model
 from assistant.answering.prompts import ChatMessage
@@ -78,7 +77,7 @@ class OpenAIBackend:
 
     def _served_model(self) -> str:
         """The first model the server lists (used when ASSISTANT_LLM_MODEL is unset)."""
-        from openai import OpenAI
+        from openai import APIError, OpenAI
 
         client = OpenAI(base_url=self.base_url, api_key=self._api_key, timeout=self._settings.llm_timeout,
                         max_retries=self._settings.llm_max_retries)
@@ -98,6 +97,7 @@ class OpenAIBackend:
 
     def stream(self, messages: list[ChatMessage]) -> Iterator[str]:
         from llama_index.core.base.llms.types import ChatMessage as LIChatMessage
+        from openai import APIError  # imported with the backend: an extractive assistant never needs it
 
         llm = self._client()
         chat = [LIChatMessage(role=m.role, content=m.content) for m in messages]

@@ -283,6 +283,11 @@ DAY_ORDINALS: list[tuple[int, re.Pattern[str]]] = [
 ]
 
 
+_DAY_WORD = re.compile(r"날|일|day", re.IGNORECASE)  # every pattern above needs one of these
+
+
 def day_ordinals(text: str) -> set[int]:
     """The ordinal days (1 = the first day) ``text`` names."""
+    if not _DAY_WORD.search(text):  # most passages: one quick look instead of three searches
+        return set()
     return {n for n, pattern in DAY_ORDINALS if pattern.search(text)}
