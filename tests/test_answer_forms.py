@@ -58,6 +58,14 @@ def test_a_summary_gathers_several_distinct_cited_sentences(bot):
     assert answer.text.count("[") >= 3
 
 
+@pytest.mark.parametrize("question", ["summarize the forum in a few lines", "이 포럼 간단히 요약해줘"])
+def test_a_summary_of_the_event_says_where_it_was(bot, question):
+    """The event's summary is drawn from the openings of all its documents, not only the passages a summary
+    request happens to retrieve, so the venue is there."""
+    answer = bot.ask(question)
+    assert "Naru" in answer.text or "나루" in answer.text, answer.text
+
+
 def test_a_list_question_gathers_more_than_one_sentence(bot):
     answer = bot.ask("Which organizations sent speakers on day two?")
     assert not answer.refused

@@ -173,17 +173,19 @@ class ExtractiveAnswerer:
         """The answer of a summary of the event or of a day's agenda in the structured programme, which the
         fitted model does not choose; ``None`` for every other question."""
         if q.form == "summary" and not q.total:  # the event itself (a subject's summary is a list about it)
-            return summary(usable(q, candidates) + self.leads(passages, language))
+            return summary(usable(q, candidates) + self.leads(language, first=len(passages)))
         return self.agenda(q, language) or None
 
-    def leads(self, passages: list[Chunk], language: Lang, per_document: int = 3) -> list[Evidence]:
-        """The opening sentences of the documents the passages come from (in ``language``): where news and
-        overviews put their main facts, for summaries."""
+    def leads(self, language: Lang, first: int = 0, per_document: int = 3) -> list[Evidence]:
+        """The opening sentences of every document in ``language`` (of every document when none is): where news
+        and overviews put their main facts, for summaries of the event. Their passages are numbered from
+        ``first``."""
+        documents = self.index.documents()
         chunks = []
-        for doc_id in dict.fromkeys(p.doc_id for p in passages if p.lang == language):
-            chunks += self.index.chunks(doc_id)[:per_document]
+        for info in [d for d in documents if d.lang == language] or documents:
+            chunks += self.index.chunks(info.doc_id)[:per_document]
         pairs, vectors = self.index.sentences(chunks)
-        return [Evidence(sentence=s.text.strip(), passage=len(passages) + i, chunk=chunks[i], vector=v)
+        return [Evidence(sentence=s.text.strip(), passage=first + i, chunk=chunks[i], vector=v)
                 for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
 
     def agenda(self, q: Question, language: Lang) -> list[Evidence]:
