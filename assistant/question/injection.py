@@ -38,23 +38,14 @@ def is_instruction(text: str) -> bool:
 
 # Bracketed role tags that imitate a chat template: "[ADMIN]", "[/SYSTEM]", "[INST]".
 _ROLE_TAG = re.compile(r"\[/?[A-Za-z][\w -]{0,19}\]")
-# Markup tags that imitate a prompt's structure ("</documents>", "<context>"): they separate what they surround.
-_MARKUP_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w-]{0,19}\s*/?>")
-# An element whose tag names a role or orders ("<system>...</system>", "<instructions>...") holds orders, whatever
-# its words.
-_ORDER_ELEMENT = re.compile(
-    r"<\s*(system|instructions?|prompt|rules?|admin|policy|inst)\s*>.*?(?:<\s*/\s*\1\s*>|$)",
-    re.IGNORECASE | re.DOTALL,
-)
 
 
 def strip_instructions(question: str) -> str:
     """The question without its instruction clauses (sentences or comma clauses that give orders), role tags, and,
     when it holds a question, the bare statements around it ("The event was cancelled. When is it?")."""
-    unordered = _ORDER_ELEMENT.sub("\n", question)
-    parts = re.split(r"(?<=[.?!。？！])\s+|\n+", _ROLE_TAG.sub(" ", _MARKUP_TAG.sub("\n", unordered)))
+    parts = re.split(r"(?<=[.?!。？！])\s+|\n+", _ROLE_TAG.sub(" ", question))
     kept: list[str] = []
-    instructed = unordered != question
+    instructed = False
     for part in parts:
         if not is_instruction(part):
             kept.append(part)
