@@ -16,7 +16,7 @@ from assistant.models import Answer, Citation
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.91, "refusal_recall": 0.87},
     "unseen": {"answer_accuracy": 0.72, "refusal_recall": 0.68},
-    "article": {"answer_accuracy": 0.66, "refusal_recall": 0.68},
+    "article": {"answer_accuracy": 0.68, "refusal_recall": 0.68},
     "other-event": {"answer_accuracy": 0.69, "refusal_recall": 0.56},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
