@@ -95,10 +95,17 @@ def _english_spans(line: str) -> list[tuple[int, int]]:
         last = word.group(1).lower().rstrip(".") if word else ""
         if last in _EN_ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
+        if _inside_quote(line[start:m.end()]):
+            continue  # a quotation of several sentences is one statement, with its "..., said X"
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(line)))
     return spans
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether ``text`` ends inside a double quotation it opened (straight or curly quotation marks)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

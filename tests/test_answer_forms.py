@@ -8,6 +8,7 @@ from engine_kb import engine_settings
 
 from assistant import Assistant
 from assistant.answering.evidence import FEATURES, QUESTION_FEATURES, EvidenceModel
+from assistant.config import Settings
 from assistant.question.answer_type import day_ordinals, question_form
 
 
@@ -56,6 +57,14 @@ def test_a_summary_gathers_several_distinct_cited_sentences(bot):
     answer = bot.ask("Give me a short summary of the forum.")
     assert not answer.refused and len(answer.citations) >= 2
     assert answer.text.count("[") >= 3
+
+
+@pytest.mark.parametrize("question", ["summarize the forum in a few lines", "이 포럼 간단히 요약해줘"])
+def test_a_summary_of_the_event_says_where_it_was(bot, question):
+    """The event's summary is drawn from the openings of all its documents, not only the passages a summary
+    request happens to retrieve, so the venue is there."""
+    answer = bot.ask(question)
+    assert "Naru" in answer.text or "나루" in answer.text, answer.text
 
 
 def test_a_list_question_gathers_more_than_one_sentence(bot):
@@ -108,3 +117,35 @@ def test_every_example_question_the_app_offers_is_answered_from_the_documents(bo
             for question in rows.get(lang):
                 answer = bot.ask(question)
                 assert not answer.refused and answer.citations and answer.language == lang, question
+
+
+DAY_SECTIONS = """---
+id: fair-programme-en
+title: Fair programme
+lang: en
+source: Test material
+kind: programme
+---
+# Paper Fair 2030 programme
+
+The fair runs for two days, on 3 and 4 May 2030.
+
+## Day one: Friday 3 May
+- 10:00 Opening ceremony on the main stage.
+- 14:00 Keynote on paper conservation by Dr. Ana Lima.
+
+## Day two: Saturday 4 May
+- 11:00 Lantern workshop for families.
+- 16:00 Awards ceremony and closing.
+"""
+
+
+def test_a_days_agenda_is_read_from_a_documents_day_section(tmp_path):
+    """Without a structured programme file, the day's section of a document is the agenda, not the other day's."""
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "programme-en.md").write_text(DAY_SECTIONS, encoding="utf-8")
+    fair = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    answer = fair.ask("What is on the programme on day two?")
+    assert "Lantern workshop" in answer.text and "Awards ceremony" in answer.text, answer.text
+    assert "Opening ceremony" not in answer.text and "Keynote" not in answer.text, answer.text

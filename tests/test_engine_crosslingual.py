@@ -71,3 +71,8 @@ def test_translated_fact_is_answered_from_the_english_version(bot):
 def test_unrelated_question_is_still_refused(bot):
     answer = bot.ask("How much was the conference fee?")
     assert answer.refused
+
+
+def test_a_korean_name_written_in_an_english_question_is_a_key_term(bot):
+    """Kiwi splits a Korean name quoted in English text into syllables; the name as written is what is asked."""
+    assert "김명주" in bot.extractive.scorer.question("What role did 김명주 have?").keys

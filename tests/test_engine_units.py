@@ -61,6 +61,13 @@ def test_name_swap_follow_up():
     assert standalone_question("Google은요?", history, "ko", 6) == "Google은 어느 날 연사로 참여했나요?"
 
 
+def test_an_and_follow_up_with_its_own_question_word_asks_that():
+    """"and who won?" after "when is the awards ceremony?" asks who, about the ceremony; not when."""
+    history = [{"role": "user", "content": "When is the awards ceremony?"}]
+    rewritten = standalone_question("and who won?", history, "en", 6)
+    assert rewritten.startswith("who won") and "ceremony" in rewritten and "when" not in rewritten.lower()
+
+
 def test_english_what_about_follow_up():
     history = [{"role": "user", "content": "What sessions were held on day one?"}]
     assert (

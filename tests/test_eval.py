@@ -14,9 +14,9 @@ from assistant.models import Answer, Citation
 # Floors per suite, a little under what the extractive default measures (`python -m assistant eval`): the tuned
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
-    "tuned": {"answer_accuracy": 0.90, "refusal_recall": 0.87},
-    "unseen": {"answer_accuracy": 0.70, "refusal_recall": 0.68},
-    "article": {"answer_accuracy": 0.66, "refusal_recall": 0.68},
+    "tuned": {"answer_accuracy": 0.91, "refusal_recall": 0.87},
+    "unseen": {"answer_accuracy": 0.72, "refusal_recall": 0.68},
+    "article": {"answer_accuracy": 0.68, "refusal_recall": 0.68},
     "other-event": {"answer_accuracy": 0.69, "refusal_recall": 0.56},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
@@ -25,7 +25,7 @@ CLAIM_FLOORS = {
     "claims": {"supported": (0.95, 0.90), "contradicted": (0.97, 0.50), "not_found": (0.56, 0.93)},
     "claims-tuning": {"supported": (0.94, 0.90), "contradicted": (0.97, 0.60), "not_found": (0.48, 0.89)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.06, "unseen": 0.20, "article": 0.24, "other-event": 0.12}
+MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.20, "article": 0.24, "other-event": 0.12}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:

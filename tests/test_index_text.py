@@ -76,6 +76,16 @@ def test_split_sentences_korean_uses_kiwi_and_keeps_quotes_together():
     ]
 
 
+def test_split_sentences_english_keeps_a_quotation_of_several_sentences_whole():
+    text = '"We are a coffee city. Now we want more," said Park. She left. He said: “One. Two.” Then he sat.'
+    assert [text[s:e] for s, e in split_sentences(text, "en")] == [
+        '"We are a coffee city. Now we want more," said Park.',
+        "She left.",
+        "He said: “One. Two.”",
+        "Then he sat.",
+    ]
+
+
 def test_split_sentences_english_respects_abbreviations():
     text = "Dr. Kim spoke on 28 Oct. 2025 in Seoul. About 150 people attended! Was it useful?"
     assert [text[s:e] for s, e in split_sentences(text, "en")] == [

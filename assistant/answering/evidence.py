@@ -409,7 +409,7 @@ class EvidenceScorer:
         stats = self.stats()
         predicates = predicate_stems(text)
         out = {}
-        for term in terms(text, quoted_korean=False):
+        for term in terms(text):
             if term in KEY_TERM_STOPWORDS or term in _STOP_STEMS or (len(term) < 2 and not term.isdigit()):
                 continue
             if term in stats.topic or term in LANGUAGE_WORDS:

@@ -173,34 +173,58 @@ class ExtractiveAnswerer:
         """The answer of a summary of the event or of a day's agenda in the structured programme, which the
         fitted model does not choose; ``None`` for every other question."""
         if q.form == "summary" and not q.total:  # the event itself (a subject's summary is a list about it)
-            return summary(usable(q, candidates) + self.leads(passages, language))
+            return summary(usable(q, candidates) + self.leads(language, first=len(passages)))
         return self.agenda(q, language) or None
 
-    def leads(self, passages: list[Chunk], language: Lang, per_document: int = 3) -> list[Evidence]:
-        """The opening sentences of the documents the passages come from (in ``language``): where news and
-        overviews put their main facts, for summaries."""
+    def leads(self, language: Lang, first: int = 0, per_document: int = 3) -> list[Evidence]:
+        """The opening sentences of every document in ``language`` (of every document when none is): where news
+        and overviews put their main facts, for summaries of the event. Their passages are numbered from
+        ``first``."""
+        documents = self.index.documents()
         chunks = []
-        for doc_id in dict.fromkeys(p.doc_id for p in passages if p.lang == language):
-            chunks += self.index.chunks(doc_id)[:per_document]
+        for info in [d for d in documents if d.lang == language] or documents:
+            chunks += self.index.chunks(info.doc_id)[:per_document]
         pairs, vectors = self.index.sentences(chunks)
-        return [Evidence(sentence=s.text.strip(), passage=len(passages) + i, chunk=chunks[i], vector=v)
+        return [Evidence(sentence=s.text.strip(), passage=first + i, chunk=chunks[i], vector=v)
                 for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
 
     def agenda(self, q: Question, language: Lang) -> list[Evidence]:
-        """A day's agenda read from the structured programme (the documents rendered from its programme file):
-        the day's overview lines and the opening line of each of its sessions, in programme order."""
+        """A day's agenda read from the documents' own day sections: those of the structured programme (the
+        documents rendered from its programme file) when there is one, else those of the document in ``language``
+        (of any document when none is in it) with the most sections about that day. The lines of the day's
+        section and the opening line of each session under it, in document order."""
         if q.form != "agenda" or not q.days:
             return []
-        chunks = self.index.chunks(f"{PROGRAM_DOC_ID_PREFIX}-{language}")
+        programme = self.index.chunks(f"{PROGRAM_DOC_ID_PREFIX}-{language}")
+        if programme:
+            return self._day_lines(programme, q.days)
+        documents = self.index.documents()
+        by_document = [self.index.chunks(d.doc_id) for d in [d for d in documents if d.lang == language] or documents]
+        sections = [(sum(self._day_of(c.heading, q.days) is not None for c in chunks), chunks)
+                    for chunks in by_document]
+        best = max(sections, key=lambda pair: pair[0], default=(0, []))
+        return self._day_lines(best[1], q.days) if best[0] else []
+
+    def _day_of(self, heading_path: str, days: set[int]) -> int | None:
+        """How far below the heading that names one of ``days`` (and no other day) a passage sits: 0 in the day's
+        own section, 1 in a session under it; ``None`` when no heading names the day (a document's title naming a
+        date makes no section of it about that day)."""
+        levels = heading_path.split(" > ")
+        named = [k for k, heading in enumerate(levels) if k and self.scorer.days(heading)]
+        if not named or not self.scorer.days(levels[named[-1]]) <= days:
+            return None
+        return len(levels) - 1 - named[-1]
+
+    def _day_lines(self, chunks: list[Chunk], days: set[int]) -> list[Evidence]:
         pairs, vectors = self.index.sentences(chunks)
         picked: list[Evidence] = []
         sections: set[str] = set()
         for (i, sentence), vector in zip(pairs, vectors):
             chunk = chunks[i]
-            depth = chunk.heading.count(" > ")
-            if not self.scorer.days(chunk.heading) & q.days or depth not in (1, 2):
+            depth = self._day_of(chunk.heading, days)
+            if depth is None or depth > 1:
                 continue
-            if depth == 2 and chunk.heading in sections:
+            if depth == 1 and chunk.heading in sections:
                 continue  # a session's opening line names it; its details stay in the programme
             sections.add(chunk.heading)
             picked.append(Evidence(sentence=sentence.text.strip(), passage=i, chunk=chunk, vector=vector))

@@ -101,12 +101,17 @@ class Assistants:
         self._open: dict = {}
 
     def get(self, s: Suite):
+        from index.store import KnowledgeIndex
+
         from ..engine import Assistant
 
         settings = s.settings(self.base)
         key = (str(settings.knowledge_dir), str(settings.data_dir))
         if key not in self._open:
-            self._open[key] = Assistant(settings)
+            index = KnowledgeIndex.open(settings)
+            if settings is not self.base:  # a suite's own index: up to date with its documents and the splitter
+                index.build()
+            self._open[key] = Assistant(settings, index=index)
         return self._open[key]
 
 

@@ -52,14 +52,21 @@ class InvalidQuestion(ValueError):
 
 
 _SCRIPT = re.compile(r"<\s*(script|style)\b[^>]*>.*?(?:<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+# An element whose tag imitates a prompt's role or orders ("<system>...</system>", "<instructions>...") holds orders
+# planted in the question, whatever its words: it goes with its content.
+_ORDERS = re.compile(
+    r"<\s*(system|instructions?|prompt|rules?|admin|policy|inst)(?=[\s>])[^>]*>.*?(?:<\s*/\s*\1\s*>|$)",
+    re.IGNORECASE | re.DOTALL,
+)
 # ``[^<>]*`` already takes spaces: no ``\s*`` may follow it, or an unclosed "<a" before a long run of spaces
 # takes quadratic time.
 _TAG = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?(?:/\s*)?>", re.DOTALL)
 
 
 def strip_markup(text: str) -> str:
-    """Text with HTML tags removed (scripts and styles with their content): markup is never part of a question."""
-    return _TAG.sub(" ", _SCRIPT.sub(" ", text))
+    """Text with HTML tags removed (scripts, styles and elements named for a role or orders with their content):
+    markup is never part of a question."""
+    return _TAG.sub(" ", _ORDERS.sub(" ", _SCRIPT.sub(" ", text)))
 
 
 def clean_question(text: str) -> str:

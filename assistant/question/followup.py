@@ -21,6 +21,7 @@ _KO_PRONOUN = re.compile(r"(그것|그건|그게|그거|이것|이건|거기|그
 _EN_ELLIPTIC = re.compile(
     r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.IGNORECASE
 )
+_EN_ASKS = re.compile(r"(?:who|whom|whose|what|when|where|which|how)\b", re.IGNORECASE)
 _EN_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|there|he|she|him|her|his)\b", re.IGNORECASE)
 _EN_ONE = re.compile(r"\b(another|the next|a new|a second|the same) one\b", re.IGNORECASE)  # "another one": the last event
 _EN_EXISTENTIAL = re.compile(r"\b(is|are|was|were|be|will)\s+there\b", re.IGNORECASE)  # "is there ...?" points at nothing
@@ -181,6 +182,8 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
     m = _EN_ELLIPTIC.match(q)
     if m and len(_words(m["slot"])) <= 5:
         slot = m["slot"].strip()
+        if _EN_ASKS.match(slot):  # "and who won?": a new question about the previous one's subject
+            return f"{slot.rstrip('?')} ({_topic(previous, lang)})"
         return _substitute(previous, slot, lang) or f"{previous} ({slot})"
     if _EN_PRONOUN.search(_EN_EXISTENTIAL.sub(r"\1", q)) and not _is_self_contained(q):
         pronoun = _EN_PRONOUN.search(q)[1]
