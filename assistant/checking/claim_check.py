@@ -431,7 +431,7 @@ class ClaimChecker:
         weights = {t: w for t, w in weights.items() if t not in unknown}
         cue = {t: w for t, w in cue.items() if t not in unknown}
         total = sum(weights.values()) + sum(unknown.values())
-        share = max(sum(unknown.values()) / total if total else 0.0, self._unknown_in_clause(atom, statement))
+        share = max(sum(unknown.values()) / total if total else 0.0, self._unknown_in_sentence(atom, statement))
         near = self._near_unknown(atom, statement)
         if place:
             # where something happened: a sentence naming a venue is about the same slot (whatever verb it uses)
@@ -440,7 +440,7 @@ class ClaimChecker:
             return _Context(weights, {VENUE: 1.0}, share, near)
         return _Context(weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2]), share, near)
 
-    def _unknown_in_clause(self, atom: AtomicClaim, statement: str) -> float:
+    def _unknown_in_sentence(self, atom: AtomicClaim, statement: str) -> float:
         """The share of the key terms of the claim's sentence, outside the values, that no document uses ("METR의 한
         연구원은 발표에서 AI 에이전트의 자율 복제 위험을 경고했다"), other clauses counting less: however far from the
         value, such words say the claim is about something the documents do not cover."""
@@ -748,8 +748,7 @@ def _same_time(claimed: list[str], offered: list[str]) -> bool | None:
     hours = [{v for v in values if ":" in v} for values in (claimed, offered)]
     if all(hours):
         return bool(hours[0] & hours[1])
-    parts = [{v for v in values if ":" not in v} | {"pm" for v in values if ":" in v and len(values) == 2 and
-                                                     "pm" in values} for values in (claimed, offered)]
+    parts = [{v for v in values if ":" not in v} for values in (claimed, offered)]
     if all(parts):
         return bool(parts[0] & parts[1])
     return None
