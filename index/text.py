@@ -50,7 +50,7 @@ def kiwi():
     """The process-wide Kiwi analyser (loaded on first use)."""
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    return Kiwi(load_multi_dict=False)
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]:
