@@ -7,7 +7,9 @@ created on first use; every write is one transaction, so a row is either fully w
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +37,7 @@ from assistant.config import Settings
 
 DATABASE_FILE = "assistant.db"
 BUSY_TIMEOUT_S = 10  # how long an SQLite writer waits for another process's write to finish
+CREATE_ATTEMPTS = 10  # tries at creating the tables while other replicas create them too
 CONNECT_TIMEOUT_S = 5  # how long a PostgreSQL connection may take before the server counts as down
 
 metadata = MetaData()
@@ -80,9 +83,20 @@ def default_url(settings: Settings) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """The busy timeout, then the WAL journal. Switching to WAL can fail at once with "database is locked" while
+    another process opens the same new file (SQLite does not wait on its busy timeout there), so it is retried
+    for as long as that timeout."""
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.close()
 
 
@@ -141,12 +155,14 @@ class Database:
             if self._ready:
                 return
             engine = self.engine
-            try:
-                metadata.create_all(engine)
-            except exc.DBAPIError as err:
-                if not (isinstance(err, exc.IntegrityError) or "already exists" in str(err)):
-                    raise
-                metadata.create_all(engine)  # another replica created a table at the same moment
+            for attempt in range(CREATE_ATTEMPTS):
+                try:
+                    metadata.create_all(engine)
+                    break
+                except exc.DBAPIError as err:  # another replica created a table at the same moment: look again
+                    raced = isinstance(err, exc.IntegrityError) or "already exists" in str(err)
+                    if not raced or attempt == CREATE_ATTEMPTS - 1:
+                        raise
             if self.legacy_dir is not None:
                 self._import_legacy_log(engine, self.legacy_dir)
             self._ready = True
