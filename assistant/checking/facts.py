@@ -83,18 +83,18 @@ WORD_NUMBERS = {
     "hundred": 100,
 }
 _NUMBER_WORD = r"(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-_WORD_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+|\s+and\s+){_NUMBER_WORD})*\b", re.IGNORECASE)
+_WORD_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+|(?<=hundred)\s+and\s+){_NUMBER_WORD})*\b", re.IGNORECASE)
 
 
 def _word_number(text: str) -> int:
     """The value of a run of English number words: "one hundred and fifty" → 150, "twenty-eight" → 28."""
-    total = current = 0
+    value = 0
     for word in re.findall(r"[a-z]+", text.lower()):
         if word == "hundred":
-            current = max(current, 1) * 100
+            value = max(value, 1) * 100
         elif word != "and":
-            current += WORD_NUMBERS[word]
-    return total + current
+            value += WORD_NUMBERS[word]
+    return value
 
 
 DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "양일": 2, "양": 2}
