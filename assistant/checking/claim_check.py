@@ -381,7 +381,8 @@ class ClaimChecker:
         weights: dict[str, float] = {}
         cue: dict[str, float] = {}
         order = []
-        person = atom.kind == "name" and self._kind(atom.value, statement[slice(*atom.sentence)]) == "person"
+        kind = self._kind(atom.value, statement[slice(*atom.sentence)]) if atom.kind == "name" else None
+        person, place = kind == "person", kind == "place"
         speech = [] if atom.kind != "name" else _speech(statement[slice(*atom.sentence)])
         for m in re.finditer(r"\S+", statement[slice(*atom.sentence)]):
             start, end = atom.sentence[0] + m.start(), atom.sentence[0] + m.end()
@@ -407,7 +408,6 @@ class ClaimChecker:
         own = sum(w for start, end, keys in order if atom.clause[0] <= start < atom.clause[1]
                   and not any(a < end and start < b for a, b in atom.others)
                   for t, w in keys.items() if t not in stats.topic and not t.startswith(UNKNOWN))
-        place = atom.kind == "name" and self._kind(atom.value, statement[slice(*atom.sentence)]) == "place"
         if own >= CLAUSE_MASS:  # the clause says what its value is: the rest of the sentence is about other things
             before = [o for o in before if atom.clause[0] <= o[0] < atom.clause[1]]
         if own >= CLAUSE_MASS or place:  # where something happened: its subject comes before, not after
@@ -606,7 +606,8 @@ class ClaimChecker:
         if speaker is not None:
             return speaker
         states = [self._states(atom, s) for s in evidence]
-        support = max(((self._support(atom, statement, weights, s), s) for s, said in zip(evidence, states) if said),
+        listed = self._listed_with(atom, statement)
+        support = max(((self._support(listed, weights, s), s) for s, said in zip(evidence, states) if said),
                       key=lambda t: t[0], default=(0.0, None))
         against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
@@ -617,7 +618,6 @@ class ClaimChecker:
         can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
-        listed = self._listed_with(atom, statement)
         for s, said in zip(evidence, states) if can_contradict else []:
             if s.chunk.lang != lang or said:
                 continue
@@ -655,12 +655,12 @@ class ClaimChecker:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])
         return self._labelled(claim, "not_found", None, lang)
 
-    def _support(self, atom: AtomicClaim, statement: str, weights: dict[str, float], s: _Sentence) -> float:
+    def _support(self, listed: list[str], weights: dict[str, float], s: _Sentence) -> float:
         """How far a sentence stating the claim's value is about what the claim says: its share of the context;
         for a name listed with others, a sentence naming another of the list is about the same list
         ("MLCommons, METR and the Future of Life Institute ..." in a sentence naming MLCommons and METR)."""
         cover = self._cover(weights, s)
-        if any(self._present(name, s.text) for name in self._listed_with(atom, statement)
+        if any(self._present(name, s.text) for name in listed
                if not self._not_a_claim(name)):
             cover = max(cover, SUPPORT_MIN)
         return cover
