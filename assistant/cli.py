@@ -130,8 +130,14 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_fit(args: argparse.Namespace, settings: Settings) -> int:
     from .answering.evidence import MODEL_PATH, write_model
-    from .evaluation.fit import fit_on_suites
+    from .evaluation.fit import cross_validate, fit_on_suites
 
+    if args.cv:
+        scores = cross_validate(settings)
+        for name, score in scores.items():
+            print(f"{name}: {score:.3f} answered right when left out of the fit")
+        print(f"mean {sum(scores.values()) / max(len(scores), 1):.3f}")
+        return 0
     model, score = fit_on_suites(settings)
     write_model(model)
     print(f"Fitted on {model.fitted_on}: tuning accuracy {score:.3f}; written to {MODEL_PATH}")
@@ -178,7 +184,9 @@ def parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="list places where the documents disagree with each other")
     audit.add_argument("--json", action="store_true", help="print the AuditReport model as JSON")
     audit.add_argument("--lang", choices=["ko", "en"], default="en", help="language of the report")
-    sub.add_parser("fit", help="fit the evidence scorer on the tuning sets")
+    fit = sub.add_parser("fit", help="fit the evidence scorer on the tuning sets")
+    fit.add_argument("--cv", action="store_true",
+                     help="only report each tuning suite's accuracy when left out of the fit (nothing is written)")
     feedback = sub.add_parser("feedback", help="the votes and refusals people left")
     feedback_sub = feedback.add_subparsers(dest="action", required=True)
     export = feedback_sub.add_parser("export", help="write every entry as JSON lines, oldest first")

@@ -73,8 +73,9 @@ def _rescore(samples: list[Sample], model: EvidenceModel) -> None:
             s.candidates.sort(key=lambda c: c.p, reverse=True)
 
 
-def accuracy(samples: list[Sample], model: EvidenceModel) -> float:
-    """Answer accuracy of the selection rule with ``model``'s thresholds (probabilities already set)."""
+def accuracy(samples: list[Sample], model: EvidenceModel, penalty: float = LENGTH_PENALTY) -> float:
+    """Answer accuracy of the selection rule with ``model``'s thresholds (probabilities already set); each sentence
+    beyond the first costs ``penalty`` of a right answer."""
     right = 0.0
     for s in samples:
         if s.gated or s.question is None:
@@ -86,7 +87,7 @@ def accuracy(samples: list[Sample], model: EvidenceModel) -> float:
             continue
         text = " ".join(c.sentence for c in picked)
         if picked and not s.item.missing_facts(text) and not s.item.forbidden_found(text):
-            right += 1 - LENGTH_PENALTY * (len(picked) - 1)  # the shorter of two right answers is better
+            right += 1 - penalty * (len(picked) - 1)  # the shorter of two right answers is better
     return right / max(len(samples), 1)
 
 
@@ -163,18 +164,46 @@ def neutral_model() -> EvidenceModel:
                          more_threshold=0.5, list_threshold=0.5, keep_ratio=0.5)
 
 
-def fit_on_suites(base: Settings) -> tuple[EvidenceModel, float]:
-    """Fit on every tuning suite (each asked against its own documents); the model and its tuning accuracy."""
+def tuning_samples(base: Settings) -> dict[str, list[Sample]]:
+    """The samples of every tuning suite (each asked against its own documents), by suite file name."""
     from ..answering.evidence import MODEL_PATH, write_model
     from .suites import SUITES, Assistants
 
-    if not MODEL_PATH.exists():  # the scorer needs a model to start; its probabilities are not used here
-        write_model(neutral_model())
+    try:  # the scorer needs a model to start; its probabilities are not used here
+        EvidenceModel.load()
+    except (OSError, ValueError):  # none yet, or one fitted on other features
+        write_model(neutral_model(), MODEL_PATH)
     bots = Assistants(base)
-    samples: list[Sample] = []
-    names = []
-    for s in (s for s in SUITES if s.tuned and s.questions.exists()):
-        samples += collect(bots.get(s), load_eval_set(s.questions))
-        names.append(s.questions.name)
-    model = fit(samples, ", ".join(names))
+    return {s.questions.name: collect(bots.get(s), load_eval_set(s.questions))
+            for s in SUITES if s.tuned and s.questions.exists()}
+
+
+def fit_on_suites(base: Settings) -> tuple[EvidenceModel, float]:
+    """Fit on every tuning suite; the model and its tuning accuracy."""
+    by_suite = tuning_samples(base)
+    samples = [s for suite_samples in by_suite.values() for s in suite_samples]
+    model = fit(samples, ", ".join(by_suite))
     return model, accuracy(samples, model)
+
+
+CV_MIN_QUESTIONS = 20  # smaller suites are always kept for fitting
+
+
+def cross_validate(base: Settings) -> dict[str, float]:
+    """Leave one suite out: for each tuning suite, the answer accuracy of a scorer fitted on the others alone.
+    The closest the tuning sets come to telling how a change to the features carries over to new questions and
+    new documents (only the unseen suites tell for sure)."""
+    return held_out_accuracy(tuning_samples(base))
+
+
+def held_out_accuracy(by_suite: dict[str, list[Sample]], min_questions: int = CV_MIN_QUESTIONS) -> dict[str, float]:
+    """For each suite of ``by_suite`` with at least ``min_questions`` samples: the share of its questions answered
+    right by a scorer fitted on the other suites' samples alone."""
+    out = {}
+    for held, held_samples in by_suite.items():
+        if len(held_samples) < min_questions:
+            continue
+        model = fit([s for name, samples in by_suite.items() if name != held for s in samples])
+        _rescore(held_samples, model)
+        out[held] = accuracy(held_samples, model, penalty=0.0)
+    return out
