@@ -128,6 +128,8 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     ("SFASS 포럼에는 300여 명이 참여했다.", "300여", {"numbers": ["150"]}),
     ("SFASS was a three-day event.", "three-day", {"durations": ["2"]}),
     ("포럼은 사흘 일정으로 진행됐다.", "사흘", {"durations": ["2"]}),
+    # a particle after a Latin-script name ("SFASS에는") is no word of its own that the documents lack
+    ("SFASS에는 300명이 참석했다.", "300", {"numbers": ["150"]}),
 ])
 def test_a_wrong_value_is_contradicted_with_both_values(bot, statement, wrong, right):
     claim = next(c for c in bot.check(statement).claims if c.value == wrong)

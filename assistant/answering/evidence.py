@@ -91,6 +91,8 @@ _ALIAS = re.compile(
     r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
 )
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+# a Korean word quoted in English text; Hangul right after a Latin letter or digit is a particle ("SFASS에는")
+_QUOTED_HANGUL = re.compile(r"(?<![A-Za-z0-9])[가-힣]{2,}")
 
 
 class Logistic(BaseModel):
@@ -205,7 +207,7 @@ def terms_of(tokens: list[str], text: str, quoted_korean: bool = True) -> frozen
     """:func:`terms` of ``text`` from its :func:`bm25_tokens` (worked out once, e.g. stored with the index)."""
     parts = [p for t in tokens for p in t.split("-") if p]
     if quoted_korean and detect_lang(text) == "en":
-        parts += re.findall(r"[가-힣]{2,}", text)
+        parts += _QUOTED_HANGUL.findall(text)
     return frozenset(stem(t) for t in parts)
 
 
