@@ -130,12 +130,24 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     ("포럼은 사흘 일정으로 진행됐다.", "사흘", {"durations": ["2"]}),
     # a particle after a Latin-script name ("SFASS에는") is no word of its own that the documents lack
     ("SFASS에는 300명이 참석했다.", "300", {"numbers": ["150"]}),
+    # a date said to be when the event ended (or began) stands against that end of the documents' span of days
+    ("사흘 일정으로 열린 SFASS는 30일 폐막했다.", "30일", {"dates": ["10-29"]}),
+    ("SFASS는 28일에 끝났다.", "28일", {"dates": ["10-29"]}),
+    ("포럼은 29일 개막했다.", "29일", {"dates": ["10-28"]}),
 ])
 def test_a_wrong_value_is_contradicted_with_both_values(bot, statement, wrong, right):
     claim = next(c for c in bot.check(statement).claims if c.value == wrong)
     assert claim.label == "contradicted" and claim.citations
     found = facts(claim.documents_value)
     assert all(getattr(found, field) == values for field, values in right.items())
+
+
+@pytest.mark.parametrize("statement, value", [
+    ("SFASS는 10월 29일 폐막했다.", "10월 29일"),
+    ("SFASS opened on 28 October.", "28 October"),
+])
+def test_the_right_first_or_last_day_of_the_event_is_supported(bot, statement, value):
+    assert next(c for c in bot.check(statement).claims if c.value == value).label == "supported"
 
 
 def test_a_claim_the_documents_do_not_address_is_not_found(bot):

@@ -13,7 +13,8 @@ weighing most (the rest of the sentence counts too, less, when the clause alone 
 - **not found**: otherwise.
 
 Values are compared normalised (:mod:`.facts`), so "10월 28일" = "28 October" and "이틀" = "two days" = a range
-from the 28th to the 29th.
+from the 28th to the 29th. A date said to be when the event began or ended ("opened on", "폐막했다") is compared
+with that end of the documents' span of days.
 """
 
 from __future__ import annotations
@@ -117,6 +118,46 @@ def _range_days(found: list[FactSpan]) -> set[str]:
     """Lengths in days of the date ranges a sentence gives ("from 28 October to 29 October" → 2)."""
     days = sorted(int(v[-2:]) for f in found if f.kind == "date" for v in f.values if len(v) == 5 and v[2] == "-")
     return {str(days[-1] - days[0] + 1)} if len(days) >= 2 and days[-1] > days[0] else set()
+
+
+# Words saying which end of the event a date is: when it began, or when it ended.
+_STARTED = re.compile(r"개막|시작|막을\s*올|첫날|첫째\s*날|\b(?:day\s+one|first\s+day|open(?:ed|s)|beg(?:an|ins)|kick(?:ed|s)?\s+off|start(?:ed|s)|"
+                      r"launch(?:ed|es))\b", re.IGNORECASE)
+_ENDED = re.compile(r"끝[나났내냈]|폐막|막을\s*내|마무리|종료|마지막\s*날|\b(?:clos(?:ed|es)|end(?:ed|s)|wrap(?:ped|s)\s+up|"
+                    r"wrapping\s+up|conclud(?:ed|es)|finish(?:ed|es)|until+|last\s+day)\b", re.IGNORECASE)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_MONTH_DAY = re.compile(r"(?:\d\d|\*)-(\d\d)")
+
+
+def _date_end(atom: AtomicClaim, statement: str) -> str | None:
+    """Which end of a span of days a one-day date claim names, by the nearest word of its clause saying so
+    ("opened on 29 October": "start"; "28일에 끝났다": "end"); None when no word does. Such a claim is stated
+    only by the span's day at that end, or by a sentence saying so itself ("SFASS opened on 28 October")."""
+    if atom.kind != "date" or len({m[1] for v in atom.values if (m := _MONTH_DAY.fullmatch(v))}) != 1:
+        return None
+    clause = statement[atom.clause[0] : atom.clause[1]]
+    value = (atom.start + atom.end) / 2 - atom.clause[0]
+    cues = [(abs((m.start() + m.end()) / 2 - value), end) for end, pattern in (("start", _STARTED), ("end", _ENDED))
+            for m in pattern.finditer(clause)]
+    return min(cues)[1] if cues else None
+
+
+def _range_end(s: _Sentence, end: str) -> str | None:
+    """The first or last day ("10-29") of the span of days sentence ``s`` gives ("from 28 to 29 October",
+    "10월 28일과 10월 29일, 이틀간", "day one was 28 October, and day two 29 October"), or None when it gives none."""
+    days = sorted({v for f in s.facts if f.kind == "date" for v in f.values if re.fullmatch(r"\d\d-\d\d", v)})
+    spans = any(len([v for v in f.values if re.fullmatch(r"\d\d-\d\d", v)]) > 1 for f in s.facts)
+    lasting = any(f.kind == "duration" for f in s.facts) or len(s.days) > 1  # "첫째 날은 …, 둘째 날은 …"
+    if len(days) < 2 or not (spans or lasting or re.search(r"부터|까지|\b(?:from|until|through)\b", s.text)):
+        return None
+    return days[0] if end == "start" else days[-1]
+
+
+def _date_text(month_day: str, lang: Lang) -> str:
+    """"10-29" as the documents' language writes it: "10월 29일", "29 October"."""
+    month, day = (int(part) for part in month_day.split("-"))
+    return f"{month}월 {day}일" if lang == "ko" else f"{day} {_MONTHS[month - 1]}"
 
 
 def name_present(name: str, text: str, rarity=len) -> bool:
@@ -511,6 +552,22 @@ class ClaimChecker:
         after = re.match(r"[\s-]*([^\s,.;:!?]*)", statement[atom.end : atom.clause[1]])[1]
         return about_event and (not after or not any(df[t] for t in self.scorer.key_terms(after)))
 
+    def _event_date(self, atom: AtomicClaim, statement: str) -> bool:
+        """Whether a start or end date is said of the event itself: its clause names the event and, besides the
+        values and when it began or ended, only words for an event ("SFASS는 28일에 끝났다", "사흘 일정으로 열린
+        SFASS는 30일 폐막했다"; not "the forum's red-teaming session started on 28 October")."""
+        clause = statement[: atom.clause[1]]
+        for start, end in [*atom.others, (atom.start, atom.end)]:
+            clause = clause[:start] + " " * (end - start) + clause[end:]
+        clause = clause[atom.clause[0] :]
+        topic = self.scorer.stats().topic
+        if not terms(clause, quoted_korean=False) & topic:
+            return False
+        known = topic | terms(EVENT_WORDS, quoted_korean=False)
+        words = _ENDED.sub(" ", _STARTED.sub(" ", clause)).split()
+        return not [t for word in words for t in self.scorer.key_terms(word)
+                    if t not in known and not _verb_form(word, t)]
+
     def _near_unknown(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a content word right beside the value is one no document uses ("closed on 20 October"): the
         claim then says something the documents never speak of, and cannot be contradicted."""
@@ -526,8 +583,14 @@ class ClaimChecker:
             return 0.0
         return sum(w if t in s.own else 0.5 * w if t in s.heading else 0.0 for t, w in weights.items()) / total
 
-    def _states(self, atom: AtomicClaim, s: _Sentence) -> bool:
-        """Whether sentence ``s`` states the claim's value."""
+    def _states(self, atom: AtomicClaim, s: _Sentence, end: str | None = None) -> bool:
+        """Whether sentence ``s`` states the claim's value; for a date said to be the ``end`` ("start" or "end") of a
+        span of days, only the span's day at that end is."""
+        first_or_last = _range_end(s, end) if end else None
+        if first_or_last is not None:
+            return any((m := _MONTH_DAY.fullmatch(v)) and m[1] == first_or_last[-2:] for v in atom.values)
+        if end and not (_STARTED if end == "start" else _ENDED).search(s.text):
+            return False  # a date of the event that is not said to be its start (or end)
         if atom.kind == "name":
             return self._present(atom.value, s.text)
         if atom.kind == "day":
@@ -573,6 +636,13 @@ class ClaimChecker:
             named = {n: m[0] for n, pattern in DAY_ORDINALS if (m := pattern.search(s.text))}
             return next(iter(named.values())) if cover >= SURE and len(named) == 1 and not (
                 set(named) & {int(v) for v in atom.values}) else None
+        end = _date_end(atom, statement)
+        first_or_last = _range_end(s, end) if end else None
+        if first_or_last is not None:  # a span's first day against a claimed end, or its last against a start
+            said = any((m := _MONTH_DAY.fullmatch(v)) and m[1] == first_or_last[-2:] for v in atom.values)
+            return None if said else _date_text(first_or_last, s.chunk.lang)
+        if end and not (_STARTED if end == "start" else _ENDED).search(s.text):
+            return None  # another date of the event is not its start (or end)
         mine = FactSpan(kind=atom.kind, text=atom.value, start=0, end=0, values=atom.values,
                         unit=atom.fact.unit if atom.fact else "")
         if atom.kind == "duration":
@@ -605,14 +675,16 @@ class ClaimChecker:
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
         if speaker is not None:
             return speaker
-        states = [self._states(atom, s) for s in evidence]
+        end = _date_end(atom, statement)
+        states = [self._states(atom, s, end) for s in evidence]
         listed = self._listed_with(atom, statement)
         support = max(((self._support(listed, weights, s), s) for s, said in zip(evidence, states) if said),
                       key=lambda t: t[0], default=(0.0, None))
         against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
         # known, and (but for a length of time, said of the event itself) there are such words
-        of_event = atom.kind == "duration" and self._of_event(atom, statement)
+        of_event = (atom.kind == "duration" and self._of_event(atom, statement)) or (
+            end is not None and self._event_date(atom, statement))
         # a claim mostly in words no document uses speaks of something the documents do not cover
         # (the event's length is a slot of its own, whatever else the sentence says)
         can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
@@ -632,7 +704,8 @@ class ClaimChecker:
                 cover = max(cover, CONTRADICT_MIN)
             elif cover < CONTRADICT_MIN or (cue and self._cover(cue, s) < CLAUSE_MIN):
                 continue
-            if cover <= against[0] or (context.unknown_near and cover < SURE):
+            # (a word beside a start or end date may be one no document uses: "폐막했다" where they say "열렸다")
+            if cover <= against[0] or (context.unknown_near and cover < SURE and not (of_event and end)):
                 continue
             value = self._other_value(atom, s, statement, cover)
             if value:
