@@ -43,6 +43,8 @@ def test_the_form_of_answer_a_question_wants(text, form):
         ("What is on the programme of day one?", ["Global network of AI safety institutes", "AI model evaluation"],
          ["Red-teaming for Frontier AI Safety"], "en"),
         ("둘째날 뭐해?", ["벤치마킹", "레드티밍"], ["빅테크"], "ko"),
+        # the day of the month alone names the day of the event the documents date to it
+        ("29일 프로그램 뭐 있었어?", ["벤치마킹", "레드티밍"], ["빅테크"], "ko"),
     ],
 )
 def test_a_days_agenda_lists_that_days_sessions_from_the_programme(bot, question, wanted, not_wanted, lang):

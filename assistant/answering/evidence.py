@@ -461,9 +461,17 @@ class EvidenceScorer:
         return q
 
     def days(self, text: str) -> set[int]:
-        """The ordinal days of the event ``text`` names (by ordinal, or by a date the documents tie to one)."""
+        """The ordinal days of the event ``text`` names (by ordinal, or by a date the documents tie to one, also
+        when it gives the day of the month alone)."""
         stats = self.stats()
-        return day_ordinals(text) | {stats.day_dates[d] for d in facts(text).dates if d in stats.day_dates}
+        days = day_ordinals(text)
+        for date in facts(text).dates:
+            if date in stats.day_dates:
+                days.add(stats.day_dates[date])
+            elif date.startswith("*-"):  # a day of the month alone ("29일", "the 29th"): the event's day with it
+                same = {day for known, day in stats.day_dates.items() if known.endswith(date[1:])}
+                days |= same if len(same) == 1 else set()
+        return days
 
     # -- the sentences ----------------------------------------------------------------------------
 
