@@ -88,6 +88,23 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
     assert correct("What did the EU AI Office present?") == "What did the EU AI Office present?"
     assert correct("쥬최 누구야") == "주최 누구야"  # a slip of the shift key
     assert correct("주차 돼?") == "주차 돼?"  # parking is not the host, though one letter apart
+    assert correct("sesions on the frist day?") == "sessions on the first day?"  # two letters swapped
+
+
+def test_a_misspelt_day_still_gets_that_days_programme(bot):
+    answer = bot.ask("sesions on the frist day?")
+    assert "Global network of AI safety institutes" in answer.text, answer.text
+    assert "Red-teaming for Frontier AI Safety" not in answer.text
+
+
+@pytest.mark.parametrize("question, said", [
+    ("what did the minister say", ["leadership", "AI Action Summit"]),
+    ("송상훈 단장 축사 요지가 뭐야", ["국가 안보", "국제 협력"]),
+])
+def test_what_someone_said_gathers_each_of_their_statements(bot, question, said):
+    """Quoted and reported words alike ("stressed follow-up cooperation …"), each statement once."""
+    answer = bot.ask(question)
+    assert all(words in answer.text for words in said), answer.text
 
 
 @pytest.mark.parametrize(

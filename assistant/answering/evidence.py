@@ -41,7 +41,7 @@ from ..question.answer_type import (
     says_absent,
 )
 from ..question.injection import is_instruction
-from ..question.vocabulary import KEY_TERM_STOPWORDS, LANGUAGE_WORDS, SUMMARY_WORDS
+from ..question.vocabulary import DAY_WORDS, KEY_TERM_STOPWORDS, LANGUAGE_WORDS, SUMMARY_WORDS
 from ..retrieval import translation_pairs
 
 if TYPE_CHECKING:
@@ -275,7 +275,7 @@ class CorpusStats:
                 if stem(m["short"].lower()) in self.topic:
                     self.topic |= terms(m["long"]) - set(terms(m["short"]))
         self.words = {w.lower() for c in chunks for w in _ENGLISH_WORD.findall(f"{c.heading} {c.text}")}
-        self.words |= {w for w in KEY_TERM_STOPWORDS if w.isascii()}
+        self.words |= {w for w in KEY_TERM_STOPWORDS if w.isascii()} | DAY_WORDS
         self.pairs = pairs
         self.langs = langs
         self.by_id = {c.chunk_id: c for c in chunks}
@@ -377,7 +377,7 @@ class EvidenceScorer:
 
     def correct_spelling(self, question: str) -> str:
         """English words no document uses replaced by a close word the documents (or questions) use:
-        "wher" → "where", "orgnized" → "organized". Words with no close match stay as typed."""
+        "wher" → "where", "orgnized" → "organized", "frist" → "first". Words with no close match stay as typed."""
         stats = self.stats()
         words = stats.words
 
@@ -387,7 +387,11 @@ class EvidenceScorer:
             if low in words or len(low) < 4 or stem(low) in stats.df:  # "present" of "presented": no typo
                 return word
             close = difflib.get_close_matches(low, words, n=1, cutoff=0.84)
-            return close[0] if close and close[0][0] == low[0] else word
+            if close and close[0][0] == low[0]:
+                return close[0]
+            # two letters swapped ("frist" for "first"): too far apart for the ratio above on a short word
+            swapped = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)} & words
+            return swapped.pop() if len(swapped) == 1 else word
 
         return self._correct_korean(_ENGLISH_WORD.sub(fix, question))
 

@@ -35,6 +35,7 @@ STRICT_SLOTS = ("time", "money", "room", "person", "number", "date", "year")
 SUMMARY_SENTENCES = 4
 SUMMARY_FACTS_WEIGHT = 0.1  # how much holding facts (dates, places, numbers, names) counts beside centrality
 DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)
+_QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quotation marks
 
 
 def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
@@ -63,7 +64,7 @@ def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> lis
                 picked.append(c)
         if picked:
             return sorted(picked, key=lambda c: (c.chunk.doc_id, c.chunk.start))
-    several = q.form != "fact"
+    several = q.form != "fact" or q.slot == "quote"  # what someone said: all of it
     limit = model.max_list if several else model.max_sentences
     floor = max(model.list_threshold if several else model.more_threshold, model.keep_ratio * best.p)
     picked = [best]
@@ -125,7 +126,11 @@ def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | N
 
 
 def _repeats(c: Evidence, picked: list[Evidence]) -> bool:
-    """Whether ``c`` says what a picked sentence already says (near-identical vector, or no new fact)."""
+    """Whether ``c`` says what a picked sentence already says (near-identical vector, or no new fact); never when
+    it quotes words no picked sentence quotes."""
+    quoted = _QUOTED.findall(c.sentence)
+    if quoted and not any(q in p.sentence for q in quoted for p in picked):
+        return False  # words someone said that no picked sentence quotes, however alike the sentences read
     if any(float(np.dot(c.vector, p.vector)) >= DUPLICATE_SIMILARITY for p in picked):
         return True
     new = facts(c.sentence)

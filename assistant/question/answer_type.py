@@ -120,6 +120,13 @@ _ORG = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[\"“”「」]|‘[^’]{4,}’|'[^']{8,}'")
+# Reported speech: a verb of saying ("stressed the need for …", "…을 강조했다")
+_SPEECH = re.compile(
+    r"\b(?:said|says|stressed|emphasi[sz]ed|noted|called for|urged|warned|argued|announced|introduced|presented|"
+    r"highlighted|pointed out|remarked|stated|explained|shared)\b|"
+    r"말했|밝혔|강조했|강조하|언급했|소개했|발표했|경고했|촉구했|설명했|평가했|전했|공유했",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
 _ABSENCE = re.compile(
     r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain|name|list|report|specify)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
@@ -174,8 +181,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return bool(_TIME.search(sentence))
     if slot == "room":
         return bool(_ROOM.search(sentence))
-    if slot == "quote":
-        return bool(_QUOTE.search(sentence))
+    if slot == "quote":  # the words said, quoted or reported
+        return bool(_QUOTE.search(sentence) or _SPEECH.search(sentence))
     if slot == "define":  # a sentence that spells out the asked name, e.g. "Full Name (ACRONYM)"
         subject = re.split(r"(?<=[은는])\s|\s(?:is|was|are|were)\s", sentence, maxsplit=1)[0]
         return 2.0 if any(n.lower() in subject.lower() for n in asked.names) else 1.0

@@ -34,6 +34,9 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
 }
 
 # Words that ask for a summary and of what length; they frame a summary question, they are not its subject.
+# Words people use for the days and parts of an event, which its documents may never write ("frist day").
+DAY_WORDS = frozenset({"first", "second", "third", "fourth", "last", "morning", "afternoon", "evening", "opening",
+                       "closing"})
 SUMMARY_WORDS = frozenset({
     "summary", "summarize", "summarise", "summarized", "overview", "brief", "briefly", "short", "shortly",
     "sentence", "sentences", "line", "lines", "few", "two", "three", "tldr", "recap", "outline",
