@@ -10,11 +10,25 @@ from assistant import Assistant
 from assistant.answering.evidence import FEATURES, QUESTION_FEATURES, EvidenceModel
 from assistant.config import Settings
 from assistant.question.answer_type import day_ordinals, question_form
+from index.config import PROJECT_ROOT
+from index.store import KnowledgeIndex
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Assistant:
     return Assistant(engine_settings(tmp_path_factory))
+
+
+@pytest.fixture(scope="module")
+def article_bot(tmp_path_factory) -> Assistant:
+    """The seed article as the only document, as an organizer might upload it."""
+    folder = tmp_path_factory.mktemp("article-only")
+    (folder / "knowledge").mkdir()
+    (folder / "knowledge" / "article.txt").write_bytes((PROJECT_ROOT / "tests/fixtures/seed-article.txt").read_bytes())
+    settings = Settings(knowledge_dir=folder / "knowledge", data_dir=folder / "data")
+    index = KnowledgeIndex.open(settings)
+    index.build()
+    return Assistant(settings, index=index)
 
 
 @pytest.mark.parametrize(
@@ -53,6 +67,12 @@ def test_a_days_agenda_lists_that_days_sessions_from_the_programme(bot, question
     assert all(w in answer.text for w in wanted), answer.text
     assert not any(n in answer.text for n in not_wanted), answer.text
     assert {c.doc_id for c in answer.citations} == {f"programme-yaml-{lang}"}
+
+
+def test_in_running_prose_a_paragraph_is_about_the_day_the_paragraphs_before_it_name(article_bot):
+    """The article tells day two over several paragraphs; only the first of them says "둘째 날"."""
+    answer = article_bot.ask("둘째 날 오후에 뭐 해?")
+    assert "레드티밍 실습" in answer.text, answer.text
 
 
 def test_a_summary_gathers_several_distinct_cited_sentences(bot):

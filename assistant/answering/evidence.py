@@ -84,6 +84,7 @@ QUESTION_FEATURES = (
     "top_rest",
 )
 TOPIC_SHARE = 0.2  # a term in this share of all passages is a topic word (the event's name), not a key word
+RUNNING_DAY_PARAGRAPHS = 3  # how many paragraphs after one naming a day of the event are still about that day
 PREDICATE_WEIGHT = 0.3  # a Korean verb or adjective stem counts this much of a noun or name
 # "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
 _ALIAS = re.compile(
@@ -242,6 +243,7 @@ class Evidence:
     vector: np.ndarray
     values: dict[str, float] = field(default_factory=dict)
     p: float = 0.0
+    days: set[int] = field(default_factory=set)  # the days of the event it is about
 
     @property
     def absence(self) -> bool:
@@ -280,6 +282,7 @@ class CorpusStats:
         self.langs = langs
         self.by_id = {c.chunk_id: c for c in chunks}
         self.day_dates = _day_dates(chunks)
+        self.chunk_days = _running_days(chunks)
         self._hangul: dict[int, list[tuple[str, str]]] | None = None
 
     def korean_neighbour(self, word: str) -> str | None:
@@ -332,6 +335,23 @@ def _shift_slip(a: str, b: str) -> bool:
         return False
     diff = [frozenset((x, y)) for x, y in zip(a, b) if x != y]
     return len(diff) == 1 and diff[0] in _SHIFT_PAIRS
+
+
+def _running_days(chunks: list[Chunk]) -> dict[str, set[int]]:
+    """Per chunk of running prose (no heading), the day of the event one of the few paragraphs before it named: an
+    article's "둘째 날에는 …" goes on being about that day in the next paragraphs ("오후 세션에서는 …"), though not
+    to its end."""
+    out: dict[str, set[int]] = {}
+    current: dict[str, tuple[set[int], int]] = {}  # per document: the day last named, and how many paragraphs ago
+    for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
+        if chunk.heading:  # sections say which day they are about in their headings
+            continue
+        days, since = current.get(chunk.doc_id, (set(), RUNNING_DAY_PARAGRAPHS))
+        if days and since < RUNNING_DAY_PARAGRAPHS:
+            out[chunk.chunk_id] = days
+        named = day_ordinals(chunk.text)
+        current[chunk.doc_id] = (named, 0) if len(named) == 1 else (set(), 0) if named else (days, since + 1)
+    return out
 
 
 def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
@@ -488,14 +508,21 @@ class EvidenceScorer:
         qvec = self.index.query_vector(q.text)
         pairs, vectors = self.index.sentences(passages)
         out: list[Evidence] = []
+        said: dict[int, set[int]] = {}  # per passage, the day its latest sentence naming one named
         for (i, sentence), vector in zip(pairs, vectors):
             chunk = passages[i]
             if chunk.lang != lang and stats.has_translation(chunk.doc_id, lang):
                 continue
             text = sentence.text.strip()
+            days = self.days(f"{chunk.heading} {text}")
+            if days:
+                said[i] = days
             if text.startswith("#") or len(text) < 8 or is_instruction(text):
                 continue
-            out.append(Evidence(sentence=text, passage=i, chunk=chunk, vector=vector))
+            # a sentence naming no day is about the day the sentences (or paragraphs) before it name ("둘째 날에는 …
+            # 오후 세션에서는 …")
+            before = said.get(i, stats.chunk_days.get(chunk.chunk_id, set()))
+            out.append(Evidence(sentence=text, passage=i, chunk=chunk, vector=vector, days=days or before))
         if not out:
             return []
         dense = np.stack([e.vector for e in out]) @ qvec
@@ -542,7 +569,7 @@ class EvidenceScorer:
             coverage = passage_coverage = missing = 0.0
         asked = q.slot != "any"
         fills = fills_slot(e.sentence, q.slot, q.text) / 2 if asked else 0.0
-        days = self.days(f"{chunk.heading} {e.sentence}")
+        days = e.days
         e.values.update(
             dense=dense,
             coverage=coverage,

@@ -59,8 +59,8 @@ def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> lis
     if q.form == "agenda" and q.days:  # sentences about that day, in the programme's order
         day = [c for c in pool if c.values["day_match"]][: model.max_list]
         picked = []
-        for c in day:
-            if not _repeats(c, picked):
+        for c in day:  # what else happened that day may name nothing new ("오후 세션에서는 … 실습을 진행한다")
+            if not _repeats(c, picked, by_facts=False):
                 picked.append(c)
         if picked:
             return sorted(picked, key=lambda c: (c.chunk.doc_id, c.chunk.start))
@@ -125,14 +125,16 @@ def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | N
     return best if best.values["coverage"] > stated else None
 
 
-def _repeats(c: Evidence, picked: list[Evidence]) -> bool:
-    """Whether ``c`` says what a picked sentence already says (near-identical vector, or no new fact); never when
-    it quotes words no picked sentence quotes."""
+def _repeats(c: Evidence, picked: list[Evidence], by_facts: bool = True) -> bool:
+    """Whether ``c`` says what a picked sentence already says (near-identical vector, or, ``by_facts``, no new
+    fact); never when it quotes words no picked sentence quotes."""
     quoted = _QUOTED.findall(c.sentence)
     if quoted and not any(q in p.sentence for q in quoted for p in picked):
         return False  # words someone said that no picked sentence quotes, however alike the sentences read
     if any(float(np.dot(c.vector, p.vector)) >= DUPLICATE_SIMILARITY for p in picked):
         return True
+    if not by_facts:
+        return False
     new = facts(c.sentence)
     values = lambda f: {*f.dates, *f.years, *f.numbers, *(n.lower() for n in f.names)}
     have = set().union(*(values(facts(p.sentence)) for p in picked))
