@@ -69,6 +69,24 @@ def test_a_days_agenda_lists_that_days_sessions_from_the_programme(bot, question
     assert {c.doc_id for c in answer.citations} == {f"programme-yaml-{lang}"}
 
 
+@pytest.fixture(scope="module")
+def fair_bot(tmp_path_factory) -> Assistant:
+    """Another event's documents (a craft fair whose programme gives times of day)."""
+    settings = Settings(knowledge_dir=PROJECT_ROOT / "tests/fixtures/tuning-event-2",
+                        data_dir=tmp_path_factory.mktemp("fair-data"))
+    index = KnowledgeIndex.open(settings)
+    index.build()
+    return Assistant(settings, index=index)
+
+
+@pytest.mark.parametrize("question, value", [("what time does the fashion show start", "17:00"),
+                                             ("이 행사 요약해줘", "한지문화관")])
+def test_the_words_asking_for_a_value_are_not_what_the_question_is_about(fair_bot, question, value):
+    """"what time … start": the show is the subject; "이 행사": the event itself."""
+    answer = fair_bot.ask(question)
+    assert value in answer.text, answer.text
+
+
 def test_in_running_prose_a_paragraph_is_about_the_day_the_paragraphs_before_it_name(article_bot):
     """The article tells day two over several paragraphs; only the first of them says "둘째 날"."""
     answer = article_bot.ask("둘째 날 오후에 뭐 해?")
@@ -81,7 +99,8 @@ def test_a_summary_gathers_several_distinct_cited_sentences(bot):
     assert answer.text.count("[") >= 3
 
 
-@pytest.mark.parametrize("question", ["summarize the forum in a few lines", "이 포럼 간단히 요약해줘"])
+@pytest.mark.parametrize("question", ["summarize the forum in a few lines", "이 포럼 간단히 요약해줘",
+                                      "이 행사 한두 줄로 요약해줘", "summarise the event for me"])
 def test_a_summary_of_the_event_says_where_it_was(bot, question):
     """The event's summary is drawn from the openings of all its documents, not only the passages a summary
     request happens to retrieve, so the venue is there."""

@@ -31,6 +31,7 @@ from index.text import _kiwi_lock, bm25_tokens, detect_lang, kiwi
 
 from ..checking.facts import dates_of, facts
 from ..question.answer_type import (
+    SLOT_WORDS,
     Form,
     Slot,
     asks_what_is_missing,
@@ -41,7 +42,7 @@ from ..question.answer_type import (
     says_absent,
 )
 from ..question.injection import is_instruction
-from ..question.vocabulary import DAY_WORDS, KEY_TERM_STOPWORDS, LANGUAGE_WORDS, SUMMARY_WORDS
+from ..question.vocabulary import DAY_WORDS, EVENT_NOUNS, KEY_TERM_STOPWORDS, LANGUAGE_WORDS, SUMMARY_WORDS
 from ..retrieval import translation_pairs
 
 if TYPE_CHECKING:
@@ -466,16 +467,20 @@ class EvidenceScorer:
     def question(self, text: str) -> Question:
         form = question_form(text)
         keys = self.key_terms(text)
-        if form == "summary":
-            frame = {stem(w) for w in SUMMARY_WORDS} | SUMMARY_WORDS
+        if form == "summary":  # "summarise this event": the event itself, whatever the documents call it
+            frame = {stem(w) for w in SUMMARY_WORDS | EVENT_NOUNS} | SUMMARY_WORDS | EVENT_NOUNS
             keys = {t: w for t, w in keys.items() if t not in frame}
+        slot = detect_slot(text)
+        # the words asking for the kind of value ("what time does the show start") are no part of what it is about
+        asking = SLOT_WORDS.get(slot, frozenset())
+        keys = {t: w for t, w in keys.items() if t not in asking and t not in {stem(w) for w in asking}}
         df = self.stats().df
         total = sum(keys.values())
         unknown = sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
         q = Question(
             text=text,
             keys=keys,
-            slot=detect_slot(text),
+            slot=slot,
             form=form,
             days=self.days(text),
             unknown=unknown,

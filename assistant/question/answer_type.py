@@ -105,6 +105,15 @@ SLOT_HINTS: dict[str, str] = {
     "number": "number 규모",
     "quote": "said 말했다 강조했다",
 }
+# Words of a question that ask for the kind of value rather than say what it is about, by slot.
+SLOT_WORDS: dict[str, frozenset[str]] = {
+    "time": frozenset({"time", "times", "start", "starts", "begin", "begins", "end", "ends", "finish", "시간", "시작",
+                       "몇시"}),
+    "money": frozenset({"price", "prices", "cost", "costs", "fee", "fees", "much", "가격", "비용", "요금", "얼마"}),
+    "date": frozenset({"date", "dates", "날짜", "언제"}),
+    "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
+    "number": frozenset({"number", "many", "규모", "인원"}),
+}
 _VENUE = re.compile(
     r"\bvenue\b|\bhotel\b|\bheld (?:at|in)\b|\blocated\b|\btook place (?:at|in)\b|장소|호텔|개최지|위치",
     re.IGNORECASE,

@@ -34,6 +34,10 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
 }
 
 # Words that ask for a summary and of what length; they frame a summary question, they are not its subject.
+# Words for an event as such ("summarise this event", "이 행사 요약해줘"): in a summary request they ask about the
+# event itself, not about something in it.
+EVENT_NOUNS = frozenset({"event", "events", "행사", "forum", "포럼", "conference", "컨퍼런스", "콘퍼런스", "symposium",
+                         "심포지엄", "fair", "박람회", "festival", "축제", "expo", "엑스포", "exhibition", "전시회"})
 # Words people use for the days and parts of an event, which its documents may never write ("frist day").
 DAY_WORDS = frozenset({"first", "second", "third", "fourth", "last", "morning", "afternoon", "evening", "opening",
                        "closing"})
