@@ -127,6 +127,7 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("몇 명이 참여했나요?", "number"),
         ("Who is the director?", "who"),
         ("주관한 기관은 어디인가요?", "who"),
+        ("주최랑 주관 각각 어디야?", "who"),
         ("What did Kim say?", "quote"),
         ("What time does it start?", "time"),
         ("How much is a ticket?", "money"),
@@ -167,6 +168,16 @@ def test_a_person_fills_the_slot_only_with_the_organization_asked_about():
     assert not fills_slot("Yoo Hyun-seok (유현석), acting president of KOCCA, spoke about AI safety institutes.",
                           "person", question)
     assert not fills_slot("Google sent speakers to SFASS day one.", "person", "Who was the speaker from Google?")
+
+
+@pytest.mark.parametrize("sentence, fills", [
+    ("가장 가까운 기차역은 KTX가 서는 전주역이다.", True),  # a Korean place name by its kind of place
+    ("The fair takes place at the Jeonju Hanji Culture Hall.", True),
+    ("SFASS의 자세한 세션 영상과 자료는 한국전자통신연구원 홈페이지에서 볼 수 있다.", True),
+    ("SFASS의 후속 포럼은 2026년에 열릴 예정이다.", False),  # when, not where
+])
+def test_a_place_fills_a_where_question(sentence, fills):
+    assert bool(fills_slot(sentence, "place", "where is it")) is fills
 
 
 def test_refusal_names_what_is_covered():

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Asked-for kinds of value that only a sentence holding one can answer (a time of day, a price, a room, a
 # person's name, a count, a date or year).
-STRICT_SLOTS = ("time", "money", "room", "person", "number", "date", "year")
+STRICT_SLOTS = ("time", "money", "room", "person", "number", "date", "year", "place")
 SUMMARY_SENTENCES = 4
 SUMMARY_FACTS_WEIGHT = 0.1  # how much holding facts (dates, places, numbers, names) counts beside centrality
 DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)

@@ -67,7 +67,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "who",
         re.compile(
-            r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론|주최|주관|후원|협찬|소속)\w{0,2}\s*(?:은|는|이|가)?\s*어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
+            r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론|주최|주관|후원|협찬|소속)\w{0,2}\s*(?:은|는|이|가)?\s*(?:각각\s*|모두\s*|다\s*)?어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
             re.IGNORECASE,
         ),
     ),
@@ -122,6 +122,9 @@ _ROOM = re.compile(
     r"\b(?:room|hall|floor|lobby|level|wing|booth|foyer)\b|호실|\d+\s*층|(?:첫|두|세|네|다섯)?\s*번째\s*층|층에|회의실|강당|홀|로비",
     re.IGNORECASE,
 )
+# A Korean place name: a word ending in the noun for a kind of place ("전주역", "경포컨벤션홀에서")
+_KOREAN_PLACE = re.compile(r"[가-힣]{2,}(?:역|관|홀|센터|호텔|공항|터미널|광장|공원|마을|회관|타워|빌딩|캠퍼스)"
+                           r"(?:에서|까지|으로|이다|[이가은는에을를의로])?(?=[\s.,)]|$)")
 _WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
 _ORG = re.compile(
     r"\b(?:institute|ministry|office|university|company|committee|agency|organi[sz]ation|research|lab)\b|"
@@ -207,7 +210,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return (
             2.0
             if online
-            else float(bool(_WHERE_ONLINE.search(sentence) or re.search(r"\b(?:in|at)\s+[A-Z]", sentence)))
+            else float(bool(_WHERE_ONLINE.search(sentence) or re.search(r"\b(?:in|at)\s+[A-Z]", sentence)
+                            or _KOREAN_PLACE.search(sentence)))
         )
     if new_names:  # who: more names answer "which organizations" better
         return 1.0 + min(len(new_names), 6) / 3
