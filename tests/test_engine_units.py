@@ -128,6 +128,8 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("Who is the director?", "who"),
         ("주관한 기관은 어디인가요?", "who"),
         ("주최랑 주관 각각 어디야?", "who"),
+        ("where did the day one speakers come from", "who"),  # their organizations, not a venue
+        ("첫날 연사들 어디 어디서 왔어", "who"),
         ("What did Kim say?", "quote"),
         ("What time does it start?", "time"),
         ("How much is a ticket?", "money"),
