@@ -124,6 +124,8 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("Where was SFASS held?", "place"),
         ("SFASS는 어디에서 열렸나요?", "place"),
         ("How many people attended?", "number"),
+        ("how old is Kim Myung-joo", "age"),  # an age, not any number
+        ("김명주 소장 나이 몇 살이야?", "age"),
         ("몇 명이 참여했나요?", "number"),
         ("Who is the director?", "who"),
         ("주관한 기관은 어디인가요?", "who"),

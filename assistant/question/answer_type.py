@@ -15,7 +15,8 @@ from index.text import _kiwi_lock, kiwi
 
 from ..checking.facts import facts, name_in
 
-Slot = Literal["time", "money", "year", "date", "number", "person", "who", "room", "place", "quote", "define", "any"]
+Slot = Literal["time", "money", "year", "date", "age", "number", "person", "who", "room", "place", "quote", "define",
+               "any"]
 
 # Checked in this order: the first pattern that matches names the slot.
 SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
@@ -46,10 +47,11 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    ("age", re.compile(r"\bhow old\b|\bwhat age\b|\bage of\b|\b(?:his|her|their)\s+age\b|나이|몇\s*살|연세", re.IGNORECASE)),
     (
         "number",
         re.compile(
-            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big|old)\b|나이|몇\s*살|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모",
+            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모",
             re.IGNORECASE,
         ),
     ),
@@ -141,6 +143,7 @@ _SPEECH = re.compile(
     r"말했|밝혔|강조했|강조하|언급했|소개했|발표했|경고했|촉구했|설명했|평가했|전했|공유했",
     re.IGNORECASE,
 )
+_AGE = re.compile(r"\d+\s*(?:세|살)|\baged\s+\d+|\b\d+[- ]years?[- ]old\b|\bage\s+(?:of\s+)?\d+", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
 _ABSENCE = re.compile(
     r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain|name|list|report|specify)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
@@ -191,6 +194,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return bool(set(have.numbers) - set(asked.numbers))
     if slot == "money":
         return bool(have.money)
+    if slot == "age":  # an age, not any number ("28 October" says nothing of how old anyone is)
+        return bool(_AGE.search(sentence))
     if slot == "time":
         return bool(_TIME.search(sentence))
     if slot == "room":
