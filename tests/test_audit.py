@@ -36,9 +36,9 @@ def test_the_shipped_documents_agree(tmp_path_factory):
 
 def test_a_date_changed_in_one_language_only_is_found_with_both_passages(planted):
     findings = [f for f in planted.audit().findings if "27" in f.value]
-    assert findings
-    finding = findings[0]
-    assert finding.kind == "translation" and "28" in finding.other_value
+    # (the other Korean documents that give the first day disagree too)
+    finding = next(f for f in findings if f.kind == "translation")
+    assert "28" in finding.other_value
     assert "10월 27일" in finding.passages[0].text and "28 October" in finding.passages[1].text
 
 

@@ -121,10 +121,13 @@ def _range_days(found: list[FactSpan]) -> set[str]:
 
 
 # Words saying which end of the event a date is: when it began, or when it ended.
-_STARTED = re.compile(r"개막|시작|막을\s*올|첫날|첫째\s*날|\b(?:day\s+one|first\s+day|open(?:ed|s)|beg(?:an|ins)|kick(?:ed|s)?\s+off|start(?:ed|s)|"
+_STARTED = re.compile(r"개막|시작|막을\s*올|\b(?:open(?:ed|s)|beg(?:an|ins)|kick(?:ed|s)?\s+off|start(?:ed|s)|"
                       r"launch(?:ed|es))\b", re.IGNORECASE)
 _ENDED = re.compile(r"끝[나났내냈]|폐막|막을\s*내|마무리|종료|마지막\s*날|\b(?:clos(?:ed|es)|end(?:ed|s)|wrap(?:ped|s)\s+up|"
                     r"wrapping\s+up|conclud(?:ed|es)|finish(?:ed|es)|until+|last\s+day)\b", re.IGNORECASE)
+# A passage naming the first day says which date the event began on (a claim naming it says which day, not when
+# the event began: "첫째 날(10월 28일)과 둘째 날(10월 29일)").
+_FIRST_DAY = re.compile(r"첫날|첫째\s*날|\b(?:day\s+one|first\s+day|opening\s+day)\b", re.IGNORECASE)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _MONTH_DAY = re.compile(r"(?:\d\d|\*)-(\d\d)")
@@ -141,6 +144,13 @@ def _date_end(atom: AtomicClaim, statement: str) -> str | None:
     cues = [(abs((m.start() + m.end()) / 2 - value), end) for end, pattern in (("start", _STARTED), ("end", _ENDED))
             for m in pattern.finditer(clause)]
     return min(cues)[1] if cues else None
+
+
+def _says_end(text: str, end: str) -> bool:
+    """Whether a passage sentence says when the event began ("start") or ended ("end")."""
+    if end == "start":
+        return bool(_STARTED.search(text) or _FIRST_DAY.search(text))
+    return bool(_ENDED.search(text))
 
 
 def _range_end(s: _Sentence, end: str) -> str | None:
@@ -589,7 +599,7 @@ class ClaimChecker:
         first_or_last = _range_end(s, end) if end else None
         if first_or_last is not None:
             return any((m := _MONTH_DAY.fullmatch(v)) and m[1] == first_or_last[-2:] for v in atom.values)
-        if end and not (_STARTED if end == "start" else _ENDED).search(s.text):
+        if end and not _says_end(s.text, end):
             return False  # a date of the event that is not said to be its start (or end)
         if atom.kind == "name":
             return self._present(atom.value, s.text)
@@ -641,7 +651,7 @@ class ClaimChecker:
         if first_or_last is not None:  # a span's first day against a claimed end, or its last against a start
             said = any((m := _MONTH_DAY.fullmatch(v)) and m[1] == first_or_last[-2:] for v in atom.values)
             return None if said else _date_text(first_or_last, s.chunk.lang)
-        if end and not (_STARTED if end == "start" else _ENDED).search(s.text):
+        if end and not _says_end(s.text, end):
             return None  # another date of the event is not its start (or end)
         mine = FactSpan(kind=atom.kind, text=atom.value, start=0, end=0, values=atom.values,
                         unit=atom.fact.unit if atom.fact else "")
