@@ -149,7 +149,8 @@ def test_what_someone_said_gathers_each_of_their_statements(bot, question, said)
 @pytest.mark.parametrize(
     "question",
     ["What time does the opening ceremony start?", "How much is a ticket?", "Who is the keynote speaker's spouse?",
-     "김명주 소장 나이 몇 살이야?", "how old is Kim Myung-joo", "2026년 후속 포럼은 어디서 열려?"],
+     "김명주 소장 나이 몇 살이야?", "how old is Kim Myung-joo", "2026년 후속 포럼은 어디서 열려?",
+     "How long is the MOU with Scale AI valid for?"],
 )
 def test_an_asked_value_no_sentence_holds_is_refused(bot, question):
     assert bot.ask(question).refused

@@ -125,6 +125,10 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("SFASS는 어디에서 열렸나요?", "place"),
         ("How many people attended?", "number"),
         ("how old is Kim Myung-joo", "age"),  # an age, not any number
+        ("How long is the MOU with Scale AI valid for?", "duration"),  # a length of time, not a date
+        ("그 MOU 몇 년짜리야?", "duration"),
+        ("포럼 며칠 동안 했어?", "duration"),
+        ("실무자 대화 세션 사회 누가 봤어", "person"),
         ("김명주 소장 나이 몇 살이야?", "age"),
         ("몇 명이 참여했나요?", "number"),
         ("Who is the director?", "who"),
@@ -172,6 +176,16 @@ def test_a_person_fills_the_slot_only_with_the_organization_asked_about():
     assert not fills_slot("Yoo Hyun-seok (유현석), acting president of KOCCA, spoke about AI safety institutes.",
                           "person", question)
     assert not fills_slot("Google sent speakers to SFASS day one.", "person", "Who was the speaker from Google?")
+
+
+@pytest.mark.parametrize("sentence, fills", [
+    ("SFASS는 이틀간 열렸다.", True),
+    ("Choi Dong-gil has made paper by hand for more than forty years.", True),
+    ("SFASS was held on 28 and 29 October 2025.", True),  # a span of days
+    ("The MOU was signed on 29 October 2025.", False),  # one date is no length of time
+])
+def test_a_length_of_time_fills_a_how_long_question(sentence, fills):
+    assert bool(fills_slot(sentence, "duration", "how long")) is fills
 
 
 @pytest.mark.parametrize("sentence, fills", [

@@ -15,8 +15,8 @@ from index.text import _kiwi_lock, kiwi
 
 from ..checking.facts import facts, name_in
 
-Slot = Literal["time", "money", "year", "date", "age", "number", "person", "who", "room", "place", "quote", "define",
-               "any"]
+Slot = Literal["time", "money", "duration", "year", "date", "age", "number", "person", "who", "room", "place", "quote",
+               "define", "any"]
 
 # Checked in this order: the first pattern that matches names the slot.
 SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
@@ -31,6 +31,12 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
         re.compile(
             r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|얼마|가격|비용|요금|참가비", re.IGNORECASE
         ),
+    ),
+    (
+        "duration",
+        re.compile(r"\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|"
+                   r"(?:몇\s*(?:년|개월|달|주|일)|며칠)\s*(?:짜리|동안|간)|"
+                   r"얼마\s*동안|얼마나\s*(?:오래|걸려|걸리)|유효\s*기간", re.IGNORECASE),
     ),
     ("year", re.compile(r"\b(?:what|which|in what) year\b|몇\s*년|어느\s*해|연도", re.IGNORECASE)),
     (
@@ -62,7 +68,8 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
             r"\bnames? of (?:the |a |that |this )?(?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|persons?|people)\b|"
             r"\b(?:speaker|presenter)'?s'? names?\b|\bwho (?:spoke|presented) (?:for|from|on behalf of)\b|"
             r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)|"
-            r"(?:사람|인물)\S{0,2}\s*(?:이름|성함|누구)|\bwho (?:moderated|chaired)\b|\bwhich (?:person|people)\b",
+            r"(?:사람|인물)\S{0,2}\s*(?:이름|성함|누구)|\bwho (?:moderated|chaired)\b|\bwhich (?:person|people)\b|"
+            r"누가\s*사회|사회\S{0,2}\s*(?:누가|누구)",
             re.IGNORECASE,
         ),
     ),
@@ -143,6 +150,10 @@ _SPEECH = re.compile(
     r"말했|밝혔|강조했|강조하|언급했|소개했|발표했|경고했|촉구했|설명했|평가했|전했|공유했",
     re.IGNORECASE,
 )
+_LENGTH = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|hundred)[- ](?:years?|months?|weeks?|days?|hours?|minutes?)\b|"
+    r"\d+\s*(?:년|개월|달|주|일|시간|분)\s*(?:간|동안|짜리|걸|이다|이며|으로|\b)", re.IGNORECASE)
 _AGE = re.compile(r"\d+\s*(?:세|살)|\baged\s+\d+|\b\d+[- ]years?[- ]old\b|\bage\s+(?:of\s+)?\d+", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
 _ABSENCE = re.compile(
@@ -194,6 +205,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return bool(set(have.numbers) - set(asked.numbers))
     if slot == "money":
         return bool(have.money)
+    if slot == "duration":  # a length of time: "three years", "3개월", "이틀간", "25분", "28 and 29 October"
+        return bool(have.durations or _LENGTH.search(sentence) or len(set(have.dates)) > 1)  # or a span of dates
     if slot == "age":  # an age, not any number ("28 October" says nothing of how old anyone is)
         return bool(_AGE.search(sentence))
     if slot == "time":
