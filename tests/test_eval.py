@@ -15,15 +15,15 @@ from assistant.models import Answer, Citation
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.91, "refusal_recall": 0.87},
-    "unseen": {"answer_accuracy": 0.72, "refusal_recall": 0.68},
-    "article": {"answer_accuracy": 0.68, "refusal_recall": 0.68},
-    "other-event": {"answer_accuracy": 0.69, "refusal_recall": 0.56},
+    "unseen": {"answer_accuracy": 0.74, "refusal_recall": 0.72},
+    "article": {"answer_accuracy": 0.72, "refusal_recall": 0.68},
+    "other-event": {"answer_accuracy": 0.71, "refusal_recall": 0.60},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
     "claims": {"supported": (0.95, 0.89), "contradicted": (0.97, 0.56), "not_found": (0.56, 0.93)},
-    "claims-tuning": {"supported": (0.94, 0.90), "contradicted": (0.97, 0.56), "not_found": (0.45, 0.89)},
+    "claims-tuning": {"supported": (0.95, 0.90), "contradicted": (0.97, 0.60), "not_found": (0.45, 0.89)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.20, "article": 0.24, "other-event": 0.12}
 
