@@ -473,7 +473,8 @@ class EvidenceScorer:
         slot = detect_slot(text)
         # the words asking for the kind of value ("what time does the show start") are no part of what it is about
         asking = SLOT_WORDS.get(slot, frozenset())
-        keys = {t: w for t, w in keys.items() if t not in asking and t not in {stem(w) for w in asking}}
+        asking |= {stem(w) for w in asking}
+        keys = {t: w for t, w in keys.items() if t not in asking}
         df = self.stats().df
         total = sum(keys.values())
         unknown = sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
