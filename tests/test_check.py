@@ -145,6 +145,7 @@ def test_a_wrong_value_is_contradicted_with_both_values(bot, statement, wrong, r
 @pytest.mark.parametrize("statement, value", [
     ("SFASS는 10월 29일 폐막했다.", "10월 29일"),
     ("SFASS opened on 28 October.", "28 October"),
+    ("The forum's second day began on 29 October.", "29 October"),  # a day's start, not the event's
 ])
 def test_the_right_first_or_last_day_of_the_event_is_supported(bot, statement, value):
     assert next(c for c in bot.check(statement).claims if c.value == value).label == "supported"

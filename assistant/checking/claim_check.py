@@ -562,10 +562,19 @@ class ClaimChecker:
         after = re.match(r"[\s-]*([^\s,.;:!?]*)", statement[atom.end : atom.clause[1]])[1]
         return about_event and (not after or not any(df[t] for t in self.scorer.key_terms(after)))
 
+    def _event_end(self, atom: AtomicClaim, statement: str) -> str | None:
+        """Which end of the event a date claim says it is ("start" or "end"; see :func:`_date_end`), when its clause
+        is about the event's own start or end; None otherwise ("the forum's second day began on 29 October" says
+        nothing of when the forum began)."""
+        end = _date_end(atom, statement)
+        return end if end and self._event_date(atom, statement) else None
+
     def _event_date(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a start or end date is said of the event itself: its clause names the event and, besides the
         values and when it began or ended, only words for an event ("SFASS는 28일에 끝났다", "사흘 일정으로 열린
         SFASS는 30일 폐막했다"; not "the forum's red-teaming session started on 28 October")."""
+        if day_ordinals(statement[atom.clause[0] : atom.clause[1]]):
+            return False  # the date of one day of the event ("the second day began on 29 October")
         clause = statement[: atom.clause[1]]
         for start, end in [*atom.others, (atom.start, atom.end)]:
             clause = clause[:start] + " " * (end - start) + clause[end:]
@@ -646,7 +655,7 @@ class ClaimChecker:
             named = {n: m[0] for n, pattern in DAY_ORDINALS if (m := pattern.search(s.text))}
             return next(iter(named.values())) if cover >= SURE and len(named) == 1 and not (
                 set(named) & {int(v) for v in atom.values}) else None
-        end = _date_end(atom, statement)
+        end = self._event_end(atom, statement)
         first_or_last = _range_end(s, end) if end else None
         if first_or_last is not None:  # a span's first day against a claimed end, or its last against a start
             said = any((m := _MONTH_DAY.fullmatch(v)) and m[1] == first_or_last[-2:] for v in atom.values)
@@ -685,7 +694,7 @@ class ClaimChecker:
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
         if speaker is not None:
             return speaker
-        end = _date_end(atom, statement)
+        end = self._event_end(atom, statement)
         states = [self._states(atom, s, end) for s in evidence]
         listed = self._listed_with(atom, statement)
         support = max(((self._support(listed, weights, s), s) for s, said in zip(evidence, states) if said),
@@ -693,8 +702,7 @@ class ClaimChecker:
         against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
         # known, and (but for a length of time, said of the event itself) there are such words
-        of_event = (atom.kind == "duration" and self._of_event(atom, statement)) or (
-            end is not None and self._event_date(atom, statement))
+        of_event = (atom.kind == "duration" and self._of_event(atom, statement)) or end is not None
         # a claim mostly in words no document uses speaks of something the documents do not cover
         # (the event's length is a slot of its own, whatever else the sentence says)
         can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
