@@ -40,10 +40,14 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quo
 
 def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
     """The candidates that may answer ``q``: none saying the documents lack something, only fillers of a strict
-    answer type, only sentences about the asked day for an agenda or list."""
+    answer type (those giving a span of days when the question asks when the event itself was), only sentences
+    about the asked day for an agenda or list."""
     out = [c for c in candidates if not c.absence]
     if q.slot in STRICT_SLOTS:
         out = [c for c in out if c.fills > 0]
+        if q.slot == "date" and not q.total and out:  # when the event itself was: its span of days, if given
+            most = max(c.fills for c in out)
+            out = [c for c in out if c.fills == most]
     if q.days and q.form != "fact":
         about_day = [c for c in out if c.values["day_match"]]
         out = about_day or [c for c in out if not c.values["day_mismatch"]]
