@@ -108,11 +108,12 @@ def test_a_summary_gathers_several_distinct_cited_sentences(bot):
 
 @pytest.mark.parametrize("question", ["summarize the forum in a few lines", "이 포럼 간단히 요약해줘",
                                       "이 행사 한두 줄로 요약해줘", "summarise the event for me"])
-def test_a_summary_of_the_event_says_where_it_was(bot, question):
+def test_a_summary_of_the_event_says_when_and_where_it_was(bot, question):
     """The event's summary is drawn from the openings of all its documents, not only the passages a summary
-    request happens to retrieve, so the venue is there."""
+    request happens to retrieve, so the venue is there; and it gives the span of days, not one of them."""
     answer = bot.ask(question)
     assert "Naru" in answer.text or "나루" in answer.text, answer.text
+    assert "28" in answer.text and "29" in answer.text, answer.text
 
 
 def test_a_list_question_gathers_more_than_one_sentence(bot):

@@ -91,10 +91,13 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
     centre = vectors.mean(axis=0)
     informative = np.array([min(len(set(facts(c.sentence).all())), 3) / 3 for c in pool])
     relevance = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)) + SUMMARY_FACTS_WEIGHT * informative
-    # a summary says when and where: the most central sentence holding a date, then one naming a venue
+    # a summary says when and where: the most central sentence giving the span of days (else a date), then one
+    # naming a venue
     picked: list[int] = []
-    for slot, strength in (("date", 1.0), ("place", 2.0)):
-        holding = [i for i, c in enumerate(pool) if fills_slot(c.sentence, slot, "") >= strength]
+    for slot, strengths in (("date", (2.0, 1.0)), ("place", (2.0,))):
+        filled = [fills_slot(c.sentence, slot, "") for c in pool]
+        strength = next((s for s in strengths if any(f >= s for f in filled)), strengths[-1])
+        holding = [i for i, f in enumerate(filled) if f >= strength]
         best = max(holding, key=lambda i: relevance[i], default=None)
         if best is not None and best not in picked:
             picked.append(best)
