@@ -94,7 +94,8 @@ class Assistant:
         cleaned, lang = validate_question(question, self.settings.max_question_chars, language)
         self._follow_index()
         standalone = standalone_question(cleaned, history, lang, self.settings.max_history_turns)
-        return cleaned, lang, self.extractive.scorer.correct_spelling(standalone)
+        scorer = self.extractive.scorer
+        return cleaned, lang, scorer.absolute_years(scorer.correct_spelling(standalone))
 
     def _passages(self, query: str, lang: Lang):
         if not query:

@@ -138,6 +138,14 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
     assert correct("sesions on the frist day?") == "sessions on the first day?"  # two letters swapped
 
 
+@pytest.mark.parametrize("question, year", [("내년에도 해요?", "2026"), ("is there another one next yr", "2026"),
+                                            ("작년 AI 서울 정상회의엔 몇 개국 왔었지?", "28개국")])
+def test_a_year_named_relative_to_now_is_counted_from_the_events_year(bot, question, year):
+    """The documents speak of 2025 most: "next year" is 2026, "작년" 2024 ("2024년 AI Seoul Summit")."""
+    assert bot.extractive.scorer.absolute_years("내년에도 해요?") == "2026년에도 해요?"
+    assert year in bot.ask(question).text
+
+
 def test_a_misspelt_day_still_gets_that_days_programme(bot):
     answer = bot.ask("sesions on the frist day?")
     assert "Global network of AI safety institutes" in answer.text, answer.text

@@ -93,6 +93,14 @@ _ALIAS = re.compile(
     r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
 )
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Years named relative to now, as their offset from the event's year ("내년에도 해?" → the year after the event's)
+_RELATIVE_YEARS = (
+    (re.compile(r"\bnext\s+(?:year|yr)\b", re.IGNORECASE), 1, ""),
+    (re.compile(r"내년|다음\s*해|이듬해"), 1, "년"),
+    (re.compile(r"\blast\s+(?:year|yr)\b", re.IGNORECASE), -1, ""),
+    (re.compile(r"작년|지난\s*해"), -1, "년"),
+)
 # a Korean word quoted in English text; Hangul right after a Latin letter or digit is a particle ("SFASS에는")
 _QUOTED_HANGUL = re.compile(r"(?<![A-Za-z0-9])[가-힣]{2,}")
 
@@ -283,6 +291,8 @@ class CorpusStats:
         self.langs = langs
         self.by_id = {c.chunk_id: c for c in chunks}
         self.day_dates = _day_dates(chunks)
+        years = Counter(y for c in chunks for y in _YEAR.findall(c.text))
+        self.event_year = int(years.most_common(1)[0][0]) if years else None  # the year the documents speak of most
         self.chunk_days = _running_days(chunks)
         self._hangul: dict[int, list[tuple[str, str]]] | None = None
 
@@ -415,6 +425,16 @@ class EvidenceScorer:
             return swapped.pop() if len(swapped) == 1 else word
 
         return self._correct_korean(_ENGLISH_WORD.sub(fix, question))
+
+    def absolute_years(self, question: str) -> str:
+        """Years named relative to now written as the years they are, counted from the year the documents speak
+        of most (the event's): "내년에도 해?" → "2026년에도 해?", "last year's summit" → "2024's summit"."""
+        year = self.stats().event_year
+        if year is None:
+            return question
+        for pattern, offset, suffix in _RELATIVE_YEARS:
+            question = pattern.sub(f"{year + offset}{suffix}", question)
+        return question
 
     def _correct_korean(self, question: str) -> str:
         """Korean nouns no document uses replaced by a document noun one letter (jamo) away: "쥬최" → "주최"."""
