@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -121,3 +127,33 @@ def assert_same_index(got: KnowledgeIndex, want: KnowledgeIndex) -> None:
     for doc_ids in (["mou-en", "venue-en"], ["coffee-break"]):
         assert [c.chunk_id for c in got.dense_search("memorandum", k=5, doc_ids=doc_ids)] == \
             [c.chunk_id for c in want.dense_search("memorandum", k=5, doc_ids=doc_ids)]
+
+
+# A build in its own process that stops for good once it has embedded its first batch (the caller kills it there).
+_STOPPED_BUILD = """
+import json, sys, time
+from index.config import IndexSettings
+from index.store import KnowledgeIndex
+
+def progress(done, total, phase):
+    if phase == "embedding" and done > 0:
+        print("EMBEDDING", flush=True)
+        time.sleep(600)
+
+KnowledgeIndex(IndexSettings(**json.loads(sys.argv[1]))).build(progress=progress, **json.loads(sys.argv[2]))
+"""
+
+
+@contextmanager
+def build_killed_while_embedding(settings: IndexSettings, rebuild: bool = False, **overrides) -> Iterator[None]:
+    """Run a build of ``settings`` (with ``overrides``) in another process; the body runs while it is half-way
+    through embedding, and the process is killed (SIGKILL) after it."""
+    fields = {"knowledge_dir": str(settings.knowledge_dir), "data_dir": str(settings.data_dir), **overrides}
+    proc = subprocess.Popen([sys.executable, "-c", _STOPPED_BUILD, json.dumps(fields), json.dumps({"rebuild": rebuild})],
+                            cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "EMBEDDING"
+        yield
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)

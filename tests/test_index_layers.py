@@ -5,12 +5,9 @@ layered build that fails or is killed loses nothing."""
 from __future__ import annotations
 
 import shutil
-import signal
-import subprocess
-import sys
 
 import pytest
-from index_kb import DOCS, REPO, assert_same_index, settings_for, write_kb
+from index_kb import DOCS, assert_same_index, build_killed_while_embedding, settings_for, write_kb
 
 from assistant.config import Settings
 from assistant.engine import Assistant
@@ -163,21 +160,6 @@ def test_a_layered_build_that_fails_midway_loses_nothing(tmp_path):
     assert index.catalog.read_pointer().base == before.version
 
 
-KILLED_ADD = """
-import sys, time
-from index.store import KnowledgeIndex
-from index.config import IndexSettings
-
-def progress(done, total, phase):
-    if phase == "embedding" and done > 0:
-        print("WRITING", flush=True)
-        time.sleep(600)
-
-KnowledgeIndex(IndexSettings(knowledge_dir=sys.argv[1], data_dir=sys.argv[2], index_layer_max_share=1.0)).build(
-    progress=progress)
-"""
-
-
 def test_a_killed_layered_build_leaves_the_version_and_its_base_serving(tmp_path):
     settings = settings_for(tmp_path)
     kb = write_kb(settings.knowledge_dir)
@@ -187,14 +169,8 @@ def test_a_killed_layered_build_leaves_the_version_and_its_base_serving(tmp_path
     pointer = served.catalog.read_pointer()
     assert pointer.base is not None
     (kb / "tea.txt").write_text("Green tea was served in the garden after lunch.\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_ADD, str(kb), str(settings.data_dir)], cwd=REPO,
-                            stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "WRITING"
+    with build_killed_while_embedding(settings, index_layer_max_share=1.0):
         assert len(served.catalog.versions()) == 3  # base, current layer, and the half-written one
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
 
     reopened = _layered(settings, index_gc_grace_seconds=0)
     assert reopened.catalog.read_pointer() == pointer

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import threading
 
 import pytest
-from index_kb import DOCS, REPO, minilm_path, settings_for, write_kb
+from index_kb import DOCS, REPO, build_killed_while_embedding, minilm_path, settings_for, write_kb
 
 from index.errors import BadDocumentError, EmbeddingMismatchError, UnknownDocumentError
 from index.splitter import search_text
@@ -199,22 +198,6 @@ def test_build_reports_bad_files_and_indexes_the_rest(tmp_path):
 # -- atomicity -------------------------------------------------------------------------------------------
 
 
-KILLED_BUILD = """
-import sys, time
-from index.splitter import search_text
-from index.store import KnowledgeIndex
-from index.config import IndexSettings
-
-def progress(done, total, phase):
-    if phase == "embedding" and done > 0:
-        print("EMBEDDING", flush=True)
-        time.sleep(600)
-
-KnowledgeIndex(IndexSettings(knowledge_dir=sys.argv[1], data_dir=sys.argv[2], embed_batch_size=1)).build(
-    rebuild=True, progress=progress)
-"""
-
-
 def test_a_killed_build_leaves_the_previous_index_serving(tmp_path):
     settings = settings_for(tmp_path)
     write_kb(settings.knowledge_dir)
@@ -222,16 +205,8 @@ def test_a_killed_build_leaves_the_previous_index_serving(tmp_path):
     collection = served.status().collection
     (settings.knowledge_dir / "venue-en.md").unlink()
 
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_BUILD, str(settings.knowledge_dir), str(settings.data_dir)],
-        cwd=REPO, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert proc.stdout.readline().strip() == "EMBEDDING"
+    with build_killed_while_embedding(settings, rebuild=True, embed_batch_size=1):
         assert len(served.catalog.versions()) == 2  # the half-written version exists beside the old one
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
 
     reopened = KnowledgeIndex.open(settings.model_copy(update={"index_gc_grace_seconds": 0}), build_if_missing=False)
     assert reopened.status().collection == collection
