@@ -628,8 +628,10 @@ class ClaimChecker:
                        (re.fullmatch(r"\d\d-\d\d", v) and f"*-{v[-2:]}" in found) for v in wanted)
         return all(v in found for v in atom.values)
 
-    def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str, cover: float = 0.0) -> str | None:
-        """The value sentence ``s`` gives in the claim's place, when it differs from the claim's."""
+    def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str, cover: float = 0.0,
+                     end: str | None = None) -> str | None:
+        """The value sentence ``s`` gives in the claim's place, when it differs from the claim's; ``end`` is the
+        end of the event a date claim names (:meth:`_event_end`)."""
         if atom.kind == "name":
             if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
@@ -655,7 +657,6 @@ class ClaimChecker:
             named = {n: m[0] for n, pattern in DAY_ORDINALS if (m := pattern.search(s.text))}
             return next(iter(named.values())) if cover >= SURE and len(named) == 1 and not (
                 set(named) & {int(v) for v in atom.values}) else None
-        end = self._event_end(atom, statement)
         first_or_last = _range_end(s, end) if end else None
         if first_or_last is not None:  # a span's first day against a claimed end, or its last against a start
             said = any((m := _MONTH_DAY.fullmatch(v)) and m[1] == first_or_last[-2:] for v in atom.values)
@@ -725,7 +726,7 @@ class ClaimChecker:
             # (a word beside a start or end date may be one no document uses: "폐막했다" where they say "열렸다")
             if cover <= against[0] or (context.unknown_near and cover < SURE and not (of_event and end)):
                 continue
-            value = self._other_value(atom, s, statement, cover)
+            value = self._other_value(atom, s, statement, cover, end)
             if value:
                 against = (cover, s, value)
         # a length of time, or a full date beside the same words, is rare enough to be the claim's even in a
