@@ -134,6 +134,11 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     ("사흘 일정으로 열린 SFASS는 30일 폐막했다.", "30일", {"dates": ["10-29"]}),
     ("SFASS는 28일에 끝났다.", "28일", {"dates": ["10-29"]}),
     ("포럼은 29일 개막했다.", "29일", {"dates": ["10-28"]}),
+    # how many came, in words the documents never use for it ("몰렸다", "academics"), in a clause of its own
+    ("SFASS에는 200명이 몰렸다.", "200", {"numbers": ["150"]}),
+    ("Some 250 academics, industry figures and government officials attended SFASS.", "250", {"numbers": ["150"]}),
+    ("과기정통부가 주최한 이번 SFASS에는 약 300명이 참석했으며, 행사장에서는 점심으로 한식 뷔페가 제공됐다.", "300",
+     {"numbers": ["150"]}),
 ])
 def test_a_wrong_value_is_contradicted_with_both_values(bot, statement, wrong, right):
     claim = next(c for c in bot.check(statement).claims if c.value == wrong)
@@ -154,6 +159,11 @@ def test_the_right_first_or_last_day_of_the_event_is_supported(bot, statement, v
 def test_a_claim_the_documents_do_not_address_is_not_found(bot):
     verdict = bot.check("The lunch menu was bibimbap.")
     assert verdict.label == "not_found" and all(not c.citations for c in verdict.claims)
+
+
+def test_a_persons_post_is_not_contradicted_by_an_organisation(bot):
+    verdict = bot.check("MOU 체결식에서는 Scale AI 최고경영자가 직접 서명했다.")
+    assert verdict.label != "contradicted"
 
 
 def test_a_time_the_documents_never_give_is_not_found_not_contradicted(bot):

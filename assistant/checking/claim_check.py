@@ -23,6 +23,7 @@ import math
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -106,7 +107,17 @@ class _Context:
 
 
 _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
+_START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
+
+
+def _synonym_weight(stats, term: str) -> float:
+    """The weight of a word for what happens at an event that no document uses, where the documents use one of
+    its synonyms ("몰렸다" for "참석했다"): that of its synonyms together; 0 when none is used either."""
+    if term not in _CANONICAL:
+        return 0.0
+    df = sum(stats.df[t] for t, name in _CANONICAL.items() if name == _CANONICAL[term])
+    return math.log(1 + stats.n / (df + 1)) if df else 0.0
 
 
 def _with_synonyms(found: frozenset[str]) -> frozenset[str]:
@@ -189,9 +200,10 @@ _PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|arena|stadium|
 _ORGANISATION = re.compile(
     r"institute|ministry|university|company|corp|inc\b|lab|research|committee|agency|office|association|foundation|"
     r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
-_KOREAN_TITLES = r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리"
+_KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
+                  r"이사장|이사|의원|기자")
 _PERSON_ROLE = re.compile(
-    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|professor|researcher|deputy)\b|" + _KOREAN_TITLES,
+    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + _KOREAN_TITLES,
     re.IGNORECASE)
 _PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})$")
 
@@ -445,8 +457,12 @@ class ClaimChecker:
             if person and _PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
                 continue  # "director Kim ...": the title describes the person, it is not what the claim says
             every = self.scorer.key_terms(m[0])
-            keys = {_CANONICAL.get(t, t): w for t, w in every.items() if stats.df[t] and not t.isdigit()}
-            unknown = [t for t in every if not stats.df[t] and not t.isdigit() and not _verb_form(m[0], t)]
+            # a word for what happens at an event counts whether or not the documents use it ("몰렸다" for "참석")
+            synonyms = {t: w for t in every if not stats.df[t] and (w := _synonym_weight(stats, t))}
+            keys = {_CANONICAL.get(t, t): synonyms.get(t, w)
+                    for t, w in every.items() if (stats.df[t] or t in synonyms) and not t.isdigit()}
+            unknown = [t for t in every if not stats.df[t] and t not in synonyms and not t.isdigit()
+                       and not _verb_form(m[0], t)]
             # the event's own name says the claim is about the event itself ("a two-day forum")
             keys |= {t: TOPIC_WEIGHT for t in terms(m[0], quoted_korean=False) if t in stats.topic}
             if unknown and not any(a < end and start < b for a, b in atom.others):
@@ -467,8 +483,10 @@ class ClaimChecker:
             rank = 0
             for start, end, keys in side:
                 factor = NEAR**rank
-                if not (atom.clause[0] <= start < atom.clause[1]):
-                    factor *= OTHER_CLAUSE
+                if not (atom.clause[0] <= start < atom.clause[1]) or (
+                        side is before and statement[end : atom.start].strip()
+                        and _adnominal(statement[start:end])):
+                    factor *= OTHER_CLAUSE  # or it describes a noun before the value ("과기정통부가 주최한 SFASS에는")
                 other = any(a < end and start < b for a, b in atom.others)
                 if other:
                     factor *= OTHER_VALUE  # another claim's value: it may be wrong, and it does not say what this is
@@ -495,16 +513,19 @@ class ClaimChecker:
         """The share of the key terms of the claim's sentence, outside the values, that no document uses ("METR의 한
         연구원은 발표에서 AI 에이전트의 자율 복제 위험을 경고했다"), other clauses counting less: however far from the
         value, such words say the claim is about something the documents do not cover."""
-        df = self.scorer.stats().df
+        stats = self.scorer.stats()
+        df = stats.df
         taken = sorted([*atom.others, (atom.start, atom.end)])
         words = [w for w in re.finditer(r"\S+", statement[slice(*atom.sentence)])
                  if not any(a < atom.sentence[0] + w.end() and atom.sentence[0] + w.start() < b for a, b in taken)]
+        # a clause with a verb of its own says its own thing: the other clauses' words are about other things
+        other = 0.0 if _has_predicate(statement[slice(*atom.clause)]) else OTHER_CLAUSE_UNKNOWN
         keys = {}
         for m in words:
             inside = atom.clause[0] <= atom.sentence[0] + m.start() < atom.clause[1]
             for t, w in self.scorer.key_terms(m[0]).items():
-                if not t.isdigit() and not (not df[t] and _verb_form(m[0], t)):
-                    keys[t] = max(keys.get(t, 0.0), w * (1.0 if inside else OTHER_CLAUSE_UNKNOWN))
+                if not t.isdigit() and not (not df[t] and (_verb_form(m[0], t) or _synonym_weight(stats, t))):
+                    keys[t] = max(keys.get(t, 0.0), w * (1.0 if inside else other))
         total = sum(keys.values())
         return sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
 
@@ -696,6 +717,9 @@ class ClaimChecker:
         if speaker is not None:
             return speaker
         end = self._event_end(atom, statement)
+        if end is not None:  # the event's start or end: a span of days says it without a word for starting or ending
+            weights = {t: w for t, w in weights.items() if t not in _START_END}
+            cue = {t: w for t, w in cue.items() if t not in _START_END}
         states = [self._states(atom, s, end) for s in evidence]
         listed = self._listed_with(atom, statement)
         support = max(((self._support(listed, weights, s), s) for s, said in zip(evidence, states) if said),
@@ -821,6 +845,27 @@ def _modified_noun_end(statement: str, atom: AtomicClaim) -> int:
         return end  # the value's own clause ends before any modifier
     particle = next((t for t in tokens[modifier + 1 :] if t.tag.startswith("J")), None)
     return atom.end + particle.start + particle.len if particle is not None else end
+
+
+@lru_cache(maxsize=4096)
+def _has_predicate(clause: str) -> bool:
+    """Whether a Korean clause holds a verb or adjective ("200여 명이 몰렸고"), not only nouns and particles
+    ("METR의 한 연구원은 발표에서"). English clauses are cut at every comma, too often inside a list: none counts."""
+    if not re.search(r"[가-힣]", clause):
+        return False
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(clause)
+    return any(t.tag in ("VV", "VA", "XSV", "XSA") for t in tokens)
+
+
+@lru_cache(maxsize=4096)
+def _adnominal(word: str) -> bool:
+    """Whether a Korean word ends in an adnominal ending ("주최한", "열린"): it describes the noun after it."""
+    if not re.search(r"[가-힣]", word):
+        return False
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(word.strip(",.;:!?\"'“”’"))
+    return bool(tokens) and tokens[-1].tag == "ETM"
 
 
 def _verb_form(word: str, term: str) -> bool:

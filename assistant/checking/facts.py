@@ -189,7 +189,9 @@ class FactSpan(BaseModel):
 
 
 _UNIT_FAMILIES = {
-    "people": {"people", "participants", "attendees", "persons", "명", "guests", "visitors", "delegates", "experts"},
+    "people": {"people", "participants", "attendees", "persons", "명", "guests", "visitors", "delegates", "experts",
+               "academics", "officials", "researchers", "professionals", "representatives", "scholars", "members",
+               "students", "journalists", "leaders", "executives", "policymakers"},
     "money": {"won", "krw", "원", "dollars", "dollar", "usd", "달러"},
     "count": {"sessions", "session", "countries", "country", "개국", "개", "곳", "organizations", "companies", "건",
               "speakers", "panels", "panelists", "회"},
