@@ -128,6 +128,10 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     ("SFASS 포럼에는 300여 명이 참여했다.", "300여", {"numbers": ["150"]}),
     ("SFASS was a three-day event.", "three-day", {"durations": ["2"]}),
     ("포럼은 사흘 일정으로 진행됐다.", "사흘", {"durations": ["2"]}),
+    # the event's length beside a word the documents never use for the event, or before a verb
+    ("SFASS, a three-day gathering that opened on Oct. 28, explored AI safety governance.", "three-day",
+     {"durations": ["2"]}),
+    ("포럼은 10월 28일 개막해 사흘간 이어졌다.", "사흘간", {"durations": ["2"]}),
     # a particle after a Latin-script name ("SFASS에는") is no word of its own that the documents lack
     ("SFASS에는 300명이 참석했다.", "300", {"numbers": ["150"]}),
     # a date said to be when the event ended (or began) stands against that end of the documents' span of days

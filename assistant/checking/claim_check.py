@@ -56,6 +56,7 @@ OTHER_CLAUSE_UNKNOWN = 0.25  # in the share of words no document uses, a word of
 LIST_NAMES = 3  # a sentence naming this many things lists them: none of them is contradicted by another name
 KIND_DEPTH = 5  # passages read to learn how the documents use a name
 NEAR = 0.7  # each further word from the value counts this much of the nearer one
+LENGTH_SAID = 0.1  # how much more a sentence giving a length of time counts against a claimed length of the event
 OTHER_VALUE = 0.05  # a word of another claim's value counts this much
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
               "number": SLOT_HINTS["number"]}
@@ -577,11 +578,12 @@ class ClaimChecker:
         if any(keys & (topic | frame) for keys in self._beside(atom, statement, keys_of, skip_others=False)):
             return True
         # the event is what the sentence is about, and the length ends its clause ("the forum ran for just one
-        # day") or names no known thing after it ("a three-day gathering")
+        # day", "사흘간 이어졌다") or names no known thing after it ("a three-day gathering")
         df = self.scorer.stats().df
         about_event = bool(terms(statement[slice(*atom.sentence)], quoted_korean=False) & topic)
         after = re.match(r"[\s-]*([^\s,.;:!?]*)", statement[atom.end : atom.clause[1]])[1]
-        return about_event and (not after or not any(df[t] for t in self.scorer.key_terms(after)))
+        return about_event and (not after or not any(df[t] for t in self.scorer.key_terms(after)
+                                                     if not _verb_form(after, t)))
 
     def _event_end(self, atom: AtomicClaim, statement: str) -> str | None:
         """Which end of the event a date claim says it is ("start" or "end"; see :func:`_date_end`), when its clause
@@ -744,11 +746,13 @@ class ClaimChecker:
             if of_event:  # how long the event lasted: any sentence giving the event's length is on the same slot
                 if not s.own & topic:
                     continue
-                cover = max(cover, CONTRADICT_MIN)
+                # one saying how long it lasted before one that happens to name both of its days
+                cover = max(cover, CONTRADICT_MIN) + (LENGTH_SAID if any(f.kind == "duration" for f in s.facts) else 0)
             elif cover < CONTRADICT_MIN or (cue and self._cover(cue, s) < CLAUSE_MIN):
                 continue
-            # (a word beside a start or end date may be one no document uses: "폐막했다" where they say "열렸다")
-            if cover <= against[0] or (context.unknown_near and cover < SURE and not (of_event and end)):
+            # (a word beside the event's length, start or end may be one no document uses: "a three-day
+            # gathering", "폐막했다" where they say "열렸다")
+            if cover <= against[0] or (context.unknown_near and cover < SURE and not of_event):
                 continue
             value = self._other_value(atom, s, statement, cover, end)
             if value:
