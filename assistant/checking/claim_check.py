@@ -324,7 +324,8 @@ class ClaimChecker:
             return True
         if re.fullmatch(r"[A-Z][a-z]+", name):
             if first:  # a capital that only starts the sentence: a name only if the documents use it as one
-                return name not in self._capitalised()
+                lemmas = getAllLemmas(name.lower())  # ... and never a word that is no noun ("Around 300 ...")
+                return name not in self._capitalised() or (bool(lemmas) and not set(lemmas) & {"NOUN", "PROPN"})
             return name.lower() in stats.words and name not in self._capitalised()
         head, _, rest = name.partition(" ")
         return (bool(rest) and head.isascii() and self._is_topic(head) and bool(re.fullmatch(r"[가-힣\s]+", rest))
@@ -873,13 +874,13 @@ def _adnominal(word: str) -> bool:
 
 
 def _verb_form(word: str, term: str) -> bool:
-    """Whether a word no document uses is a verb form ("delivered", "drew", a Korean verb stem): how a claim
-    says what happened varies from writer to writer, so such a word does not make the claim one about an unknown
-    thing. A word that may be a noun ("gathering", "parking", "sponsor") is not one."""
+    """Whether a word no document uses is a verb form or an adverb ("delivered", "drew", "together", a Korean
+    verb stem): how a claim says what happened varies from writer to writer, so such a word does not make the
+    claim one about an unknown thing. A word that may be a noun ("gathering", "parking", "sponsor") is not one."""
     if word.isascii():
         bare = word.strip(",.;:!?\"'“”’").lower()
         lemmas = getAllLemmas(bare)
-        return bool(lemmas) and set(lemmas) <= {"VERB", "AUX"} and not bare.endswith("ing")
+        return bool(lemmas) and set(lemmas) <= {"VERB", "AUX", "ADV"} and not bare.endswith("ing")
     return term in predicate_stems(word)
 
 
