@@ -75,6 +75,13 @@ def test_english_what_about_follow_up():
     )
 
 
+def test_a_pronoun_follow_up_takes_the_previous_subject_not_its_question_word():
+    """"거기 옷 몇 벌 나와?" after "패션쇼 언제야?" asks how many, about the show; not when."""
+    history = [{"role": "user", "content": "패션쇼 언제야?"}]
+    rewritten = standalone_question("거기 옷 몇 벌 나와?", history, "ko", 6)
+    assert "패션쇼" in rewritten and "언제" not in rewritten and detect_slot(rewritten) == "number"
+
+
 def test_self_contained_question_is_left_alone():
     history = [{"role": "user", "content": "Who signed the MOU?"}]
     assert standalone_question("Where was SFASS held?", history, "en", 6) == "Where was SFASS held?"
@@ -168,6 +175,15 @@ def test_asked_slot(question, slot):
 )
 def test_a_person_is_a_name_with_a_role_not_an_organization(sentence, person):
     assert names_person(sentence) is person
+
+
+@pytest.mark.parametrize("question, counted, other", [
+    ("옷 몇 벌 나와?", "강유리 디자이너는 의상 약 30벌을 선보인다.", "패션쇼는 17시에 2층에서 열린다."),
+    ("how many countries took part?", "28 countries took part in the summit.", "About 150 people attended."),
+    ("몇 명 왔어?", "SFASS에는 150여 명이 참여했다.", "28개국이 참여했다."),
+])
+def test_a_count_of_what_is_asked_fills_a_how_many_question_best(question, counted, other):
+    assert fills_slot(counted, "number", question) > fills_slot(other, "number", question) > 0
 
 
 def test_a_person_fills_the_slot_only_with_the_organization_asked_about():

@@ -13,7 +13,7 @@ from typing import Literal
 
 from index.text import _kiwi_lock, kiwi
 
-from ..checking.facts import facts, name_in
+from ..checking.facts import fact_spans, facts, name_in
 
 Slot = Literal["time", "money", "duration", "year", "date", "age", "number", "person", "who", "room", "place", "quote",
                "define", "any"]
@@ -190,6 +190,25 @@ def slot_hint(question: str) -> str:
     return SLOT_HINTS.get(detect_slot(question), "")
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+([A-Za-z]+)|몇\s*([가-힣]+)", re.IGNORECASE)
+
+
+def _counted(question: str) -> str:
+    """What a "how many" question counts: the noun after "how many", the counter after "몇" ("몇 개국이" → "개국이")."""
+    m = _HOW_MANY.search(question)
+    return (m[1] or m[2]).lower() if m else ""
+
+
+def _same_unit(unit: str, counted: str) -> bool:
+    """Whether a number's unit word is what the question counts ("벌을" for "벌", "countries" for "countries")."""
+    unit = unit.lower()
+    if not unit:
+        return False
+    if re.match(r"[가-힣]", unit):
+        return unit.startswith(counted) or counted.startswith(unit)
+    return unit.rstrip("s") == counted.rstrip("s")
+
+
 def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     """How well ``sentence`` holds a value of the asked-for kind that the question does not already give
     (0: not at all; 1: a value of that kind; 2: a value plainly of that kind, e.g. a venue for "where")."""
@@ -201,8 +220,13 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return 2.0 if len(new_dates) > 1 else float(bool(new_dates or set(have.years) - set(asked.years)))
     if slot == "year":
         return bool(set(have.years) - set(asked.years))
-    if slot == "number":
-        return bool(set(have.numbers) - set(asked.numbers))
+    if slot == "number":  # a count of the thing asked about counts most ("몇 벌" → "30벌", "how many countries")
+        new = set(have.numbers) - set(asked.numbers)
+        counted = _counted(question)
+        if new and counted and any(f.kind == "number" and f.values[0] in new and _same_unit(f.unit, counted)
+                                   for f in fact_spans(sentence)):
+            return 2.0
+        return float(bool(new))
     if slot == "money":
         return bool(have.money)
     if slot == "duration":  # a length of time: "three years", "3개월", "이틀간", "25분", "28 and 29 October"

@@ -95,12 +95,14 @@ def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
     subjects = _ko_subjects(previous)
     if subjects:
         return " ".join(subjects[:2])
-    words = [w for w in _words(previous) if w.lower() not in _STOP_EN and len(w) > 1]
+    words = [w for w in _words(previous) if w.lower() not in _STOP_EN and len(w) > 1
+             and not w.startswith(_KO_ASKING)]  # "패션쇼 언제야?" is about the show, not about "언제"
     return " ".join(words[-3:])
 
 
 _KO_PARTICLE = re.compile(r"^(?P<stem>[가-힣A-Za-z0-9]{2,}?)(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)$")
 _KO_QUESTION_WORDS = {"무엇", "누구", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "이것", "그것", "그건", "거기"}
+_KO_ASKING = ("무엇", "누구", "누가", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "뭐", "몇", "며칠", "왜")
 
 
 def _ko_subjects(question: str) -> list[str]:
