@@ -17,6 +17,7 @@ kind: programme
 # 시상
 최우수 논문상 시상식은 11월 14일 오후에 열렸다.
 최우수 논문상은 박서준 연구원이 받았다.
+박서준 연구원은 수상 소감에서 "안전한 AI는 협력에서 나온다"라고 말했다.
 """
 
 BOTH = {
@@ -76,3 +77,11 @@ def test_unrelated_question_is_still_refused(bot):
 def test_a_korean_name_written_in_an_english_question_is_a_key_term(bot):
     """Kiwi splits a Korean name quoted in English text into syllables; the name as written is what is asked."""
     assert "김명주" in bot.extractive.scorer.question("What role did 김명주 have?").keys
+
+
+@pytest.mark.parametrize("question", ["What did Park Seo-jun say?", "what did seojun park say", "Bak Seo-jun quote?"])
+def test_a_korean_name_written_in_latin_letters_finds_the_hangul_name(bot, question):
+    """Only the Korean document names the winner, in Hangul; however the question spells the name in Latin
+    letters, it is the same person."""
+    answer = bot.ask(question)
+    assert not answer.refused and "협력" in answer.text and answer.citations[0].doc_id == "prizes-ko"

@@ -11,6 +11,7 @@ from assistant.question.clean import InvalidQuestion, validate_question
 from assistant.question.followup import standalone_question, to_turns
 from assistant.question.injection import strip_instructions
 from assistant.question.language import detect_language
+from assistant.question.romanized import name_index, with_korean_names
 from index.fusion import reciprocal_rank_fusion
 from index.models import Chunk
 
@@ -80,6 +81,23 @@ def test_a_pronoun_follow_up_takes_the_previous_subject_not_its_question_word():
     history = [{"role": "user", "content": "패션쇼 언제야?"}]
     rewritten = standalone_question("거기 옷 몇 벌 나와?", history, "ko", 6)
     assert "패션쇼" in rewritten and "언제" not in rewritten and detect_slot(rewritten) == "number"
+
+
+@pytest.mark.parametrize("question, written", [
+    ("what did yoo hyun-seok say", "what did yoo hyun-seok (유현석) say"),
+    ("Kim Myung-ju's speech", "Kim Myung-ju (김명주)'s speech"),
+    ("quote from Myungju Kim?", "quote from Myungju Kim (김명주)?"),
+    ("what did park seo yoon say", "what did park seo yoon (박서윤) say"),
+    ("what did the minister say", "what did the minister say"),  # no name: nothing added
+])
+def test_a_korean_name_in_latin_letters_gets_its_hangul_spelling(question, written):
+    index = name_index(["김명주 소장은 말했다.", "유현석 원장직무대행은", "박서윤 이사장이 환영사를 한다."])
+    assert with_korean_names(question, index, known={"what", "did", "the", "minister", "say", "quote", "from"}) == written
+
+
+def test_a_latin_name_the_documents_use_is_left_alone():
+    index = name_index(["김명주 소장은 말했다."])
+    assert with_korean_names("what did Kim Myung-ju say", index, known={"kim", "myung", "ju"}) == "what did Kim Myung-ju say"
 
 
 def test_self_contained_question_is_left_alone():

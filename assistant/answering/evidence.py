@@ -18,7 +18,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ from ..question.answer_type import (
     says_absent,
 )
 from ..question.injection import is_instruction
+from ..question.romanized import korean_name, name_index, with_korean_names
 from ..question.vocabulary import DAY_WORDS, EVENT_NOUNS, KEY_TERM_STOPWORDS, LANGUAGE_WORDS, SUMMARY_WORDS
 from ..retrieval import translation_pairs
 
@@ -308,6 +309,11 @@ class CorpusStats:
         found = [t for t, j in self._hangul.get(len(word), []) if close(target, j)]
         return found[0] if len(found) == 1 else None
 
+    @cached_property
+    def korean_names(self) -> dict[str, str]:
+        """The documents' Korean full names by the consonants of their Latin spellings (see :mod:`.romanized`)."""
+        return name_index(c.text for c in self.by_id.values())
+
     def has_translation(self, doc_id: str, lang: Lang) -> bool:
         return any(self.langs.get(other) == lang for other in self.pairs.get(doc_id, ()))
 
@@ -426,6 +432,12 @@ class EvidenceScorer:
 
         return self._correct_korean(_ENGLISH_WORD.sub(fix, question))
 
+    def korean_names(self, question: str) -> str:
+        """The Hangul spelling added after a Korean name the question writes in Latin letters and the documents
+        only in Hangul: "what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"."""
+        stats = self.stats()
+        return with_korean_names(question, stats.korean_names, stats.words)
+
     def absolute_years(self, question: str) -> str:
         """Years named relative to now written as the years they are, counted from the year the documents speak
         of most (the event's): "내년에도 해?" → "2026년에도 해?", "last year's summit" → "2024's summit"."""
@@ -482,6 +494,7 @@ class EvidenceScorer:
             and n.lower() not in LANGUAGE_WORDS
             and n.lower() not in stats.words  # a capitalised ordinary word ("Give me ...") names nothing
             and any(stem(w.lower()) not in stats.df for w in re.findall(r"[A-Za-z]{2,}", n))
+            and not korean_name(re.findall(r"[A-Za-z]+", n), stats.korean_names)  # "Park Seo-jun" for 박서준
         ]
 
     def question(self, text: str) -> Question:

@@ -199,14 +199,29 @@ def _counted(question: str) -> str:
     return (m[1] or m[2]).lower() if m else ""
 
 
+# Korean counters and the English nouns that count the same things
+_COUNTERS = {
+    "개국": ("country", "nation"), "명": ("people", "person", "participant", "attendee", "visitor", "guest", "speaker"),
+    "곳": ("place", "organization", "organisation", "venue", "company"), "개사": ("company", "firm"),
+    "벌": ("outfit", "garment", "piece"), "편": ("film", "paper", "article"), "회": ("edition", "time"),
+    "대": ("car", "vehicle", "bus", "machine"), "권": ("book", "volume"),
+}
+_COUNTED_BY = {noun: counter for counter, nouns in _COUNTERS.items() for noun in nouns}
+
+
+def _count_class(word: str) -> str:
+    """What a unit word counts, the same for a Korean counter and the English noun ("개국이" and "countries")."""
+    word = word.lower()
+    if re.match(r"[가-힣]", word):
+        return next((c for c in sorted(_COUNTERS, key=len, reverse=True) if word.startswith(c)), word[:1])
+    singular = re.sub(r"(?<=[^s])s$|(?<=[^aeiou])ies$", lambda m: "y" if m[0] == "ies" else "", word)
+    return _COUNTED_BY.get(singular, singular)
+
+
 def _same_unit(unit: str, counted: str) -> bool:
-    """Whether a number's unit word is what the question counts ("벌을" for "벌", "countries" for "countries")."""
-    unit = unit.lower()
-    if not unit:
-        return False
-    if re.match(r"[가-힣]", unit):
-        return unit.startswith(counted) or counted.startswith(unit)
-    return unit.rstrip("s") == counted.rstrip("s")
+    """Whether a number's unit word is what the question counts ("벌을" for "벌", "28개국" for "how many
+    countries")."""
+    return bool(unit) and _count_class(unit) == _count_class(counted)
 
 
 def fills_slot(sentence: str, slot: Slot, question: str) -> float:

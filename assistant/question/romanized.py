@@ -1,0 +1,98 @@
+"""Korean names written in Latin letters ("Kim Myung-ju", "yoo hyun-seok", "Myung-ju Kim") matched to the Hangul
+names the documents use (김명주, 유현석): by the consonants both spellings share, whichever romanisation the
+writer used (Yoo or Yu, Hyun or Hyeon, Kim or Gim, Park or Bak)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+
+# Hangul letters as the consonant classes they are written with in Latin letters ("" where they are silent)
+_INITIALS = ("k", "k", "n", "t", "t", "r", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", "h")
+# vowels only by their glide: 여 → "y", 와 → "w"
+_VOWELS = ("", "", "y", "y", "", "", "y", "y", "", "w", "w", "", "y", "", "w", "w", "w", "y", "", "", "")
+_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "r", "k", "m", "p", "r", "r", "p", "r", "m", "p", "p", "t", "t",
+           "N", "t", "t", "k", "t", "p", "t")
+_LATIN = str.maketrans({"g": "k", "c": "k", "q": "k", "b": "p", "f": "p", "v": "p", "d": "t", "l": "r", "z": "j"})
+_SURNAME_I = {"lee", "yi", "rhee", "ri", "i", "rhie"}  # 이, however it is written
+MIN_SKELETON = 5  # shorter skeletons match too many words by chance
+_NAME = re.compile(r"(?<![가-힣])[가-힣]{3}")  # a Korean full name: three syllables (the start of a longer word)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def hangul_skeleton(word: str) -> str:
+    out = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            return ""
+        out += [_INITIALS[code // 588], _VOWELS[code % 588 // 28], _FINALS[code % 28]]
+    return "".join(out)
+
+
+def _latin_part(word: str) -> set[str]:
+    """The skeletons one Latin-letter word may stand for (also without an "r" that only lengthens a vowel, as in
+    "Park" for 박, or that starts it, as in "Lim" for 임)."""
+    word = word.lower()
+    if word in _SURNAME_I:
+        return {""}
+    word = word.replace("ng", "N").replace("ch", "j").replace("sh", "s").replace("ph", "p").replace("th", "t")
+    word = word.replace("x", "ks").translate(_LATIN)
+    word = re.sub(r"h$", "", word)  # "Oh" for 오
+    forms = {word, re.sub(r"(?<=[aeiou])r(?=[^aeiouyw]|$)", "", word)}
+    forms |= {f[1:] for f in forms if f.startswith("r")}  # "Lim" or "Rhee" for 임, 이
+    return {re.sub(r"[aeiou]", "", f) for f in forms}
+
+
+def latin_skeletons(words: list[str]) -> set[str]:
+    """The skeletons a run of Latin-letter words may stand for, surname first or last."""
+    out = set()
+    for order in (words, words[-1:] + words[:-1]):
+        combos = {""}
+        for word in order:
+            combos = {c + p for c in combos for p in _latin_part(word)}
+        out |= combos
+    return out
+
+
+def name_index(texts: Iterable[str]) -> dict[str, str]:
+    """Per skeleton, the one Korean name of ``texts`` it stands for (skeletons two names share are dropped)."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _NAME.finditer(text):
+            skeleton = hangul_skeleton(m[0])
+            if len(skeleton) >= MIN_SKELETON:
+                found.setdefault(skeleton, set()).add(m[0])
+    return {s: next(iter(names)) for s, names in found.items() if len(names) == 1}
+
+
+def korean_name(words: list[str], index: dict[str, str]) -> str | None:
+    """The Korean name of ``index`` that a run of Latin-letter words spells, if any."""
+    return next((index[s] for s in latin_skeletons(words) if s in index), None)
+
+
+def with_korean_names(question: str, index: dict[str, str], known: set[str]) -> str:
+    """``question`` with the Korean name written after each Latin-letter name that stands for one of ``index``'s
+    ("what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"), when the documents do not use the
+    Latin spelling (none of its words is in ``known``)."""
+    if not index or not re.search(r"[A-Za-z]", question):
+        return question
+    words = list(_LATIN_WORD.finditer(question))
+    out, at, i = [], 0, 0
+    while i < len(words):
+        for size in (4, 3, 2):
+            run = words[i : i + size]
+            if len(run) < size or any(re.search(r"[^\s-]", question[a.end() : b.start()]) for a, b in pairwise(run)):
+                continue  # one name: words joined by spaces and hyphens only
+            if all(w[0].lower() in known for w in run):
+                continue
+            name = korean_name([w[0] for w in run], index)
+            if name and name not in question:
+                out += [question[at : run[-1].end()], f" ({name})"]
+                at = run[-1].end()
+                i += size
+                break
+        else:
+            i += 1
+    return "".join(out) + question[at:]
