@@ -20,6 +20,24 @@ kind: programme
 박서준 연구원은 수상 소감에서 "안전한 AI는 협력에서 나온다"라고 말했다.
 """
 
+PRACTICAL_KO = """---
+id: practical-ko
+title: 참가 안내
+lang: ko
+source: 테스트 자료
+kind: practical
+---
+# 교통
+행사장 주차는 무료이다.
+행사장까지는 지하철 2호선을 이용하면 된다.
+
+# 식사
+점심 식사는 제공되지 않으며 행사장 1층에 식당가가 있다.
+
+# 등록
+등록 데스크는 오전 9시에 문을 연다.
+"""
+
 BOTH = {
     "venue-ko.md": """---
 id: venue-ko
@@ -52,6 +70,7 @@ def bot(tmp_path_factory) -> Assistant:
     knowledge = root / "knowledge"
     knowledge.mkdir()
     (knowledge / "prizes-ko.md").write_text(KOREAN_ONLY, encoding="utf-8")
+    (knowledge / "practical-ko.md").write_text(PRACTICAL_KO, encoding="utf-8")
     for name, text in BOTH.items():
         (knowledge / name).write_text(text, encoding="utf-8")
     return Assistant(Settings(knowledge_dir=knowledge, data_dir=root / "data"))
@@ -85,3 +104,11 @@ def test_a_korean_name_written_in_latin_letters_finds_the_hangul_name(bot, quest
     letters, it is the same person."""
     answer = bot.ask(question)
     assert not answer.refused and "협력" in answer.text and answer.citations[0].doc_id == "prizes-ko"
+
+
+def test_event_words_match_across_languages(bot):
+    """"parking" and "free" are the Korean passage's 주차 and 무료: the fact only a Korean document gives answers
+    the English question."""
+    answer = bot.ask("Is parking free?")
+    assert not answer.refused and "무료" in answer.text and answer.citations[0].doc_id == "practical-ko"
+    assert "지하철" not in answer.text and "등록" not in answer.text  # the rest of the Korean page is no answer

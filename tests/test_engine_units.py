@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.citations import renumber
+from assistant.answering.evidence import glossed, stem, terms
 from assistant.answering.refusal import refusal_message
 from assistant.question.answer_type import detect_slot, fills_slot, names_person
 from assistant.question.clean import InvalidQuestion, validate_question
@@ -98,6 +99,12 @@ def test_a_korean_name_in_latin_letters_gets_its_hangul_spelling(question, writt
 def test_a_latin_name_the_documents_use_is_left_alone():
     index = name_index(["김명주 소장은 말했다."])
     assert with_korean_names("what did Kim Myung-ju say", index, known={"kim", "myung", "ju"}) == "what did Kim Myung-ju say"
+
+
+def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
+    assert {stem("parking"), "free"} <= glossed(terms("행사장 주차는 무료이다."), "en")
+    assert {"주차", "무료"} <= glossed(terms("Parking at the venue is free."), "ko")
+    assert glossed(terms("The keynote starts at 10:00."), "en") == terms("The keynote starts at 10:00.")
 
 
 def test_self_contained_question_is_left_alone():

@@ -43,7 +43,14 @@ from ..question.answer_type import (
 )
 from ..question.injection import is_instruction
 from ..question.romanized import korean_name, name_index, with_korean_names
-from ..question.vocabulary import DAY_WORDS, EVENT_NOUNS, KEY_TERM_STOPWORDS, LANGUAGE_WORDS, SUMMARY_WORDS
+from ..question.vocabulary import (
+    DAY_WORDS,
+    EVENT_GLOSSARY,
+    EVENT_NOUNS,
+    KEY_TERM_STOPWORDS,
+    LANGUAGE_WORDS,
+    SUMMARY_WORDS,
+)
 from ..retrieval import translation_pairs
 
 if TYPE_CHECKING:
@@ -594,6 +601,8 @@ class EvidenceScorer:
         # under a question heading (a FAQ's entry) the text is that question's answer: its words are the text's own
         own = terms(e.sentence) | heading if asks(chunk.heading) else terms(e.sentence)
         context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
+        if chunk.lang != lang:  # a passage in the other language: its words for what events have, in the question's
+            own, context = glossed(own, lang), glossed(context, lang)
         # across languages only names in Latin script, numbers and words quoted in the other script can be shared
         keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items() if t.isascii() or t in context}
         total = sum(keys.values())
@@ -637,6 +646,24 @@ class EvidenceScorer:
             if twin is not None and _key_values(twin.text) == mine:
                 return terms(twin.text)
         return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
+    """:data:`EVENT_GLOSSARY` as terms: each English stem with the Korean term sets that say the same."""
+    return tuple((stem(en), tuple(terms(ko) for ko in kos)) for en, kos in EVENT_GLOSSARY.items())
+
+
+def glossed(found: frozenset[str], lang: Lang) -> frozenset[str]:
+    """The terms of a passage in one language with the event words they hold added as ``lang`` writes them
+    ("주차는 무료" holds "parking" and "free" for an English question)."""
+    added: set[str] = set()
+    for en, kos in _glossary():
+        if lang == "en" and en not in found and any(ko and ko <= found for ko in kos):
+            added.add(en)
+        elif lang == "ko" and en in found:
+            added.update(*kos)
+    return found | added if added else found
 
 
 def asks(heading_path: str) -> bool:

@@ -59,3 +59,34 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "say": ("said", "say", "stress", "emphas", "state", "말", "강조", "밝히", "언급"),
     "end": ("end", "clos", "폐막", "끝나", "마치", "마무리"),
 }
+
+# The words events are described with, English and Korean, for matching a question in one language with a
+# passage in the other (a document with no translation): the words every event's documents share, none of
+# them the name of a thing at one event.
+EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
+    "speaker": ("연사", "발표자"), "speakers": ("연사", "발표자"), "talk": ("발표", "강연"), "present": ("발표",),
+    "presentation": ("발표",), "keynote": ("기조연설", "기조강연"), "session": ("세션",), "panel": ("패널",),
+    "discussion": ("논의", "토론"), "schedule": ("일정",), "programme": ("프로그램", "일정"),
+    "program": ("프로그램", "일정"), "agenda": ("일정", "프로그램"), "venue": ("장소", "행사장"),
+    "opening": ("개막", "개회"), "closing": ("폐막", "폐회"), "registration": ("등록",),
+    "register": ("등록",), "fee": ("참가비", "요금"), "ticket": ("입장권", "티켓"), "price": ("가격", "요금"),
+    "cost": ("비용", "요금"), "free": ("무료",), "lunch": ("점심",), "meal": ("식사",), "food": ("음식",),
+    "parking": ("주차",), "shuttle": ("셔틀",), "station": ("역",), "attend": ("참석", "참가", "참여"),
+    "attendance": ("참석", "참가", "참여"), "participant": ("참가자", "참석자"), "country": ("국가", "나라", "개국"),
+    "countries": ("국가", "나라", "개국"), "organizer": ("주최", "주관"), "organiser": ("주최", "주관"),
+    "host": ("주최", "주관"), "sponsor": ("후원",), "award": ("상", "시상"), "prize": ("상금", "상"),
+    "winner": ("수상",), "competition": ("경연", "대회", "공모전"), "exhibition": ("전시",), "booth": ("부스",),
+    "workshop": ("워크숍",), "moderator": ("사회자", "사회"), "judge": ("심사",), "agreement": ("협약",),
+    "mou": ("협약", "업무협약"), "sign": ("체결", "서명"), "cooperation": ("협력",), "partnership": ("협력",),
+    "research": ("연구",), "institute": ("연구소", "연구원"), "minister": ("장관",), "ministry": ("부처",),
+    "director": ("소장", "원장"), "president": ("회장", "원장", "대표"), "chair": ("이사장", "위원장"),
+    "founder": ("창업자", "설립자"), "reporter": ("기자",), "journalist": ("기자",), "article": ("기사",),
+    "press": ("보도",), "market": ("시장",), "government": ("정부",), "industry": ("산업", "업계"),
+    "academia": ("학계",), "summit": ("정상회의",), "theme": ("주제",), "topic": ("주제",), "purpose": ("목적",),
+    "goal": ("목표",), "outcome": ("성과", "결과"), "result": ("결과",), "welcome": ("환영사",),
+    "congratulatory": ("축사",), "speech": ("연설", "축사", "발언"), "interpretation": ("통역",),
+    "livestream": ("생중계", "중계"), "video": ("영상",), "slides": ("자료",), "website": ("홈페이지", "웹사이트"),
+    "morning": ("오전",), "afternoon": ("오후",), "evening": ("저녁",), "company": ("기업", "회사"),
+    "startup": ("스타트업",), "student": ("학생",), "discount": ("할인",), "children": ("어린이",),
+    "pet": ("반려동물",), "dog": ("반려견", "반려동물", "안내견"), "wifi": ("와이파이",), "day": ("날",),
+}
