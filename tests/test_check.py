@@ -168,6 +168,17 @@ def test_a_claim_the_documents_do_not_address_is_not_found(bot):
     assert verdict.label == "not_found" and all(not c.citations for c in verdict.claims)
 
 
+@pytest.mark.parametrize("statement, post, label, documents_post", [
+    ("송상훈 과기정통부 차관은 개회식 축사에서 국제 협력의 필요성을 강조했다.", "과기정통부 차관", "contradicted", "지원단장"),
+    ("유현석 콘진원 원장은 축사를 했다.", "콘진원", "contradicted", "원장직무대행"),  # the acting president
+    ("배경훈 과기정통부 장관은 SFASS에 대해 말했다.", "과기정통부 장관", "supported", None),
+])
+def test_a_persons_post_is_checked_against_the_post_the_documents_give(bot, statement, post, label, documents_post):
+    claim = next(c for c in bot.check(statement).claims if c.value == post)
+    assert claim.label == label and claim.citations
+    assert documents_post is None or documents_post in claim.documents_value
+
+
 def test_a_persons_post_is_not_contradicted_by_an_organisation(bot):
     verdict = bot.check("MOU 체결식에서는 Scale AI 최고경영자가 직접 서명했다.")
     assert verdict.label != "contradicted"

@@ -203,6 +203,11 @@ _ORGANISATION = re.compile(
     r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
 _KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
                   r"이사장|이사|의원|기자")
+# a post: up to three words, the last a title ("과기정통부 차관", "국가인공지능전략위원회 지원단장", "원장직무대행")
+_POST = re.compile(r"((?:[^\s,.]+\s+){0,3}?[가-힣]*(?:" + _KOREAN_TITLES + r")(?:직무대행|대행)?)(?=[은는이가의을를과와께,.\s]|$)")
+# a Korean full name right before a word (a common surname, then two syllables)
+_KOREAN_NAME_BEFORE = re.compile(r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
+                                 r"엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{2})\s+$")
 _PERSON_ROLE = re.compile(
     r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + _KOREAN_TITLES,
     re.IGNORECASE)
@@ -715,7 +720,11 @@ class ClaimChecker:
         claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value, start=atom.start,
                       end=atom.end)
         if atom.kind is None:
-            return self._judge_meaning(claim, atom.value, evidence, lang)
+            post = self._judge_post(atom, claim, statement, evidence, lang)
+            return post or self._judge_meaning(claim, atom.value, evidence, lang)
+        post = self._judge_post(atom, claim, statement, evidence, lang)
+        if post is not None:
+            return post
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
         if speaker is not None:
             return speaker
@@ -807,6 +816,30 @@ class ClaimChecker:
                 return self._labelled(claim, "contradicted", s, lang, rivals[0])
         return None
 
+    def _judge_post(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                    lang: Lang) -> Claim | None:
+        """A Korean person's post, claimed right after their name ("송상훈 과기정통부 차관은"): supported by a sentence
+        giving that person the same title (or one it shortens: "단장" of "지원단장"), contradicted by the sentences
+        that give the person another one ("국가인공지능전략위원회 지원단장"). None when the claim is no such post, or
+        no sentence gives the person a post."""
+        if atom.kind not in ("name", None):
+            return None
+        person = _KOREAN_NAME_BEFORE.search(statement[atom.sentence[0] : atom.start])
+        claimed = _POST.match(statement[atom.start : atom.sentence[1]])
+        if person is None or claimed is None:
+            return None
+        if atom.kind is None and self.scorer.key_terms(atom.value[claimed.end() :]):
+            return None  # the clause says more than the post ("장관이 직접 서명했다"): checked by its meaning
+        title = claimed[1].split()[-1]
+        given = [(s, m[1]) for s in evidence if s.chunk.lang == lang
+                 for m in re.finditer(re.escape(person[1]) + r"\s+" + _POST.pattern, s.text)]
+        for s, post in given:
+            if any(word == title or word.endswith(title) for word in _titles(post)):
+                return self._labelled(claim, "supported", s, lang)
+        if given:
+            return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
+        return None
+
     def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
         """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found."""
         df = self.scorer.stats().df
@@ -827,6 +860,11 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+def _titles(post: str) -> list[str]:
+    """The words of a post that are titles ("부총리 겸 과기정통부 장관" → 부총리, 장관)."""
+    return [w for w in post.split() if re.search(r"(?:" + _KOREAN_TITLES + r")(?:직무대행|대행)?$", w)]
 
 
 def _speech(sentence: str) -> list[tuple[int, int]]:
