@@ -172,11 +172,23 @@ def test_a_claim_the_documents_do_not_address_is_not_found(bot):
     ("송상훈 과기정통부 차관은 개회식 축사에서 국제 협력의 필요성을 강조했다.", "과기정통부 차관", "contradicted", "지원단장"),
     ("유현석 콘진원 원장은 축사를 했다.", "콘진원", "contradicted", "원장직무대행"),  # the acting president
     ("배경훈 과기정통부 장관은 SFASS에 대해 말했다.", "과기정통부 장관", "supported", None),
+    ("Yoo Hyun-seok, president of KOCCA, spoke about K-content.", "KOCCA", "contradicted", "acting president"),
+    ("Kim Myung-joo, head of the National AI Strategy Committee's support group, spoke.", "National AI Strategy Committee",
+     "contradicted", "AI Safety Institute"),
+    ("Song Sang-hoon, head of the support group of the National AI Strategy Committee, spoke.",
+     "National AI Strategy Committee", "supported", None),
 ])
 def test_a_persons_post_is_checked_against_the_post_the_documents_give(bot, statement, post, label, documents_post):
     claim = next(c for c in bot.check(statement).claims if c.value == post)
     assert claim.label == label and claim.citations
     assert documents_post is None or documents_post in claim.documents_value
+
+
+def test_a_person_is_not_contradicted_by_someone_else_holding_the_post_they_are_given(bot):
+    """The post beside a name describes the person: a sentence giving another person that kind of post is no
+    rival for what the claim says the person did."""
+    verdict = bot.check("Kim Myung-joo, head of the AI Safety Institute of ETRI, gave the welcome address.")
+    assert verdict.label == "supported"
 
 
 def test_a_persons_post_is_not_contradicted_by_an_organisation(bot):

@@ -208,6 +208,16 @@ _POST = re.compile(r"((?:[^\s,.]+\s+){0,3}?[가-힣]*(?:" + _KOREAN_TITLES + r")
 # a Korean full name right before a word (a common surname, then two syllables)
 _KOREAN_NAME_BEFORE = re.compile(r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
                                  r"엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{2})\s+$")
+# an English post after a person's name: "Kim Myung-joo (김명주), director of the AI Safety Institute of ETRI,"
+_EN_TITLE = re.compile(r"\b(?:(?:acting|deputy|vice|former)\s+)*(?:head|director|president|chair|chairman|chairwoman|"
+                       r"chairperson|minister|ceo|founder|chief|secretary|professor|researcher|reporter|editor|"
+                       r"manager|leader)\b", re.IGNORECASE)
+_EN_POST = re.compile(r"(?P<name>\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?:\s*\([^)]*\))?(?:,\s*|\s+is\s+)(?P<post>(?:the\s+)?"
+                      + _EN_TITLE.pattern + r"[^,;.]*)")
+_SAME_TITLE = {"head": "director", "chief": "director", "leader": "director", "chairman": "chair", "chairwoman": "chair",
+               "chairperson": "chair"}
+POST_SAME = 0.8  # share of a claimed organisation's terms a post of the same title must hold to support it
+POST_OTHER = 0.5  # ... below which a post names another organisation
 _PERSON_ROLE = re.compile(
     r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + _KOREAN_TITLES,
     re.IGNORECASE)
@@ -743,6 +753,13 @@ class ClaimChecker:
         # a claim mostly in words no document uses speaks of something the documents do not cover
         # (the event's length is a slot of its own, whatever else the sentence says)
         can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
+        # "Kim Myung-joo, director of ..., gave ...": a sentence giving someone else that post does not say that
+        # someone else did what the claim says
+        described = {t for m in _EN_POST.finditer(statement[slice(*atom.sentence)]) if m["name"] == atom.value
+                     for t in self.scorer.key_terms(m["post"])}
+        rival_weights = {t: w for t, w in weights.items() if t not in described}
+        rival_cue = {t: w for t, w in cue.items() if t not in described}
+        can_contradict = can_contradict and bool(rival_cue or of_event)
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
         for s, said in zip(evidence, states) if can_contradict else []:
@@ -752,13 +769,13 @@ class ClaimChecker:
                 continue  # a list the claim shares members with: one more member is not a different value
             if days and s.days and not days & s.days:
                 continue  # a sentence about another day of the event is about something else
-            cover = self._cover(weights, s)
+            cover = self._cover(rival_weights, s)
             if of_event:  # how long the event lasted: any sentence giving the event's length is on the same slot
                 if not s.own & topic:
                     continue
                 # one saying how long it lasted before one that happens to name both of its days
                 cover = max(cover, CONTRADICT_MIN) + (LENGTH_SAID if any(f.kind == "duration" for f in s.facts) else 0)
-            elif cover < CONTRADICT_MIN or (cue and self._cover(cue, s) < CLAUSE_MIN):
+            elif cover < CONTRADICT_MIN or (rival_cue and self._cover(rival_cue, s) < CLAUSE_MIN):
                 continue
             # (a word beside the event's length, start or end may be one no document uses: "a three-day
             # gathering", "폐막했다" where they say "열렸다")
@@ -824,6 +841,8 @@ class ClaimChecker:
         no sentence gives the person a post."""
         if atom.kind not in ("name", None):
             return None
+        if lang == "en":
+            return self._judge_english_post(atom, claim, statement, evidence, lang)
         person = _KOREAN_NAME_BEFORE.search(statement[atom.sentence[0] : atom.start])
         claimed = _POST.match(statement[atom.start : atom.sentence[1]])
         if person is None or claimed is None:
@@ -837,6 +856,31 @@ class ClaimChecker:
             if any(word == title or word.endswith(title) for word in _titles(post)):
                 return self._labelled(claim, "supported", s, lang)
         if given:
+            return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
+        return None
+
+    def _judge_english_post(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                            lang: Lang) -> Claim | None:
+        """A person's post in English, claimed beside their name ("Kim Myung-joo, head of the ... support group,"):
+        supported by a sentence giving the same kind of title with the same organisation, contradicted when every
+        post the documents give the person differs in the kind of title or in the organisation."""
+        sentence = statement[slice(*atom.sentence)]
+        offset = atom.sentence[0]
+        claimed = next((m for m in _EN_POST.finditer(sentence)
+                        if m.start("post") + offset <= atom.start and atom.end <= m.end("post") + offset), None)
+        if claimed is None:
+            return None
+        given = [(s, m["post"]) for s in evidence if s.chunk.lang == lang
+                 for m in _EN_POST.finditer(s.text) if m["name"] == claimed["name"]]
+        if not given:
+            return None
+        mine = _post_parts(claimed["post"])
+        for s, post in given:
+            title, org = _post_parts(post)
+            if title == mine[0] and mine[1] and len(mine[1] & org) >= POST_SAME * len(mine[1]):
+                return self._labelled(claim, "supported", s, lang)
+        if all(_post_parts(post)[0] != mine[0] or len(mine[1] & _post_parts(post)[1]) < POST_OTHER * len(mine[1])
+               for _, post in given):
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
         return None
 
@@ -860,6 +904,17 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+def _post_parts(post: str) -> tuple[str, frozenset[str]]:
+    """An English post as its kind of title ("acting president") and the terms of its organisation."""
+    m = _EN_TITLE.search(post)
+    if m is None:
+        return "", terms(post, quoted_korean=False)
+    title = re.sub(r"\s+", " ", m[0].lower())
+    for word, same in _SAME_TITLE.items():
+        title = re.sub(rf"\b{word}\b", same, title)
+    return title, terms(post[m.end() :], quoted_korean=False) - {"the", "of"}
 
 
 def _titles(post: str) -> list[str]:
