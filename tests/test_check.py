@@ -184,6 +184,20 @@ def test_a_persons_post_is_checked_against_the_post_the_documents_give(bot, stat
     assert documents_post is None or documents_post in claim.documents_value
 
 
+def test_the_kind_of_address_a_person_gave_is_checked(bot):
+    """송상훈 gave the congratulatory address (축사), not the welcome address (환영사)."""
+    verdict = bot.check("송상훈 국가인공지능전략위원회 지원단장은 개회식 환영사에서 국제 협력의 필요성을 강조했다.")
+    address = next(c for c in verdict.claims if "환영사" in c.value)
+    assert address.label == "contradicted" and address.documents_value == "축사"
+    person = next(c for c in verdict.claims if c.value == "송상훈")
+    assert person.label == "supported"
+
+
+def test_a_wrong_pairing_of_person_and_address_is_marked_once(bot):
+    verdict = bot.check("Song Sang-hoon delivered the welcome address at the opening ceremony.")
+    assert [c.value for c in verdict.claims if c.label == "contradicted"] == ["Song Sang-hoon"]
+
+
 def test_a_person_is_not_contradicted_by_someone_else_holding_the_post_they_are_given(bot):
     """The post beside a name describes the person: a sentence giving another person that kind of post is no
     rival for what the claim says the person did."""

@@ -218,6 +218,14 @@ _SAME_TITLE = {"head": "director", "chief": "director", "leader": "director", "c
                "chairperson": "chair"}
 POST_SAME = 0.8  # share of a claimed organisation's terms a post of the same title must hold to support it
 POST_OTHER = 0.5  # ... below which a post names another organisation
+# the kinds of address given at an event's ceremonies, in both languages
+_ADDRESSES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+    ("welcome", r"환영사|환영\s*인사|\bwelcom(?:e|ing)\s+(?:address|speech|remarks)"),
+    ("congratulatory", r"축사|\bcongratulatory\s+(?:address|speech|remarks)"),
+    ("opening", r"개회사|\bopening\s+(?:address|speech|remarks)"),
+    ("closing", r"폐회사|\bclosing\s+(?:address|speech|remarks)"),
+    ("keynote", r"기조\s*(?:연설|강연)|\bkeynote"),
+)]
 _PERSON_ROLE = re.compile(
     r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + _KOREAN_TITLES,
     re.IGNORECASE)
@@ -316,8 +324,21 @@ class ClaimChecker:
                 parts += [(a.value, KIND_HINTS.get(a.kind, "")) for a in mine if a.kind]
                 evidence[atom.sentence] = self._evidence(statement[slice(*atom.sentence)], parts, lang)
             claims.append(self.judge(atom, statement, evidence[atom.sentence], lang))
+        self._one_mark_per_pairing(atoms, claims, statement, evidence, lang)
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
         return Verdict(statement=statement, label=label, claims=claims, language=lang)
+
+    def _one_mark_per_pairing(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,
+                              evidence: dict[tuple[int, int], list[_Sentence]], lang: Lang) -> None:
+        """"Song Sang-hoon delivered the welcome address": when the documents' pairing of person and address makes
+        the person contradicted, the address is not marked wrong a second time (it is checked by its meaning)."""
+        for i, (atom, claim) in enumerate(zip(atoms, claims)):
+            if atom.kind is not None or claim.label != "contradicted" or not _address_kinds(atom.value):
+                continue
+            sentence = statement[slice(*atom.sentence)]
+            if any(other.sentence == atom.sentence and other.kind == "name" and mine.label == "contradicted"
+                   and self._kind(other.value, sentence) == "person" for other, mine in zip(atoms, claims)):
+                claims[i] = self._judge_meaning(claim, atom.value, evidence[atom.sentence], lang)
 
     def _has_content(self, text: str) -> bool:
         """Whether words outside a clause's values say something checkable of their own: a key term that is
@@ -731,7 +752,8 @@ class ClaimChecker:
                       end=atom.end)
         if atom.kind is None:
             post = self._judge_post(atom, claim, statement, evidence, lang)
-            return post or self._judge_meaning(claim, atom.value, evidence, lang)
+            address = self._judge_address(atom, claim, statement, evidence, lang)
+            return post or address or self._judge_meaning(claim, atom.value, evidence, lang)
         post = self._judge_post(atom, claim, statement, evidence, lang)
         if post is not None:
             return post
@@ -884,6 +906,27 @@ class ClaimChecker:
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
         return None
 
+    def _judge_address(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                       lang: Lang) -> Claim | None:
+        """Which address one person gave ("송상훈 … 지원단장은 개회식 환영사에서"): supported by a sentence giving that
+        person that kind of address (welcome, congratulatory, opening, closing, keynote), contradicted when the
+        documents give the person only other kinds. None when the clause names no address or the sentence no
+        single person."""
+        claimed = _address_kinds(atom.value)
+        sentence = statement[slice(*atom.sentence)]
+        people = {statement[a:b] for a, b in atom.other_names if self._kind(statement[a:b], sentence) == "person"}
+        if len(claimed) != 1 or len(people) != 1:
+            return None
+        people = list(people)
+        given = [(s, kinds) for s in evidence if s.chunk.lang == lang and self._present(people[0], s.text)
+                 and (kinds := _address_kinds(s.text))]
+        said = next((s for s, kinds in given if claimed.keys() <= kinds.keys()), None)
+        if said is not None:
+            return self._labelled(claim, "supported", said, lang)
+        if given:
+            return self._labelled(claim, "contradicted", given[0][0], lang, next(iter(given[0][1].values())))
+        return None
+
     def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
         """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found."""
         df = self.scorer.stats().df
@@ -915,6 +958,11 @@ def _post_parts(post: str) -> tuple[str, frozenset[str]]:
     for word, same in _SAME_TITLE.items():
         title = re.sub(rf"\b{word}\b", same, title)
     return title, terms(post[m.end() :], quoted_korean=False) - {"the", "of"}
+
+
+def _address_kinds(text: str) -> dict[str, str]:
+    """The kinds of address a text names, each with the words naming it ("환영사" → welcome)."""
+    return {kind: m[0] for kind, pattern in _ADDRESSES if (m := pattern.search(text))}
 
 
 def _titles(post: str) -> list[str]:
