@@ -260,7 +260,13 @@ class KnowledgeIndex:
                 self._refresh(force=True)
                 return report
             pointer = pointer_for(fresh)
+            self.catalog.mark_complete(pointer)
             self.catalog.write_pointer(pointer)
+            later = self.catalog.newest_complete(above=pointer.version)
+            if later is not None:  # another machine completed a later version while this one switched: that one
+                self.catalog.write_pointer(later)
+                self._refresh(force=True)
+                return report
             self._current, self._checked = fresh, time.monotonic()
             self.catalog.collect_garbage(pointer, self.settings.index_gc_grace_seconds)
             return report

@@ -112,6 +112,28 @@ class VersionCatalog:
             collection = self.client.get_or_create_collection(self.pointer_name, embedding_function=None)
             collection.modify(metadata={"pointer": pointer.model_dump_json()})
 
+    def mark_complete(self, pointer: Pointer) -> None:
+        """Record on a version's meta collection that it is complete, with the pointer that names it (before the
+        builder switches to it: see :meth:`newest_complete`)."""
+        with reaching_store():
+            meta = self.client.get_collection(f"{pointer.collection}_meta", embedding_function=None)
+            meta.modify(metadata={**(meta.metadata or {}), "complete": pointer.model_dump_json()})
+
+    def newest_complete(self, above: int) -> Pointer | None:
+        """The pointer of the latest complete version numbered above ``above``. A builder asks this right after
+        switching to its own version: two builders switching at once (each read the pointer before the other
+        wrote it) both end by pointing at the later version, whichever wrote last."""
+        with reaching_store():
+            collections = list(self.client.list_collections())
+        found = []
+        for c in collections:
+            name = getattr(c, "name", c)
+            version = version_of(name, self.prefix)
+            raw = (getattr(c, "metadata", None) or {}).get("complete") if name.endswith("_meta") else None
+            if version is not None and version > above and raw:
+                found.append(Pointer.model_validate_json(raw))
+        return max(found, key=lambda p: p.version, default=None)
+
     # -- versions -----------------------------------------------------------------------------------
 
     def versions(self) -> dict[int, list[str]]:

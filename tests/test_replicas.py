@@ -152,6 +152,36 @@ def test_the_server_going_away_gives_a_clear_message_and_answers_resume_when_it_
     assert bot.index.version() == version  # the failed build left the current version as it was
 
 
+def test_a_builder_that_switches_after_a_later_version_was_switched_in_ends_on_the_later_one(tmp_path, server,
+                                                                                             monkeypatch):
+    """The race two builders on two machines can run: this one checked the pointer, then (before it wrote it)
+    another machine built a later version and switched to it. This one's stale write must not win."""
+    kb = write_kb(tmp_path / "knowledge")
+    assert _build(kb, tmp_path / "first", server.port, "late").returncode == 0
+    (kb / "coffee-en.md").write_text(COFFEE, encoding="utf-8")
+    mine = Assistant(Settings(knowledge_dir=kb, data_dir=tmp_path / "machine-a", chroma_host="127.0.0.1",
+                              chroma_port=server.port, collection_prefix="late"))
+    catalog = type(mine.index.catalog)
+    write = catalog.write_pointer
+    other: list[subprocess.CompletedProcess] = []
+
+    def write_after_the_other_machine(self, pointer):
+        if not other:  # the other machine builds and switches in the window between this one's check and write
+            other.append(_build(kb, tmp_path / "machine-b", server.port, "late"))
+        write(self, pointer)
+
+    monkeypatch.setattr(catalog, "write_pointer", write_after_the_other_machine)
+    mine.index.build(rebuild=True)
+    assert other and other[0].returncode == 0, other[0].stderr if other else ""
+    monkeypatch.undo()
+
+    versions = mine.index.catalog.versions()
+    assert mine.index.catalog.read_pointer().version == max(versions) == 3
+    assert mine.index.version() == 3
+    assert "Orchid Lounge" in _replica(tmp_path / "replica", server.port, "late").ask(
+        "Where was coffee served during the breaks?").text
+
+
 def test_two_builders_at_once_each_write_a_whole_version_and_the_pointer_names_a_complete_one(tmp_path, server,
                                                                                             reliability):
     kb = write_kb(tmp_path / "knowledge")
