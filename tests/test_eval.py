@@ -15,17 +15,17 @@ from assistant.models import Answer, Citation
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.92, "refusal_recall": 0.87},
-    "unseen": {"answer_accuracy": 0.75, "refusal_recall": 0.72},
-    "article": {"answer_accuracy": 0.72, "refusal_recall": 0.68},
-    "other-event": {"answer_accuracy": 0.71, "refusal_recall": 0.60},
+    "unseen": {"answer_accuracy": 0.77, "refusal_recall": 0.72},
+    "article": {"answer_accuracy": 0.75, "refusal_recall": 0.68},
+    "other-event": {"answer_accuracy": 0.74, "refusal_recall": 0.60},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
-    "claims": {"supported": (0.95, 0.89), "contradicted": (0.97, 0.56), "not_found": (0.56, 0.93)},
-    "claims-tuning": {"supported": (0.95, 0.90), "contradicted": (0.97, 0.60), "not_found": (0.45, 0.89)},
+    "claims": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.64), "not_found": (0.60, 0.93)},
+    "claims-tuning": {"supported": (0.96, 0.90), "contradicted": (0.97, 0.80), "not_found": (0.55, 0.89)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.20, "article": 0.24, "other-event": 0.12}
+MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.17, "article": 0.18, "other-event": 0.12}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:
