@@ -38,6 +38,17 @@ from ..question.language import detect_language
 from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
 from .facts import FactSpan, fact_spans, facts, name_in
+from .roles import (
+    EN_POST,
+    KOREAN_NAME_BEFORE,
+    KOREAN_TITLES,
+    POST,
+    POST_OTHER,
+    POST_SAME,
+    address_kinds,
+    post_parts,
+    titles,
+)
 from .split import AtomicClaim, _names, split_statement
 
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
@@ -201,33 +212,8 @@ _PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|arena|stadium|
 _ORGANISATION = re.compile(
     r"institute|ministry|university|company|corp|inc\b|lab|research|committee|agency|office|association|foundation|"
     r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
-_KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
-                  r"이사장|이사|의원|기자")
-# a post: up to three words, the last a title ("과기정통부 차관", "국가인공지능전략위원회 지원단장", "원장직무대행")
-_POST = re.compile(r"((?:[^\s,.]+\s+){0,3}?[가-힣]*(?:" + _KOREAN_TITLES + r")(?:직무대행|대행)?)(?=[은는이가의을를과와께,.\s]|$)")
-# a Korean full name right before a word (a common surname, then two syllables)
-_KOREAN_NAME_BEFORE = re.compile(r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
-                                 r"엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{2})\s+$")
-# an English post after a person's name: "Kim Myung-joo (김명주), director of the AI Safety Institute of ETRI,"
-_EN_TITLE = re.compile(r"\b(?:(?:acting|deputy|vice|former)\s+)*(?:head|director|president|chair|chairman|chairwoman|"
-                       r"chairperson|minister|ceo|founder|chief|secretary|professor|researcher|reporter|editor|"
-                       r"manager|leader)\b", re.IGNORECASE)
-_EN_POST = re.compile(r"(?P<name>\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?:\s*\([^)]*\))?(?:,\s*|\s+is\s+)(?P<post>(?:the\s+)?"
-                      + _EN_TITLE.pattern + r"[^,;.]*)")
-_SAME_TITLE = {"head": "director", "chief": "director", "leader": "director", "chairman": "chair", "chairwoman": "chair",
-               "chairperson": "chair"}
-POST_SAME = 0.8  # share of a claimed organisation's terms a post of the same title must hold to support it
-POST_OTHER = 0.5  # ... below which a post names another organisation
-# the kinds of address given at an event's ceremonies, in both languages
-_ADDRESSES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
-    ("welcome", r"환영사|환영\s*인사|\bwelcom(?:e|ing)\s+(?:address|speech|remarks)"),
-    ("congratulatory", r"축사|\bcongratulatory\s+(?:address|speech|remarks)"),
-    ("opening", r"개회사|\bopening\s+(?:address|speech|remarks)"),
-    ("closing", r"폐회사|\bclosing\s+(?:address|speech|remarks)"),
-    ("keynote", r"기조\s*(?:연설|강연)|\bkeynote"),
-)]
 _PERSON_ROLE = re.compile(
-    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + _KOREAN_TITLES,
+    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + KOREAN_TITLES,
     re.IGNORECASE)
 _PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})$")
 
@@ -264,7 +250,7 @@ def name_class(name: str, text: str) -> str | None:
     return None
 
 
-_KOREAN_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:\S+\s+)?[가-힣]*?(?:" + _KOREAN_TITLES + r"))")
+_KOREAN_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:\S+\s+)?[가-힣]*?(?:" + KOREAN_TITLES + r"))")
 
 
 def persons(text: str) -> list[str]:
@@ -333,7 +319,7 @@ class ClaimChecker:
         """"Song Sang-hoon delivered the welcome address": when the documents' pairing of person and address makes
         the person contradicted, the address is not marked wrong a second time (it is checked by its meaning)."""
         for i, (atom, claim) in enumerate(zip(atoms, claims)):
-            if atom.kind is not None or claim.label != "contradicted" or not _address_kinds(atom.value):
+            if atom.kind is not None or claim.label != "contradicted" or not address_kinds(atom.value):
                 continue
             sentence = statement[slice(*atom.sentence)]
             if any(other.sentence == atom.sentence and other.kind == "name" and mine.label == "contradicted"
@@ -751,9 +737,9 @@ class ClaimChecker:
         claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value, start=atom.start,
                       end=atom.end)
         if atom.kind is None:
-            post = self._judge_post(atom, claim, statement, evidence, lang)
-            address = self._judge_address(atom, claim, statement, evidence, lang)
-            return post or address or self._judge_meaning(claim, atom.value, evidence, lang)
+            return (self._judge_post(atom, claim, statement, evidence, lang)
+                    or self._judge_address(atom, claim, statement, evidence, lang)
+                    or self._judge_meaning(claim, atom.value, evidence, lang))
         post = self._judge_post(atom, claim, statement, evidence, lang)
         if post is not None:
             return post
@@ -777,7 +763,7 @@ class ClaimChecker:
         can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
         # "Kim Myung-joo, director of ..., gave ...": a sentence giving someone else that post does not say that
         # someone else did what the claim says
-        described = {t for m in _EN_POST.finditer(statement[slice(*atom.sentence)]) if m["name"] == atom.value
+        described = {t for m in EN_POST.finditer(statement[slice(*atom.sentence)]) if m["name"] == atom.value
                      for t in self.scorer.key_terms(m["post"])}
         rival_weights = {t: w for t, w in weights.items() if t not in described}
         rival_cue = {t: w for t, w in cue.items() if t not in described}
@@ -865,17 +851,17 @@ class ClaimChecker:
             return None
         if lang == "en":
             return self._judge_english_post(atom, claim, statement, evidence, lang)
-        person = _KOREAN_NAME_BEFORE.search(statement[atom.sentence[0] : atom.start])
-        claimed = _POST.match(statement[atom.start : atom.sentence[1]])
+        person = KOREAN_NAME_BEFORE.search(statement[atom.sentence[0] : atom.start])
+        claimed = POST.match(statement[atom.start : atom.sentence[1]])
         if person is None or claimed is None:
             return None
         if atom.kind is None and self.scorer.key_terms(atom.value[claimed.end() :]):
             return None  # the clause says more than the post ("장관이 직접 서명했다"): checked by its meaning
         title = claimed[1].split()[-1]
         given = [(s, m[1]) for s in evidence if s.chunk.lang == lang
-                 for m in re.finditer(re.escape(person[1]) + r"\s+" + _POST.pattern, s.text)]
+                 for m in re.finditer(re.escape(person[1]) + r"\s+" + POST.pattern, s.text)]
         for s, post in given:
-            if any(word == title or word.endswith(title) for word in _titles(post)):
+            if any(word == title or word.endswith(title) for word in titles(post)):
                 return self._labelled(claim, "supported", s, lang)
         if given:
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
@@ -888,21 +874,20 @@ class ClaimChecker:
         post the documents give the person differs in the kind of title or in the organisation."""
         sentence = statement[slice(*atom.sentence)]
         offset = atom.sentence[0]
-        claimed = next((m for m in _EN_POST.finditer(sentence)
+        claimed = next((m for m in EN_POST.finditer(sentence)
                         if m.start("post") + offset <= atom.start and atom.end <= m.end("post") + offset), None)
         if claimed is None:
             return None
         given = [(s, m["post"]) for s in evidence if s.chunk.lang == lang
-                 for m in _EN_POST.finditer(s.text) if m["name"] == claimed["name"]]
+                 for m in EN_POST.finditer(s.text) if m["name"] == claimed["name"]]
         if not given:
             return None
-        mine = _post_parts(claimed["post"])
-        for s, post in given:
-            title, org = _post_parts(post)
-            if title == mine[0] and mine[1] and len(mine[1] & org) >= POST_SAME * len(mine[1]):
+        title, org = post_parts(claimed["post"])
+        parts = [post_parts(post) for _, post in given]
+        for (s, _), (their_title, their_org) in zip(given, parts):
+            if their_title == title and org and len(org & their_org) >= POST_SAME * len(org):
                 return self._labelled(claim, "supported", s, lang)
-        if all(_post_parts(post)[0] != mine[0] or len(mine[1] & _post_parts(post)[1]) < POST_OTHER * len(mine[1])
-               for _, post in given):
+        if all(their_title != title or len(org & their_org) < POST_OTHER * len(org) for their_title, their_org in parts):
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
         return None
 
@@ -912,14 +897,14 @@ class ClaimChecker:
         person that kind of address (welcome, congratulatory, opening, closing, keynote), contradicted when the
         documents give the person only other kinds. None when the clause names no address or the sentence no
         single person."""
-        claimed = _address_kinds(atom.value)
+        claimed = address_kinds(atom.value)
         sentence = statement[slice(*atom.sentence)]
         people = {statement[a:b] for a, b in atom.other_names if self._kind(statement[a:b], sentence) == "person"}
         if len(claimed) != 1 or len(people) != 1:
             return None
         people = list(people)
         given = [(s, kinds) for s in evidence if s.chunk.lang == lang and self._present(people[0], s.text)
-                 and (kinds := _address_kinds(s.text))]
+                 and (kinds := address_kinds(s.text))]
         said = next((s for s, kinds in given if claimed.keys() <= kinds.keys()), None)
         if said is not None:
             return self._labelled(claim, "supported", said, lang)
@@ -947,27 +932,6 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
-
-
-def _post_parts(post: str) -> tuple[str, frozenset[str]]:
-    """An English post as its kind of title ("acting president") and the terms of its organisation."""
-    m = _EN_TITLE.search(post)
-    if m is None:
-        return "", terms(post, quoted_korean=False)
-    title = re.sub(r"\s+", " ", m[0].lower())
-    for word, same in _SAME_TITLE.items():
-        title = re.sub(rf"\b{word}\b", same, title)
-    return title, terms(post[m.end() :], quoted_korean=False) - {"the", "of"}
-
-
-def _address_kinds(text: str) -> dict[str, str]:
-    """The kinds of address a text names, each with the words naming it ("환영사" → welcome)."""
-    return {kind: m[0] for kind, pattern in _ADDRESSES if (m := pattern.search(text))}
-
-
-def _titles(post: str) -> list[str]:
-    """The words of a post that are titles ("부총리 겸 과기정통부 장관" → 부총리, 장관)."""
-    return [w for w in post.split() if re.search(r"(?:" + _KOREAN_TITLES + r")(?:직무대행|대행)?$", w)]
 
 
 def _speech(sentence: str) -> list[tuple[int, int]]:

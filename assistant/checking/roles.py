@@ -1,0 +1,56 @@
+"""People's roles at an event as statements and documents give them: a person's post ("송상훈 국가인공지능전략위원회
+지원단장", "Kim Myung-joo, director of the AI Safety Institute of ETRI") and the kind of address they gave
+(welcome, congratulatory, opening, closing, keynote)."""
+
+from __future__ import annotations
+
+import re
+
+from ..answering.evidence import terms
+
+KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
+                 r"이사장|이사|의원|기자")
+# a post: up to three words, the last a title ("과기정통부 차관", "국가인공지능전략위원회 지원단장", "원장직무대행")
+POST = re.compile(r"((?:[^\s,.]+\s+){0,3}?[가-힣]*(?:" + KOREAN_TITLES + r")(?:직무대행|대행)?)(?=[은는이가의을를과와께,.\s]|$)")
+# a Korean full name right before a word (a common surname, then two syllables)
+KOREAN_NAME_BEFORE = re.compile(r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
+                                r"엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{2})\s+$")
+# an English post after a person's name: "Kim Myung-joo (김명주), director of the AI Safety Institute of ETRI,"
+EN_TITLE = re.compile(r"\b(?:(?:acting|deputy|vice|former)\s+)*(?:head|director|president|chair|chairman|chairwoman|"
+                      r"chairperson|minister|ceo|founder|chief|secretary|professor|researcher|reporter|editor|"
+                      r"manager|leader)\b", re.IGNORECASE)
+EN_POST = re.compile(r"(?P<name>\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?:\s*\([^)]*\))?(?:,\s*|\s+is\s+)(?P<post>(?:the\s+)?"
+                     + EN_TITLE.pattern + r"[^,;.]*)")
+SAME_TITLE = {"head": "director", "chief": "director", "leader": "director", "chairman": "chair", "chairwoman": "chair",
+              "chairperson": "chair"}
+POST_SAME = 0.8  # share of a claimed organisation's terms a post of the same title must hold to support it
+POST_OTHER = 0.5  # ... below which a post names another organisation
+# the kinds of address given at an event's ceremonies, in both languages
+ADDRESSES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+    ("welcome", r"환영사|환영\s*인사|\bwelcom(?:e|ing)\s+(?:address|speech|remarks)"),
+    ("congratulatory", r"축사|\bcongratulatory\s+(?:address|speech|remarks)"),
+    ("opening", r"개회사|\bopening\s+(?:address|speech|remarks)"),
+    ("closing", r"폐회사|\bclosing\s+(?:address|speech|remarks)"),
+    ("keynote", r"기조\s*(?:연설|강연)|\bkeynote"),
+)]
+
+
+def post_parts(post: str) -> tuple[str, frozenset[str]]:
+    """An English post as its kind of title ("acting president") and the terms of its organisation."""
+    m = EN_TITLE.search(post)
+    if m is None:
+        return "", terms(post, quoted_korean=False)
+    title = re.sub(r"\s+", " ", m[0].lower())
+    for word, same in SAME_TITLE.items():
+        title = re.sub(rf"\b{word}\b", same, title)
+    return title, terms(post[m.end() :], quoted_korean=False) - {"the", "of"}
+
+
+def address_kinds(text: str) -> dict[str, str]:
+    """The kinds of address a text names, each with the words naming it ("환영사" → welcome)."""
+    return {kind: m[0] for kind, pattern in ADDRESSES if (m := pattern.search(text))}
+
+
+def titles(post: str) -> list[str]:
+    """The words of a post that are titles ("부총리 겸 과기정통부 장관" → 부총리, 장관)."""
+    return [w for w in post.split() if re.search(r"(?:" + KOREAN_TITLES + r")(?:직무대행|대행)?$", w)]
