@@ -101,8 +101,8 @@ def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
 
 
 _KO_PARTICLE = re.compile(r"^(?P<stem>[가-힣A-Za-z0-9]{2,}?)(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)$")
-_KO_QUESTION_WORDS = {"무엇", "누구", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "이것", "그것", "그건", "거기"}
 _KO_ASKING = ("무엇", "누구", "누가", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "뭐", "몇", "며칠", "왜")
+_KO_QUESTION_WORDS = (*_KO_ASKING, "이것", "그것", "그건", "거기")  # what a question is about is none of these
 
 
 def _ko_subjects(question: str) -> list[str]:
@@ -110,7 +110,7 @@ def _ko_subjects(question: str) -> list[str]:
     out = []
     for word in re.findall(r"[가-힣A-Za-z0-9]+", question):
         m = _KO_PARTICLE.match(word)
-        if m and not any(m["stem"].startswith(w) for w in _KO_QUESTION_WORDS):
+        if m and not m["stem"].startswith(_KO_QUESTION_WORDS):
             out.append(m["stem"])
     return out
 
