@@ -112,3 +112,10 @@ def test_event_words_match_across_languages(bot):
     answer = bot.ask("Is parking free?")
     assert not answer.refused and "무료" in answer.text and answer.citations[0].doc_id == "practical-ko"
     assert "지하철" not in answer.text and "등록" not in answer.text  # the rest of the Korean page is no answer
+
+
+@pytest.mark.parametrize("question", ["Is there Wi-Fi at the venue?", "행사장에 와이파이 돼?", "Is the conference livestreamed?"])
+def test_a_question_about_something_no_document_mentions_is_refused(bot, question):
+    """The documents say where the conference was and that parking is free, nothing of Wi-Fi or a livestream: the
+    best sentence about the venue is no answer."""
+    assert bot.ask(question).refused

@@ -7,7 +7,13 @@ import pytest
 from assistant.answering.citations import renumber
 from assistant.answering.evidence import glossed, stem, terms
 from assistant.answering.refusal import refusal_message
-from assistant.question.answer_type import detect_slot, fills_slot, names_person
+from assistant.question.answer_type import (
+    asked_attributes,
+    detect_slot,
+    fills_slot,
+    names_person,
+    says_attribute,
+)
 from assistant.question.clean import InvalidQuestion, validate_question
 from assistant.question.followup import standalone_question, to_turns
 from assistant.question.injection import strip_instructions
@@ -105,6 +111,26 @@ def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
     assert {stem("parking"), "free"} <= glossed(terms("행사장 주차는 무료이다."), "en")
     assert {"주차", "무료"} <= glossed(terms("Parking at the venue is free."), "ko")
     assert glossed(terms("The keynote starts at 10:00."), "en") == terms("The keynote starts at 10:00.")
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Is there parking at the venue?", ("parking",)),
+    ("강유리 디자이너 결혼했어?", ("marriage",)),
+    ("김명주 소장 어느 대학 나왔어?", ("education",)),
+    ("was it livestreamed on youtube", ("livestream",)),
+    ("와이파이 되나요?", ("wifi",)),
+    ("Who gave the welcome address?", ()),  # an address is no street address, and nothing here is often missing
+    ("Which speakers came from Oxford University?", ()),  # a university named is no question about schooling
+])
+def test_often_missing_attributes_are_recognised_in_either_language(question, asked):
+    assert asked_attributes(question) == asked
+
+
+def test_only_a_sentence_about_an_attribute_says_anything_of_it():
+    assert says_attribute("행사장 주차는 무료이다.", "parking")
+    assert says_attribute("Parking at the venue is free.", "parking")
+    assert not says_attribute("The forum was held at the Hotel Naru Seoul MGallery.", "parking")
+    assert not says_attribute("Kang Yu-ri is a fashion designer from Seoul.", "marriage")
 
 
 def test_self_contained_question_is_left_alone():

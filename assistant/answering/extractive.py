@@ -22,7 +22,7 @@ from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
 from ..checking.facts import facts
 from ..event import EventInfo, event_of_index
 from ..models import Draft
-from ..question.answer_type import fills_slot
+from ..question.answer_type import asked_attributes, fills_slot, says_attribute
 from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms
 from .refusal import refusal_message
 
@@ -43,6 +43,8 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
     answer type (those giving a span of days when the question asks when the event itself was), only sentences
     about the asked day for an agenda or list."""
     out = [c for c in candidates if not c.absence]
+    for name in asked_attributes(q.text):  # parking, Wi-Fi, a person's marriage ...: only a sentence about it
+        out = [c for c in out if says_attribute(f"{c.chunk.heading} {c.sentence}", name)]
     if q.slot in STRICT_SLOTS:
         out = [c for c in out if c.fills > 0]
         if q.slot == "date" and not q.total and out:  # when the event itself was: its span of days, if given

@@ -224,6 +224,43 @@ def _same_unit(unit: str, counted: str) -> bool:
     return bool(unit) and _count_class(unit) == _count_class(counted)
 
 
+# Things people ask about an event or a person that documents often leave out, each with the words a question
+# asks about it with and the words a sentence must use to say anything of it (either language): a question about
+# parking is answered by a sentence about parking, not by the best sentence about the venue.
+_ATTRIBUTES = {
+    "parking": (r"\bparking\b|\bpark (?:my|the|a|our) cars?\b|주차", r"\bparking\b|\bcar park|주차"),
+    "marriage": (r"\bmarried\b|\bspouse\b|\bhusband\b|\bwife\b|결혼|남편|아내|배우자",
+                 r"\bmarried\b|\bspouse\b|\bhusband\b|\bwife\b|결혼|남편|아내|배우자|기혼|미혼"),
+    "education": ((r"\bstud(?:y|ied)\b|\bdegree\b|\bph\.?d\b|\balma mater\b|\bgraduat|\beducation\b|학위|학력|졸업|"
+                   r"대학\S*\s*나[오왔온]"),
+                  (r"\bstudied\b|\buniversity\b|\bcollege\b|\bdegree\b|\bph\.?d\b|\bdoctorate\b|\bgraduat|대학|학위|"
+                   r"학력|졸업|전공")),
+    "livestream": (r"live[- ]?stream|\bstream(?:ed|ing)?\b|\bbroadcast|생중계|중계|유튜브|youtube",
+                   r"live[- ]?stream|\bstream(?:ed|ing)?\b|\bbroadcast|생중계|중계|유튜브|youtube"),
+    "wifi": (r"wi-?fi|와이파이|와파|\binternet\b|인터넷", r"wi-?fi|와이파이|\binternet\b|인터넷"),
+    "dress": (r"dress\s*code|\battire\b|\bwhat (?:should|to) (?:i )?wear\b|드레스\s*코드|복장|옷차림",
+              r"dress\s*code|\battire\b|\bwear\b|드레스\s*코드|복장|옷차림"),
+    "food": (r"\blunch\b|\bmeals?\b|\bfood\b|\brestaurants?\b|\bcaf[eé]s?\b|\bmenu\b|점심|식사|밥|음식|식당|메뉴|카페",
+             (r"\blunch|\bmeals?\b|\bfood|\brestaurants?\b|\bcaf[eé]|\bmenu\b|\bcatering\b|\bdrinks?\b|점심|식사|음식|"
+              r"식당|메뉴|카페|푸드|도시락|케이터링|음료")),
+    "pets": (r"\bdogs?\b|\bpets?\b|강아지|반려|애완", r"\bdogs?\b|\bpets?\b|\banimals?\b|강아지|반려|애완|안내견|동물"),
+    "interpretation": (r"\binterpret|\btranslat|통역|번역", r"\binterpret|\btranslat|통역|번역"),
+}
+_ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said, re.IGNORECASE))
+                       for name, (asked, said) in _ATTRIBUTES.items()}
+
+
+def asked_attributes(question: str) -> tuple[str, ...]:
+    """Which of the often-missing attributes (parking, a person's marriage or education, a livestream, Wi-Fi, a dress
+    code, food, pets, interpretation) the question asks about."""
+    return tuple(name for name, (asked, _) in _ATTRIBUTE_PATTERNS.items() if asked.search(question))
+
+
+def says_attribute(text: str, name: str) -> bool:
+    """Whether ``text`` says anything of the attribute ``name`` (see :func:`asked_attributes`)."""
+    return bool(_ATTRIBUTE_PATTERNS[name][1].search(text))
+
+
 def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     """How well ``sentence`` holds a value of the asked-for kind that the question does not already give
     (0: not at all; 1: a value of that kind; 2: a value plainly of that kind, e.g. a venue for "where")."""
