@@ -119,6 +119,9 @@ def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
     ("김명주 소장 어느 대학 나왔어?", ("education",)),
     ("was it livestreamed on youtube", ("livestream",)),
     ("와이파이 되나요?", ("wifi",)),
+    ("nearest subway station to the venue?", ("transport",)),
+    ("What's the street address of the hotel?", ("address",)),
+    ("who won the award", ("winner",)),
     ("Who gave the welcome address?", ()),  # an address is no street address, and nothing here is often missing
     ("Which speakers came from Oxford University?", ()),  # a university named is no question about schooling
 ])
@@ -131,6 +134,9 @@ def test_only_a_sentence_about_an_attribute_says_anything_of_it():
     assert says_attribute("Parking at the venue is free.", "parking")
     assert not says_attribute("The forum was held at the Hotel Naru Seoul MGallery.", "parking")
     assert not says_attribute("Kang Yu-ri is a fashion designer from Seoul.", "marriage")
+    assert says_attribute("공식 홈페이지는 https://gcss2026.kr/ 이다.", "address")  # "홈페이지 주소": a web address
+    assert says_attribute("The venue is at 123 Teheran-ro, Gangnam-gu, Seoul.", "address")
+    assert not says_attribute("Kim Myung-joo gave the welcome address.", "transport")
 
 
 def test_self_contained_question_is_left_alone():

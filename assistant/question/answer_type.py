@@ -245,6 +245,16 @@ _ATTRIBUTES = {
               r"식당|메뉴|카페|푸드|도시락|케이터링|음료")),
     "pets": (r"\bdogs?\b|\bpets?\b|강아지|반려|애완", r"\bdogs?\b|\bpets?\b|\banimals?\b|강아지|반려|애완|안내견|동물"),
     "interpretation": (r"\binterpret|\btranslat|통역|번역", r"\binterpret|\btranslat|통역|번역"),
+    "transport": ((r"\bsubway\b|\bmetro\b|\bstations?\b|\bbus(?:es)?\b|\bshuttles?\b|\btaxi|\btrains?\b|\bget there\b|"
+                   r"지하철|전철|셔틀|버스|택시|기차|역에서|교통|오는\s*길|가는\s*길"),
+                  (r"\bsubway\b|\bmetro\b|\bstations?\b|\bbus(?:es)?\b|\bshuttles?\b|\btaxi|\btrains?\b|\bline \d|"
+                   r"지하철|전철|셔틀|버스|택시|기차|\S역|교통|\d호선")),
+    "address": (r"\bstreet address\b|\b(?:postal|mailing) address\b|\baddress of the (?:venue|hotel|hall)\b|주소",
+                (r"주소|\baddress\b|\b(?:street|road|avenue|blvd)\b|\w-(?:ro|gil|gu|dong)\b|\b\d+\s*(?:ro|gil)\b|"
+                 r"[가-힣]+(?:로|길)\s*\d+|[가-힣]+(?:시|도)\s+[가-힣]+구\b|"
+                 r"https?://|\bwww\.|[\w.-]+@[\w-]+\.\w")),  # "홈페이지 주소", "이메일 주소": a web or e-mail address
+    "winner": (r"\bwho won\b|\bwinners?\b|수상자|우승|누가\s*(?:받|탔|수상)",
+               r"\bwon\b|\bwinners?\b|\bawarded\b|\breceived\b|수상|받았|우승|탔다"),
 }
 _ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said, re.IGNORECASE))
                        for name, (asked, said) in _ATTRIBUTES.items()}
@@ -252,7 +262,7 @@ _ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said,
 
 def asked_attributes(question: str) -> tuple[str, ...]:
     """Which of the often-missing attributes (parking, a person's marriage or education, a livestream, Wi-Fi, a dress
-    code, food, pets, interpretation) the question asks about."""
+    code, food, pets, interpretation, getting there, a street address, who won) the question asks about."""
     return tuple(name for name, (asked, _) in _ATTRIBUTE_PATTERNS.items() if asked.search(question))
 
 
