@@ -70,6 +70,11 @@ def test_citations_quote_the_exact_passage_of_the_index(bot):
         "Who won the Nobel Prize in Physics in 2024?",
         "행사장 와이파이 비밀번호가 뭐예요?",
         "포럼 첫째 날 점심 메뉴는 무엇이었나요?",
+        "What was on the lunch menu on day two?",  # a day's programme is no menu
+        "Is Kim Myung-joo married?",  # the person is known, the attribute is not given
+        "김명주 소장 어느 대학 나옴?",
+        "Is there parking at Hotel Naru?",
+        "was it livestreamed on youtube",
     ],
 )
 def test_questions_the_documents_do_not_answer_are_refused_in_the_askers_language(bot, question):

@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
         documents rendered from its programme file) when there is one, else those of the document in ``language``
         (of any document when none is in it) with the most sections about that day. The lines of the day's
         section and the opening line of each session under it, in document order."""
-        if q.form != "agenda" or not q.days:
+        if q.form != "agenda" or not q.days or asked_attributes(q.text):  # "the lunch menu on day two": no agenda
             return []
         programme = self.index.chunks(f"{PROGRAM_DOC_ID_PREFIX}-{language}")
         if programme:

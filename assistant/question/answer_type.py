@@ -232,7 +232,7 @@ _ATTRIBUTES = {
     "marriage": (r"\bmarried\b|\bspouse\b|\bhusband\b|\bwife\b|결혼|남편|아내|배우자",
                  r"\bmarried\b|\bspouse\b|\bhusband\b|\bwife\b|결혼|남편|아내|배우자|기혼|미혼"),
     "education": ((r"\bstud(?:y|ied)\b|\bdegree\b|\bph\.?d\b|\balma mater\b|\bgraduat|\beducation\b|학위|학력|졸업|"
-                   r"대학\S*\s*나[오왔온]"),
+                   r"대학\S*\s*나[오왔온옴와]"),
                   (r"\bstudied\b|\buniversity\b|\bcollege\b|\bdegree\b|\bph\.?d\b|\bdoctorate\b|\bgraduat|대학|학위|"
                    r"학력|졸업|전공")),
     "livestream": (r"live[- ]?stream|\bstream(?:ed|ing)?\b|\bbroadcast|생중계|중계|유튜브|youtube",
