@@ -138,6 +138,8 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     ("사흘 일정으로 열린 SFASS는 30일 폐막했다.", "30일", {"dates": ["10-29"]}),
     ("SFASS는 28일에 끝났다.", "28일", {"dates": ["10-29"]}),
     ("포럼은 29일 개막했다.", "29일", {"dates": ["10-28"]}),
+    # a clause with no subject of its own goes on about the event named before it
+    ("포럼은 10월 28일 개막해 사흘간 이어진 뒤 30일 폐막했다.", "30일", {"dates": ["10-29"]}),
     # how many came, in words the documents never use for it ("몰렸다", "academics"), in a clause of its own
     ("SFASS에는 200명이 몰렸다.", "200", {"numbers": ["150"]}),
     ("Some 250 academics, industry figures and government officials attended SFASS.", "250", {"numbers": ["150"]}),

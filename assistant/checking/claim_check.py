@@ -119,6 +119,7 @@ class _Context:
 
 
 _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
+_SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean noun marked as a clause's subject or topic
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
 
@@ -626,12 +627,20 @@ class ClaimChecker:
             clause = clause[:start] + " " * (end - start) + clause[end:]
         clause = clause[atom.clause[0] :]
         topic = self.scorer.stats().topic
-        if not terms(clause, quoted_korean=False) & topic:
+        if not terms(clause, quoted_korean=False) & topic and not self._carries_subject(atom, statement, clause):
             return False
         known = topic | terms(EVENT_WORDS, quoted_korean=False)
         words = _ENDED.sub(" ", _STARTED.sub(" ", clause)).split()
         return not [t for word in words for t in self.scorer.key_terms(word)
                     if t not in known and not _verb_form(word, t)]
+
+    def _carries_subject(self, atom: AtomicClaim, statement: str, clause: str) -> bool:
+        """Whether a Korean clause with no subject of its own goes on about the event an earlier clause of its
+        sentence names ("포럼은 28일 개막해 사흘간 이어진 뒤 30일 폐막했다": the forum closed on the 30th)."""
+        if not re.search(r"[가-힣]", clause) or _SUBJECT.search(clause):
+            return False
+        before = statement[atom.sentence[0] : atom.clause[0]]
+        return bool(terms(before, quoted_korean=False) & self.scorer.stats().topic)
 
     def _near_unknown(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a content word right beside the value is one no document uses ("closed on 20 October"): the
