@@ -22,6 +22,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def hangul_skeleton(word: str) -> str:
+    """The consonant skeleton of a Hangul word ("김명주" → "kmmyNj"); empty when it holds anything but Hangul."""
     out = []
     for ch in word:
         code = ord(ch) - 0xAC00
