@@ -250,3 +250,9 @@ def test_every_citation_carries_its_documents_as_of_date(bot):
     answer = bot.ask("Where was SFASS held?")
     assert answer.citations and all(dates[c.doc_id] is not None for c in answer.citations)
     assert all(c.as_of == dates[c.doc_id] for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["wat does SFASS stand for", "SFASS의 영어 정식 명칭은 무엇인가요?"])
+def test_the_full_name_of_an_acronym_is_answered_with_the_sentence_spelling_it_out(bot, question):
+    answer = bot.ask(question)
+    assert not answer.refused and "Seoul Forum on AI Safety & Security" in answer.text

@@ -9,10 +9,12 @@ from assistant.answering.evidence import glossed, stem, terms
 from assistant.answering.refusal import refusal_message
 from assistant.question.answer_type import (
     asked_attributes,
+    asked_expansions,
     detect_slot,
     fills_slot,
     names_person,
     says_attribute,
+    spells_out,
 )
 from assistant.question.clean import InvalidQuestion, validate_question
 from assistant.question.followup import standalone_question, to_turns
@@ -137,6 +139,15 @@ def test_only_a_sentence_about_an_attribute_says_anything_of_it():
     assert says_attribute("공식 홈페이지는 https://gcss2026.kr/ 이다.", "address")  # "홈페이지 주소": a web address
     assert says_attribute("The venue is at 123 Teheran-ro, Gangnam-gu, Seoul.", "address")
     assert not says_attribute("Kim Myung-joo gave the welcome address.", "transport")
+
+
+def test_a_full_name_is_found_by_the_letters_of_its_acronym():
+    assert asked_expansions("wat does SFASS stand for") == ["SFASS"]
+    assert asked_expansions("SFASS의 영어 정식 명칭은 무엇인가요?") == ["SFASS"]
+    assert asked_expansions("When was SFASS held?") == []
+    assert spells_out("SFASS", "포럼의 영어 이름은 'Seoul Forum on AI Safety & Security'이다.")
+    assert spells_out("CARMA", "CARMA(Center for AI Risk Management & Alignment)가 참여했다.")
+    assert not spells_out("SFASS", "The forum's short name is SFASS.")
 
 
 def test_self_contained_question_is_left_alone():

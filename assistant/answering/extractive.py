@@ -22,7 +22,7 @@ from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
 from ..checking.facts import facts
 from ..event import EventInfo, event_of_index
 from ..models import Draft
-from ..question.answer_type import asked_attributes, fills_slot, says_attribute
+from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
 from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms
 from .refusal import refusal_message
 
@@ -190,6 +190,10 @@ class ExtractiveAnswerer:
         fitted model does not choose; ``None`` for every other question."""
         if q.form == "summary" and not q.total:  # the event itself (a subject's summary is a list about it)
             return summary(usable(q, candidates) + self.leads(language, first=len(passages)))
+        acronyms = asked_expansions(q.text)  # "what does SFASS stand for": the sentence that spells it out
+        spelled = [c for c in candidates if not c.absence and any(spells_out(a, c.sentence) for a in acronyms)]
+        if spelled:
+            return spelled[:1]
         return self.agenda(q, language) or None
 
     def leads(self, language: Lang, first: int = 0, per_document: int = 3) -> list[Evidence]:

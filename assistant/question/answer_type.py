@@ -271,6 +271,36 @@ def says_attribute(text: str, name: str) -> bool:
     return bool(_ATTRIBUTE_PATTERNS[name][1].search(text))
 
 
+_EXPANSION = re.compile(r"\bstands? for\b|\bfull (?:name|form)\b|\bspelled out\b|\bshort for\b|정식\s*(?:명칭|이름)|"
+                        r"풀\s*네임|약자|(?:영어|영문)\s*(?:이름|명칭)", re.IGNORECASE)
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")  # also before a Korean particle ("SFASS의")
+_FUNCTION_WORDS = {"of", "on", "for", "and", "the", "in", "at", "to", "&"}
+
+
+def asked_expansions(question: str) -> list[str]:
+    """The acronyms whose full names the question asks for ("what does SFASS stand for", "CARMA 풀네임")."""
+    return _ACRONYM.findall(question) if _EXPANSION.search(question) else []
+
+
+def spells_out(acronym: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds a name whose capitalised words start with the acronym's letters ("Seoul Forum on
+    AI Safety & Security" for SFASS; small words such as "on", "for" and "&" are passed over)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*|&", sentence)
+    for start in range(len(words)):
+        letters = ""
+        for word in words[start:]:
+            if word.lower() in _FUNCTION_WORDS and letters:
+                continue
+            if not word[0].isupper():
+                break
+            letters += word[0]
+            if not acronym.startswith(letters):
+                break
+            if letters == acronym:
+                return True
+    return False
+
+
 def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     """How well ``sentence`` holds a value of the asked-for kind that the question does not already give
     (0: not at all; 1: a value of that kind; 2: a value plainly of that kind, e.g. a venue for "where")."""
