@@ -2,10 +2,12 @@
 
 One fact: the best sentence and at most a few more that reach the fitted thresholds. A list: every sentence that
 reaches the list threshold; a day's agenda: the day's lines of the structured programme (or the sentences about
-that day); a summary: the most representative distinct sentences. All de-duplicated, also across translations.
+that day); a summary: the most representative distinct sentences; an acronym's full name: the sentence spelling
+it out. All de-duplicated, also across translations.
 Refusal is decided by evidence: the fitted answerability of the best evidence is under its threshold, the
-documents' own "not covered" list matches best, or the question asks for a typed value (a time, a price, a room,
-a person's name, a count, a date) that no candidate holds.
+documents' own "not covered" list matches best, the question asks for a typed value (a time, a price, a room,
+a person's name, a count, a date) that no candidate holds, or about an often-missing thing (parking, Wi-Fi, a
+person's marriage ...) that no candidate speaks of.
 """
 
 from __future__ import annotations
@@ -39,9 +41,10 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quo
 
 
 def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
-    """The candidates that may answer ``q``: none saying the documents lack something, only fillers of a strict
-    answer type (those giving a span of days when the question asks when the event itself was), only sentences
-    about the asked day for an agenda or list."""
+    """The candidates that may answer ``q``: none saying the documents lack something, only sentences about the
+    often-missing thing it asks about (parking, Wi-Fi ...), only fillers of a strict answer type (those giving a
+    span of days when the question asks when the event itself was), only sentences about the asked day for an
+    agenda or list."""
     out = [c for c in candidates if not c.absence]
     for name in asked_attributes(q.text):  # parking, Wi-Fi, a person's marriage ...: only a sentence about it
         out = [c for c in out if says_attribute(f"{c.chunk.heading} {c.sentence}", name)]

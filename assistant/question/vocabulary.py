@@ -64,7 +64,7 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
 # passage in the other (a document with no translation): the words every event's documents share, none of
 # them the name of a thing at one event.
 EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
-    "speaker": ("연사", "발표자"), "speakers": ("연사", "발표자"), "talk": ("발표", "강연"), "present": ("발표",),
+    "speaker": ("연사", "발표자"), "talk": ("발표", "강연"), "present": ("발표",),
     "presentation": ("발표",), "keynote": ("기조연설", "기조강연"), "session": ("세션",), "panel": ("패널",),
     "discussion": ("논의", "토론"), "schedule": ("일정",), "programme": ("프로그램", "일정"),
     "program": ("프로그램", "일정"), "agenda": ("일정", "프로그램"), "venue": ("장소", "행사장"),
@@ -73,7 +73,7 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "cost": ("비용", "요금"), "free": ("무료",), "lunch": ("점심",), "meal": ("식사",), "food": ("음식",),
     "parking": ("주차",), "shuttle": ("셔틀",), "station": ("역",), "attend": ("참석", "참가", "참여"),
     "attendance": ("참석", "참가", "참여"), "participant": ("참가자", "참석자"), "country": ("국가", "나라", "개국"),
-    "countries": ("국가", "나라", "개국"), "organizer": ("주최", "주관"), "organiser": ("주최", "주관"),
+    "organizer": ("주최", "주관"), "organiser": ("주최", "주관"),
     "host": ("주최", "주관"), "sponsor": ("후원",), "award": ("상", "시상"), "prize": ("상금", "상"),
     "winner": ("수상",), "competition": ("경연", "대회", "공모전"), "exhibition": ("전시",), "booth": ("부스",),
     "workshop": ("워크숍",), "moderator": ("사회자", "사회"), "judge": ("심사",), "agreement": ("협약",),
