@@ -442,6 +442,8 @@ class EvidenceScorer:
     def korean_names(self, question: str) -> str:
         """The Hangul spelling added after a Korean name the question writes in Latin letters and the documents
         only in Hangul: "what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"."""
+        if not re.search(r"[A-Za-z]", question):  # nothing to look up: the names' index is not built for it
+            return question
         stats = self.stats()
         return with_korean_names(question, stats.korean_names, stats.words)
 
