@@ -164,9 +164,10 @@ class VersionBuilder:
         for i in range(0, len(todo), step):
             batch = todo[i:i + step]
             texts = [search_text(c) for c in batch]
-            embedded = self.embedder.embed_passages(texts)
-            vectors.add(batch, embedded)
-            known.update(zip(texts, embedded))
+            new = [t for t in dict.fromkeys(texts) if t not in known]  # a repeated text is embedded once
+            if new:
+                known.update(zip(new, self.embedder.embed_passages(new)))
+            vectors.add(batch, np.stack([known[t] for t in texts]))
             if progress:
                 progress(min(i + step, len(todo)), len(todo), "embedding")
         return known

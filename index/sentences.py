@@ -64,7 +64,7 @@ class SentenceStore:
         reusable = set(reusable)
         sentences: list[Sentence] = []
         rows: list[np.ndarray | None] = []
-        todo: list[tuple[int, str]] = []
+        todo: dict[str, list[int]] = {}  # embedded text -> its rows: a repeated sentence is embedded once
         for chunk in chunks:
             old = reuse.by_chunk.get(chunk.chunk_id) if reuse is not None and chunk.chunk_id in reusable else None
             if old:
@@ -76,14 +76,16 @@ class SentenceStore:
                 text = chunk.text[start:end]
                 embedded = sentence_text_for_embedding(chunk, text)
                 if embedded not in known:
-                    todo.append((len(sentences), embedded))
+                    todo.setdefault(embedded, []).append(len(sentences))
                 rows.append(known.get(embedded))
                 sentences.append(Sentence(chunk_id=chunk.chunk_id, start=start, end=end, text=text, row=len(sentences)))
-        for i in range(0, len(todo), batch):
-            part = todo[i:i + batch]
-            vectors = embed([text for _, text in part])
-            for (row, _), vector in zip(part, vectors):
-                rows[row] = vector
+        pending = list(todo.items())
+        for i in range(0, len(pending), batch):
+            part = pending[i:i + batch]
+            vectors = embed([text for text, _ in part])
+            for (_, at), vector in zip(part, vectors):
+                for row in at:
+                    rows[row] = vector
             if progress:
                 progress(min(i + batch, len(todo)), len(todo))
         dim = len(rows[0]) if rows else 0

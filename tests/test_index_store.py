@@ -117,6 +117,45 @@ def test_second_build_embeds_nothing_and_a_change_embeds_only_that_document(fres
     assert "Scale AI" in fresh.dense_search("memorandum of understanding", k=1, lang="en")[0].text
 
 
+REPEATED = """---
+id: notes-en
+title: Desk notes
+lang: en
+source: Test notes
+---
+# Desk notes
+## Desk
+Registration is free for every attendee of the forum.
+## Desk
+Registration is free for every attendee of the forum.
+## Hall
+The hall opens at eight. Badges are printed on site.
+## Hall
+The hall has two hundred seats. Badges are printed on site.
+"""
+
+
+def test_a_repeated_passage_or_sentence_is_embedded_once_and_every_copy_gets_its_vector(fresh, monkeypatch):
+    import numpy as np
+
+    counter = CountingPassages(fresh, monkeypatch)
+    (fresh.settings.knowledge_dir / "notes-en.md").write_text(REPEATED, encoding="utf-8")
+    assert fresh.build().added == ["notes-en"]
+    assert len(counter.texts) == len(set(counter.texts))
+    assert counter.texts.count("Desk: Registration is free for every attendee of the forum.") == 1
+    assert counter.texts.count("Hall: Badges are printed on site.") == 1
+
+    chunks = fresh.chunks("notes-en")
+    assert len(chunks) == 4 and chunks[0].text == chunks[1].text
+    desk = fresh.dense_search("Is registration free?", k=2, doc_ids=["notes-en"])
+    assert {c.chunk_id for c in desk} == {chunks[0].chunk_id, chunks[1].chunk_id}
+    assert desk[0].score == pytest.approx(desk[1].score)
+    pairs, vectors = fresh.sentences(chunks[2:])
+    badges = [row for row, (_, s) in enumerate(pairs) if s.text == "Badges are printed on site."]
+    assert len(badges) == 2 and np.array_equal(vectors[badges[0]], vectors[badges[1]])
+    assert float(np.linalg.norm(vectors[badges[0]])) == pytest.approx(1, abs=1e-2)
+
+
 def test_rebuild_re_embeds_everything_and_old_versions_go_after_the_grace_period(fresh, monkeypatch):
     old = fresh.catalog.read_pointer().version
     counter = CountingPassages(fresh, monkeypatch)
