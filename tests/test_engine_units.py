@@ -124,6 +124,9 @@ def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
     ("nearest subway station to the venue?", ("transport",)),
     ("What's the street address of the hotel?", ("address",)),
     ("who won the award", ("winner",)),
+    ("Who signed the MOU on behalf of Scale AI?", ("signatory",)),
+    ("Scale AI 쪽에선 누가 서명했어?", ("signatory",)),
+    ("Who signed an MOU with Scale AI?", ()),  # asks for the other party, which the documents give
     ("Who gave the welcome address?", ()),  # an address is no street address, and nothing here is often missing
     ("Which speakers came from Oxford University?", ()),  # a university named is no question about schooling
 ])
@@ -139,6 +142,8 @@ def test_only_a_sentence_about_an_attribute_says_anything_of_it():
     assert says_attribute("공식 홈페이지는 https://gcss2026.kr/ 이다.", "address")  # "홈페이지 주소": a web address
     assert says_attribute("The venue is at 123 Teheran-ro, Gangnam-gu, Seoul.", "address")
     assert not says_attribute("Kim Myung-joo gave the welcome address.", "transport")
+    assert says_attribute("The MOU was signed by Director Kim and CEO Lee.", "signatory")
+    assert not says_attribute("The Korea AI Safety Institute signed an MOU with Scale AI.", "signatory")
 
 
 def test_a_full_name_is_found_by_the_letters_of_its_acronym():

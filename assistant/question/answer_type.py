@@ -253,6 +253,10 @@ _ATTRIBUTES = {
                 (r"주소|\baddress\b|\b(?:street|road|avenue|blvd)\b|\w-(?:ro|gil|gu|dong)\b|\b\d+\s*(?:ro|gil)\b|"
                  r"[가-힣]+(?:로|길)\s*\d+|[가-힣]+(?:시|도)\s+[가-힣]+구\b|"
                  r"https?://|\bwww\.|[\w.-]+@[\w-]+\.\w")),  # "홈페이지 주소", "이메일 주소": a web or e-mail address
+    # the person who put a name to an agreement, not the parties to it ("who signed an MOU with X" asks for a party)
+    "signatory": (r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
+                  r"누가\s*서명",
+                  r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명했|서명한|서명하"),
     "winner": (r"\bwho won\b|\bwinners?\b|수상자|우승|누가\s*(?:받|탔|수상)",
                r"\bwon\b|\bwinners?\b|\bawarded\b|\breceived\b|수상|받았|우승|탔다"),
 }
@@ -262,7 +266,8 @@ _ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said,
 
 def asked_attributes(question: str) -> tuple[str, ...]:
     """Which of the often-missing attributes (parking, a person's marriage or education, a livestream, Wi-Fi, a dress
-    code, food, pets, interpretation, getting there, a street address, who won) the question asks about."""
+    code, food, pets, interpretation, getting there, a street address, who signed for a party, who won) the question
+    asks about."""
     return tuple(name for name, (asked, _) in _ATTRIBUTE_PATTERNS.items() if asked.search(question))
 
 
