@@ -7,6 +7,7 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
+from assistant.checking.countries import countries_in, country_of
 from assistant.checking.facts import fact_spans, facts
 from assistant.checking.split import split_statement
 
@@ -212,6 +213,27 @@ def test_a_persons_post_is_not_contradicted_by_an_organisation(bot):
     assert verdict.label != "contradicted"
 
 
+@pytest.mark.parametrize("statement, claimed, documents", [
+    ("Scale AI는 영국의 AI 평가 전문 기업이다.", "영국", "미국"),
+    ("Scale AI is a British company.", "British", "US"),
+])
+def test_a_company_given_another_country_is_contradicted_by_the_documents_country(bot, statement, claimed, documents):
+    claim = next(c for c in bot.check(statement).claims if c.value == claimed)
+    assert claim.label == "contradicted" and claim.documents_value == documents and claim.citations
+
+
+def test_a_country_named_another_way_is_the_same_country(bot):
+    claim = next(c for c in bot.check("Scale AI is an American company.").claims if c.value == "American")
+    assert claim.label == "supported"
+
+
+def test_a_colloquial_second_sentence_without_a_subject_is_about_the_event_of_the_first(bot):
+    """"SFASS 하루짜리 행사였지? 28일에 끝났다며": the forum ended on the 29th."""
+    verdict = bot.check("sfass 하루짜리 행사였지? 28일에 끝났다며")
+    ended = next(c for c in verdict.claims if c.value.startswith("28일"))
+    assert ended.label == "contradicted" and "29" in ended.documents_value
+
+
 def test_a_time_the_documents_never_give_is_not_found_not_contradicted(bot):
     verdict = bot.check("The opening ceremony on 28 October started at 10 a.m.")
     time = next(c for c in verdict.claims if c.value.startswith("10"))
@@ -235,3 +257,17 @@ def test_the_explanation_is_in_the_statements_language(bot):
 def test_an_empty_or_enormous_statement_gets_a_clear_message(bot, statement, lang, words):
     verdict = bot.check(statement)
     assert verdict.error and words in verdict.error and verdict.language == lang and not verdict.claims
+
+
+@pytest.mark.parametrize("name, country", [
+    ("영국", "GB"), ("the UK", "GB"), ("British", "GB"), ("미국", "US"), ("U.S.", "US"), ("American", "US"),
+    ("Scale AI", None), ("us", None), ("인도", None),
+])
+def test_a_country_is_known_by_its_name_short_form_or_adjective(name, country):
+    assert country_of(name) == country
+
+
+def test_the_countries_of_a_sentence_are_found_with_particles_after_them():
+    assert countries_in("Scale AI는 미국의 AI 전문기업이다.") == [("US", "미국")]
+    assert countries_in("Speakers came from the US and Japan; none from South Korea.") == [
+        ("US", "US"), ("JP", "Japan"), ("KR", "South Korea")]

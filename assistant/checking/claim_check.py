@@ -37,6 +37,7 @@ from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
+from .countries import countries_in, country_of
 from .facts import FactSpan, fact_spans, facts, name_in
 from .roles import (
     EN_POST,
@@ -639,7 +640,7 @@ class ClaimChecker:
         sentence names ("포럼은 28일 개막해 사흘간 이어진 뒤 30일 폐막했다": the forum closed on the 30th)."""
         if not re.search(r"[가-힣]", clause) or _SUBJECT.search(clause):
             return False
-        before = statement[atom.sentence[0] : atom.clause[0]]
+        before = statement[: atom.clause[0]]  # an earlier sentence too: "SFASS 하루짜리였지? 28일에 끝났다며"
         return bool(terms(before, quoted_korean=False) & self.scorer.stats().topic)
 
     def _near_unknown(self, atom: AtomicClaim, statement: str) -> bool:
@@ -666,7 +667,8 @@ class ClaimChecker:
         if end and not _says_end(s.text, end):
             return False  # a date of the event that is not said to be its start (or end)
         if atom.kind == "name":
-            return self._present(atom.value, s.text)
+            mine = country_of(atom.value)  # "American" is said by "a US company"
+            return self._present(atom.value, s.text) or bool(mine and mine in dict(countries_in(s.text)))
         if atom.kind == "day":
             return bool(s.days & {int(v) for v in atom.values})
         found = [v for f in s.facts if f.kind == atom.kind for v in f.values]
@@ -688,6 +690,10 @@ class ClaimChecker:
         """The value sentence ``s`` gives in the claim's place, when it differs from the claim's; ``end`` is the
         end of the event a date claim names (:meth:`_event_end`)."""
         if atom.kind == "name":
+            mine = country_of(atom.value)
+            if mine:  # a country stands only against one other country ("영국" against "미국의 AI 전문기업")
+                others = {code: said for code, said in countries_in(s.text) if code != mine}
+                return next(iter(others.values())) if len(others) == 1 else None
             if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
             if _PERSON_ROLE.search(atom.value.split()[-1]) and not _PERSON_NAME.match(atom.value):
