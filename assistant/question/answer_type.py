@@ -254,8 +254,8 @@ _ATTRIBUTES = {
                  r"[가-힣]+(?:로|길)\s*\d+|[가-힣]+(?:시|도)\s+[가-힣]+구\b|"
                  r"https?://|\bwww\.|[\w.-]+@[\w-]+\.\w")),  # "홈페이지 주소", "이메일 주소": a web or e-mail address
     # the person who put a name to an agreement, not the parties to it ("who signed an MOU with X" asks for a party)
-    "signatory": (r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
-                  r"누가\s*서명",
+    "signatory": ((r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
+                   r"누가\s*서명"),
                   r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명했|서명한|서명하"),
     "winner": (r"\bwho won\b|\bwinners?\b|수상자|우승|누가\s*(?:받|탔|수상)",
                r"\bwon\b|\bwinners?\b|\bawarded\b|\breceived\b|수상|받았|우승|탔다"),
