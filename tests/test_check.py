@@ -234,6 +234,13 @@ def test_a_colloquial_second_sentence_without_a_subject_is_about_the_event_of_th
     assert ended.label == "contradicted" and "29" in ended.documents_value
 
 
+def test_the_organisation_someone_is_said_to_head_is_not_contradicted_by_another_persons(bot):
+    """Bae Kyung-hoon heads the Ministry of Science and ICT; a sentence where someone else is head of another
+    body says nothing against it."""
+    verdict = bot.check("Bae Kyung-hoon, who heads the Ministry of Science and ICT, spoke at the opening.")
+    assert verdict.label != "contradicted"
+
+
 def test_a_time_the_documents_never_give_is_not_found_not_contradicted(bot):
     verdict = bot.check("The opening ceremony on 28 October started at 10 a.m.")
     time = next(c for c in verdict.claims if c.value.startswith("10"))

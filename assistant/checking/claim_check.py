@@ -780,6 +780,10 @@ class ClaimChecker:
         # someone else did what the claim says
         described = {t for m in EN_POST.finditer(statement[slice(*atom.sentence)]) if m["name"] == atom.value
                      for t in self.scorer.key_terms(m["post"])}
+        # "..., who heads the Ministry of ...": the organisation of a post, which no other sentence's head holds
+        described |= {t for m in re.finditer(r"\bwho\s+(heads|leads|runs|directs|chairs)\b",
+                                             statement[slice(*atom.clause)], re.IGNORECASE)
+                      for t in self.scorer.key_terms(m[1])}
         rival_weights = {t: w for t, w in weights.items() if t not in described}
         rival_cue = {t: w for t, w in cue.items() if t not in described}
         can_contradict = can_contradict and bool(rival_cue or of_event)
