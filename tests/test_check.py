@@ -7,9 +7,9 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.checking.countries import countries_in, country_of
 from assistant.checking.facts import fact_spans, facts
 from assistant.checking.split import split_statement
+from assistant.question.countries import countries_in, country_of
 
 
 @pytest.fixture(scope="module")

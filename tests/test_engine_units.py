@@ -127,6 +127,9 @@ def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
     ("Who signed the MOU on behalf of Scale AI?", ("signatory",)),
     ("Scale AI 쪽에선 누가 서명했어?", ("signatory",)),
     ("Who signed an MOU with Scale AI?", ()),  # asks for the other party, which the documents give
+    ("what nationality is Claire Dubois", ("nationality",)),
+    ("Scale AI 어느 나라 회사야?", ("nationality",)),
+    ("Where is the venue?", ()),
     ("Who gave the welcome address?", ()),  # an address is no street address, and nothing here is often missing
     ("Which speakers came from Oxford University?", ()),  # a university named is no question about schooling
 ])
@@ -144,6 +147,10 @@ def test_only_a_sentence_about_an_attribute_says_anything_of_it():
     assert not says_attribute("Kim Myung-joo gave the welcome address.", "transport")
     assert says_attribute("The MOU was signed by Director Kim and CEO Lee.", "signatory")
     assert not says_attribute("The Korea AI Safety Institute signed an MOU with Scale AI.", "signatory")
+    assert says_attribute("Scale AI는 미국의 AI 전문기업이다.", "nationality")
+    assert says_attribute("Scale AI is a US AI company.", "nationality")
+    assert says_attribute("She was born in Japan.", "nationality")
+    assert not says_attribute("She runs a conservation studio in Paris, France.", "nationality")  # where, not whose
 
 
 def test_a_full_name_is_found_by_the_letters_of_its_acronym():

@@ -34,10 +34,10 @@ from ..answering.citations import citation_for
 from ..answering.evidence import Evidence, EvidenceScorer, predicate_stems, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills_slot, says_absent
+from ..question.countries import countries_in, country_of
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
-from .countries import countries_in, country_of
 from .facts import FactSpan, fact_spans, facts, name_in
 from .roles import (
     EN_POST,

@@ -14,6 +14,7 @@ from typing import Literal
 from index.text import _kiwi_lock, kiwi
 
 from ..checking.facts import fact_spans, facts, name_in
+from .countries import countries_matches
 
 Slot = Literal["time", "money", "duration", "year", "date", "age", "number", "person", "who", "room", "place", "quote",
                "define", "any"]
@@ -257,6 +258,10 @@ _ATTRIBUTES = {
     "signatory": ((r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
                    r"누가\s*서명"),
                   r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명했|서명한|서명하"),
+    # where a person or company is from: said by a sentence naming a country ("a US company"), not a city
+    "nationality": ((r"\bnationality\b|\bcitizen|\b(?:what|which) country (?:is|are|was|were|does|do) .{2,40} from\b|"
+                     r"국적|어느\s*나라\s*(?:사람|출신|기업|회사|국적)"),
+                    r"\bnationality\b|\bcitizen|\bborn in\b|국적|출신|태생"),
     "winner": (r"\bwho won\b|\bwinners?\b|수상자|우승|누가\s*(?:받|탔|수상)",
                r"\bwon\b|\bwinners?\b|\bawarded\b|\breceived\b|수상|받았|우승|탔다"),
 }
@@ -266,14 +271,21 @@ _ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said,
 
 def asked_attributes(question: str) -> tuple[str, ...]:
     """Which of the often-missing attributes (parking, a person's marriage or education, a livestream, Wi-Fi, a dress
-    code, food, pets, interpretation, getting there, a street address, who signed for a party, who won) the question
-    asks about."""
+    code, food, pets, interpretation, getting there, a street address, who signed for a party, where someone is from,
+    who won) the question asks about."""
     return tuple(name for name, (asked, _) in _ATTRIBUTE_PATTERNS.items() if asked.search(question))
 
 
 def says_attribute(text: str, name: str) -> bool:
     """Whether ``text`` says anything of the attribute ``name`` (see :func:`asked_attributes`)."""
-    return bool(_ATTRIBUTE_PATTERNS[name][1].search(text))
+    return bool(_ATTRIBUTE_PATTERNS[name][1].search(text)) or (name == "nationality" and _of_a_country(text))
+
+
+def _of_a_country(text: str) -> bool:
+    """Whether ``text`` says someone or something is of a country ("a US company", "미국의 기업"), not only that
+    something is somewhere in it ("a studio in Paris, France")."""
+    return any(not re.search(r"\b(?:in|at|to|near)\s+(?:[\w-]+,\s*)?$", text[: m.start()])
+               for m in countries_matches(text))
 
 
 _EXPANSION = re.compile(r"\bstands? for\b|\bfull (?:name|form)\b|\bspelled out\b|\bshort for\b|정식\s*(?:명칭|이름)|"

@@ -64,7 +64,12 @@ def country_of(name: str) -> str | None:
     return _pattern()[1].get(text.lower()) if _pattern()[0].fullmatch(text) else None
 
 
+def countries_matches(text: str) -> list[re.Match[str]]:
+    """Where ``text`` names a country, in order."""
+    return list(_pattern()[0].finditer(text))
+
+
 def countries_in(text: str) -> list[tuple[str, str]]:
     """The countries ``text`` names, in order, as (country, the words naming it)."""
-    pattern, country = _pattern()
-    return [(country[m[0].lower()], m[0]) for m in pattern.finditer(text)]
+    country = _pattern()[1]
+    return [(country[m[0].lower()], m[0]) for m in countries_matches(text)]
