@@ -258,6 +258,11 @@ _ATTRIBUTES = {
     "signatory": ((r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
                    r"누가\s*서명"),
                   r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명했|서명한|서명하"),
+    # what attending costs: answered by a sentence about a fee or ticket, not by any sum of money ("a 10조 원 market")
+    "admission": ((r"\btickets?\b|\bfees?\b|\badmission\b|\bcost (?:to|of) (?:attend|go|get in|entry)|\bentry\b|"
+                  r"참가비|입장료|입장권|티켓|등록비|참가\s*비용|유료"),
+                  (r"\btickets?\b|\bfees?\b|\badmission\b|\bentry\b|\bfree\b|\bcharge|\bprices?\b|\bcosts?\b|"
+                   r"\bpaid\b|\bearly[- ]bird|참가비|입장|티켓|등록비|요금|가격|무료|유료|비용|얼리버드")),
     # where a person or company is from: said by a sentence naming a country ("a US company"), not a city
     "nationality": ((r"\bnationality\b|\bcitizen|\b(?:what|which) country (?:is|are|was|were|does|do) .{2,40} from\b|"
                      r"국적|어느\s*나라\s*(?:사람|출신|기업|회사|국적)"),
