@@ -258,6 +258,10 @@ _ATTRIBUTES = {
     "signatory": ((r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
                    r"누가\s*서명"),
                   r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명했|서명한|서명하"),
+    # who wrote a document: its byline or author line, not whoever the document quotes
+    "author": ((r"\bwho wrote\b|\bauthor\b|\bwritten by\b|\bwho (?:is|was) the (?:reporter|journalist|writer)\b|"
+               r"기자\s*(?:누구|이름)|작성자|글쓴이|누가\s*(?:쓴|썼|작성)|쓴\s*(?:사람|기자)"),
+               r"기자|\breporter\b|\bjournalist\b|\bwritten by\b|\bauthors?\b|\bwriter\b|작성자|글쓴이|필자"),
     # what attending costs: answered by a sentence about a fee or ticket, not by any sum of money ("a 10조 원 market")
     "admission": ((r"\btickets?\b|\bfees?\b|\badmission\b|\bcost (?:to|of) (?:attend|go|get in|entry)|\bentry\b|"
                   r"참가비|입장료|입장권|티켓|등록비|참가\s*비용|유료"),
