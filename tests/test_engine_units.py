@@ -132,6 +132,7 @@ def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
     ("Where is the venue?", ()),
     ("how much were tickets for sfass", ("admission",)),
     ("who wrote this article", ("author",)),
+    ("송상훈 지원단장 임기 언제까지야", ("tenure",)),
     ("What did the reporter say about the market?", ()),  # what a document says, not who wrote it
     ("How big will the AI safety market be by 2030?", ()),  # a sum of money, not a ticket
     ("Who gave the welcome address?", ()),  # an address is no street address, and nothing here is often missing
@@ -156,6 +157,7 @@ def test_only_a_sentence_about_an_attribute_says_anything_of_it():
     assert says_attribute("She was born in Japan.", "nationality")
     assert not says_attribute("She runs a conservation studio in Paris, France.", "nationality")  # where, not whose
     assert says_attribute("Welaunch 강한나 기자", "author")
+    assert not says_attribute("송상훈 국가인공지능전략위원회 지원단장이 축사를 했다.", "tenure")
     assert not says_attribute("김명주 소장은 환영사에서 말했다.", "author")
     assert says_attribute("일반 참가비는 이틀 모두 포함해 45,000원이다.", "admission")
     assert says_attribute("Registration is free of charge.", "admission")

@@ -258,6 +258,10 @@ _ATTRIBUTES = {
     "signatory": ((r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
                    r"누가\s*서명"),
                   r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명했|서명한|서명하"),
+    # how long someone holds a post: their term, not the post itself
+    "tenure": ((r"임기|\bterm of office\b|\bterm (?:ends|expires|end|expire)\b|\btenure\b|\bhow long (?:has|will) \S+ "
+               r"(?:\S+ )?(?:been|be|serve|held|hold)"),
+               r"임기|\bterms?\b|\btenure\b|\bin office\b|\bsince\b|\buntil\b|취임|연임|부임|재임|\bappointed\b"),
     # who wrote a document: its byline or author line, not whoever the document quotes
     "author": ((r"\bwho wrote\b|\bauthor\b|\bwritten by\b|\bwho (?:is|was) the (?:reporter|journalist|writer)\b|"
                r"기자\s*(?:누구|이름)|작성자|글쓴이|누가\s*(?:쓴|썼|작성)|쓴\s*(?:사람|기자)"),
