@@ -92,6 +92,18 @@ def test_a_pronoun_follow_up_takes_the_previous_subject_not_its_question_word():
     assert "패션쇼" in rewritten and "언제" not in rewritten and detect_slot(rewritten) == "number"
 
 
+def test_it_and_they_point_at_what_the_last_answer_named_when_its_question_named_nothing():
+    history = [{"role": "user", "content": "What was the main outcome of the forum?"},
+               {"role": "assistant", "content": "An MOU between the Korea AI Safety Institute and Scale AI."}]
+    assert "MOU" in standalone_question("what's it supposed to do", history, "en", 6)
+    history = [{"role": "user", "content": "둘째 날 연사 어디서 와?"},
+               {"role": "assistant", "content": "MLCommons, METR, Anthropic에서 왔어요."}]
+    assert standalone_question("걔네는 무슨 얘기 했어?", history, "ko", 6).startswith("MLCommons METR Anthropic")
+    history = [{"role": "user", "content": "what's the theme this year"},
+               {"role": "assistant", "content": 'The theme of JHCF 2026 is "Paper That Breathes".'}]
+    assert "theme" in standalone_question("what does that mean?", history, "en", 6)  # "that": what was asked
+
+
 @pytest.mark.parametrize("question, written", [
     ("what did yoo hyun-seok say", "what did yoo hyun-seok (유현석) say"),
     ("Kim Myung-ju's speech", "Kim Myung-ju (김명주)'s speech"),

@@ -18,6 +18,7 @@ _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래�
 _KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
 _KO_ELLIPTIC = re.compile(r"^(?P<slot>.+?)(?:은|는)요\??$|^(?P<slot2>.+?)\s*(?:도요|도\?)$")
 _KO_PRONOUN = re.compile(r"(그것|그건|그게|그거|이것|이건|거기|그곳|그분|그 사람|그 행사|그때|그날)")
+_KO_THEY = re.compile(r"(걔네들?|걔들|얘네들?|그들|그\s*사람들|그분들)")  # the people or bodies the last answer named
 _EN_ELLIPTIC = re.compile(
     r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.IGNORECASE
 )
@@ -148,6 +149,16 @@ def _answered_entity(previous: str, reply: str | None, referent: str) -> str | N
     return names[0] if names else None
 
 
+def _answered_names(previous: str, reply: str | None, many: bool) -> str | None:
+    """What a pronoun means when the previous question named nothing: the names its answer gave ("What was the
+    main outcome?" "An MOU between ... and Scale AI." "What's it supposed to do?"); up to three for "they"."""
+    if not reply or facts(previous).names:
+        return None
+    asked = previous.lower()
+    names = [n for n in facts(reply).names if n.lower() not in asked]
+    return " ".join(names[: 3 if many else 1]) or None
+
+
 def resolve(question: str, previous: str | None, lang: Lang, reply: str | None = None) -> str:
     """Rewrite one question as standalone, given the previous (already standalone) user question and its answer."""
     if not previous:
@@ -164,6 +175,10 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
             slot = (m["slot"] or m["slot2"]).strip()
             replaced = _substitute(previous, slot, lang)
             return replaced or f"{slot} {previous}"
+        they = _KO_THEY.search(body)
+        named = _answered_names(previous, reply, many=True) if they else None
+        if they and named:
+            return body[: they.start()] + named + body[they.end() :]
         if _KO_PRONOUN.search(body):
             return _KO_PRONOUN.sub(_topic(previous, lang), body, count=1)
         if facts(body).names or _ko_subjects(body):  # names its own subject: stands on its own
@@ -189,7 +204,10 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
         return _substitute(previous, slot, lang) or f"{previous} ({slot})"
     if _EN_PRONOUN.search(_EN_EXISTENTIAL.sub(r"\1", q)) and not _is_self_contained(q):
         pronoun = _EN_PRONOUN.search(q)[1]
-        topic = _topic(previous, lang, pronoun)
+        # "it" and "they" point at what the answer named; "that" at what was asked ("what does that mean?")
+        answered = pronoun.lower() in {"it", "they", "them", "their"} and _answered_names(
+            previous, reply, many=pronoun.lower() != "it")
+        topic = answered or _topic(previous, lang, pronoun)
         return _EN_PRONOUN.sub(
             lambda p: topic + ("'s" if p[1].lower() in {"its", "their", "his"} else ""), q, count=1
         )
