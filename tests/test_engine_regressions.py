@@ -71,6 +71,14 @@ def test_the_same_question_gets_the_same_answer_whatever_history_precedes_it(bot
     assert len({a.text for a in answers}) == 1
 
 
+def test_a_country_the_documents_name_another_way_is_no_unknown_name(bot):
+    """"American" is in no document, but "a US AI company" is: the question is answered, not refused as
+    asking about something the documents never name."""
+    answer = bot.ask("Is Scale AI an American company?")
+    assert not answer.refused and "US" in answer.text
+    assert bot.ask("Is Scale AI a Zorblaxian company?").refused  # a made-up name is still one no document uses
+
+
 def _markers_close_their_sentences(text: str) -> bool:
     """No marker dangling after a full stop: "... 없습니다 [1]." rather than "... 없습니다. [1] 문서에 ..."."""
     return not re.search(r"[.!?。]\s*\[\d+\]", text) and all(

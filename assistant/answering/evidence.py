@@ -41,6 +41,7 @@ from ..question.answer_type import (
     question_form,
     says_absent,
 )
+from ..question.countries import country_of
 from ..question.injection import is_instruction
 from ..question.romanized import korean_name, name_index, with_korean_names
 from ..question.vocabulary import (
@@ -504,6 +505,7 @@ class EvidenceScorer:
             and n.lower() not in stats.words  # a capitalised ordinary word ("Give me ...") names nothing
             and any(stem(w.lower()) not in stats.df for w in re.findall(r"[A-Za-z]{2,}", n))
             and not korean_name(re.findall(r"[A-Za-z]+", n), stats.korean_names)  # "Park Seo-jun" for 박서준
+            and not country_of(n)  # "an American company": a country, which the documents may name another way
         ]
 
     def question(self, text: str) -> Question:
