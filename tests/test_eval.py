@@ -16,7 +16,7 @@ from assistant.models import Answer, Citation
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.95, "refusal_recall": 0.95},
     "unseen": {"answer_accuracy": 0.80, "refusal_recall": 0.80},
-    "article": {"answer_accuracy": 0.78, "refusal_recall": 0.80},
+    "article": {"answer_accuracy": 0.82, "refusal_recall": 0.80},
     "other-event": {"answer_accuracy": 0.80, "refusal_recall": 0.82},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
@@ -25,7 +25,7 @@ CLAIM_FLOORS = {
     "claims": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.64), "not_found": (0.60, 0.93)},
     "claims-tuning": {"supported": (0.96, 0.90), "contradicted": (0.97, 0.85), "not_found": (0.58, 0.89)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.16, "article": 0.18, "other-event": 0.12}
+MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.16, "article": 0.14, "other-event": 0.12}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:
