@@ -222,6 +222,11 @@ def test_a_company_given_another_country_is_contradicted_by_the_documents_countr
     assert claim.label == "contradicted" and claim.documents_value == documents and claim.citations
 
 
+def test_a_country_listed_with_others_is_not_contradicted_by_one_of_the_others(bot):
+    verdict = bot.check("한국, 일본, 영국의 AI 안전연구소가 첫째 날 발표했다.")
+    assert next(c for c in verdict.claims if c.value == "영국").label != "contradicted"
+
+
 def test_a_country_named_another_way_is_the_same_country(bot):
     claim = next(c for c in bot.check("Scale AI is an American company.").claims if c.value == "American")
     assert claim.label == "supported"

@@ -691,8 +691,10 @@ class ClaimChecker:
         end of the event a date claim names (:meth:`_event_end`)."""
         if atom.kind == "name":
             mine = country_of(atom.value)
-            if mine:  # a country stands only against one other country ("영국" against "미국의 AI 전문기업")
-                others = {code: said for code, said in countries_in(s.text) if code != mine}
+            if mine:  # a country stands only against one other country ("영국" against "미국의 AI 전문기업"),
+                # and not against one the claim's own sentence names too ("한국, 일본, 영국 연구소")
+                named = {code for code, _ in countries_in(statement[slice(*atom.sentence)])}
+                others = {code: said for code, said in countries_in(s.text) if code not in named}
                 return next(iter(others.values())) if len(others) == 1 else None
             if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it

@@ -284,8 +284,8 @@ _ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said,
 
 def asked_attributes(question: str) -> tuple[str, ...]:
     """Which of the often-missing attributes (parking, a person's marriage or education, a livestream, Wi-Fi, a dress
-    code, food, pets, interpretation, getting there, a street address, who signed for a party, where someone is from,
-    who won) the question asks about."""
+    code, food, pets, interpretation, getting there, a street address, who signed for a party, how long someone holds
+    a post, who wrote a document, what attending costs, where someone is from, who won) the question asks about."""
     return tuple(name for name, (asked, _) in _ATTRIBUTE_PATTERNS.items() if asked.search(question))
 
 
