@@ -4,6 +4,7 @@ The tests and benchmarks/replicas.py use it, so both run exactly what an operato
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -17,19 +18,34 @@ RUN_SH = REPO / "deploy" / "run.sh"
 
 
 def free_port(span: int = 1) -> int:
-    """A port with ``span`` free ports from it (replicas take consecutive ports)."""
-    for _ in range(100):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port + span < 65535 and all(_free(port + i) for i in range(span)):
+    """A port with ``span`` free ports from it (replicas take consecutive ports), below the range the system hands
+    out to outgoing connections: a port taken from that range can be taken again by one of Chroma's or the
+    replicas' own connections before the app listens on it, and the app would then start elsewhere."""
+    low = _ephemeral_low()
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(10000, low - span)
+        if all(_free(port + i) for i in range(span)):
             return port
     raise RuntimeError("no free ports")
 
 
+def _ephemeral_low() -> int:
+    """The first port the system gives outgoing connections (Linux: ip_local_port_range; else the IANA 49152)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 49152
+
+
 def _free(port: int) -> bool:
+    """Whether a server could listen on ``port`` now (bound, not merely not answering)."""
     with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 class Deployment:

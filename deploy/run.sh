@@ -81,7 +81,9 @@ fi
 if has replicas; then
     for ((i = 0; i < REPLICAS; i++)); do
         port=$((APP_PORT + i))
-        GRADIO_SERVER_NAME=${GRADIO_SERVER_NAME:-127.0.0.1} GRADIO_SERVER_PORT=$port \
+        # GRADIO_NUM_PORTS=1: a replica whose port is taken stops with an error in its log, instead of listening
+        # on the next free port, where nginx would never send it anything
+        GRADIO_SERVER_NAME=${GRADIO_SERVER_NAME:-127.0.0.1} GRADIO_SERVER_PORT=$port GRADIO_NUM_PORTS=1 \
             "$PYTHON" ui.py >"$RUN_DIR/replica-$port.log" 2>&1 &
         PIDS+=($!)
     done

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "deploy"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from deployment import Deployment
+from deployment import Deployment, free_port
 from ui_load import run_load
 
 _LOG = re.compile(r'"(?P<method>\S+) (?P<path>\S+)[^"]*" (?P<status>\d+) \S+ upstream=(?P<upstream>\S+) '
@@ -59,6 +59,17 @@ def test_nginx_refuses_an_upload_over_the_limit_before_it_reaches_a_replica(depl
     with pytest.raises(urllib.error.HTTPError) as info:
         urllib.request.urlopen(request, timeout=60)
     assert info.value.code == 413
+
+
+def test_replica_ports_are_free_and_outside_the_range_outgoing_connections_take():
+    """Ports from that range can be taken by Chroma's or a replica's own connections before the app listens."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    for _ in range(20):
+        port = free_port(3)
+        assert port + 3 <= low
+        for p in range(port, port + 3):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", p))  # raises if taken
 
 
 def test_stopping_the_deployment_stops_every_process_it_started(tmp_path):
