@@ -97,13 +97,8 @@ def make_encoder(spec: str) -> Encoder:
 
 def encode(texts: list[str], fn: Any, batch: int, dim: int) -> np.ndarray:
     """Normalised vectors of ``texts`` (NFC first) through an encoder's ``queries`` or ``passages``, ``batch`` at a
-    time; shape ``(n, dim)``. A text that occurs more than once is encoded once (the encoders are deterministic)."""
+    time; shape ``(n, dim)``."""
     texts = [nfc(t) for t in texts]
     if not texts:
         return np.zeros((0, dim), dtype=np.float32)
-    unique = list(dict.fromkeys(texts))
-    vectors = np.concatenate([fn(unique[i : i + batch]) for i in range(0, len(unique), batch)])
-    if len(unique) == len(texts):
-        return vectors
-    row = {text: i for i, text in enumerate(unique)}
-    return vectors[[row[text] for text in texts]]
+    return np.concatenate([fn(texts[i : i + batch]) for i in range(0, len(texts), batch)])

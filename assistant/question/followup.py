@@ -140,12 +140,8 @@ def _answered_entity(previous: str, reply: str | None, referent: str) -> str | N
     """The first name the previous answer gave that its question did not contain (what "that company" means)."""
     if not reply:
         return None
-    asked = previous.lower()
-    if re.search(r"부처|ministry", referent, re.IGNORECASE):
-        names = _MINISTRY.findall(reply)
-    else:
-        names = facts(reply).names
-    names = [n for n in names if n.lower() not in asked]
+    ministry = re.search(r"부처|ministry", referent, re.IGNORECASE)
+    names = _not_asked(previous, _MINISTRY.findall(reply) if ministry else facts(reply).names)
     return names[0] if names else None
 
 
@@ -154,9 +150,13 @@ def _answered_names(previous: str, reply: str | None, many: bool) -> str | None:
     main outcome?" "An MOU between ... and Scale AI." "What's it supposed to do?"); up to three for "they"."""
     if not reply or facts(previous).names:
         return None
+    return " ".join(_not_asked(previous, facts(reply).names)[: 3 if many else 1]) or None
+
+
+def _not_asked(previous: str, names: list[str]) -> list[str]:
+    """The names an answer gave that its question did not contain."""
     asked = previous.lower()
-    names = [n for n in facts(reply).names if n.lower() not in asked]
-    return " ".join(names[: 3 if many else 1]) or None
+    return [n for n in names if n.lower() not in asked]
 
 
 def resolve(question: str, previous: str | None, lang: Lang, reply: str | None = None) -> str:
