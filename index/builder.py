@@ -120,8 +120,11 @@ class VersionBuilder:
             batch=self.embedder.embed_batch_size,
             progress=(lambda done, total: progress(done, total, "sentences")) if progress else None,
         )
-        reused = {c.chunk_id: current.analysis.get(current.position[c.chunk_id]) for c in chunks
-                  if c.doc_id in unchanged} if current is not None else {}
+        reused = {}
+        if current is not None:
+            terms, tokens, at = current.analysis.terms, current.analysis.tokens, current.position
+            reused = {c.chunk_id: (terms[at[c.chunk_id]], tokens[at[c.chunk_id]]) for c in chunks
+                      if c.doc_id in unchanged}
         analysis = ChunkAnalysis.of(chunks, reused)
         counts = Counter(c.doc_id for c in chunks)
         now = dt.datetime.now(dt.UTC)

@@ -7,6 +7,8 @@ unchanged documents, like chunk vectors) and kept in memory as a float16 matrix 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import groupby
+from operator import attrgetter
 
 import numpy as np
 from pydantic import BaseModel
@@ -42,9 +44,8 @@ class SentenceStore:
     def __init__(self, sentences: list[Sentence], vectors: np.ndarray) -> None:
         self.sentences = sentences
         self.vectors = vectors.astype(np.float16, copy=False)
-        self.by_chunk: dict[str, list[Sentence]] = {}
-        for s in sentences:
-            self.by_chunk.setdefault(s.chunk_id, []).append(s)
+        # a chunk's sentences are consecutive
+        self.by_chunk = {cid: list(group) for cid, group in groupby(sentences, key=attrgetter("chunk_id"))}
 
     @classmethod
     def build(
@@ -63,35 +64,47 @@ class SentenceStore:
         known = known or {}
         reusable = set(reusable)
         sentences: list[Sentence] = []
-        rows: list[np.ndarray | None] = []
-        todo: dict[str, list[int]] = {}  # embedded text -> its rows: a repeated sentence is embedded once
+        taken: list[int] = []  # rows of ``reuse``, one per reused sentence (already unit-normalised)
+        at: list[int] = []  # where each reused row goes
+        fresh: list[np.ndarray | None] = []  # a vector per new sentence (None: embedded below)
+        fresh_at: list[int] = []
+        todo: dict[str, list[int]] = {}  # embedded text -> its places in ``fresh``: a repeated one is embedded once
         for chunk in chunks:
             old = reuse.by_chunk.get(chunk.chunk_id) if reuse is not None and chunk.chunk_id in reusable else None
             if old:
-                for s in old:  # the same object while its row is unchanged (sentences are never mutated)
-                    sentences.append(s if s.row == len(sentences) else s.model_copy(update={"row": len(sentences)}))
-                    rows.append(reuse.vectors[s.row])
+                first = len(sentences)
+                taken.extend(s.row for s in old)
+                at.extend(range(first, first + len(old)))
+                if old[0].row == first:  # the same objects while their rows are unchanged (never mutated)
+                    sentences.extend(old)
+                else:
+                    sentences.extend(s.model_copy(update={"row": first + i}) for i, s in enumerate(old))
                 continue
             for start, end in sentence_spans(chunk):
                 text = chunk.text[start:end]
                 embedded = sentence_text_for_embedding(chunk, text)
                 if embedded not in known:
-                    todo.setdefault(embedded, []).append(len(sentences))
-                rows.append(known.get(embedded))
+                    todo.setdefault(embedded, []).append(len(fresh))
+                fresh.append(known.get(embedded))
+                fresh_at.append(len(sentences))
                 sentences.append(Sentence(chunk_id=chunk.chunk_id, start=start, end=end, text=text, row=len(sentences)))
         pending = list(todo.items())
         for i in range(0, len(pending), batch):
             part = pending[i:i + batch]
             vectors = embed([text for text, _ in part])
-            for (_, at), vector in zip(part, vectors):
-                for row in at:
-                    rows[row] = vector
+            for (_, places), vector in zip(part, vectors):
+                for place in places:
+                    fresh[place] = vector
             if progress:
                 progress(min(i + batch, len(todo)), len(todo))
-        dim = len(rows[0]) if rows else 0
-        matrix = np.stack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True) if len(matrix) else np.ones((0, 1))
-        return cls(sentences, matrix / np.maximum(norms, 1e-12))
+        dim = reuse.vectors.shape[1] if taken else len(fresh[0]) if fresh else 0
+        matrix = np.zeros((len(sentences), dim), np.float16)
+        if taken:
+            matrix[at] = reuse.vectors[taken]
+        if fresh:
+            new = np.stack(fresh).astype(np.float32)
+            matrix[fresh_at] = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
+        return cls(sentences, matrix)
 
     def for_chunk(self, chunk_id: str) -> list[Sentence]:
         return self.by_chunk.get(chunk_id, [])

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,19 +27,26 @@ class ScanResult(BaseModel):
     digests: dict[str, tuple[str, str]] = {}  # document id -> (its file, relative to the folder; its bytes' fingerprint)
 
 
-def document_files(knowledge_dir: Path) -> list[Path]:
-    """Files that are candidate documents (hidden files, READMEs, ``program.yaml`` and ``event.yaml`` excluded)."""
+def document_files(knowledge_dir: Path) -> list[tuple[str, str]]:
+    """Files that are candidate documents (hidden files, READMEs, ``program.yaml`` and ``event.yaml`` excluded),
+    in path order: each as its path relative to the folder, and its full path."""
     if not knowledge_dir.is_dir():
         return []
-    files = []
-    for path in sorted(knowledge_dir.rglob("*")):
-        rel = path.relative_to(knowledge_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if path.name.lower().startswith("readme") or rel in (Path(PROGRAM_FILE), Path(EVENT_FILE)):
-            continue
-        files.append(path)
-    return files
+    found: list[tuple[tuple[str, ...], str, str]] = []
+    root = str(knowledge_dir)
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]  # hidden folders are not walked
+        rel = tuple(os.path.relpath(folder, root).split(os.sep)) if folder != root else ()
+        prefix = "".join(part + os.sep for part in rel)
+        for name in names:
+            if name.startswith(".") or name.lower().startswith("readme"):
+                continue
+            if not rel and name in (PROGRAM_FILE, EVENT_FILE):
+                continue
+            full = folder + os.sep + name
+            if os.path.isfile(full):
+                found.append(((*rel, name), prefix + name, full))
+    return [(name, full) for _, name, full in sorted(found, key=lambda f: f[0])]
 
 
 def scan(knowledge_dir: Path, progress: Progress | None = None,
@@ -50,15 +58,14 @@ def scan(knowledge_dir: Path, progress: Progress | None = None,
     result = ScanResult()
     seen: dict[str, str] = {}
     files = document_files(knowledge_dir)
-    for n, path in enumerate(files, 1):
-        name = str(path.relative_to(knowledge_dir))
+    for n, (name, path) in enumerate(files, 1):
         try:
             digest = _digest(path)
             before = (known or {}).get(name)
             if before is not None and digest is not None and before[0] == digest:
-                doc = before[1] if before[1].path == str(path) else before[1].model_copy(update={"path": str(path)})
+                doc = before[1] if before[1].path == path else before[1].model_copy(update={"path": path})
             else:
-                doc = load_file(path, knowledge_dir)
+                doc = load_file(Path(path), knowledge_dir)
         except BadDocumentError as exc:
             result.skipped.append(SkippedFile(path=name, reason=exc.reason))
             continue
@@ -72,10 +79,11 @@ def scan(knowledge_dir: Path, progress: Progress | None = None,
     return result
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: str) -> str | None:
     """The fingerprint of ``path``'s bytes; ``None`` when it cannot be read (the loader then says why)."""
     try:
-        return file_digest(path.read_bytes())
+        with open(path, "rb") as f:
+            return file_digest(f.read())
     except OSError:
         return None
 

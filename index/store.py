@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import gc
 import os
 import shutil
 import tempfile
@@ -252,8 +251,8 @@ class KnowledgeIndex:
                     and current.manifest.loader == LOADER_VERSION):  # else a (small) version records what is new
                 report.chunks = len(current.chunks)
                 return report
-            fresh = builder.build(found, current, report, files, progress)
-            gc.freeze()  # the new version lives long: see index.version.long_lived
+            with long_lived():  # the new version lives long
+                fresh = builder.build(found, current, report, files, progress)
             newest = self.catalog.read_pointer()
             if newest is not None and newest.version > fresh.manifest.version:
                 self.catalog.discard(fresh.manifest.version)  # another machine's builder switched to a later one
@@ -290,7 +289,7 @@ class KnowledgeIndex:
                     path.name, f"a document with id {doc.doc_id!r} already exists ({Path(owner.path).name})",
                     f"id가 {doc.doc_id!r}인 문서가 이미 있습니다",
                 )
-            replaced = next((i for i, e in known.items() if e.path and Path(e.path) == target), doc.doc_id)
+            replaced = next((i for i, e in known.items() if e.path == str(target)), doc.doc_id)
             if replaced != doc.doc_id:
                 raise BadDocumentError(
                     path.name, f"this file name already holds the document {replaced!r}; rename the file",

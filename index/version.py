@@ -52,9 +52,6 @@ class ChunkAnalysis:
         pairs = [known.get(c.chunk_id) or (bm25_terms(search_text(c)), bm25_tokens(analysed_text(c))) for c in chunks]
         return cls([p[0] for p in pairs], [p[1] for p in pairs])
 
-    def get(self, row: int) -> tuple[list[str], list[str]]:
-        return self.terms[row], self.tokens[row]
-
 
 class LoadedVersion:
     """What searches read; replaced as a whole (never mutated) when a new version is switched in."""

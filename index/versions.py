@@ -219,7 +219,9 @@ class VersionCatalog:
             records += [(f"{_DOC}:{d.doc_id}", d.model_dump_json(), {"kind": _DOC}) for d in documents
                         if d.doc_id in own]
             records += [(f"{_FILE}:{name}", text, {"kind": _FILE, "name": name}) for name, text in files.items()]
-            records.append((_MANIFEST, manifest.model_dump_json(), {"kind": _MANIFEST}))  # last: marks it complete
+            # last: marks it complete. In a metadata value, not the document text, which the store indexes for
+            # full-text search (a 100k-chunk manifest is megabytes: indexing it took most of adding a document)
+            records.append((_MANIFEST, "", {"kind": _MANIFEST, _MANIFEST: manifest.model_dump_json()}))
             for i in range(0, len(records), self._batch()):
                 part = records[i:i + self._batch()]
                 meta.add(ids=[r[0] for r in part], documents=[r[1] for r in part], metadatas=[r[2] for r in part],
@@ -312,10 +314,11 @@ class VersionCatalog:
             vectors = self.client.get_collection(collection, embedding_function=None)
         except Exception:  # noqa: BLE001 - a version from an older release, or deleted
             return None
-        head = meta.get(ids=[_MANIFEST], include=["documents"])
+        head = meta.get(ids=[_MANIFEST], include=["documents", "metadatas"])
         if not head["ids"]:
             return None
-        return Manifest.model_validate_json(head["documents"][0]), meta, sentence_store, vectors
+        text = (head["metadatas"][0] or {}).get(_MANIFEST) or head["documents"][0]  # the document: older releases
+        return Manifest.model_validate_json(text), meta, sentence_store, vectors
 
     def _records(self, meta) -> _Records:
         found = _Records()

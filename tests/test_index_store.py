@@ -117,6 +117,33 @@ def test_second_build_embeds_nothing_and_a_change_embeds_only_that_document(fres
     assert "Scale AI" in fresh.dense_search("memorandum of understanding", k=1, lang="en")[0].text
 
 
+def test_a_changed_document_leaves_the_other_documents_sentence_vectors_exactly_as_they_were(fresh):
+    import numpy as np
+
+    before = {doc: fresh.sentences(fresh.chunks(doc)) for doc in ("mou-en", "venue-ko")}
+    path = fresh.settings.knowledge_dir / "venue-en.md"
+    path.write_text(path.read_text().replace("two days", "two full days"), encoding="utf-8")
+    assert fresh.build().updated == ["venue-en"]
+    for doc, (pairs, vectors) in before.items():
+        again, kept = fresh.sentences(fresh.chunks(doc))
+        assert [s.text for _, s in again] == [s.text for _, s in pairs] and np.array_equal(kept, vectors)
+    pairs, vectors = fresh.sentences(fresh.chunks("venue-en"))
+    assert any("two full days" in s.text for _, s in pairs)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-2)
+
+
+def test_a_version_stored_by_an_earlier_release_opens_with_its_manifest_in_the_record_text(fresh):
+    """Releases before this one kept the manifest as the record's text; an index they built still opens."""
+    pointer = fresh.catalog.read_pointer()
+    meta = fresh.client.get_collection(f"{pointer.collection}_meta")
+    manifest = meta.get(ids=["manifest"], include=["metadatas"])["metadatas"][0]["manifest"]
+    meta.delete(ids=["manifest"])
+    meta.add(ids=["manifest"], documents=[manifest], metadatas=[{"kind": "manifest"}], embeddings=[[0.0]])
+    reader = KnowledgeIndex.open(fresh.settings, build_if_missing=False)
+    assert [c.chunk_id for c in reader.chunks()] == [c.chunk_id for c in fresh.chunks()]
+    assert "Scale AI" in reader.dense_search("memorandum of understanding", k=1, lang="en")[0].text
+
+
 REPEATED = """---
 id: notes-en
 title: Desk notes
