@@ -202,6 +202,12 @@ class KnowledgeIndex:
         current = self._refresh()
         return current.manifest.version if current is not None else None
 
+    def version_key(self) -> str | None:
+        """What names the current version's contents for data derived from them elsewhere (its collection and
+        build time: a version never changes once written); ``None`` before the first build."""
+        current = self._refresh()
+        return f"{current.manifest.collection}@{current.manifest.built_at.isoformat()}" if current is not None else None
+
     def knowledge_files(self) -> dict[str, str]:
         """The knowledge folder's configuration files (``event.yaml``, ``program.yaml``) as stored with the
         current version, so a process without the folder reads the same event and programme."""

@@ -53,6 +53,7 @@ from ..question.vocabulary import (
     SUMMARY_WORDS,
 )
 from ..retrieval import translation_pairs
+from .saved_stats import SavedStats
 
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
@@ -97,6 +98,7 @@ TOPIC_SHARE = 0.2  # a term in this share of all passages is a topic word (the e
 RUNNING_DAY_PARAGRAPHS = 3  # how many paragraphs after one naming a day of the event are still about that day
 PREDICATE_WEIGHT = 0.3  # a Korean verb or adjective stem counts this much of a noun or name
 # "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
+_ALIAS_END = re.compile(r"\([A-Z][A-Za-z0-9]{1,9}\)")  # what every alias ends with: a quick look first
 _ALIAS = re.compile(
     r"(?P<long>(?:[A-Z0-9][\w&'-]*\s+(?:(?:on|of|for|and|&)\s+)?){2,9}|(?:[0-9가-힣]+\s+){1,5}[가-힣]+)\s*"
     r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
@@ -225,8 +227,8 @@ def terms(text: str, quoted_korean: bool = True) -> frozenset[str]:
 def terms_of(tokens: list[str], text: str, quoted_korean: bool = True) -> frozenset[str]:
     """:func:`terms` of ``text`` from its :func:`bm25_tokens` (worked out once, e.g. stored with the index)."""
     parts = [p for t in tokens for p in t.split("-") if p]
-    if quoted_korean and detect_lang(text) == "en":
-        parts += _QUOTED_HANGUL.findall(text)
+    if quoted_korean and (quoted := _QUOTED_HANGUL.findall(text)) and detect_lang(text) == "en":
+        parts += quoted
     return frozenset(stem(t) for t in parts)
 
 
@@ -278,10 +280,19 @@ class Evidence:
 class CorpusStats:
     """Term statistics and vocabulary of the current documents (recounted when they change)."""
 
+    COUNTED = ("n", "df", "topic", "words", "day_dates", "event_year", "chunk_days")  # what counting the chunks gives
+
     def __init__(self, chunks: list[Chunk], pairs: dict[str, set[str]], langs: dict[str, Lang],
-                 tokens: dict[str, list[str]] | None = None):
+                 tokens: dict[str, list[str]] | None = None, counted: dict | None = None):
         """``tokens``: each chunk's morphemes of its :func:`analysed_text`, as the index stores them (any chunk
-        missing from it is analysed here)."""
+        missing from it is analysed here); ``counted``: :meth:`counted` of the same chunks, saved before."""
+        self.pairs = pairs
+        self.langs = langs
+        self.by_id = {c.chunk_id: c for c in chunks}
+        self._hangul: dict[int, list[tuple[str, str]]] | None = None
+        if counted is not None:
+            self.__dict__.update({name: counted[name] for name in self.COUNTED})
+            return
         self.n = max(len(chunks), 1)
         self.df: Counter[str] = Counter()
         tokens = tokens or {}
@@ -290,20 +301,21 @@ class CorpusStats:
             known = tokens.get(chunk.chunk_id)
             self.df.update(terms(text) if known is None else terms_of(known, text))
         self.topic = {t for t, n in self.df.items() if n / self.n >= TOPIC_SHARE}
-        for chunk in chunks:
-            for m in _ALIAS.finditer(chunk.text):
-                if stem(m["short"].lower()) in self.topic:
-                    self.topic |= terms(m["long"]) - set(terms(m["short"]))
+        aliases = dict.fromkeys((m["short"], m["long"]) for chunk in chunks if _ALIAS_END.search(chunk.text)
+                                for m in _ALIAS.finditer(chunk.text))  # each once, in the order found
+        for short, long in aliases:
+            if stem(short.lower()) in self.topic:
+                self.topic |= terms(long) - set(terms(short))
         self.words = {w.lower() for c in chunks for w in _ENGLISH_WORD.findall(f"{c.heading} {c.text}")}
         self.words |= {w for w in KEY_TERM_STOPWORDS if w.isascii()} | DAY_WORDS
-        self.pairs = pairs
-        self.langs = langs
-        self.by_id = {c.chunk_id: c for c in chunks}
         self.day_dates = _day_dates(chunks)
         years = Counter(y for c in chunks for y in _YEAR.findall(c.text))
         self.event_year = int(years.most_common(1)[0][0]) if years else None  # the year the documents speak of most
         self.chunk_days = _running_days(chunks)
-        self._hangul: dict[int, list[tuple[str, str]]] | None = None
+
+    def counted(self) -> dict:
+        """What counting gave, to be saved and passed back as ``counted`` (see :mod:`.saved_stats`)."""
+        return {name: getattr(self, name) for name in self.COUNTED}
 
     def korean_neighbour(self, word: str) -> str | None:
         """The one document term of the same length whose letters (jamo) differ from ``word``'s by one edit."""
@@ -413,9 +425,16 @@ class EvidenceScorer:
     def stats(self) -> CorpusStats:
         with self._lock:
             if self._stats is None:
+                settings, version = self.index.settings, self.index.version_key()
+                saved = SavedStats(settings.version_cache_dir, version, settings.collection_prefix)
                 langs = {info.doc_id: info.lang for info in self.index.documents()}
-                self._stats = CorpusStats(self.index.chunks(), translation_pairs(self.index), langs,
-                                          self.index.chunk_tokens())
+                chunks, pairs, counted = self.index.chunks(), translation_pairs(self.index), saved.load()
+                if counted is not None:
+                    self._stats = CorpusStats(chunks, pairs, langs, counted=counted)
+                else:
+                    self._stats = CorpusStats(chunks, pairs, langs, self.index.chunk_tokens())
+                    if self.index.version_key() == version:  # not when another version came in meanwhile
+                        saved.save(self._stats.counted())
             return self._stats
 
     # -- the question -----------------------------------------------------------------------------
