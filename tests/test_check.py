@@ -111,6 +111,15 @@ def test_a_name_the_documents_gloss_in_brackets_counts_as_the_same_name(bot):
     assert next(c for c in verdict.claims if "ETRI" in c.value).label == "supported"
 
 
+def test_a_person_named_with_the_title_the_documents_give_them_is_supported(bot):
+    said = "linked follow-up cooperation to France's AI Action Summit in February 2025."
+    right = _labels(bot.check(f"Deputy Prime Minister Bae Kyung-hoon {said}"))
+    assert right["Deputy Prime Minister Bae Kyung-hoon"] == "supported"
+    # a title no document gives him is not confirmed by the sentences that name him
+    wrong = _labels(bot.check(f"Vice President Bae Kyung-hoon {said}"))
+    assert wrong["Vice President Bae Kyung-hoon"] != "supported"
+
+
 def test_a_statement_true_in_every_part_is_supported(bot):
     verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
     assert verdict.label == "supported"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -41,6 +41,7 @@ from ..retrieval import HybridRetriever
 from .facts import FactSpan, fact_spans, facts, name_in
 from .roles import (
     EN_POST,
+    EN_TITLED_NAME,
     KOREAN_NAME_BEFORE,
     KOREAN_TITLES,
     POST,
@@ -753,6 +754,9 @@ class ClaimChecker:
         weights, cue = context.weights, context.cue
         claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value, start=atom.start,
                       end=atom.end)
+        person = self._titled_person(atom, evidence)
+        if person is not None:  # the title is confirmed: what is left to check is what the person did
+            atom = replace(atom, value=person, values=[person])
         if atom.kind is None:
             return (self._judge_post(atom, claim, statement, evidence, lang)
                     or self._judge_address(atom, claim, statement, evidence, lang)
@@ -830,6 +834,18 @@ class ClaimChecker:
         if against[1] is not None:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])
         return self._labelled(claim, "not_found", None, lang)
+
+    def _titled_person(self, atom: AtomicClaim, evidence: list[_Sentence]) -> str | None:
+        """The person of a name claimed with a title before it ("Deputy Prime Minister Bae Kyung-hoon") when a
+        sentence gives that person that title; ``None`` for any other claim."""
+        m = EN_TITLED_NAME.fullmatch(atom.value) if atom.kind == "name" else None
+        if m is None:
+            return None
+        words = re.sub(r"\bPM\b", "Prime Minister", m["title"], flags=re.IGNORECASE).split()
+        title = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        if any(self._present(m["person"], s.text) and title.search(s.text) for s in evidence):
+            return m["person"]
+        return None
 
     def _support(self, listed: list[str], weights: dict[str, float], s: _Sentence) -> float:
         """How far a sentence stating the claim's value is about what the claim says: its share of the context;

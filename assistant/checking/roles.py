@@ -16,9 +16,12 @@ POST = re.compile(r"((?:[^\s,.]+\s+){0,3}?[가-힣]*(?:" + KOREAN_TITLES + r")(?
 KOREAN_NAME_BEFORE = re.compile(r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
                                 r"엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{2})\s+$")
 # an English post after a person's name: "Kim Myung-joo (김명주), director of the AI Safety Institute of ETRI,"
-EN_TITLE = re.compile(r"\b(?:(?:acting|deputy|vice|former)\s+)*(?:head|director|president|chair|chairman|chairwoman|"
-                      r"chairperson|minister|ceo|founder|chief|secretary|professor|researcher|reporter|editor|"
-                      r"manager|leader)\b", re.IGNORECASE)
+_EN_TITLE_WORDS = (r"head|director|president|chair|chairman|chairwoman|chairperson|minister|ceo|founder|chief|"
+                   r"secretary|professor|researcher|reporter|editor|manager|leader")
+EN_TITLE = re.compile(r"\b(?:(?:acting|deputy|vice|former)\s+)*(?:" + _EN_TITLE_WORDS + r")\b", re.IGNORECASE)
+# a person named with their title before the name ("Deputy Prime Minister Bae Kyung-hoon")
+EN_TITLED_NAME = re.compile(r"(?P<title>(?:(?:acting|deputy|vice|former|prime)\s+)*(?:" + _EN_TITLE_WORDS + r"|pm))\s+"
+                            r"(?P<person>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)", re.IGNORECASE)
 EN_POST = re.compile(r"(?P<name>\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?:\s*\([^)]*\))?(?:,\s*|\s+is\s+)(?P<post>(?:the\s+)?"
                      + EN_TITLE.pattern + r"[^,;.]*)")
 SAME_TITLE = {"head": "director", "chief": "director", "leader": "director", "chairman": "chair", "chairwoman": "chair",
