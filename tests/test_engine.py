@@ -256,3 +256,10 @@ def test_every_citation_carries_its_documents_as_of_date(bot):
 def test_the_full_name_of_an_acronym_is_answered_with_the_sentence_spelling_it_out(bot, question):
     answer = bot.ask(question)
     assert not answer.refused and "Seoul Forum on AI Safety & Security" in answer.text
+
+
+@pytest.mark.parametrize("question", ["who gives the keynote", "who gave the keynote", "who is giving the keynote",
+                                      "which sessions were taken up by Scale AI", "what was shown on day two"])
+def test_the_verbs_a_question_is_framed_with_are_not_what_it_asks_about_in_any_form(bot, question):
+    keys = bot.extractive.scorer.key_terms(question)
+    assert keys and not {"giv", "gave", "given", "taken", "shown"} & set(keys)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from lemminflect import getAllInflections
 from pydantic import BaseModel
 
 from index.models import Chunk, Lang
@@ -48,6 +49,7 @@ from ..question.vocabulary import (
     DAY_WORDS,
     EVENT_GLOSSARY,
     EVENT_NOUNS,
+    FRAME_VERBS,
     KEY_TERM_STOPWORDS,
     LANGUAGE_WORDS,
     SUMMARY_WORDS,
@@ -232,7 +234,11 @@ def terms_of(tokens: list[str], text: str, quoted_korean: bool = True) -> frozen
     return frozenset(stem(t) for t in parts)
 
 
-_STOP_STEMS = frozenset(stem(w) for w in KEY_TERM_STOPWORDS)
+# The verbs a question is framed with, in every form ("who gives the keynote", "what was shown"): no more what it
+# asks about than "give" itself ("find" is left out: "found" also means to set something up)
+_FRAME_VERB_FORMS = {form for verb in FRAME_VERBS for forms in getAllInflections(verb, upos="VERB").values()
+                     for form in forms}
+_STOP_STEMS = frozenset(stem(w) for w in KEY_TERM_STOPWORDS | _FRAME_VERB_FORMS)
 
 
 @dataclass

@@ -33,6 +33,9 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가", "문서", "기사",
 }
 
+# Verbs of the question's frame whose every form is a stop word too ("gives", "gave", "given" as "give")
+FRAME_VERBS = ("come", "do", "get", "give", "go", "know", "like", "make", "show", "take", "tell", "use")
+
 # Words that ask for a summary and of what length; they frame a summary question, they are not its subject.
 # Words for an event as such ("summarise this event", "이 행사 요약해줘"): in a summary request they ask about the
 # event itself, not about something in it.
