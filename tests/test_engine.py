@@ -263,3 +263,10 @@ def test_the_full_name_of_an_acronym_is_answered_with_the_sentence_spelling_it_o
 def test_the_verbs_a_question_is_framed_with_are_not_what_it_asks_about_in_any_form(bot, question):
     keys = bot.extractive.scorer.key_terms(question)
     assert keys and not {"giv", "gave", "given", "taken", "shown"} & set(keys)
+
+
+@pytest.mark.parametrize("question, lang", [("When and where was SFASS held?", "en"), ("SFASS 언제 어디서 열렸어?", "ko")])
+def test_a_question_asking_when_and_where_gets_both(bot, question, lang):
+    answer = bot.ask(question)
+    assert not answer.refused and answer.language == lang
+    assert "28" in answer.text and ("MGallery" in answer.text or "엠갤러리" in answer.text)

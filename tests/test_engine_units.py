@@ -13,6 +13,7 @@ from assistant.question.answer_type import (
     detect_slot,
     fills_slot,
     names_person,
+    other_slots,
     says_attribute,
     spells_out,
 )
@@ -377,3 +378,15 @@ def test_cross_encoder_rerank_reorders_when_configured(monkeypatch):
 )
 def test_a_premise_planted_beside_an_instruction_is_dropped_with_it(question, kept):
     assert strip_instructions(question) == kept
+
+
+@pytest.mark.parametrize("question, others", [
+    ("When and where was SFASS held?", ("place",)),
+    ("Who signed the MOU and when?", ("who",)),
+    ("몇 시에 어디서 해?", ("place",)),
+    ("주최 어디야", ()),  # which organisation hosts: "어디" asks who here, not where
+    ("where are the speakers from", ()),
+    ("where is it", ()),
+])
+def test_each_question_word_asks_for_its_own_kind_of_value(question, others):
+    assert other_slots(question) == others

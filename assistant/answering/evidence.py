@@ -39,6 +39,7 @@ from ..question.answer_type import (
     day_ordinals,
     detect_slot,
     fills_slot,
+    other_slots,
     question_form,
     says_absent,
 )
@@ -253,6 +254,7 @@ class Question:
     unknown: float  # share of the key terms' weight that no document uses
     absence_counts: bool  # a sentence saying the documents lack something may answer it ("what is not covered?")
     meaning_gap: Callable[[Evidence], float] | None = None  # see ``rest``
+    also: tuple[Slot, ...] = ()  # the other kinds of value its question words ask for ("when and where")
 
     @property
     def total(self) -> float:
@@ -555,6 +557,7 @@ class EvidenceScorer:
             days=self.days(text),
             unknown=unknown,
             absence_counts=not asks_what_is_missing(text),
+            also=other_slots(text),
         )
         q.meaning_gap = partial(self._rest, q)
         return q

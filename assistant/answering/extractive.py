@@ -83,6 +83,14 @@ def select(q: Question, candidates: list[Evidence], model: EvidenceModel) -> lis
         if _repeats(c, picked):
             continue
         picked.append(c)
+    for slot in q.also:  # "when and where": the sentence giving the other kind of value best, too
+        if any(fills_slot(c.sentence, slot, q.text) >= 1 for c in picked):
+            continue
+        filling = [(fills_slot(c.sentence, slot, q.text), c) for c in candidates
+                   if not c.absence and c.p >= model.more_threshold and not _repeats(c, picked)]
+        strength, extra = max(filling, key=lambda pair: (pair[0], pair[1].p), default=(0.0, None))
+        if extra is not None and strength >= 1:
+            picked.append(extra)
     return picked
 
 

@@ -176,6 +176,28 @@ def detect_slot(question: str) -> Slot:
 
 
 
+# The question words that each ask for a value of their own, so that two of them ask for two ("When and where
+# was it held?", "언제 어디서 열려?"); "where ... from" asks who someone is (see the "who" slot)
+_WH_SLOTS: list[tuple[Slot, re.Pattern[str]]] = [
+    ("time", re.compile(r"\bwhat time\b|몇\s*시", re.IGNORECASE)),
+    ("date", re.compile(r"\bwhen\b|언제", re.IGNORECASE)),
+    ("place", re.compile(r"\bwhere\b(?!(?:\s+\S+){1,7}\s+from\b)|어디(?!\s*(?:어디)?\s*(?:에서|서)\s*(?:왔|온|나왔|참여|참가))",
+                         re.IGNORECASE)),
+    ("who", re.compile(r"\bwho\b|누가|누구", re.IGNORECASE)),
+]
+
+
+def other_slots(question: str) -> tuple[Slot, ...]:
+    """The kinds of value the question's words ask for besides :func:`detect_slot`'s, in the order asked ("When
+    and where ..." → place). A question word inside the words that ask for the first kind asks nothing more
+    ("주최 어디야": who hosts, not where)."""
+    slot = detect_slot(question)
+    taken = next((m.span() for s, p in SLOT_PATTERNS if s == slot and (m := p.search(question))), (0, 0))
+    found = sorted((m.start(), s) for s, p in _WH_SLOTS if s != slot and (m := p.search(question))
+                   and not taken[0] <= m.start() < taken[1])
+    return tuple(dict.fromkeys(s for _, s in found))
+
+
 def asks_what_is_missing(question: str) -> bool:
     """Whether the question asks what the documents leave out (then "the documents do not say X" answers it)."""
     return bool(_ASKS_ABSENCE.search(question))
