@@ -155,6 +155,8 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     ("Some 250 academics, industry figures and government officials attended SFASS.", "250", {"numbers": ["150"]}),
     ("과기정통부가 주최한 이번 SFASS에는 약 300명이 참석했으며, 행사장에서는 점심으로 한식 뷔페가 제공됐다.", "300",
      {"numbers": ["150"]}),
+    # the words describing the event itself ("과기정통부가 주최한 이번 포럼") only say which event it is
+    ("과기정통부가 주최한 이번 포럼에는 200여 명이 몰렸고, 점심에는 한식 뷔페가 제공됐다.", "200여", {"numbers": ["150"]}),
     # an adverb beside the value, or starting the sentence with a capital, is no thing the documents lack
     ("Around 300 academics, industry folks and officials turned up at SFASS.", "300", {"numbers": ["150"]}),
     ("The 2024 AI Seoul Summit brought together 32 countries.", "32", {"numbers": ["28"]}),

@@ -23,7 +23,7 @@ SUITE_FLOORS = {
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
     "claims": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.64), "not_found": (0.60, 0.93)},
-    "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.85), "not_found": (0.62, 0.89)},
+    "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.87), "not_found": (0.64, 0.89)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.16, "article": 0.14, "other-event": 0.12}
 

@@ -71,6 +71,7 @@ KIND_DEPTH = 5  # passages read to learn how the documents use a name
 NEAR = 0.7  # each further word from the value counts this much of the nearer one
 LENGTH_SAID = 0.1  # how much more a sentence giving a length of time counts against a claimed length of the event
 OTHER_VALUE = 0.05  # a word of another claim's value counts this much
+EVENT_MODIFIER = 0.2  # ... and a word describing the event itself before the value ("과기정통부가 주최한 이번 포럼에는")
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
               "number": SLOT_HINTS["number"]}
 EVENT_WORDS = "event events 행사 일정 기간 schedule"  # words for an event and its length
@@ -510,10 +511,12 @@ class ClaimChecker:
             rank = 0
             for start, end, keys in side:
                 factor = NEAR**rank
-                if not (atom.clause[0] <= start < atom.clause[1]) or (
-                        side is before and statement[end : atom.start].strip()
-                        and _adnominal(statement[start:end])):
+                between = statement[end : atom.start] if side is before else ""
+                describes = bool(between.strip()) and _adnominal(statement[start:end])
+                if not (atom.clause[0] <= start < atom.clause[1]) or describes:
                     factor *= OTHER_CLAUSE  # or it describes a noun before the value ("과기정통부가 주최한 SFASS에는")
+                if describes and self._names_event(between):
+                    factor *= EVENT_MODIFIER  # ... the event itself, which it only identifies
                 other = any(a < end and start < b for a, b in atom.others)
                 if other:
                     factor *= OTHER_VALUE  # another claim's value: it may be wrong, and it does not say what this is
@@ -535,6 +538,12 @@ class ClaimChecker:
             weights[VENUE] = max(2.0 * max(weights.values(), default=0.0), 1.0)
             return _Context(weights, {VENUE: 1.0}, share, near)
         return _Context(weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2]), share, near)
+
+    def _names_event(self, words: str) -> bool:
+        """Whether ``words`` only name the event itself ("이번 포럼에는", "SFASS에"): topic words and frame words."""
+        found = terms(words, quoted_korean=False)
+        keys = self.scorer.key_terms(words)
+        return bool(found & self.scorer.stats().topic) and not keys
 
     def _unknown_in_sentence(self, atom: AtomicClaim, statement: str) -> float:
         """The share of the key terms of the claim's sentence, outside the values, that no document uses ("METR의 한
