@@ -120,6 +120,21 @@ def test_a_person_named_with_the_title_the_documents_give_them_is_supported(bot)
     assert wrong["Vice President Bae Kyung-hoon"] != "supported"
 
 
+@pytest.mark.parametrize("statement, value", [
+    ("Sclae AI signed an MOU with the Korea AI Safety Institute on day two.", "Sclae AI"),  # misspelt
+    ("The Korean AISI signed an MOU with Scale AI on day two.", "Korean AISI"),  # by its acronym
+    ("Scale AI는 미국 회사고 첫날엔 연사로도 나왔음.", "미국 회사"),  # a company described by its country
+])
+def test_a_name_written_another_way_is_never_contradicted(bot, statement, value):
+    labels = _labels(bot.check(statement))
+    assert value in labels and labels[value] != "contradicted"
+    assert "contradicted" not in labels.values()
+
+
+def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
+    assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
+
+
 def test_a_statement_true_in_every_part_is_supported(bot):
     verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
     assert verdict.label == "supported"

@@ -283,6 +283,46 @@ def _is_alias(name: str, other: str) -> bool:
     return latin[0] and bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(long.split()) > 1 and _subsequence(short, initials)
 
 
+_GENERIC_HEAD = re.compile(r"(?:\s*(?:AI|IT))?\s*(?:회사|기업|업체|스타트업|company|firm|startup|business)", re.IGNORECASE)
+
+
+def _country_described(name: str) -> str | None:
+    """The country a name is, or describes a company by ("미국 회사", "a US firm"); ``None`` for any other name."""
+    found = country_of(name)
+    if found:
+        return found
+    m = re.match(r"(?:an?\s+)?(\S+)", name, re.IGNORECASE)
+    return country_of(m[1]) if m and _GENERIC_HEAD.fullmatch(name[m.end():]) else None
+
+
+SPELLING_ALIKE = 0.8  # two names this alike (difflib ratio) are one name, misspelt ("Sclae AI")
+
+
+def _same_name(claimed: str, offered: str) -> bool:
+    """Whether ``offered`` is the claimed name written another way: misspelt ("Sclae AI"), or by the acronym the
+    claim uses ("Korean AISI" for "Korea AI Safety Institute")."""
+    if SequenceMatcher(None, claimed.lower(), offered.lower()).ratio() >= SPELLING_ALIKE:
+        return True
+    initials = "".join(re.findall(r"[A-Z]", offered))
+    return any(_subsequence(word, initials) for word in re.findall(r"\b[A-Z]{3,6}\b", claimed))
+
+
+def _other_script(claimed: str, offered: str) -> bool:
+    """Whether a claimed Hangul name and a Latin-script one cannot be told apart as two things ("AI 서울 정상회의"
+    beside "AI Seoul Summit")."""
+    latin = re.findall(r"[A-Za-z]{3,}", claimed)  # "AI" apart
+    return bool(re.search(r"[가-힣]", claimed)) and not re.search(r"[가-힣]", offered) and not latin
+
+
+def _abbreviates(name: str, text: str) -> bool:
+    """Whether a Korean name is the short form of a longer name in ``text``, made of some of its syllables in order
+    and keeping its first and last ("과기부", "과기정통부" of "과학기술정보통신부")."""
+    if not re.fullmatch(r"[가-힣]{3,6}", name):
+        return False
+    return any(len(word) >= len(name) + 2 and word[0] == name[0] and word[-1] == name[-1] and _subsequence(name, word)
+               for word in re.findall(r"[가-힣]+", text))
+
+
 def _subsequence(short: str, long: str) -> bool:
     letters = iter(long)
     return all(c in letters for c in short)
@@ -410,7 +450,7 @@ class ClaimChecker:
     def _present(self, name: str, text: str) -> bool:
         """Whether ``text`` names ``name``, or names it by another name the documents give it ("ETRI 홈페이지" in
         "한국전자통신연구원 홈페이지": the documents write "한국전자통신연구원(ETRI)")."""
-        if name_present(name, text, self._distinction):
+        if name_present(name, text, self._distinction) or _abbreviates(name, text):
             return True
         aliases = self._aliases()
         return any(name_present(name.replace(short, other), text, self._distinction)
@@ -677,7 +717,7 @@ class ClaimChecker:
         if end and not _says_end(s.text, end):
             return False  # a date of the event that is not said to be its start (or end)
         if atom.kind == "name":
-            mine = country_of(atom.value)  # "American" is said by "a US company"
+            mine = _country_described(atom.value)  # "American" is said by "a US company"
             return self._present(atom.value, s.text) or bool(mine and mine in dict(countries_in(s.text)))
         if atom.kind == "day":
             return bool(s.days & {int(v) for v in atom.values})
@@ -700,7 +740,7 @@ class ClaimChecker:
         """The value sentence ``s`` gives in the claim's place, when it differs from the claim's; ``end`` is the
         end of the event a date claim names (:meth:`_event_end`)."""
         if atom.kind == "name":
-            mine = country_of(atom.value)
+            mine = _country_described(atom.value)
             if mine:  # a country stands only against one other country ("영국" against "미국의 AI 전문기업"),
                 # and not against one the claim's own sentence names too ("한국, 일본, 영국 연구소")
                 named = {code for code, _ in countries_in(statement[slice(*atom.sentence)])}
@@ -720,8 +760,10 @@ class ClaimChecker:
             # only adds the name to a list ("..., the EU AI Office and OpenAI")
             rest = statement[atom.clause[0] : atom.start] + statement[atom.end : atom.clause[1]]
             said = statement[slice(*(atom.clause if self._has_content(rest) else atom.sentence))]
+            if any(_same_name(atom.value, n) for n in s.names):
+                return None  # the sentence names the claimed one too, written another way
             offered = [n for n in s.names if not self._present(n, said) and not self._not_a_claim(n)
-                       and name_class(n, s.text) in KINDS_ALIKE[kind]]
+                       and name_class(n, s.text) in KINDS_ALIKE[kind] and not _other_script(atom.value, n)]
             return max(offered, key=lambda n: SequenceMatcher(None, n.lower(), atom.value.lower()).ratio(),
                        default=None)
         if atom.kind == "day":

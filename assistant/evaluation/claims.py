@@ -22,8 +22,9 @@ from ..models import Claim, Label, Verdict
 from .suites import EVAL_DIR
 
 LABELS: tuple[Label, ...] = ("supported", "contradicted", "not_found")
-CLAIM_SETS = {"claims": EVAL_DIR / "claims.yaml", "claims-tuning": EVAL_DIR / "claims-tuning.yaml"}
-TUNED_CLAIM_SETS = {"claims-tuning"}
+CLAIM_SETS = {"claims": EVAL_DIR / "claims.yaml", "claims-tuning": EVAL_DIR / "claims-tuning.yaml",
+              "claims-tuning-2": EVAL_DIR / "claims-tuning-2.yaml"}
+TUNED_CLAIM_SETS = {"claims-tuning", "claims-tuning-2"}
 
 
 class GoldClaim(BaseModel):
