@@ -135,6 +135,11 @@ def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
     assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
 
 
+def test_the_wrong_day_for_the_mou_signing_is_not_supported_by_a_sentence_naming_both_days(bot):
+    labels = _labels(bot.check("Scale AI와의 MOU 체결식은 개막일인 28일에 열렸다."))
+    assert labels.get("개막일") != "supported" and "contradicted" in labels.values()
+
+
 def test_a_statement_true_in_every_part_is_supported(bot):
     verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
     assert verdict.label == "supported"

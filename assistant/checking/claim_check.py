@@ -719,8 +719,8 @@ class ClaimChecker:
         if atom.kind == "name":
             mine = _country_described(atom.value)  # "American" is said by "a US company"
             return self._present(atom.value, s.text) or bool(mine and mine in dict(countries_in(s.text)))
-        if atom.kind == "day":
-            return bool(s.days & {int(v) for v in atom.values})
+        if atom.kind == "day":  # a sentence about several days says of none of them what happened on it
+            return bool(s.days) and s.days <= {int(v) for v in atom.values}
         found = [v for f in s.facts if f.kind == atom.kind for v in f.values]
         if atom.kind == "time":
             return any(_same_time(atom.values, f.values) for f in s.facts if f.kind == "time")
