@@ -90,6 +90,15 @@ def test_who_said_a_quotation_decides_the_speaker_claim(bot, statement, speaker,
     assert claim.label == label and claim.documents_value == documents_speaker and claim.citations
 
 
+@pytest.mark.parametrize("speaker, label", [("배경훈 장관", "contradicted"), ("송상훈 지원단장", "supported")])
+def test_who_said_a_quotation_is_checked_when_named_after_it(bot, speaker, label):
+    """"…라고 말한 건 X였다": the speaker comes after the words, as a person with a title."""
+    verdict = bot.check(f"개회식 축사에서 ‘AI 안전은 국가 안보와 직결된 과제’라고 말한 건 {speaker}이었다.")
+    claim = next(c for c in verdict.claims if speaker in c.value)
+    assert claim.label == label and claim.citations and "송상훈" in claim.citations[0].text
+    assert label == "supported" or claim.documents_value == "송상훈"
+
+
 def test_a_wrong_part_of_the_day_is_contradicted_and_the_right_one_supported(bot):
     wrong = bot.check("The joint red-teaming practice with Scale AI was held on the morning of day two.")
     claim = next(c for c in wrong.claims if c.value == "morning")

@@ -809,8 +809,10 @@ class ClaimChecker:
         if person is not None:  # the title is confirmed: what is left to check is what the person did
             atom = replace(atom, value=person, values=[person])
         if atom.kind is None:
+            titled = _KOREAN_PERSON.search(atom.value)  # "말한 건 배경훈 장관이었다": a person Kiwi reads as words
             return (self._judge_post(atom, claim, statement, evidence, lang)
                     or self._judge_address(atom, claim, statement, evidence, lang)
+                    or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))
                     or self._judge_meaning(claim, atom.value, evidence, lang))
         post = self._judge_post(atom, claim, statement, evidence, lang)
         if post is not None:
@@ -909,18 +911,21 @@ class ClaimChecker:
         return cover
 
     def _judge_speaker(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
-                       lang: Lang) -> Claim | None:
+                       lang: Lang, person: str | None = None) -> Claim | None:
         """Who said a quotation: a person claimed to have said words the statement quotes (or reports: "said
         that ...") is supported by the sentence quoting those words with that person, and contradicted when the
         sentences quoting them name someone else and never the claimed person. None when the statement quotes
-        nothing the documents quote."""
+        nothing the documents quote. ``person``: the person a clause names with a title (else the claim's name)."""
         sentence = statement[slice(*atom.sentence)]
         quotes = [sentence[a:b] for a, b in _speech(sentence)]
-        if atom.kind != "name" or not quotes or self._kind(atom.value, sentence) != "person":
+        if person is None and (atom.kind != "name" or self._kind(atom.value, sentence) != "person"):
             return None
+        if not quotes:
+            return None
+        name = person or atom.value
         words = self.scorer.key_terms(" ".join(quotes))
         quoting = [s for s in evidence if self._cover(words, s) >= QUOTE_MIN]
-        said = next((s for s in quoting if self._present(atom.value, s.text)), None)
+        said = next((s for s in quoting if self._present(name, s.text)), None)
         if said is not None:
             return self._labelled(claim, "supported", said, lang)
         for s in quoting:
