@@ -149,6 +149,12 @@ def test_the_wrong_day_for_the_mou_signing_is_not_supported_by_a_sentence_naming
     assert labels.get("개막일") != "supported" and "contradicted" in labels.values()
 
 
+def test_a_phrasal_verb_is_no_thing_the_documents_lack(bot):
+    claim = next(c for c in bot.check("SFASS kicked off Oct 28 at the Lotte Hotel in Seoul.").claims
+                 if c.value == "Lotte Hotel")
+    assert claim.label == "contradicted" and "MGallery" in claim.documents_value
+
+
 def test_a_statement_true_in_every_part_is_supported(bot):
     verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
     assert verdict.label == "supported"

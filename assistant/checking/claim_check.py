@@ -1071,12 +1071,18 @@ def _adnominal(word: str) -> bool:
     return bool(tokens) and tokens[-1].tag == "ETM"
 
 
+_PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "over"})  # of phrasal verbs ("kicked off")
+
+
 def _verb_form(word: str, term: str) -> bool:
-    """Whether a word no document uses is a verb form or an adverb ("delivered", "drew", "together", a Korean
-    verb stem): how a claim says what happened varies from writer to writer, so such a word does not make the
-    claim one about an unknown thing. A word that may be a noun ("gathering", "parking", "sponsor") is not one."""
+    """Whether a word no document uses is a verb form, an adverb or a verb's particle ("delivered", "drew",
+    "together", "off" of "kicked off", a Korean verb stem): how a claim says what happened varies from writer to
+    writer, so such a word does not make the claim one about an unknown thing. A word that may be a noun
+    ("gathering", "parking", "sponsor") is not one."""
     if word.isascii():
         bare = word.strip(",.;:!?\"'“”’").lower()
+        if bare in _PARTICLES:
+            return True
         lemmas = getAllLemmas(bare)
         return bool(lemmas) and set(lemmas) <= {"VERB", "AUX", "ADV"} and not bare.endswith("ing")
     return term in predicate_stems(word)
