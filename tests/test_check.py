@@ -155,6 +155,12 @@ def test_a_phrasal_verb_is_no_thing_the_documents_lack(bot):
     assert claim.label == "contradicted" and "MGallery" in claim.documents_value
 
 
+def test_the_event_named_one_way_in_the_claim_and_another_in_the_passage_is_the_same_event(bot):
+    statement = "The Korea AI Safety Institute inked its MOU with Anthropic on day two of the forum, Oct 29."
+    claim = next(c for c in bot.check(statement).claims if c.value == "Anthropic")
+    assert claim.label == "contradicted" and claim.documents_value == "Scale AI"
+
+
 def test_a_statement_true_in_every_part_is_supported(bot):
     verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
     assert verdict.label == "supported"

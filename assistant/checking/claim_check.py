@@ -488,6 +488,9 @@ class ClaimChecker:
         own = _with_synonyms(terms(e.sentence))
         if fills_slot(e.sentence, "place", "") >= 2:
             own |= {VENUE}
+        topic = self.scorer.stats().topic
+        if own & topic:  # one name of the event says every other ("the forum" of a sentence about "SFASS")
+            own |= topic
         return _Sentence(
             evidence=e,
             own=own,
