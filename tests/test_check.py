@@ -161,6 +161,11 @@ def test_the_event_named_one_way_in_the_claim_and_another_in_the_passage_is_the_
     assert claim.label == "contradicted" and claim.documents_value == "Scale AI"
 
 
+def test_a_headline_ellipsis_separates_its_claims(bot):
+    labels = _labels(bot.check("SFASS 10월 28일 개막…국내외 200여 명 참석"))
+    assert labels["10월 28일"] == "supported" and labels["200여"] == "contradicted"
+
+
 def test_a_statement_true_in_every_part_is_supported(bot):
     verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
     assert verdict.label == "supported"

@@ -518,7 +518,7 @@ class ClaimChecker:
         kind = self._kind(atom.value, statement[slice(*atom.sentence)]) if atom.kind == "name" else None
         person, place = kind == "person", kind == "place"
         speech = [] if atom.kind != "name" else _speech(statement[slice(*atom.sentence)])
-        for m in re.finditer(r"\S+", statement[slice(*atom.sentence)]):
+        for m in _WORD.finditer(statement[slice(*atom.sentence)]):
             start, end = atom.sentence[0] + m.start(), atom.sentence[0] + m.end()
             if start < atom.end and atom.start < end:
                 continue
@@ -595,7 +595,7 @@ class ClaimChecker:
         stats = self.scorer.stats()
         df = stats.df
         taken = sorted([*atom.others, (atom.start, atom.end)])
-        words = [w for w in re.finditer(r"\S+", statement[slice(*atom.sentence)])
+        words = [w for w in _WORD.finditer(statement[slice(*atom.sentence)])
                  if not any(a < atom.sentence[0] + w.end() and atom.sentence[0] + w.start() < b for a, b in taken)]
         # a clause with a verb of its own says its own thing: the other clauses' words are about other things
         other = 0.0 if _has_predicate(statement[slice(*atom.clause)]) else OTHER_CLAUSE_UNKNOWN
@@ -1074,6 +1074,7 @@ def _adnominal(word: str) -> bool:
     return bool(tokens) and tokens[-1].tag == "ETM"
 
 
+_WORD = re.compile(r"[^\s…]+")  # a word of a statement ("개막…국내외": two, as in a headline)
 _PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "over"})  # of phrasal verbs ("kicked off")
 
 
