@@ -34,16 +34,29 @@ from ..answering.citations import citation_for
 from ..answering.evidence import Evidence, EvidenceScorer, predicate_stems, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills_slot, says_absent
-from ..question.countries import countries_in, country_of
+from ..question.countries import countries_in
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
 from .facts import FactSpan, fact_spans, facts, name_in
+from .names import (
+    GLOSS,
+    KOREAN_PERSON,
+    PERSON_NAME,
+    PERSON_ROLE,
+    abbreviates,
+    country_described,
+    is_alias,
+    name_class,
+    name_present,
+    other_script,
+    persons,
+    same_name,
+)
 from .roles import (
     EN_POST,
     EN_TITLED_NAME,
     KOREAN_NAME_BEFORE,
-    KOREAN_TITLES,
     POST,
     POST_OTHER,
     POST_SAME,
@@ -197,31 +210,6 @@ def _date_text(month_day: str, lang: Lang) -> str:
     return f"{month}월 {day}일" if lang == "ko" else f"{day} {_MONTHS[month - 1]}"
 
 
-def name_present(name: str, text: str, rarity=len) -> bool:
-    """Whether ``text`` names ``name``: as a whole (spacing-insensitive), or by most of its words, the rarest
-    among them (by ``rarity``, higher is rarer): "Deputy PM Bae Kyung-hoon" in "Deputy Prime Minister Bae
-    Kyung-hoon", but not "LG AI Research" in "... AI safety research"."""
-    if name_in(name, text):
-        return True
-    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[\s·]+", name)]
-    words = [w for w in words if len(w) > 1]
-    if len(words) < 2:
-        return False
-    found = [w for w in words if name_in(w, text)]
-    return len(found) / len(words) >= 0.6 and max(words, key=rarity) in found
-
-
-_PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|arena|stadium|호텔|센터|홀|갤러리|컨벤션|전시장",
-                    re.IGNORECASE)
-_ORGANISATION = re.compile(
-    r"institute|ministry|university|company|corp|inc\b|lab|research|committee|agency|office|association|foundation|"
-    r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
-_PERSON_ROLE = re.compile(
-    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + KOREAN_TITLES,
-    re.IGNORECASE)
-_PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})$")
-
-
 QUOTE_MIN = 0.8  # share of a quotation's key terms a sentence must hold to quote the same words
 _QUOTATION = re.compile(r"[\"“]([^\"”]+)[\"”]|(?<![A-Za-z])[‘']([^’']{6,})[’'](?![A-Za-z])")  # not "Korea's"
 # Words reported without quotation marks: "said (that) ...", "...(이)라고/다고 말했다".
@@ -237,95 +225,6 @@ _LIST_JOIN = re.compile(r"(?:\s*(?:,|and|or|&|as well as|및|와|과|,\s*그리�
 KINDS_ALIKE: dict[str | None, set[str | None]] = {
     "person": {"person"}, "place": {"place"}, "organisation": {"organisation", None}, None: {"organisation", None}
 }
-
-
-def name_class(name: str, text: str) -> str | None:
-    """What kind of thing a name is: a place, an organisation, a person, or None when it is not clear."""
-    core = _PERSON_ROLE.sub("", name).strip()
-    if _PERSON_NAME.match(core) and (_PERSON_ROLE.search(text) or re.search(r"\bsaid\b|말했|밝혔|강조했", text)):
-        return "person"
-    if _PLACE.search(name) and not _ORGANISATION.search(name):
-        return "place"
-    at = text.find(name)
-    if at >= 0 and (re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[:at]) or text[at + len(name):].startswith("에서")):
-        return "place"
-    if _ORGANISATION.search(name):
-        return "organisation"
-    return None
-
-
-_KOREAN_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:\S+\s+)?[가-힣]*?(?:" + KOREAN_TITLES + r"))")
-
-
-def persons(text: str) -> list[str]:
-    """The people a sentence names: Latin names shaped like a person's ("Song Sang-hoon"), and Korean names
-    followed by a title within two words ("송상훈 국가인공지능전략위원회 지원단장")."""
-    latin = [m[0] for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b", text)
-             if name_class(m[0], text) == "person"]
-    return latin + [m[1] for m in _KOREAN_PERSON.finditer(text)]
-
-
-# "한국전자통신연구원(ETRI)", "Song Sang-hoon (송상훈)": a name, then another name for it in brackets.
-_GLOSS = re.compile(r"([A-Z][A-Za-z0-9.'’-]*(?: (?:(?:of|and|for|on|the|&) )*[A-Z][A-Za-z0-9.'’-]*){0,7}|[가-힣]{4,})"
-                    r"\s?\(([^()]{2,80})\)")
-
-
-def _is_alias(name: str, other: str) -> bool:
-    """Whether two names in a gloss are the same thing's: a Latin name and its Hangul one (a long Hangul name
-    and its acronym), or a name and its acronym."""
-    latin = [bool(re.fullmatch(r"[A-Za-z][\w&.'’ -]*", n)) for n in (name, other)]
-    if latin[0] != latin[1]:
-        if not latin[0]:  # "한국전자통신연구원(ETRI)": a long Hangul name glossed by its acronym
-            return bool(re.fullmatch(r"[A-Z]{2,6}", other))
-        return bool(re.fullmatch(r"[가-힣]+(?: [가-힣]+){0,3}", other))
-    short, long = sorted((name, other), key=len)
-    initials = "".join(re.findall(r"[A-Z]", long))
-    return latin[0] and bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(long.split()) > 1 and _subsequence(short, initials)
-
-
-_GENERIC_HEAD = re.compile(r"(?:\s*(?:AI|IT))?\s*(?:회사|기업|업체|스타트업|company|firm|startup|business)", re.IGNORECASE)
-
-
-def _country_described(name: str) -> str | None:
-    """The country a name is, or describes a company by ("미국 회사", "a US firm"); ``None`` for any other name."""
-    found = country_of(name)
-    if found:
-        return found
-    m = re.match(r"(?:an?\s+)?(\S+)", name, re.IGNORECASE)
-    return country_of(m[1]) if m and _GENERIC_HEAD.fullmatch(name[m.end():]) else None
-
-
-SPELLING_ALIKE = 0.8  # two names this alike (difflib ratio) are one name, misspelt ("Sclae AI")
-
-
-def _same_name(claimed: str, offered: str) -> bool:
-    """Whether ``offered`` is the claimed name written another way: misspelt ("Sclae AI"), or by the acronym the
-    claim uses ("Korean AISI" for "Korea AI Safety Institute")."""
-    if SequenceMatcher(None, claimed.lower(), offered.lower()).ratio() >= SPELLING_ALIKE:
-        return True
-    initials = "".join(re.findall(r"[A-Z]", offered))
-    return any(_subsequence(word, initials) for word in re.findall(r"\b[A-Z]{3,6}\b", claimed))
-
-
-def _other_script(claimed: str, offered: str) -> bool:
-    """Whether a claimed Hangul name and a Latin-script one cannot be told apart as two things ("AI 서울 정상회의"
-    beside "AI Seoul Summit")."""
-    latin = re.findall(r"[A-Za-z]{3,}", claimed)  # "AI" apart
-    return bool(re.search(r"[가-힣]", claimed)) and not re.search(r"[가-힣]", offered) and not latin
-
-
-def _abbreviates(name: str, text: str) -> bool:
-    """Whether a Korean name is the short form of a longer name in ``text``, made of some of its syllables in order
-    and keeping its first and last ("과기부", "과기정통부" of "과학기술정보통신부")."""
-    if not re.fullmatch(r"[가-힣]{3,6}", name):
-        return False
-    return any(len(word) >= len(name) + 2 and word[0] == name[0] and word[-1] == name[-1] and _subsequence(name, word)
-               for word in re.findall(r"[가-힣]+", text))
-
-
-def _subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return all(c in letters for c in short)
 
 
 class ClaimChecker:
@@ -450,7 +349,7 @@ class ClaimChecker:
     def _present(self, name: str, text: str) -> bool:
         """Whether ``text`` names ``name``, or names it by another name the documents give it ("ETRI 홈페이지" in
         "한국전자통신연구원 홈페이지": the documents write "한국전자통신연구원(ETRI)")."""
-        if name_present(name, text, self._distinction) or _abbreviates(name, text):
+        if name_present(name, text, self._distinction) or abbreviates(name, text):
             return True
         aliases = self._aliases()
         return any(name_present(name.replace(short, other), text, self._distinction)
@@ -464,9 +363,9 @@ class ClaimChecker:
         if read_with is not stats:  # the documents changed: read them again (one assignment, safe to race)
             aliases = {}
             for chunk in self.scorer.index.chunks():
-                for m in _GLOSS.finditer(chunk.text):
+                for m in GLOSS.finditer(chunk.text):
                     for inner in (p.strip() for p in m[2].split(",")):
-                        if _is_alias(m[1], inner):
+                        if is_alias(m[1], inner):
                             aliases.setdefault(m[1], set()).add(inner)
                             aliases.setdefault(inner, set()).add(m[1])
             self._alias_map = (stats, aliases)
@@ -525,7 +424,7 @@ class ClaimChecker:
             if any(a <= m.start() < b for a, b in speech) and not any(a <= atom.start - atom.sentence[0] < b
                                                                        for a, b in speech):
                 continue  # what someone said is not what a name outside it is (whose organisation, which role)
-            if person and _PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
+            if person and PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
                 continue  # "director Kim ...": the title describes the person, it is not what the claim says
             every = self.scorer.key_terms(m[0])
             # a word for what happens at an event counts whether or not the documents use it ("몰렸다" for "참석")
@@ -720,7 +619,7 @@ class ClaimChecker:
         if end and not _says_end(s.text, end):
             return False  # a date of the event that is not said to be its start (or end)
         if atom.kind == "name":
-            mine = _country_described(atom.value)  # "American" is said by "a US company"
+            mine = country_described(atom.value)  # "American" is said by "a US company"
             return self._present(atom.value, s.text) or bool(mine and mine in dict(countries_in(s.text)))
         if atom.kind == "day":  # a sentence about several days says of none of them what happened on it
             return bool(s.days) and s.days <= {int(v) for v in atom.values}
@@ -743,7 +642,7 @@ class ClaimChecker:
         """The value sentence ``s`` gives in the claim's place, when it differs from the claim's; ``end`` is the
         end of the event a date claim names (:meth:`_event_end`)."""
         if atom.kind == "name":
-            mine = _country_described(atom.value)
+            mine = country_described(atom.value)
             if mine:  # a country stands only against one other country ("영국" against "미국의 AI 전문기업"),
                 # and not against one the claim's own sentence names too ("한국, 일본, 영국 연구소")
                 named = {code for code, _ in countries_in(statement[slice(*atom.sentence)])}
@@ -751,7 +650,7 @@ class ClaimChecker:
                 return next(iter(others.values())) if len(others) == 1 else None
             if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
-            if _PERSON_ROLE.search(atom.value.split()[-1]) and not _PERSON_NAME.match(atom.value):
+            if PERSON_ROLE.search(atom.value.split()[-1]) and not PERSON_NAME.match(atom.value):
                 return None  # a title ("지원단장"): whose it is, is not a value a name can stand against
             if len(atom.other_names) >= LIST_NAMES - 1:
                 return None  # one of a list of several names: the documents' other members are no rival values
@@ -763,10 +662,10 @@ class ClaimChecker:
             # only adds the name to a list ("..., the EU AI Office and OpenAI")
             rest = statement[atom.clause[0] : atom.start] + statement[atom.end : atom.clause[1]]
             said = statement[slice(*(atom.clause if self._has_content(rest) else atom.sentence))]
-            if any(_same_name(atom.value, n) for n in s.names):
+            if any(same_name(atom.value, n) for n in s.names):
                 return None  # the sentence names the claimed one too, written another way
             offered = [n for n in s.names if not self._present(n, said) and not self._not_a_claim(n)
-                       and name_class(n, s.text) in KINDS_ALIKE[kind] and not _other_script(atom.value, n)]
+                       and name_class(n, s.text) in KINDS_ALIKE[kind] and not other_script(atom.value, n)]
             return max(offered, key=lambda n: SequenceMatcher(None, n.lower(), atom.value.lower()).ratio(),
                        default=None)
         if atom.kind == "day":
@@ -812,7 +711,7 @@ class ClaimChecker:
         if person is not None:  # the title is confirmed: what is left to check is what the person did
             atom = replace(atom, value=person, values=[person])
         if atom.kind is None:
-            titled = _KOREAN_PERSON.search(atom.value)  # "말한 건 배경훈 장관이었다": a person Kiwi reads as words
+            titled = KOREAN_PERSON.search(atom.value)  # "말한 건 배경훈 장관이었다": a person Kiwi reads as words
             return (self._judge_post(atom, claim, statement, evidence, lang)
                     or self._judge_address(atom, claim, statement, evidence, lang)
                     or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))

@@ -1,0 +1,126 @@
+"""Names in statements and passages: whether a text names something, what kind of thing a name is (a person,
+a place, an organisation), who a sentence names, and when two names are one thing's (a gloss, a misspelling,
+an acronym, a short Korean form, a company described by its country)."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..question.countries import country_of
+from .facts import name_in
+from .roles import KOREAN_TITLES
+
+
+def name_present(name: str, text: str, rarity=len) -> bool:
+    """Whether ``text`` names ``name``: as a whole (spacing-insensitive), or by most of its words, the rarest
+    among them (by ``rarity``, higher is rarer): "Deputy PM Bae Kyung-hoon" in "Deputy Prime Minister Bae
+    Kyung-hoon", but not "LG AI Research" in "... AI safety research"."""
+    if name_in(name, text):
+        return True
+    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[\s·]+", name)]
+    words = [w for w in words if len(w) > 1]
+    if len(words) < 2:
+        return False
+    found = [w for w in words if name_in(w, text)]
+    return len(found) / len(words) >= 0.6 and max(words, key=rarity) in found
+
+
+_PLACE = re.compile(r"hotel|center|centre|hall|gallery|convention|arena|stadium|호텔|센터|홀|갤러리|컨벤션|전시장",
+                    re.IGNORECASE)
+_ORGANISATION = re.compile(
+    r"institute|ministry|university|company|corp|inc\b|lab|research|committee|agency|office|association|foundation|"
+    r"council|\bAI$|연구소|연구원|부$|위원회|기업|대학|협회|재단|사무국|진흥원|청$", re.IGNORECASE)
+PERSON_ROLE = re.compile(
+    r"\b(?:Mr|Ms|Dr|Prof|director|minister|head|president|chair|ceo|chief|founder|professor|researcher|deputy|reporter|editor)\b|" + KOREAN_TITLES,
+    re.IGNORECASE)
+PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})$")
+
+
+def name_class(name: str, text: str) -> str | None:
+    """What kind of thing a name is: a place, an organisation, a person, or None when it is not clear."""
+    core = PERSON_ROLE.sub("", name).strip()
+    if PERSON_NAME.match(core) and (PERSON_ROLE.search(text) or re.search(r"\bsaid\b|말했|밝혔|강조했", text)):
+        return "person"
+    if _PLACE.search(name) and not _ORGANISATION.search(name):
+        return "place"
+    at = text.find(name)
+    if at >= 0 and (re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[:at]) or text[at + len(name):].startswith("에서")):
+        return "place"
+    if _ORGANISATION.search(name):
+        return "organisation"
+    return None
+
+
+KOREAN_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:\S+\s+)?[가-힣]*?(?:" + KOREAN_TITLES + r"))")
+
+
+def persons(text: str) -> list[str]:
+    """The people a sentence names: Latin names shaped like a person's ("Song Sang-hoon"), and Korean names
+    followed by a title within two words ("송상훈 국가인공지능전략위원회 지원단장")."""
+    latin = [m[0] for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b", text)
+             if name_class(m[0], text) == "person"]
+    return latin + [m[1] for m in KOREAN_PERSON.finditer(text)]
+
+
+# "한국전자통신연구원(ETRI)", "Song Sang-hoon (송상훈)": a name, then another name for it in brackets.
+GLOSS = re.compile(r"([A-Z][A-Za-z0-9.'’-]*(?: (?:(?:of|and|for|on|the|&) )*[A-Z][A-Za-z0-9.'’-]*){0,7}|[가-힣]{4,})"
+                    r"\s?\(([^()]{2,80})\)")
+
+
+def is_alias(name: str, other: str) -> bool:
+    """Whether two names in a gloss are the same thing's: a Latin name and its Hangul one (a long Hangul name
+    and its acronym), or a name and its acronym."""
+    latin = [bool(re.fullmatch(r"[A-Za-z][\w&.'’ -]*", n)) for n in (name, other)]
+    if latin[0] != latin[1]:
+        if not latin[0]:  # "한국전자통신연구원(ETRI)": a long Hangul name glossed by its acronym
+            return bool(re.fullmatch(r"[A-Z]{2,6}", other))
+        return bool(re.fullmatch(r"[가-힣]+(?: [가-힣]+){0,3}", other))
+    short, long = sorted((name, other), key=len)
+    initials = "".join(re.findall(r"[A-Z]", long))
+    return latin[0] and bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(long.split()) > 1 and _subsequence(short, initials)
+
+
+_GENERIC_HEAD = re.compile(r"(?:\s*(?:AI|IT))?\s*(?:회사|기업|업체|스타트업|company|firm|startup|business)", re.IGNORECASE)
+
+
+def country_described(name: str) -> str | None:
+    """The country a name is, or describes a company by ("미국 회사", "a US firm"); ``None`` for any other name."""
+    found = country_of(name)
+    if found:
+        return found
+    m = re.match(r"(?:an?\s+)?(\S+)", name, re.IGNORECASE)
+    return country_of(m[1]) if m and _GENERIC_HEAD.fullmatch(name[m.end():]) else None
+
+
+SPELLING_ALIKE = 0.8  # two names this alike (difflib ratio) are one name, misspelt ("Sclae AI")
+
+
+def same_name(claimed: str, offered: str) -> bool:
+    """Whether ``offered`` is the claimed name written another way: misspelt ("Sclae AI"), or by the acronym the
+    claim uses ("Korean AISI" for "Korea AI Safety Institute")."""
+    if SequenceMatcher(None, claimed.lower(), offered.lower()).ratio() >= SPELLING_ALIKE:
+        return True
+    initials = "".join(re.findall(r"[A-Z]", offered))
+    return any(_subsequence(word, initials) for word in re.findall(r"\b[A-Z]{3,6}\b", claimed))
+
+
+def other_script(claimed: str, offered: str) -> bool:
+    """Whether a claimed Hangul name and a Latin-script one cannot be told apart as two things ("AI 서울 정상회의"
+    beside "AI Seoul Summit")."""
+    latin = re.findall(r"[A-Za-z]{3,}", claimed)  # "AI" apart
+    return bool(re.search(r"[가-힣]", claimed)) and not re.search(r"[가-힣]", offered) and not latin
+
+
+def abbreviates(name: str, text: str) -> bool:
+    """Whether a Korean name is the short form of a longer name in ``text``, made of some of its syllables in order
+    and keeping its first and last ("과기부", "과기정통부" of "과학기술정보통신부")."""
+    if not re.fullmatch(r"[가-힣]{3,6}", name):
+        return False
+    return any(len(word) >= len(name) + 2 and word[0] == name[0] and word[-1] == name[-1] and _subsequence(name, word)
+               for word in re.findall(r"[가-힣]+", text))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
