@@ -289,13 +289,14 @@ class KnowledgeIndex:
                                        "'.'으로 시작하는 숨김 파일 이름입니다")
             doc = load_file(path)
             target = uploads / path.name
+            target_path = str(target)
             owner = known.get(doc.doc_id)
             if owner is not None and owner.path and Path(owner.path).resolve() != target.resolve():
                 raise BadDocumentError(
                     path.name, f"a document with id {doc.doc_id!r} already exists ({Path(owner.path).name})",
                     f"id가 {doc.doc_id!r}인 문서가 이미 있습니다",
                 )
-            replaced = next((i for i, e in known.items() if e.path == str(target)), doc.doc_id)
+            replaced = next((i for i, e in known.items() if e.path == target_path), doc.doc_id)
             if replaced != doc.doc_id:
                 raise BadDocumentError(
                     path.name, f"this file name already holds the document {replaced!r}; rename the file",

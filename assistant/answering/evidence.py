@@ -557,7 +557,7 @@ class EvidenceScorer:
             days=self.days(text),
             unknown=unknown,
             absence_counts=not asks_what_is_missing(text),
-            also=other_slots(text),
+            also=other_slots(text, slot),
         )
         q.meaning_gap = partial(self._rest, q)
         return q

@@ -77,8 +77,7 @@ def is_alias(name: str, other: str) -> bool:
             return bool(re.fullmatch(r"[A-Z]{2,6}", other))
         return bool(re.fullmatch(r"[가-힣]+(?: [가-힣]+){0,3}", other))
     short, long = sorted((name, other), key=len)
-    initials = "".join(re.findall(r"[A-Z]", long))
-    return latin[0] and bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(long.split()) > 1 and _subsequence(short, initials)
+    return latin[0] and bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(long.split()) > 1 and _acronym_of(short, long)
 
 
 _GENERIC_HEAD = re.compile(r"(?:\s*(?:AI|IT))?\s*(?:회사|기업|업체|스타트업|company|firm|startup|business)", re.IGNORECASE)
@@ -101,8 +100,7 @@ def same_name(claimed: str, offered: str) -> bool:
     claim uses ("Korean AISI" for "Korea AI Safety Institute")."""
     if SequenceMatcher(None, claimed.lower(), offered.lower()).ratio() >= SPELLING_ALIKE:
         return True
-    initials = "".join(re.findall(r"[A-Z]", offered))
-    return any(_subsequence(word, initials) for word in re.findall(r"\b[A-Z]{3,6}\b", claimed))
+    return any(_acronym_of(word, offered) for word in re.findall(r"\b[A-Z]{3,6}\b", claimed))
 
 
 def other_script(claimed: str, offered: str) -> bool:
@@ -119,6 +117,11 @@ def abbreviates(name: str, text: str) -> bool:
         return False
     return any(len(word) >= len(name) + 2 and word[0] == name[0] and word[-1] == name[-1] and _subsequence(name, word)
                for word in re.findall(r"[가-힣]+", text))
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym``'s letters come in order among ``name``'s capitals ("AISI" of "Korea AI Safety Institute")."""
+    return _subsequence(acronym, "".join(re.findall(r"[A-Z]", name)))
 
 
 def _subsequence(short: str, long: str) -> bool:

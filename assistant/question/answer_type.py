@@ -187,11 +187,11 @@ _WH_SLOTS: list[tuple[Slot, re.Pattern[str]]] = [
 ]
 
 
-def other_slots(question: str) -> tuple[Slot, ...]:
-    """The kinds of value the question's words ask for besides :func:`detect_slot`'s, in the order asked ("When
-    and where ..." → place). A question word inside the words that ask for the first kind asks nothing more
-    ("주최 어디야": who hosts, not where)."""
-    slot = detect_slot(question)
+def other_slots(question: str, slot: Slot | None = None) -> tuple[Slot, ...]:
+    """The kinds of value the question's words ask for besides ``slot`` (:func:`detect_slot`'s, unless given), in
+    the order asked ("When and where ..." → place). A question word inside the words that ask for the first kind
+    asks nothing more ("주최 어디야": who hosts, not where)."""
+    slot = slot or detect_slot(question)
     taken = next((m.span() for s, p in SLOT_PATTERNS if s == slot and (m := p.search(question))), (0, 0))
     found = sorted((m.start(), s) for s, p in _WH_SLOTS if s != slot and (m := p.search(question))
                    and not taken[0] <= m.start() < taken[1])
