@@ -25,10 +25,12 @@ middle of a search, is never cut off; a version that the current one, or one bei
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -44,6 +46,15 @@ from index.version import ChunkAnalysis, LoadedVersion
 PAGE = 1000  # records per read
 _NAME = re.compile(r"^(?P<prefix>.+)_v(?P<version>\d{6,})(?:_(?P<part>sentences|meta))?$")
 _MANIFEST, _DOC, _CHUNK, _FILE = "manifest", "doc", "chunk", "file"
+_PACKED = "manifest_zlib"  # the manifest's JSON, zlib-compressed and base64-encoded
+
+
+def _pack(text: str) -> str:
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+
+
+def _unpack(packed: str) -> str:
+    return zlib.decompress(base64.b64decode(packed)).decode("utf-8")
 
 
 @contextlib.contextmanager
@@ -219,9 +230,10 @@ class VersionCatalog:
             records += [(f"{_DOC}:{d.doc_id}", d.model_dump_json(), {"kind": _DOC}) for d in documents
                         if d.doc_id in own]
             records += [(f"{_FILE}:{name}", text, {"kind": _FILE, "name": name}) for name, text in files.items()]
-            # last: marks it complete. In a metadata value, not the document text, which the store indexes for
-            # full-text search (a 100k-chunk manifest is megabytes: indexing it took most of adding a document)
-            records.append((_MANIFEST, "", {"kind": _MANIFEST, _MANIFEST: manifest.model_dump_json()}))
+            # last: marks it complete. Compressed, in a metadata value, not the document text, which the store
+            # indexes for full-text search: a 100k-chunk manifest is 7.6 MB of JSON (2 MB packed), and indexing or
+            # storing it whole took most of adding one document
+            records.append((_MANIFEST, "", {"kind": _MANIFEST, _PACKED: _pack(manifest.model_dump_json())}))
             for i in range(0, len(records), self._batch()):
                 part = records[i:i + self._batch()]
                 meta.add(ids=[r[0] for r in part], documents=[r[1] for r in part], metadatas=[r[2] for r in part],
@@ -317,7 +329,11 @@ class VersionCatalog:
         head = meta.get(ids=[_MANIFEST], include=["documents", "metadatas"])
         if not head["ids"]:
             return None
-        text = (head["metadatas"][0] or {}).get(_MANIFEST) or head["documents"][0]  # the document: older releases
+        stored = head["metadatas"][0] or {}
+        if _PACKED in stored:
+            text = _unpack(stored[_PACKED])
+        else:  # written by an earlier release: plain, in a metadata value or (earlier still) the document text
+            text = stored.get(_MANIFEST) or head["documents"][0]
         return Manifest.model_validate_json(text), meta, sentence_store, vectors
 
     def _records(self, meta) -> _Records:

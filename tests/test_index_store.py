@@ -132,13 +132,21 @@ def test_a_changed_document_leaves_the_other_documents_sentence_vectors_exactly_
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-2)
 
 
-def test_a_version_stored_by_an_earlier_release_opens_with_its_manifest_in_the_record_text(fresh):
-    """Releases before this one kept the manifest as the record's text; an index they built still opens."""
+@pytest.mark.parametrize("form", ["record text", "plain metadata"])
+def test_a_version_stored_by_an_earlier_release_opens_with_its_manifest_in_either_earlier_form(fresh, form):
+    """Earlier releases kept the manifest uncompressed, as the record's text and later as a metadata value; an
+    index they built still opens."""
+    from index.versions import _unpack
+
     pointer = fresh.catalog.read_pointer()
     meta = fresh.client.get_collection(f"{pointer.collection}_meta")
-    manifest = meta.get(ids=["manifest"], include=["metadatas"])["metadatas"][0]["manifest"]
+    manifest = _unpack(meta.get(ids=["manifest"], include=["metadatas"])["metadatas"][0]["manifest_zlib"])
     meta.delete(ids=["manifest"])
-    meta.add(ids=["manifest"], documents=[manifest], metadatas=[{"kind": "manifest"}], embeddings=[[0.0]])
+    if form == "record text":
+        meta.add(ids=["manifest"], documents=[manifest], metadatas=[{"kind": "manifest"}], embeddings=[[0.0]])
+    else:
+        meta.add(ids=["manifest"], documents=[""], metadatas=[{"kind": "manifest", "manifest": manifest}],
+                 embeddings=[[0.0]])
     reader = KnowledgeIndex.open(fresh.settings, build_if_missing=False)
     assert [c.chunk_id for c in reader.chunks()] == [c.chunk_id for c in fresh.chunks()]
     assert "Scale AI" in reader.dense_search("memorandum of understanding", k=1, lang="en")[0].text
