@@ -140,6 +140,15 @@ def test_a_name_written_another_way_is_never_contradicted(bot, statement, value)
     assert "contradicted" not in labels.values()
 
 
+def test_a_misspelt_word_is_read_as_the_documents_word_and_the_claim_quotes_it_as_typed(bot):
+    verdict = bot.check("The two-day forum was organised by ETRI's AI Saftey Institute.")
+    claim = next(c for c in verdict.claims if c.value and "Saftey" in c.value)
+    assert claim.label == "supported" and verdict.statement[claim.start:claim.end] == claim.value
+    assert "contradicted" not in {c.label for c in verdict.claims}
+    # a number word is a word, not a misspelling of one the documents use ("three" is not "there")
+    assert _labels(bot.check("SFASS was a three-day forum."))["three-day"] == "contradicted"
+
+
 def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
     assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
 

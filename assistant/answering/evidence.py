@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from lemminflect import getAllInflections
+from lemminflect import getAllInflections, getAllLemmas
 from pydantic import BaseModel
 
 from index.models import Chunk, Lang
 from index.splitter import analysed_text
 from index.text import _kiwi_lock, bm25_tokens, detect_lang, kiwi
 
-from ..checking.facts import dates_of, facts
+from ..checking.facts import MONTHS, WORD_NUMBERS, dates_of, facts
 from ..question.answer_type import (
     SLOT_WORDS,
     Form,
@@ -346,6 +346,22 @@ class CorpusStats:
         return any(self.langs.get(other) == lang for other in self.pairs.get(doc_id, ()))
 
 
+@lru_cache(maxsize=4096)
+def _english_word(word: str) -> bool:
+    """Whether ``word`` is an English word: one lemminflect's dictionary knows, a number, a month or a weekday."""
+    return bool(getAllLemmas(word)) or word in WORD_NUMBERS or word in MONTHS or word in _WEEKDAYS
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _same_case(word: str, typed: str) -> str:
+    """``word`` in the case ``typed`` was written in: "Saftey" → "Safety", "SAFTEY" → "SAFETY"."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if typed[:1].isupper() else word
+
+
 def _jamo(word: str) -> str:
     """Hangul syllables spelled out as their letters (initial, vowel, final), for edit distances."""
     out = []
@@ -448,6 +464,11 @@ class EvidenceScorer:
     # -- the question -----------------------------------------------------------------------------
 
     def correct_spelling(self, question: str) -> str:
+        """Words no document uses replaced by a close word the documents (or questions) use: English ones
+        (:meth:`correct_english`) and Korean nouns one letter away ("쥬최" → "주최")."""
+        return self._correct_korean(self.correct_english(question))
+
+    def correct_english(self, text: str) -> str:
         """English words no document uses replaced by a close word the documents (or questions) use:
         "wher" → "where", "orgnized" → "organized", "frist" → "first". Words with no close match stay as typed."""
         stats = self.stats()
@@ -458,14 +479,16 @@ class EvidenceScorer:
             low = word.lower()
             if low in words or len(low) < 4 or stem(low) in stats.df:  # "present" of "presented": no typo
                 return word
+            if _english_word(low):  # "three", "parking": a word, not a misspelt one
+                return word
             close = difflib.get_close_matches(low, words, n=1, cutoff=0.84)
             if close and close[0][0] == low[0]:
-                return close[0]
+                return _same_case(close[0], word)
             # two letters swapped ("frist" for "first"): too far apart for the ratio above on a short word
             swapped = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)} & words
-            return swapped.pop() if len(swapped) == 1 else word
+            return _same_case(swapped.pop(), word) if len(swapped) == 1 else word
 
-        return self._correct_korean(_ENGLISH_WORD.sub(fix, question))
+        return _ENGLISH_WORD.sub(fix, text)
 
     def korean_names(self, question: str) -> str:
         """The Hangul spelling added after a Korean name the question writes in Latin letters and the documents

@@ -227,6 +227,32 @@ KINDS_ALIKE: dict[str | None, set[str | None]] = {
 }
 
 
+def _as_typed(claims: list[Claim], read: str, typed: str) -> list[Claim]:
+    """``claims`` of the statement as it was ``read`` (spelling corrected), located in and quoting it as ``typed``."""
+    changes = SequenceMatcher(None, read, typed, autojunk=False).get_opcodes()
+
+    def at(pos: int, end: bool) -> int:
+        for op, i1, i2, j1, j2 in changes:
+            if i1 <= pos < i2 or (end and pos == i2):
+                return j1 + (pos - i1) if op == "equal" else (j2 if end else j1)
+        return len(typed)
+
+    out = []
+    for c in claims:
+        start, end = at(c.start, False), at(c.end, True)
+        clause = next((i for i in _occurrences(c.text, read) if i <= c.start < i + len(c.text)), None)
+        text = typed[at(clause, False):at(clause + len(c.text), True)] if clause is not None else c.text
+        value = typed[start:end] if c.value is not None and c.value == read[c.start:c.end] else c.value
+        explanation = c.explanation.replace(c.value, value) if c.value and value else c.explanation
+        out.append(c.model_copy(update={"start": start, "end": end, "value": value, "text": text,
+                                        "explanation": explanation}))
+    return out
+
+
+def _occurrences(part: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)] if part else []
+
+
 class ClaimChecker:
     """Looks each claim up with the assistant's own retrieval and compares its values with the passages'."""
 
@@ -241,7 +267,11 @@ class ClaimChecker:
     # -- the statement ------------------------------------------------------------------------------
 
     def check(self, statement: str) -> Verdict:
-        """The verdict on ``statement``: each claim's label, and the worst of them."""
+        """The verdict on ``statement``: each claim's label, and the worst of them. English words the documents
+        never use but nearly ("Saftey") are read as the word they are close to, as the answer step reads a
+        question; the claims keep the words as typed."""
+        typed = statement
+        statement = self.scorer.correct_english(typed)
         lang: Lang = detect_language(statement) or "en"
         atoms = self.atoms(statement)
         evidence: dict[tuple[int, int], list[_Sentence]] = {}
@@ -254,8 +284,10 @@ class ClaimChecker:
                 evidence[atom.sentence] = self._evidence(statement[slice(*atom.sentence)], parts, lang)
             claims.append(self.judge(atom, statement, evidence[atom.sentence], lang))
         self._one_mark_per_pairing(atoms, claims, statement, evidence, lang)
+        if statement != typed:
+            claims = _as_typed(claims, statement, typed)
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
-        return Verdict(statement=statement, label=label, claims=claims, language=lang)
+        return Verdict(statement=typed, label=label, claims=claims, language=lang)
 
     def _one_mark_per_pairing(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,
                               evidence: dict[tuple[int, int], list[_Sentence]], lang: Lang) -> None:
