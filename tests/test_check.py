@@ -3,6 +3,8 @@ or not found; values normalised across languages and forms."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from engine_kb import engine_settings
 
@@ -37,6 +39,17 @@ def test_a_korean_statement_is_split_too_and_a_date_range_stays_one_claim():
     values = {a.value: a.kind for a in atoms if a.kind}
     assert values == {"10월 28~29일": "date", "이틀간": "duration", "서울 호텔 나루 엠갤러리": "name", "150여": "number"}
     assert next(a for a in atoms if a.kind == "date").values == ["10-28", "10-29"]
+
+
+@pytest.mark.parametrize("statement", [
+    "포럼 주제는 '보다 안전한 AI 세상을 향한 글로벌 협력'ㅎㅎ 작년(2024) AI 서울 정상회의 후속 행사라고 함",
+    "Anthropic spoke on day one 👀 Scale AI signed the MOU on day two",
+])
+def test_laughter_or_an_emoji_ends_a_chatty_sentence(statement):
+    atoms = split_statement(statement)
+    assert len({a.sentence for a in atoms}) == 2
+    for a in atoms:
+        assert not re.search(r"ㅎㅎ|👀", statement[slice(*a.sentence)])
 
 
 @pytest.mark.parametrize("forms", [

@@ -230,6 +230,26 @@ def _rest(clause: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+# the end of a chatty sentence with no full stop: a run of bare Hangul letters ("ㅎㅎ", "ㅋㅋ", "ㅠㅠ") or emoji
+_CHAT_END = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+
+
+def _sentences(statement: str) -> list[tuple[int, int]]:
+    """The statement's sentences: as the index splits text, and also after laughter or emoji that end one."""
+    out = []
+    for start, end in split_sentences(statement):
+        cut = start
+        for m in _CHAT_END.finditer(statement, start, end):
+            if statement[cut:m.start()].strip():
+                out.append((cut, m.start()))
+            cut = m.end()
+        rest = statement[cut:end]
+        if rest.strip():
+            lead = len(rest) - len(rest.lstrip())
+            out.append((cut + lead, end))
+    return [(a, b - (len(statement[a:b]) - len(statement[a:b].rstrip()))) for a, b in out]
+
+
 def split_statement(
     statement: str,
     is_topic=lambda name: False,
@@ -242,7 +262,7 @@ def split_statement(
     ``has_content`` tells whether the words of a clause outside its values say something of their own ("gave
     the welcome address"): those words are a claim too, checked by meaning."""
     out: list[AtomicClaim] = []
-    for s_start, s_end in split_sentences(statement):
+    for s_start, s_end in _sentences(statement):
         sentence = statement[s_start:s_end]
         facts = _ranges(sentence, fact_spans(sentence))
         for a, b, n in _days(sentence):
