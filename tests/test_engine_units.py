@@ -285,6 +285,9 @@ def test_a_person_is_a_name_with_a_role_not_an_organization(sentence, person):
     ("옷 몇 벌 나와?", "강유리 디자이너는 의상 약 30벌을 선보인다.", "패션쇼는 17시에 2층에서 열린다."),
     ("how many countries took part?", "28 countries took part in the summit.", "About 150 people attended."),
     ("몇 명 왔어?", "SFASS에는 150여 명이 참여했다.", "28개국이 참여했다."),
+    # a general counter counts the noun after it: "8개 팀" is eight teams, in either language
+    ("결선 진출팀 몇 팀이에요?", "상위 8개 팀이 결선에서 겨룬다.", "예선은 1일차에 열린다."),
+    ("how many teams reach the final?", "상위 8개 팀이 결선에서 겨룬다.", "예선은 1일차에 열린다."),
 ])
 def test_a_count_of_what_is_asked_fills_a_how_many_question_best(question, counted, other):
     assert fills_slot(counted, "number", question) > fills_slot(other, "number", question) > 0

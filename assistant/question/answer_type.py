@@ -13,7 +13,7 @@ from typing import Literal
 
 from index.text import _kiwi_lock, kiwi
 
-from ..checking.facts import fact_spans, facts, name_in
+from ..checking.facts import FactSpan, fact_spans, facts, name_in
 from .countries import countries_matches
 
 Slot = Literal["time", "money", "duration", "year", "date", "age", "number", "person", "who", "room", "place", "quote",
@@ -227,7 +227,7 @@ _COUNTERS = {
     "개국": ("country", "nation"), "명": ("people", "person", "participant", "attendee", "visitor", "guest", "speaker"),
     "곳": ("place", "organization", "organisation", "venue", "company"), "개사": ("company", "firm"),
     "벌": ("outfit", "garment", "piece"), "편": ("film", "paper", "article"), "회": ("edition", "time"),
-    "대": ("car", "vehicle", "bus", "machine"), "권": ("book", "volume"),
+    "대": ("car", "vehicle", "bus", "machine"), "권": ("book", "volume"), "팀": ("team",),
 }
 _COUNTED_BY = {noun: counter for counter, nouns in _COUNTERS.items() for noun in nouns}
 
@@ -239,6 +239,14 @@ def _count_class(word: str) -> str:
         return next((c for c in sorted(_COUNTERS, key=len, reverse=True) if word.startswith(c)), word[:1])
     singular = re.sub(r"(?<=[^s])s$|(?<=[^aeiou])ies$", lambda m: "y" if m[0] == "ies" else "", word)
     return _COUNTED_BY.get(singular, singular)
+
+
+def _unit_of(number: FactSpan, sentence: str) -> str:
+    """What a number counts: its unit word, or with a general counter (or none) the noun after it ("8개 팀" → "팀")."""
+    if number.unit and number.unit != "개":
+        return number.unit
+    after = re.match(rf"\s*{re.escape(number.unit)}\s*([가-힣A-Za-z]+)", sentence[number.end:])
+    return after[1] if after else number.unit
 
 
 def _same_unit(unit: str, counted: str) -> bool:
@@ -367,7 +375,7 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if slot == "number":  # a count of the thing asked about counts most ("몇 벌" → "30벌", "how many countries")
         new = set(have.numbers) - set(asked.numbers)
         counted = _counted(question)
-        if new and counted and any(f.kind == "number" and f.values[0] in new and _same_unit(f.unit, counted)
+        if new and counted and any(f.kind == "number" and f.values[0] in new and _same_unit(_unit_of(f, sentence), counted)
                                    for f in fact_spans(sentence)):
             return 2.0
         return float(bool(new))
