@@ -474,8 +474,9 @@ _AGENDA = re.compile(
     re.IGNORECASE,
 )
 _LIST = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+)?\w+s\b|\blist\b|\ball\b|\bevery\b|\bname (?:the|some)\b|"
-    r"어떤\s*\S+들|어디어디|누구누구|모두|전부|다\s*알려|목록|리스트|[가-힣]+들[은는이가을를도]?(?=\s|\?|$)",
+    r"\b(?:which|what)\s+(?:\w+\s+)?\w+s\b|\bwho\s+(?:are|were)\s+(?:the\s+)?\w+s\b|\blist\b|\ball\b|\bevery\b|"
+    r"\bname (?:the|some)\b|어떤\s*\S+들|어디어디|누구누구|뭐뭐|무엇무엇|모두|전부|다\s*알려|목록|리스트|"
+    r"[가-힣]+들[은는이가을를도]?(?=\s|\?|$)",
     re.IGNORECASE,
 )
 
@@ -486,7 +487,7 @@ def question_form(question: str) -> Form:
         return "summary"
     if _AGENDA.search(question) and detect_slot(question) in ("any", "who"):
         return "agenda"
-    if _LIST.search(question) and detect_slot(question) in ("any", "who", "quote"):
+    if _LIST.search(question) and detect_slot(question) in ("any", "who", "person", "quote"):
         return "list"
     return "fact"
 
