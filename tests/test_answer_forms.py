@@ -47,7 +47,9 @@ def test_the_day_a_question_names(text, days):
      ("Which organizations sent speakers?", "list"), ("Where was it held?", "fact"),
      # a question word said twice, or "who are the ..." with a plural, asks for everyone or everything
      ("경기 종목 뭐뭐 있어?", "list"), ("개회식에서 단상에 오른 사람 누구누구?", "list"), ("who are the speakers?", "list"),
-     ("who is the keynote speaker?", "fact")],
+     ("who is the keynote speaker?", "fact"),
+     ("give me the gist of SFASS 2025", "summary"), ("MOU 관련 내용 핵심만 세 줄로 정리 ㄱㄱ", "summary"),
+     ("자료 정리는 누가 했어?", "fact")],
 )
 def test_the_form_of_answer_a_question_wants(text, form):
     assert question_form(text) == form
@@ -117,6 +119,12 @@ def test_a_summary_of_the_event_says_when_and_where_it_was(bot, question):
     answer = bot.ask(question)
     assert "Naru" in answer.text or "나루" in answer.text, answer.text
     assert "28" in answer.text and "29" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["이 박람회 한 문단으로 요약해줘", "give me the gist of JHCF"])
+def test_another_events_summary_names_its_venue_whatever_the_event_is_called(fair_bot, question):
+    answer = fair_bot.ask(question)
+    assert "한지문화관" in answer.text or "Hanji Culture Hall" in answer.text, answer.text
 
 
 def test_a_list_question_gathers_more_than_one_sentence(bot):

@@ -21,7 +21,7 @@ import numpy as np
 from index.models import Chunk, Lang
 from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
 
-from ..checking.facts import facts
+from ..checking.facts import fact_spans, facts
 from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
@@ -104,11 +104,11 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
     centre = vectors.mean(axis=0)
     informative = np.array([min(len(set(facts(c.sentence).all())), 3) / 3 for c in pool])
     relevance = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)) + SUMMARY_FACTS_WEIGHT * informative
-    # a summary says when and where: the most central sentence giving the span of days (else a date), then one
-    # naming a venue
+    # a summary says when, where and how many: the most central sentence giving the span of days (else a date),
+    # then one naming a venue, then one counting something ("150 people", "32 teams")
     picked: list[int] = []
-    for slot, strengths in (("date", (2.0, 1.0)), ("place", (2.0,))):
-        filled = [fills_slot(c.sentence, slot, "") for c in pool]
+    for slot, strengths in (("date", (2.0, 1.0)), ("place", (2.0,)), ("count", (1.0,))):
+        filled = [_counts(c.sentence) if slot == "count" else fills_slot(c.sentence, slot, "") for c in pool]
         strength = next((s for s in strengths if any(f >= s for f in filled)), strengths[-1])
         holding = [i for i, f in enumerate(filled) if f >= strength]
         best = max(holding, key=lambda i: relevance[i], default=None)
@@ -130,6 +130,11 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
         else:
             picked.append(best)
     return sorted((pool[i] for i in picked), key=lambda c: (c.passage, c.chunk.start))
+
+
+def _counts(sentence: str) -> float:
+    """1 when ``sentence`` counts something: a number with what it counts ("150여 명", "32 teams")."""
+    return float(any(f.kind == "number" and f.unit for f in fact_spans(sentence)))
 
 
 def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | None:

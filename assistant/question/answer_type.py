@@ -466,7 +466,8 @@ Form = Literal["fact", "list", "summary", "agenda"]
 
 _SUMMARY = re.compile(
     r"\bsumm(?:ary|ari[sz]e)\b|\boverview\b|\bin (?:short|brief|a nutshell)\b|\bbriefly\b|\btl;?dr\b|"
-    r"\bwhat (?:is|was) (?:it|this|the \w+) (?:all )?about\b|요약|개요|간단히|간략히|한마디로|무슨 행사",
+    r"\bwhat (?:is|was) (?:it|this|the \w+) (?:all )?about\b|\bgist\b|\brundown\b|\brecap\b|"
+    r"요약|개요|간단히|간략히|한마디로|무슨 행사|(?:줄로|핵심만?|간단하게|한\s*문단으로)\s*정리",
     re.IGNORECASE,
 )
 _AGENDA = re.compile(

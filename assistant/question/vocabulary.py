@@ -40,14 +40,17 @@ FRAME_VERBS = ("come", "do", "get", "give", "go", "know", "like", "make", "show"
 # Words for an event as such ("summarise this event", "이 행사 요약해줘"): in a summary request they ask about the
 # event itself, not about something in it.
 EVENT_NOUNS = frozenset({"event", "events", "행사", "forum", "포럼", "conference", "컨퍼런스", "콘퍼런스", "symposium",
-                         "심포지엄", "fair", "박람회", "festival", "축제", "expo", "엑스포", "exhibition", "전시회"})
+                         "심포지엄", "fair", "박람회", "festival", "축제", "expo", "엑스포", "exhibition", "전시회",
+                         "competition", "contest", "challenge", "championship", "대회", "summit", "정상회의",
+                         "seminar", "세미나", "workshop", "워크숍", "meeting", "회의"})
 # Words people use for the days and parts of an event, which its documents may never write ("frist day").
 DAY_WORDS = frozenset({"first", "second", "third", "fourth", "last", "morning", "afternoon", "evening", "opening",
                        "closing"})
 SUMMARY_WORDS = frozenset({
     "summary", "summarize", "summarise", "summarized", "overview", "brief", "briefly", "short", "shortly",
     "sentence", "sentences", "line", "lines", "few", "two", "three", "tldr", "recap", "outline",
-    "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "개요", "정리",
+    "paragraph", "gist", "rundown", "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "문단",
+    "개요", "정리",
 })
 
 
