@@ -98,7 +98,7 @@ def test_in_running_prose_a_paragraph_is_about_the_day_the_paragraphs_before_it_
     assert "레드티밍 실습" in answer.text, answer.text
 
 
-@pytest.mark.parametrize("question", ["When did the forum take place?", "포럼 언제 했어?"])
+@pytest.mark.parametrize("question", ["When did the forum take place?", "포럼 언제 했어?", "포럼 며칠부터 며칠까지였지"])
 def test_when_the_event_was_is_answered_with_its_span_of_days(bot, question):
     """Not with one of its days (the opening day is a date of the forum, not when it took place)."""
     answer = bot.ask(question)

@@ -122,7 +122,7 @@ SLOT_WORDS: dict[str, frozenset[str]] = {
     "time": frozenset({"time", "times", "start", "starts", "begin", "begins", "end", "ends", "finish", "시간", "시작",
                        "몇시"}),
     "money": frozenset({"price", "prices", "cost", "costs", "fee", "fees", "much", "가격", "비용", "요금", "얼마"}),
-    "date": frozenset({"date", "dates", "날짜", "언제"}),
+    "date": frozenset({"date", "dates", "날짜", "언제", "며칠"}),
     "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
     "number": frozenset({"number", "many", "규모", "인원"}),
 }
