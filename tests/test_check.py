@@ -162,6 +162,13 @@ def test_a_misspelt_word_is_read_as_the_documents_word_and_the_claim_quotes_it_a
     assert _labels(bot.check("SFASS was a three-day forum."))["three-day"] == "contradicted"
 
 
+def test_a_name_spelt_in_hangul_is_the_name_the_documents_write_in_latin_letters(bot):
+    verdict = bot.check("앤트로픽은 첫째 날과 둘째 날 모두 연사를 보냈다.")
+    claim = next(c for c in verdict.claims if c.value and "앤트로픽" in c.value)
+    assert claim.label == "supported" and verdict.statement[claim.start:claim.end] == claim.value
+    assert "contradicted" not in {c.label for c in verdict.claims}
+
+
 def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
     assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
 

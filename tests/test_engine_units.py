@@ -21,7 +21,7 @@ from assistant.question.clean import InvalidQuestion, validate_question
 from assistant.question.followup import standalone_question, to_turns
 from assistant.question.injection import strip_instructions
 from assistant.question.language import detect_language
-from assistant.question.romanized import name_index, with_korean_names
+from assistant.question.romanized import latin_index, latin_name, name_index, with_korean_names
 from index.fusion import reciprocal_rank_fusion
 from index.models import Chunk
 
@@ -115,6 +115,14 @@ def test_it_and_they_point_at_what_the_last_answer_named_when_its_question_named
 def test_a_korean_name_in_latin_letters_gets_its_hangul_spelling(question, written):
     index = name_index(["김명주 소장은 말했다.", "유현석 원장직무대행은", "박서윤 이사장이 환영사를 한다."])
     assert with_korean_names(question, index, known={"what", "did", "the", "minister", "say", "quote", "from"}) == written
+
+
+@pytest.mark.parametrize("hangul, latin", [("앤트로픽", "Anthropic"), ("구글", "Google"), ("옥스퍼드", "Oxford"),
+                                           ("메트로", None),  # "METR" is read letter by letter, not as a word
+                                           ("부산", None)])
+def test_a_name_spelt_in_hangul_as_it_sounds_is_the_latin_name_it_spells(hangul, latin):
+    index = latin_index(["Speakers came from Anthropic, Google and Oxford.", "METR shared its benchmarks."])
+    assert latin_name(hangul, index) == latin
 
 
 def test_a_latin_name_the_documents_use_is_left_alone():

@@ -45,7 +45,7 @@ from ..question.answer_type import (
 )
 from ..question.countries import country_of
 from ..question.injection import is_instruction
-from ..question.romanized import korean_name, name_index, with_korean_names
+from ..question.romanized import korean_name, latin_index, latin_name, name_index, with_korean_names
 from ..question.vocabulary import (
     DAY_WORDS,
     EVENT_GLOSSARY,
@@ -342,6 +342,11 @@ class CorpusStats:
         """The documents' Korean full names by the consonants of their Latin spellings (see :mod:`.romanized`)."""
         return name_index(c.text for c in self.by_id.values())
 
+    @cached_property
+    def latin_names(self) -> dict[str, str]:
+        """The documents' capitalised Latin-letter words by the consonants of their Hangul spellings."""
+        return latin_index(c.text for c in self.by_id.values())
+
     def has_translation(self, doc_id: str, lang: Lang) -> bool:
         return any(self.langs.get(other) == lang for other in self.pairs.get(doc_id, ()))
 
@@ -467,6 +472,22 @@ class EvidenceScorer:
         """Words no document uses replaced by a close word the documents (or questions) use: English ones
         (:meth:`correct_english`) and Korean nouns one letter away ("쥬최" → "주최")."""
         return self._correct_korean(self.correct_english(question))
+
+    def spelt_in_latin(self, text: str) -> str:
+        """Hangul nouns no document uses replaced by the name the documents write in Latin letters that they spell
+        as it sounds: "앤트로픽은 이틀 다 나왔어?" → "Anthropic은 이틀 다 나왔어?"."""
+        if not re.search(r"[가-힣]", text):
+            return text
+        stats = self.stats()
+        with _kiwi_lock:
+            tokens = kiwi().tokenize(text)
+        for t in tokens:
+            if t.tag not in ("NNG", "NNP") or len(t.form) < 2 or t.form in stats.df:
+                continue
+            name = latin_name(t.form, stats.latin_names)
+            if name:
+                text = text.replace(t.form, name, 1)
+        return text
 
     def correct_english(self, text: str) -> str:
         """English words no document uses replaced by a close word the documents (or questions) use:

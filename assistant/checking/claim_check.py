@@ -268,10 +268,11 @@ class ClaimChecker:
 
     def check(self, statement: str) -> Verdict:
         """The verdict on ``statement``: each claim's label, and the worst of them. English words the documents
-        never use but nearly ("Saftey") are read as the word they are close to, as the answer step reads a
-        question; the claims keep the words as typed."""
+        never use but nearly ("Saftey") are read as the word they are close to, and names spelt in Hangul as the
+        Latin-letter names they spell ("앤트로픽": Anthropic), as the answer step reads a question; the claims keep
+        the words as typed."""
         typed = statement
-        statement = self.scorer.correct_english(typed)
+        statement = self.scorer.spelt_in_latin(self.scorer.correct_english(typed))
         lang: Lang = detect_language(statement) or "en"
         atoms = self.atoms(statement)
         evidence: dict[tuple[int, int], list[_Sentence]] = {}

@@ -1,6 +1,7 @@
-"""Korean names written in Latin letters ("Kim Myung-ju", "yoo hyun-seok", "Myung-ju Kim") matched to the Hangul
-names the documents use (김명주, 유현석): by the consonants both spellings share, whichever romanisation the
-writer used (Yoo or Yu, Hyun or Hyeon, Kim or Gim, Park or Bak)."""
+"""Names written in the other script, matched by the consonants both spellings share: Korean names written in Latin
+letters ("Kim Myung-ju", "yoo hyun-seok", "Myung-ju Kim") to the Hangul names the documents use (김명주, 유현석),
+whichever romanisation the writer used (Yoo or Yu, Hyun or Hyeon, Kim or Gim, Park or Bak); and names the
+documents write in Latin letters spelt in Hangul as they sound (앤트로픽 for Anthropic, 구글 for Google)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,28 @@ def name_index(texts: Iterable[str]) -> dict[str, str]:
             if len(skeleton) >= MIN_SKELETON:
                 found.setdefault(skeleton, set()).add(m[0])
     return {s: next(iter(names)) for s, names in found.items() if len(names) == 1}
+
+
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")  # "Anthropic"; not "METR", read letter by letter
+MIN_LOANWORD = 3  # consonants a Hangul spelling of a Latin name must share with it
+
+
+def latin_index(texts: Iterable[str]) -> dict[str, str]:
+    """Per skeleton, the one capitalised Latin-letter word of ``texts`` it stands for (skeletons two words share
+    are dropped)."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _CAPITALISED.finditer(text):
+            for skeleton in _latin_part(m[0]):
+                if len(skeleton) >= MIN_LOANWORD:
+                    found.setdefault(skeleton, set()).add(m[0])
+    return {s: next(iter(words)) for s, words in found.items() if len(words) == 1}
+
+
+def latin_name(word: str, index: dict[str, str]) -> str | None:
+    """The Latin-letter word of ``index`` that a Hangul word spells as it sounds ("앤트로픽" → "Anthropic")."""
+    skeleton = hangul_skeleton(word)
+    return index.get(skeleton) if len(skeleton) >= MIN_LOANWORD else None
 
 
 def korean_name(words: list[str], index: dict[str, str]) -> str | None:
