@@ -64,6 +64,10 @@ def test_numbers_and_durations_compare_equal_across_forms():
                                               "one hundred and fifty people")} == {("150",)}
     assert {tuple(facts(f).durations) for f in ("이틀간", "two days", "a two-day forum", "2일간")} == {("2",)}
     assert facts("사흘 동안").durations == ["3"]
+    # a Korean amount written in parts is one number, and a currency may come before the number
+    assert {tuple(facts(f).money) for f in ("총상금 1억 2천만 원", "KRW 120 million", "120,000,000원")} == {
+        ("120000000 KRW",)}
+    assert facts("관람객 1만 5천여 명").numbers == ["15000"] and facts("상금 3천만 원").money == ["30000000 KRW"]
 
 
 def test_times_of_day_compare_across_languages_and_forms():

@@ -357,8 +357,50 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
 _UNIT = re.compile(r"\s*(?:of\s+)?(?:the\s+)?([A-Za-z]+|[가-힣]+)")
 
 
+_KO_SMALL = {"천": 1000, "백": 100, "십": 10}
+_KO_PART = r"(\d{1,4}(?:,\d{3})*(?:\.\d+)?)\s*([천백십])?"
+# a Korean amount written in parts: "1억 2천만 원", "3천만 원", "1만 5천 명", "2천 명"
+_KO_NUMBER = r"\d{1,4}(?:,\d{3})*(?:\.\d+)?\s*[천백십]?"
+_KO_AMOUNT = re.compile(
+    rf"(?<![\w.])(?:{_KO_NUMBER}\s*[조억만]\s*)+(?:{_KO_NUMBER}(?=\s*(?:원|명|개|여)))?"
+    rf"|(?<![\w.])\d{{1,4}}\s*[천백](?=\s*(?:원|명|개|여))"
+)
+_KO_GROUP = re.compile(_KO_PART + r"\s*([조억만])?")
+
+
+def _korean_amount(text: str) -> float:
+    """The value of a Korean amount written in parts ("1억 2천만" → 120000000)."""
+    total = 0.0
+    for m in _KO_GROUP.finditer(text):
+        total += float(m[1].replace(",", "")) * _KO_SMALL.get(m[2] or "", 1) * SCALES.get(m[3] or "", 1)
+    return total
+
+
+def _korean_amounts(text: str, out: Facts, spans: list[FactSpan] | None) -> str:
+    """Collect Korean amounts written in parts, which the plain pattern would read as several numbers; return the
+    text with them blanked out."""
+    for m in list(_KO_AMOUNT.finditer(text)):
+        if not re.search(r"[천백십]|[조억만].*\d", m[0]):
+            continue  # one number and one scale ("3만 원"): read by the plain pattern
+        canon = _num(_korean_amount(m[0]))
+        tail = re.match(r"\s*(여\s*명|여|원|명)?", text[m.end():])
+        out.numbers.append(canon)
+        if tail[1] and tail[1].startswith("여"):
+            out.approximate.append(canon)
+        if tail[1] == "원":
+            out.money.append(f"{canon} KRW")
+        end = m.end() + len(tail[0].rstrip()) if tail[1] else m.end()
+        if spans is not None:
+            unit = "원" if tail[1] == "원" else "명" if tail[1] and "명" in tail[1] else ""
+            spans.append(FactSpan(kind="number", text=text[m.start():end].strip(), start=m.start(), end=end,
+                                  values=[canon], approximate=bool(tail[1] and tail[1].startswith("여")), unit=unit))
+        text = _blank(text, (m.start(), end))
+    return text
+
+
 def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None:
     """Collect years, scaled amounts, approximate quantities and plain numbers."""
+    text = _korean_amounts(text, out, spans)
     number = re.compile(
         r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|\s*월)\s*(만|억|조|thousand|million|billion|trillion)?"
         r"(\s*여|\s*여\s*명|\+)?\s*(원|won|krw|달러|dollars?|usd)?",
@@ -381,12 +423,13 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
         approximate = bool(m[3] or approx_before.search(text[: m.start()]))
         if approximate:
             out.approximate.append(canon)
-        dollar = text[max(0, m.start() - 1) : m.start()] == "$"  # "$2 million"
-        if m[4] or dollar:
-            currency = "KRW" if (m[4] or "").lower() in {"원", "won", "krw"} else "USD"
+        before = re.search(r"(\$|US\$|USD|KRW|₩)\s*$", text[max(0, m.start() - 5) : m.start()])
+        dollar = bool(before) and before[1] in ("$", "US$", "USD")  # "$2 million", "USD 2 million"
+        if m[4] or before:  # "KRW 120 million"
+            currency = "KRW" if (m[4] or "").lower() in {"원", "won", "krw"} or (before and not dollar) else "USD"
             out.money.append(f"{canon} {currency}")
         if spans is not None:
-            unit = m[4] or ("usd" if dollar else "명" if m[3] and "명" in m[3] else "")
+            unit = m[4] or ("usd" if dollar else "krw" if before else "명" if m[3] and "명" in m[3] else "")
             if not unit:
                 after = _UNIT.match(text, m.end())
                 unit = _unit_word(after[1]) if after else ""
