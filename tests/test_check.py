@@ -173,6 +173,13 @@ def test_a_name_spelt_in_hangul_is_the_name_the_documents_write_in_latin_letters
     assert "contradicted" not in {c.label for c in verdict.claims}
 
 
+def test_a_wrong_venue_after_a_clause_about_something_else_is_contradicted(bot):
+    """The organiser's clause before it says nothing of where the forum took place."""
+    verdict = bot.check("The two-day forum, organised by ETRI's AI Safety Institute, took place at Lotte Hotel Seoul.")
+    claim = next(c for c in verdict.claims if c.value == "Lotte Hotel Seoul")
+    assert claim.label == "contradicted" and "Naru" in (claim.documents_value or "")
+
+
 def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
     assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
 

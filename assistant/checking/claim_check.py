@@ -138,6 +138,7 @@ _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for t
 _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean noun marked as a clause's subject or topic
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
+_HAPPENED = (_CANONICAL["held"], _CANONICAL["open"])
 
 
 def _synonym_weight(stats, term: str) -> float:
@@ -478,7 +479,10 @@ class ClaimChecker:
         own = sum(w for start, end, keys in order if atom.clause[0] <= start < atom.clause[1]
                   and not any(a < end and start < b for a, b in atom.others)
                   for t, w in keys.items() if t not in stats.topic and not t.startswith(UNKNOWN))
-        if own >= CLAUSE_MASS:  # the clause says what its value is: the rest of the sentence is about other things
+        # the clause says what its value is: the rest of the sentence is about other things; so does a place's
+        # clause saying something took place or opened there ("…, took place at Lotte Hotel Seoul")
+        happened = place and any(_CANONICAL.get(t) in _HAPPENED for t in terms(statement[slice(*atom.clause)]))
+        if own >= CLAUSE_MASS or happened:
             before = [o for o in before if atom.clause[0] <= o[0] < atom.clause[1]]
         if own >= CLAUSE_MASS or place:  # where something happened: its subject comes before, not after
             after = [o for o in after if atom.clause[0] <= o[0] < atom.clause[1]]
