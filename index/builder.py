@@ -15,7 +15,7 @@ from index.layout import Manifest, ManifestEntry, Pointer
 from index.loaders import LOADER_VERSION
 from index.models import BuildReport, Chunk, Document
 from index.sentences import SentenceStore
-from index.sources import ScanResult
+from index.sources import KnownFile, ScanResult
 from index.splitter import SPLITTER_VERSION, search_text, split_document
 from index.vectors import LayeredVectors, VectorCollection
 from index.version import ChunkAnalysis, LoadedVersion
@@ -177,10 +177,10 @@ class VersionBuilder:
 
 
 def _entry(doc: Document, chunks: int, changed_at: dt.datetime, stored_in: int | None,
-           file: tuple[str, str] | None) -> ManifestEntry:
+           file: tuple[str, str, tuple[int, int] | None] | None) -> ManifestEntry:
     return ManifestEntry(meta=doc.meta, content_hash=doc.content_hash, path=doc.path, chunks=chunks,
                          changed_at=changed_at, stored_in=stored_in, file=file[0] if file else None,
-                         file_digest=file[1] if file else None)
+                         file_digest=file[1] if file else None, file_stat=file[2] if file else None)
 
 
 def _layers(current: LoadedVersion | None, own: VectorCollection, own_count: int, base: int | None,
@@ -207,12 +207,13 @@ def _changed_at(doc: Document, current: LoadedVersion | None, now: dt.datetime) 
     return old.changed_at or current.manifest.built_at  # type: ignore[union-attr]
 
 
-def loaded_files(current: LoadedVersion | None) -> dict[str, tuple[str, Document]]:
-    """The documents of ``current`` by file (relative to the knowledge folder) with their file's fingerprint, for
-    a scan to reuse (none when another loader made them)."""
+def loaded_files(current: LoadedVersion | None) -> dict[str, KnownFile]:
+    """The documents of ``current`` by file (relative to the knowledge folder) with their file's fingerprint, size
+    and modification time, for a scan to reuse (none when another loader made them)."""
     if current is None or current.manifest.loader != LOADER_VERSION:
         return {}
-    return {e.file: (e.file_digest, current.documents[doc_id]) for doc_id, e in current.manifest.documents.items()
+    return {e.file: KnownFile(e.file_digest, current.documents[doc_id], e.file_stat)
+            for doc_id, e in current.manifest.documents.items()
             if e.file and e.file_digest and doc_id in current.documents}
 
 

@@ -23,6 +23,7 @@ class ManifestEntry(BaseModel):
     stored_in: int | None = None  # the base version whose collections hold this document; None: this version's
     file: str | None = None  # the file it was loaded from, relative to the knowledge folder
     file_digest: str | None = None  # fingerprint of the file's bytes (None: rendered from program.yaml, or older)
+    file_stat: tuple[int, int] | None = None  # the file's size and modification time (ns) when fingerprinted
 
 
 class Manifest(BaseModel):

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import os
+import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -24,15 +27,30 @@ class ScanResult(BaseModel):
 
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
-    digests: dict[str, tuple[str, str]] = {}  # document id -> (its file, relative to the folder; its bytes' fingerprint)
+    # document id -> its file (relative to the folder), its bytes' fingerprint, and its size and modification time
+    digests: dict[str, tuple[str, str, tuple[int, int] | None]] = {}
 
 
-def document_files(knowledge_dir: Path) -> list[tuple[str, str]]:
+class KnownFile(NamedTuple):
+    """A file a scan loaded before: its fingerprint, the document it gave, and its size and modification time
+    then (recorded only when it had not changed for a while), which vouch for its bytes without reading them."""
+
+    digest: str
+    document: Document
+    stat: tuple[int, int] | None = None
+
+
+# a file changed this recently may change again within the same tick of a coarse clock, leaving its modification
+# time as it was: its size and time are not recorded, so the next scan reads it again
+RACY_NS = 2_000_000_000
+
+
+def document_files(knowledge_dir: Path) -> list[tuple[str, str, tuple[int, int]]]:
     """Files that are candidate documents (hidden files, READMEs, ``program.yaml`` and ``event.yaml`` excluded),
-    in path order: each as its path relative to the folder, and its full path."""
+    in path order: each as its path relative to the folder, its full path, and its size and modification time."""
     if not knowledge_dir.is_dir():
         return []
-    found: list[tuple[tuple[str, ...], str, str]] = []
+    found: list[tuple[tuple[str, ...], str, str, tuple[int, int]]] = []
     root = str(knowledge_dir)
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]  # hidden folders are not walked
@@ -44,26 +62,34 @@ def document_files(knowledge_dir: Path) -> list[tuple[str, str]]:
             if not rel and name in (PROGRAM_FILE, EVENT_FILE):
                 continue
             full = folder + os.sep + name
-            if os.path.isfile(full):
-                found.append(((*rel, name), prefix + name, full))
-    return [(name, full) for _, name, full in sorted(found, key=lambda f: f[0])]
+            try:
+                st = os.stat(full)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                found.append(((*rel, name), prefix + name, full, (st.st_size, st.st_mtime_ns)))
+    return [(name, full, st) for _, name, full, st in sorted(found, key=lambda f: f[0])]
 
 
-def scan(knowledge_dir: Path, progress: Progress | None = None,
-         known: dict[str, tuple[str, Document]] | None = None) -> ScanResult:
+def scan(knowledge_dir: Path, progress: Progress | None = None, known: dict[str, KnownFile] | None = None) -> ScanResult:
     """Load every document; a bad file is reported in ``skipped`` and the rest continue. ``known``: documents
-    loaded before by the same loader, by file (relative to the folder), with their file's fingerprint; a file whose
-    bytes still have that fingerprint gives that document (with the file's present path) without being loaded
-    again."""
+    loaded before by the same loader, by file (relative to the folder); a file whose size and modification time
+    are those recorded then (long enough before), or whose bytes still have the fingerprint, gives that document
+    (with the file's present path) without being loaded again."""
     result = ScanResult()
     seen: dict[str, str] = {}
     files = document_files(knowledge_dir)
-    for n, (name, path) in enumerate(files, 1):
+    settled = time.time_ns() - RACY_NS
+    for n, (name, path, st) in enumerate(files, 1):
         try:
-            digest = _digest(path)
             before = (known or {}).get(name)
-            if before is not None and digest is not None and before[0] == digest:
-                doc = before[1] if before[1].path == path else before[1].model_copy(update={"path": path})
+            if before is not None and before.stat == st:
+                digest: str | None = before.digest  # untouched since it was fingerprinted: not read again
+            else:
+                digest = _digest(path)
+            if before is not None and digest is not None and before.digest == digest:
+                doc = before.document if before.document.path == path else before.document.model_copy(
+                    update={"path": path})
             else:
                 doc = load_file(Path(path), knowledge_dir)
         except BadDocumentError as exc:
@@ -73,7 +99,7 @@ def scan(knowledge_dir: Path, progress: Progress | None = None,
             if progress:
                 progress(n, len(files), "loading")
         if _keep(result, seen, doc, name) and digest is not None:
-            result.digests[doc.doc_id] = (name, digest)
+            result.digests[doc.doc_id] = (name, digest, st if st[1] < settled else None)
     for doc in program_documents(knowledge_dir, result.skipped):
         _keep(result, seen, doc, PROGRAM_FILE)
     return result

@@ -50,7 +50,7 @@ _PACKED = "manifest_zlib"  # the manifest's JSON, zlib-compressed and base64-enc
 
 
 def _pack(text: str) -> str:
-    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 1)).decode("ascii")  # fastest: 4x smaller already
 
 
 def _unpack(packed: str) -> str:

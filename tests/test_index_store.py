@@ -117,6 +117,28 @@ def test_second_build_embeds_nothing_and_a_change_embeds_only_that_document(fres
     assert "Scale AI" in fresh.dense_search("memorandum of understanding", k=1, lang="en")[0].text
 
 
+def test_a_file_untouched_since_it_was_fingerprinted_is_not_read_again_and_a_changed_one_is(fresh, monkeypatch):
+    """A rebuild trusts a file's size and modification time once they have settled (a file written moments
+    before a scan is read again next time, in case it changes within one tick of a coarse clock)."""
+    from index import sources
+
+    folder = fresh.settings.knowledge_dir
+    hour_ago = os.stat(folder / "venue-en.md").st_mtime - 3600
+    mou = folder / "mou-en.md"
+    mou.write_text(mou.read_text().replace("Scale AI", "Scale AI Inc."), encoding="utf-8")
+    for path in folder.iterdir():
+        os.utime(path, (hour_ago, hour_ago))
+    assert fresh.build().updated == ["mou-en"]  # the new version records every file's settled size and time
+    read: list[str] = []
+    original = sources._digest
+    monkeypatch.setattr(sources, "_digest", lambda path: read.append(os.path.basename(path)) or original(path))
+    assert fresh.build().updated == [] and read == []
+
+    path = folder / "venue-en.md"
+    path.write_text(path.read_text().replace("two days", "2 days"), encoding="utf-8")
+    assert fresh.build().updated == ["venue-en"] and read == ["venue-en.md"]
+
+
 def test_a_changed_document_leaves_the_other_documents_sentence_vectors_exactly_as_they_were(fresh):
     import numpy as np
 
