@@ -98,9 +98,9 @@ class SentenceStore:
             if progress:
                 progress(min(i + batch, len(todo)), len(todo))
         dim = reuse.vectors.shape[1] if taken else len(fresh[0]) if fresh else 0
-        matrix = np.zeros((len(sentences), dim), np.float16)
+        matrix = np.empty((len(sentences), dim), np.float16)  # every row is reused or new
         if taken:
-            matrix[at] = reuse.vectors[taken]
+            _copy_runs(matrix, np.asarray(at), reuse.vectors, np.asarray(taken))
         if fresh:
             new = np.stack(fresh).astype(np.float32)
             matrix[fresh_at] = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
@@ -108,3 +108,11 @@ class SentenceStore:
 
     def for_chunk(self, chunk_id: str) -> list[Sentence]:
         return self.by_chunk.get(chunk_id, [])
+
+
+def _copy_runs(target: np.ndarray, at: np.ndarray, source: np.ndarray, rows: np.ndarray) -> None:
+    """``target[at] = source[rows]``, a run of consecutive rows at a time: adding a document leaves nearly every
+    sentence where it was, so this is a few block copies instead of a gather and a scatter of the whole matrix."""
+    breaks = np.flatnonzero((np.diff(at) != 1) | (np.diff(rows) != 1)) + 1
+    for a, b in zip([0, *breaks], [*breaks, len(at)]):
+        target[at[a]:at[a] + b - a] = source[rows[a]:rows[a] + b - a]
