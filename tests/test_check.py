@@ -206,6 +206,13 @@ def test_a_headline_ellipsis_separates_its_claims(bot):
     assert labels["10월 28일"] == "supported" and labels["200여"] == "contradicted"
 
 
+def test_a_headline_tag_is_no_word_of_the_claim_and_the_wrong_opening_day_is_contradicted(bot):
+    verdict = bot.check("[속보] SFASS 2025, 오늘(27일) 호텔 나루 서울 엠갤러리서 개막…국내외 150여명 참석")
+    labels = _labels(verdict)
+    assert labels["27일"] == "contradicted" and labels["150여"] == "supported"
+    assert all(verdict.statement[c.start:c.end] == c.value for c in verdict.claims if c.value)
+
+
 def test_a_statement_true_in_every_part_is_supported(bot):
     verdict = bot.check("The forum took place at the Hotel Naru Seoul MGallery on 28 and 29 October 2025.")
     assert verdict.label == "supported"

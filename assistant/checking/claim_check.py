@@ -228,6 +228,14 @@ KINDS_ALIKE: dict[str | None, set[str | None]] = {
 }
 
 
+# a news headline's tag ("[속보]", "[단독]", "[Breaking]"): what kind of report it is, not what it says
+_HEADLINE_TAG = re.compile(r"^\s*[\[【][^\]】\n]{1,12}[\]】]")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m[0])  # blanked, so every claim keeps its place in the statement
+
+
 def _as_typed(claims: list[Claim], read: str, typed: str) -> list[Claim]:
     """``claims`` of the statement as it was ``read`` (spelling corrected), located in and quoting it as ``typed``."""
     changes = SequenceMatcher(None, read, typed, autojunk=False).get_opcodes()
@@ -273,7 +281,7 @@ class ClaimChecker:
         Latin-letter names they spell ("앤트로픽": Anthropic), as the answer step reads a question; the claims keep
         the words as typed."""
         typed = statement
-        statement = self.scorer.spelt_in_latin(self.scorer.correct_english(typed))
+        statement = self.scorer.spelt_in_latin(self.scorer.correct_english(_HEADLINE_TAG.sub(_spaces, typed)))
         lang: Lang = detect_language(statement) or "en"
         atoms = self.atoms(statement)
         evidence: dict[tuple[int, int], list[_Sentence]] = {}

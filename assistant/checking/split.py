@@ -230,12 +230,14 @@ def _rest(clause: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-# the end of a chatty sentence with no full stop: a run of bare Hangul letters ("ㅎㅎ", "ㅋㅋ", "ㅠㅠ") or emoji
-_CHAT_END = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+# the end of a sentence with no full stop: a run of bare Hangul letters ("ㅎㅎ", "ㅋㅋ", "ㅠㅠ"), emoji, or a
+# headline's ellipsis between two statements ("10월 28일 개막…150여 명 참석")
+_CHAT_END = re.compile(r"[ㄱ-ㅎㅏ-ㅣ]{2,}|[\U0001F300-\U0001FAFF\u2600-\u27BF]+|(?<=\S)(?:…|\.{3})(?=\s*\S)")
 
 
 def _sentences(statement: str) -> list[tuple[int, int]]:
-    """The statement's sentences: as the index splits text, and also after laughter or emoji that end one."""
+    """The statement's sentences: as the index splits text, and also after laughter, emoji or a headline's
+    ellipsis that end one."""
     out = []
     for start, end in split_sentences(statement):
         cut = start
