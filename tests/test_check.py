@@ -52,6 +52,14 @@ def test_laughter_or_an_emoji_ends_a_chatty_sentence(statement):
         assert not re.search(r"ㅎㅎ|👀", statement[slice(*a.sentence)])
 
 
+def test_a_day_of_the_week_beside_a_date_is_a_fact_with_that_dates_values():
+    for text, written, day in [("opening Tuesday 28 October", "Tuesday", 1), ("29일(화) 체결", "(화)", 1),
+                               ("10월 28일 화요일 개막", "화요일", 1), ("wraps up Thursday, Oct 30", "Thursday", 3)]:
+        weekday = next(f for f in fact_spans(text) if f.kind == "weekday")
+        date = next(f for f in fact_spans(text) if f.kind == "date")
+        assert (weekday.text, weekday.weekday, weekday.values) == (written, day, date.values)
+
+
 @pytest.mark.parametrize("forms", [
     ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025"),
 ])
@@ -178,6 +186,23 @@ def test_a_wrong_venue_after_a_clause_about_something_else_is_contradicted(bot):
     verdict = bot.check("The two-day forum, organised by ETRI's AI Safety Institute, took place at Lotte Hotel Seoul.")
     claim = next(c for c in verdict.claims if c.value == "Lotte Hotel Seoul")
     assert claim.label == "contradicted" and "Naru" in (claim.documents_value or "")
+
+
+@pytest.mark.parametrize("statement, weekday, label, documents", [
+    ("SFASS opened on Wednesday 28 October.", "Wednesday", "contradicted", "Tuesday 28 October 2025"),
+    ("SFASS opened on Tuesday 28 October.", "Tuesday", "supported", None),
+    ("한국 AI안전연구소는 29일(화) Scale AI와 MOU를 체결했다.", "(화)", "contradicted", "2025년 10월 29일 수요일"),
+])
+def test_a_day_of_the_week_beside_a_date_the_documents_give_is_checked_against_the_calendar(
+        bot, statement, weekday, label, documents):
+    claim = next(c for c in bot.check(statement).claims if c.value == weekday)
+    assert claim.label == label and claim.documents_value == documents
+    assert label != "contradicted" or claim.citations  # the passage giving the date
+
+
+def test_a_wrong_last_day_with_its_day_of_the_week_is_contradicted(bot):
+    labels = _labels(bot.check("The three-day Seoul Forum on AI Safety & Security wraps up Thursday, Oct 30."))
+    assert labels["Oct 30"] == "contradicted" and labels["Thursday"] == "not_found"  # no document dates the 30th
 
 
 def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):

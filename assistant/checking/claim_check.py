@@ -19,6 +19,8 @@ with that end of the documents' span of days.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, replace
@@ -292,12 +294,39 @@ class ClaimChecker:
                 parts = [(statement[slice(*a.clause)], KIND_HINTS.get(a.kind or "", "")) for a in mine]
                 parts += [(a.value, KIND_HINTS.get(a.kind, "")) for a in mine if a.kind]
                 evidence[atom.sentence] = self._evidence(statement[slice(*atom.sentence)], parts, lang)
-            claims.append(self.judge(atom, statement, evidence[atom.sentence], lang))
+            claims.append(self.judge(atom, statement, evidence[atom.sentence], lang) if atom.kind != "weekday" else None)
+        for i, atom in enumerate(atoms):  # a day of the week once its date is judged
+            if atom.kind == "weekday":
+                claims[i] = self._weekday(atom, atoms, claims, lang)
         self._one_mark_per_pairing(atoms, claims, statement, evidence, lang)
         if statement != typed:
             claims = _as_typed(claims, statement, typed)
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
         return Verdict(statement=typed, label=label, claims=claims, language=lang)
+
+    def _weekday(self, atom: AtomicClaim, atoms: list[AtomicClaim], claims: list[Claim | None], lang: Lang) -> Claim:
+        """A day of the week claimed beside a date: supported or contradicted by the calendar once the documents
+        support the date ("Wednesday 28 October" when 28 October 2025 was a Tuesday), else not found. The year is
+        the date's own, else the year the documents speak of most."""
+        claim = Claim(text=atom.value, label="not_found", value=atom.value, start=atom.start, end=atom.end)
+        date = next((c for a, c in zip(atoms, claims) if a.kind == "date" and a.sentence == atom.sentence
+                     and a.values == atom.values and c is not None), None)
+        if date is None or date.label != "supported":
+            return claim.model_copy(update={"explanation": EXPLAIN[lang]["not_found"]})
+        stats = self.scorer.stats()
+        year = next((int(v) for v in atom.values if re.fullmatch(r"\d{4}", v)), stats.event_year)
+        days = {v[-5:] for v in atom.values if re.fullmatch(r"(?:\d{4}-)?\d\d-\d\d", v)}
+        days |= {d for v in atom.values if v.startswith("*-") for d in stats.day_dates if d.endswith(v[1:])}
+        if year is None or len(days) != 1:  # which date it is, or in which year, is not clear
+            return claim.model_copy(update={"explanation": EXPLAIN[lang]["not_found"]})
+        month, day = (int(part) for part in days.pop().split("-"))
+        actual = dt.date(year, month, day).weekday()
+        value = (f"{year}년 {month}월 {day}일 {'월화수목금토일'[actual]}요일" if lang == "ko"
+                 else f"{calendar.day_name[actual]} {day} {_MONTHS[month - 1]} {year}")
+        label: Label = "supported" if actual == atom.fact.weekday else "contradicted"
+        return claim.model_copy(update={
+            "label": label, "citations": date.citations, "documents_value": value if label == "contradicted" else None,
+            "explanation": EXPLAIN[lang][label].format(claimed=f"“{atom.value}”", documents=f"“{value}”")})
 
     def _one_mark_per_pairing(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,
                               evidence: dict[tuple[int, int], list[_Sentence]], lang: Lang) -> None:

@@ -139,7 +139,7 @@ class Facts(BaseModel):
         return [*self.dates, *self.years, *self.numbers, *self.names]
 
 
-FactKind = Literal["date", "number", "duration", "name", "day", "time"]
+FactKind = Literal["date", "number", "duration", "name", "day", "time", "weekday"]
 _TIME = re.compile(
     r"(?:오전|오후)\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?|\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?(?![가-힣])|"
     r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?",
@@ -176,6 +176,7 @@ class FactSpan(BaseModel):
     values: list[str]
     approximate: bool = False
     unit: str = ""  # a number's unit word ("people", "명", "won"), lower-case
+    weekday: int | None = None  # of a weekday: the day of the week (0 = Monday); its values are its date's
 
     def same_kind(self, other: FactSpan) -> bool:
         """Whether two facts could fill the same slot: dates with dates, numbers of the same unit family, ..."""
@@ -507,7 +508,35 @@ def fact_spans(text: str) -> list[FactSpan]:
     rest = _durations(text, out, spans)
     rest = _dates(rest, out, spans)
     _numbers(rest, out, spans)
+    spans += [w for s in spans if s.kind == "date" and (w := _weekday_of(s, text))]
     return sorted(spans, key=lambda s: s.start)
+
+
+_WEEKDAYS_EN = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAYS_KO = "월화수목금토일"
+_EN_DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_WEEKDAY_BEFORE = re.compile(rf"\b{_EN_DAY},?\s*$", re.IGNORECASE)  # "Tuesday 28 October", "Thu, Oct 30"
+_WEEKDAY_AFTER = re.compile(  # "28일(화)", "10월 29일 수요일", "October 28 (Tue)", "Oct 28, Tuesday"
+    rf"\s*(?:[(（]\s*(?:([월화수목금토일])(?:요일)?|{_EN_DAY})\s*[)）]|([월화수목금토일])요일|,\s*{_EN_DAY}(?![a-z]))",
+    re.IGNORECASE)
+
+
+def _weekday_of(date: FactSpan, text: str) -> FactSpan | None:
+    """The day of the week written just before or after a date ("Tuesday 28 October", "29일(화)"), as a fact of its
+    own with the date's values."""
+    before = _WEEKDAY_BEFORE.search(text[: date.start])
+    if before:
+        return FactSpan(kind="weekday", text=before[0].rstrip(" ,"), start=before.start(),
+                        end=before.start() + len(before[0].rstrip(" ,")), values=date.values,
+                        weekday=_WEEKDAYS_EN[before[1].lower()])
+    after = _WEEKDAY_AFTER.match(text, date.end)
+    if after:
+        korean = after[1] or after[3]
+        day = _WEEKDAYS_KO.index(korean) if korean else _WEEKDAYS_EN[(after[2] or after[4]).lower()]
+        written = after[0].lstrip(" ,")
+        return FactSpan(kind="weekday", text=written, start=after.end() - len(written), end=after.end(),
+                        values=date.values, weekday=day)
+    return None
 
 
 def _norm_name(text: str) -> str:

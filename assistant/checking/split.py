@@ -53,9 +53,10 @@ class AtomicClaim:
     other_names: list[tuple[int, int]] = field(default_factory=list)  # those of them that are names
 
 
-def clauses(sentence: str) -> list[tuple[int, int]]:
-    """The clauses of one sentence as (start, end) offsets; quotations are never split."""
-    quoted = [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]|[‘'][^’']{4,}[’']", sentence)]
+def clauses(sentence: str, whole: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The clauses of one sentence as (start, end) offsets; quotations, and the spans in ``whole`` (its facts:
+    "Thursday, Oct 30"), are never split."""
+    quoted = [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]|[‘'][^’']{4,}[’']", sentence)] + list(whole)
     cuts = [0]
     for m in _CLAUSE_BREAK.finditer(sentence):
         if any(a < m.start() < b for a, b in quoted):
@@ -274,7 +275,11 @@ def split_statement(
         names = [n for a, b in _names(sentence) if (n := _outside(sentence, (a, b), facts))]
         names = [(a, b) for a, b in names if not is_word(sentence[a:b], not re.sub(r"[\s\"'“‘(\[]", "", sentence[:a]))]
         found: list[AtomicClaim] = []
-        parts = clauses(sentence)
+        # a fact is never split, nor a date from its day of the week ("Thursday, Oct 30")
+        whole = [(f.start, f.end) for f in facts] + [
+            (min(w.start, d.start), max(w.end, d.end)) for w in facts if w.kind == "weekday"
+            for d in facts if d.kind == "date" and d.values == w.values and min(abs(w.start - d.end), abs(d.start - w.end)) <= 3]
+        parts = clauses(sentence, whole)
         for c_start, c_end in parts:
             inside = [f for f in facts if c_start <= f.start < c_end]
             inside_names = [(a, b) for a, b in names if c_start <= a < c_end and not is_topic(sentence[a:b])]

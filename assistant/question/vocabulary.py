@@ -63,7 +63,7 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "held": ("held", "took", "place", "열리", "개최", "진행"),
     "sign": ("sign", "conclud", "체결", "서명", "맺"),
     "say": ("said", "say", "stress", "emphas", "state", "말", "강조", "밝히", "언급"),
-    "end": ("end", "clos", "폐막", "끝나", "마치", "마무리"),
+    "end": ("end", "clos", "wrap", "폐막", "끝나", "마치", "마무리"),
 }
 
 # The words events are described with, English and Korean, for matching a question in one language with a
