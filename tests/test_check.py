@@ -205,6 +205,23 @@ def test_a_wrong_last_day_with_its_day_of_the_week_is_contradicted(bot):
     assert labels["Oct 30"] == "contradicted" and labels["Thursday"] == "not_found"  # no document dates the 30th
 
 
+@pytest.mark.parametrize("statement, organisation, documents", [
+    ("SFASS was hosted by ETRI's AI Safety Institute.", "ETRI's AI Safety Institute", "Ministry of Science and ICT"),
+    ("SFASS was organised by the Ministry of Science and ICT.", "Ministry of Science and ICT", "ETRI"),
+    ("이번 포럼은 한국전자통신연구원 인공지능안전연구소가 주최했다.", "한국전자통신연구원 인공지능안전연구소", "과학기술정보통신부"),
+])
+def test_host_and_organiser_are_not_confused(bot, statement, organisation, documents):
+    """The documents name both in one breath; the one hosting is not the one running the forum."""
+    claim = next(c for c in bot.check(statement).claims if c.value == organisation)
+    assert claim.label == "contradicted" and documents in (claim.documents_value or ""), claim
+
+
+def test_the_host_and_the_organiser_in_their_parts_are_supported(bot):
+    labels = _labels(bot.check("SFASS was hosted by the Ministry of Science and ICT and organised by ETRI's AI Safety "
+                               "Institute."))
+    assert labels["Ministry of Science and ICT"] == "supported" and labels["ETRI's AI Safety Institute"] == "supported"
+
+
 def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
     assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
 

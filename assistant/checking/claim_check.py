@@ -63,6 +63,8 @@ from .roles import (
     POST_OTHER,
     POST_SAME,
     address_kinds,
+    org_role,
+    org_roles,
     post_parts,
     titles,
 )
@@ -87,6 +89,8 @@ NEAR = 0.7  # each further word from the value counts this much of the nearer on
 LENGTH_SAID = 0.1  # how much more a sentence giving a length of time counts against a claimed length of the event
 OTHER_VALUE = 0.05  # a word of another claim's value counts this much
 EVENT_MODIFIER = 0.2  # ... and a word describing the event itself before the value ("과기정통부가 주최한 이번 포럼에는")
+ROLE_QUERY = {"host": "hosted by host 주최", "organiser": "organised by organiser 주관"}
+ROLE_NAMES = {"en": {"host": "the host", "organiser": "the organiser"}, "ko": {"host": "주최", "organiser": "주관"}}
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
               "number": SLOT_HINTS["number"]}
 EVENT_WORDS = "event events 행사 일정 기간 schedule"  # words for an event and its length
@@ -790,7 +794,8 @@ class ClaimChecker:
                     or self._judge_address(atom, claim, statement, evidence, lang)
                     or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))
                     or self._judge_meaning(claim, atom.value, evidence, lang))
-        post = self._judge_post(atom, claim, statement, evidence, lang)
+        post = self._judge_post(atom, claim, statement, evidence, lang) or self._judge_org_role(
+            atom, claim, statement, evidence, lang)
         if post is not None:
             return post
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
@@ -979,6 +984,42 @@ class ClaimChecker:
             return self._labelled(claim, "supported", said, lang)
         if given:
             return self._labelled(claim, "contradicted", given[0][0], lang, next(iter(given[0][1].values())))
+        return None
+
+    def _judge_org_role(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                        lang: Lang) -> Claim | None:
+        """An organisation's part in the event ("한국전자통신연구원 인공지능안전연구소가 주최", "hosted by MSIT"):
+        supported by a sentence giving it that part, contradicted when the documents give it only the other one
+        (with the organisation they give that part to). None when the claim gives it no part."""
+        claimed = org_role(statement, atom.start, atom.end)
+        if claimed is None or self._kind(atom.value, statement[slice(*atom.sentence)]) == "person":
+            return None
+        given, holder = [], None
+        asked = [self.sentence(e) for e in self.scorer.candidates(
+            self.scorer.question(ROLE_QUERY[claimed]), self.retriever.retrieve(ROLE_QUERY[claimed], lang, k=self.depth),
+            lang)]  # the sentences saying who had that part
+        for s in [*evidence, *asked]:
+            roles = org_roles(s.text)
+            if len(roles) != 1:  # "A가 주최하고 B가 주관했다": whose part is whose needs the words' order
+                at = next((m for m in re.finditer(re.escape(atom.value), s.text)), None)
+                roles = {org_role(s.text, at.start(), at.end())} - {None} if at else set()
+                if roles:
+                    given.append((s, roles.pop()))
+                continue
+            role = next(iter(roles))
+            if self._present(atom.value, s.text):
+                given.append((s, role))
+            elif role == claimed and holder is None:
+                named = [n for a, b in _names(s.text) if (n := s.text[a:b].split("(")[0].strip())
+                         and not self._is_topic(n) and not self._not_a_claim(n)]
+                holder = (s, named[0]) if named else None
+        said = next((s for s, role in given if role == claimed), None)
+        if said is not None:
+            return self._labelled(claim, "supported", said, lang)
+        if given:  # the documents give it only the other part: who had this one, else which part it had
+            if holder is not None:
+                return self._labelled(claim, "contradicted", holder[0], lang, holder[1])
+            return self._labelled(claim, "contradicted", given[0][0], lang, ROLE_NAMES[lang][given[0][1]])
         return None
 
     def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:

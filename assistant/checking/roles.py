@@ -1,6 +1,6 @@
-"""People's roles at an event as statements and documents give them: a person's post ("송상훈 국가인공지능전략위원회
-지원단장", "Kim Myung-joo, director of the AI Safety Institute of ETRI") and the kind of address they gave
-(welcome, congratulatory, opening, closing, keynote)."""
+"""Roles at an event as statements and documents give them: a person's post ("송상훈 국가인공지능전략위원회
+지원단장", "Kim Myung-joo, director of the AI Safety Institute of ETRI"), the kind of address they gave
+(welcome, congratulatory, opening, closing, keynote), and an organisation's part in the event (host, organiser)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,31 @@ def address_kinds(text: str) -> dict[str, str]:
 def titles(post: str) -> list[str]:
     """The words of a post that are titles ("부총리 겸 과기정통부 장관" → 부총리, 장관)."""
     return [w for w in post.split() if re.search(r"(?:" + KOREAN_TITLES + r")(?:직무대행|대행)?$", w)]
+
+
+# an organisation's part in an event, in both languages: the one who hosts it (주최) and the one who runs it (주관)
+_ORG_ROLE_WORDS = {"주최": "host", "주관": "organiser", "hosted": "host", "host": "host", "hosts": "host",
+                   "organised": "organiser", "organized": "organiser", "organiser": "organiser", "organizer": "organiser"}
+_ROLE_AFTER_KO = re.compile(r"\s*(?:이|가|은|는|에서)?\s*(?:공동\s*)?(주최|주관)")  # not "SFASS의 주관": the event's
+_ROLE_WORD = re.compile(r"주최|주관|\bhost(?:ed|s)?\b|\borgani[sz](?:ed|er|ers)\b", re.IGNORECASE)
+_ROLE_BEFORE_EN = re.compile(r"\b(hosted|organi[sz]ed)\s+(?:jointly\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
+# "MSIT (…) was the host", "MSIT, the host", "MSIT hosted": not "SFASS was organised by", the event itself
+_ROLE_AFTER_EN = re.compile(r"(?:\s*\([^)]*\))?(?:,?\s+(?:was|is|as)\s+|,\s*)(?:the\s+|its\s+)?(host|organi[sz]er)\b|"
+                            r"(?:\s*\([^)]*\))?\s+(hosted|organi[sz]ed)\b(?!\s+by)", re.IGNORECASE)
+
+
+def org_role(text: str, start: int, end: int) -> str | None:
+    """The part in the event that ``text`` gives the organisation written at ``text[start:end]``: "host" or
+    "organiser" ("과기정통부가 주최하고", "organised by ETRI's AI Safety Institute", "MSIT, the host"); None when
+    it gives none."""
+    after = _ROLE_AFTER_KO.match(text, end) or _ROLE_AFTER_EN.match(text, end)
+    before = _ROLE_BEFORE_EN.search(text[:start])
+    found = after or before
+    return _ORG_ROLE_WORDS[(found[1] or found[2]).lower()] if found else None
+
+
+def org_roles(text: str) -> set[str]:
+    """The parts in an event that ``text`` speaks of ("host", "organiser")."""
+    return {_ORG_ROLE_WORDS.get(m[0].lower(), "host" if m[0].lower().startswith("host") else "organiser")
+            for m in _ROLE_WORD.finditer(text)}
+
