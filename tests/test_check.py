@@ -342,6 +342,13 @@ def test_the_kind_of_address_a_person_gave_is_checked(bot):
     assert person.label == "supported"
 
 
+def test_the_address_is_checked_for_the_person_of_its_own_clause(bot):
+    """Another clause of the sentence naming someone else leaves no doubt whose address it is."""
+    verdict = bot.check("배경훈 장관은 축하 인사를 전했고, 송상훈 단장은 환영사를 맡았다.")
+    address = next(c for c in verdict.claims if "환영사" in c.value)
+    assert address.label == "contradicted" and address.documents_value == "축사"
+
+
 def test_a_wrong_pairing_of_person_and_address_is_marked_once(bot):
     verdict = bot.check("Song Sang-hoon delivered the welcome address at the opening ceremony.")
     assert [c.value for c in verdict.claims if c.label == "contradicted"] == ["Song Sang-hoon"]

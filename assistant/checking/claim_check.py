@@ -974,6 +974,8 @@ class ClaimChecker:
         claimed = address_kinds(atom.value)
         sentence = statement[slice(*atom.sentence)]
         people = {statement[a:b] for a, b in atom.other_names if self._kind(statement[a:b], sentence) == "person"}
+        # the person of its own clause, where another clause names someone else ("배경훈 … 했고, 송상훈 단장은 환영사를")
+        people = {p for p in people if p in statement[slice(*atom.clause)]} or people
         if len(claimed) != 1 or len(people) != 1:
             return None
         people = list(people)
