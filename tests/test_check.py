@@ -277,6 +277,9 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     ("SFASS, a three-day gathering that opened on Oct. 28, explored AI safety governance.", "three-day",
      {"durations": ["2"]}),
     ("포럼은 10월 28일 개막해 사흘간 이어졌다.", "사흘간", {"durations": ["2"]}),
+    # a reflexive pronoun is no word of what the claim is about
+    (("The forum built on the 2024 AI Seoul Summit, which drew 27 countries and itself followed the Bletchley "
+      "Declaration."), "27", {"numbers": ["28"]}),
     # a particle after a Latin-script name ("SFASS에는") is no word of its own that the documents lack
     ("SFASS에는 300명이 참석했다.", "300", {"numbers": ["150"]}),
     # a date said to be when the event ended (or began) stands against that end of the documents' span of days

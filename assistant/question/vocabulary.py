@@ -25,6 +25,7 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "anyone", "anything", "someone", "something", "yes", "no", "ok", "okay", "pls", "plz", "thanks", "hi",
     "document", "documents", "article",  # "what do the documents say about ...": where, not what, is asked
     "he", "she", "they", "him", "his", "her", "them", "their", "you", "your", "our", "us", "me", "my",  # pronouns
+    "itself", "himself", "herself", "themselves", "myself", "yourself", "ourselves", "hers", "theirs",
     "will", "would", "could", "should", "can", "may", "might", "must", "shall",  # modal verbs
 } | {
     "무엇", "뭐", "뭔가", "누구", "누가", "언제", "며칠", "어디", "어떤", "어느", "몇", "얼마", "왜", "어떻게", "무슨", "것", "수", "등", "하",
