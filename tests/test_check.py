@@ -222,6 +222,15 @@ def test_the_host_and_the_organiser_in_their_parts_are_supported(bot):
     assert labels["Ministry of Science and ICT"] == "supported" and labels["ETRI's AI Safety Institute"] == "supported"
 
 
+def test_a_website_is_a_homepage_and_whose_it_is_is_the_claim(bot):
+    """The documents say the session videos are on the ETRI homepage: "homepage" and "website" only say where
+    online, and whose site it is carries the claim."""
+    right = bot.check("Session videos from SFASS are on the ETRI homepage.")
+    assert {c.label for c in right.claims} == {"supported"}
+    wrong = bot.check("Session videos are on the MSIT website.")
+    assert all(c.label != "supported" for c in wrong.claims if "MSIT" in c.value or "website" in c.value)
+
+
 def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
     assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
 

@@ -55,8 +55,8 @@ SUMMARY_WORDS = frozenset({
 })
 
 
-# Words news reports use interchangeably for what happens at an event, by the (stemmed) term they share:
-# a claim that people "attended" is about the same thing as a passage saying they "took part".
+# Words news reports use interchangeably for what happens at an event (and where it is online), by the (stemmed) term
+# they share: a claim that people "attended" is about the same thing as a passage saying they "took part".
 EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "attend": ("attend", "partic", "join", "part", "drew", "draw", "attrac", "turn", "참석", "참여", "참가", "모이",
                "몰리"),
@@ -65,6 +65,7 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "sign": ("sign", "conclud", "체결", "서명", "맺"),
     "say": ("said", "say", "stress", "emphas", "state", "말", "강조", "밝히", "언급"),
     "end": ("end", "clos", "wrap", "폐막", "끝나", "마치", "마무리"),
+    "site": ("websit", "homepa", "site", "홈페이지", "웹사이트", "사이트", "누리집"),  # where something is online
 }
 
 # The words events are described with, English and Korean, for matching a question in one language with a
