@@ -22,9 +22,10 @@ SUITE_FLOORS = {
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
-    "claims": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.64), "not_found": (0.60, 0.93)},
+    "claims": {"supported": (0.96, 0.92), "contradicted": (0.97, 0.64), "not_found": (0.62, 0.93)},
     "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.87), "not_found": (0.64, 0.89)},
     "claims-tuning-2": {"supported": (0.96, 0.81), "contradicted": (0.90, 0.65), "not_found": (0.48, 0.96)},
+    "claims-tuning-3": {"supported": (0.90, 0.78), "contradicted": (0.97, 0.50), "not_found": (0.36, 0.86)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.16, "article": 0.14, "other-event": 0.12}
 
