@@ -34,6 +34,12 @@ KIND_PHRASES: dict[str, tuple[str, str]] = {
     "context": ("배경과 맥락", "the background and context"),
     "faq": ("자주 묻는 질문", "frequently asked questions"),
     "news": ("관련 보도", "news coverage"),
+    "press": ("보도자료", "press releases"),
+    "visitors": ("관람 안내", "information for visitors"),
+    "practical": ("참가 안내", "practical information"),
+    "venue": ("장소와 교통", "the venue and how to get there"),
+    "tickets": ("입장권과 요금", "tickets and prices"),
+    "exhibitors": ("참가 업체", "the exhibitors"),
     "other": ("행사에 관한 글", "articles about the event"),
 }
 

@@ -91,6 +91,15 @@ def test_the_refusal_lists_what_the_documents_cover():
     assert refusal_message("ko", []) == "제공된 문서에는 이 질문에 대한 내용이 없습니다."
 
 
+def test_without_an_event_file_the_refusal_names_the_kinds_of_documents_in_the_answers_language():
+    """A folder with no event.yaml: common kinds of event documents are named in Korean for a Korean refusal."""
+    from assistant.event import covers_from_kinds
+
+    covers = covers_from_kinds(["overview", "press", "visitors", "minutes"])
+    assert covers["ko"] == ["행사 이름·장소·일정·주최·참석 규모", "보도자료", "관람 안내", "minutes"]
+    assert covers["en"][1:3] == ["press releases", "information for visitors"]
+
+
 def test_the_prompt_names_the_event_it_is_given():
     assert "about Harbour Festival using ONLY" in system_prompt("en", "Harbour Festival")
     assert "항구 축제에 관한 질문" in system_prompt("ko", "항구 축제")
