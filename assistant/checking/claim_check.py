@@ -1018,9 +1018,9 @@ class ClaimChecker:
         said = next((s for s, role in given if role == claimed), None)
         if said is not None:
             return self._labelled(claim, "supported", said, lang)
-        if given:  # the documents give it only the other part: who had this one, else which part it had
-            if holder is not None:
-                return self._labelled(claim, "contradicted", holder[0], lang, holder[1])
+        if holder is not None:  # the documents give this part to another organisation only
+            return self._labelled(claim, "contradicted", holder[0], lang, holder[1])
+        if given:  # ... or give this one only the other part
             return self._labelled(claim, "contradicted", given[0][0], lang, ROLE_NAMES[lang][given[0][1]])
         return None
 
