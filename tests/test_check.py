@@ -282,6 +282,8 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
 @pytest.mark.parametrize("statement, wrong, right", [
     ("About 300 people attended the forum.", "300", {"numbers": ["150"]}),
     ("SFASS 포럼에는 300여 명이 참여했다.", "300여", {"numbers": ["150"]}),
+    # a misspelt word for what is counted ("attendes") counts people all the same
+    ("Around 250 attendes from academia, industry and government joined the forum.", "250", {"numbers": ["150"]}),
     ("SFASS was a three-day event.", "three-day", {"durations": ["2"]}),
     ("포럼은 사흘 일정으로 진행됐다.", "사흘", {"durations": ["2"]}),
     # the event's length beside a word the documents never use for the event, or before a verb

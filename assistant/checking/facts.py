@@ -213,7 +213,15 @@ def _unit_family(unit: str) -> str:
     for family, words in _UNIT_FAMILIES.items():
         if unit in words:
             return family
-    return unit
+    return _UNIT_KEYS.get(_unit_key(unit), unit)  # misspelt ("attendes") or another form ("participant")
+
+
+def _unit_key(word: str) -> str:
+    """An English unit word without its plural ending, cut to six letters: "attendes" and "attendees" → "attend"."""
+    return re.sub(r"e?s$", "", word)[:6] if word.isascii() and len(word) > 4 else word
+
+
+_UNIT_KEYS = {_unit_key(w): family for family, words in _UNIT_FAMILIES.items() for w in words if w.isascii()}
 
 
 def _clean(text: str) -> str:
