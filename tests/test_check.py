@@ -158,6 +158,7 @@ def test_a_person_named_with_the_title_the_documents_give_them_is_supported(bot)
     ("Sclae AI signed an MOU with the Korea AI Safety Institute on day two.", "Sclae AI"),  # misspelt
     ("The Korean AISI signed an MOU with Scale AI on day two.", "Korean AISI"),  # by its acronym
     ("Scale AI는 미국 회사고 첫날엔 연사로도 나왔음.", "미국 회사"),  # a company described by its country
+    ("Scale AI, a US-based firm, signed the MOU.", "US-based"),  # ... or where it is based
 ])
 def test_a_name_written_another_way_is_never_contradicted(bot, statement, value):
     labels = _labels(bot.check(statement))

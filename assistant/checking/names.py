@@ -84,10 +84,14 @@ _GENERIC_HEAD = re.compile(r"(?:\s*(?:AI|IT))?\s*(?:회사|기업|업체|스타�
 
 
 def country_described(name: str) -> str | None:
-    """The country a name is, or describes a company by ("미국 회사", "a US firm"); ``None`` for any other name."""
+    """The country a name is, or describes a company by ("미국 회사", "a US firm", "UK-based"); ``None`` for any other
+    name."""
     found = country_of(name)
     if found:
         return found
+    based = re.fullmatch(r"(?:an?\s+)?(\S+?)-based(?:\s.*)?", name, re.IGNORECASE)  # "UK-based", "a US-based firm"
+    if based:
+        return country_of(based[1])
     m = re.match(r"(?:an?\s+)?(\S+)", name, re.IGNORECASE)
     return country_of(m[1]) if m and _GENERIC_HEAD.fullmatch(name[m.end():]) else None
 
