@@ -12,6 +12,7 @@ from index.store import KnowledgeIndex
 
 from .answering.answerer import make_answerer
 from .answering.citations import renumber
+from .answering.evidence import Evidence
 from .answering.extractive import ExtractiveAnswerer
 from .checking.audit import AuditReport, audit
 from .checking.claim_check import ClaimChecker
@@ -19,7 +20,7 @@ from .config import Settings
 from .event import event_of_index
 from .library import Library
 from .models import Answer, Draft, Retrieved, Turn, Verdict
-from .question.answer_type import detect_slot, fills_slot, says_absent, slot_hint
+from .question.answer_type import asks_yes_or_no, detect_slot, fills_slot, says_absent, slot_hint
 from .question.clean import MESSAGES, InvalidQuestion, validate_question
 from .question.followup import standalone_question
 from .question.injection import strip_instructions
@@ -110,6 +111,17 @@ class Assistant:
             query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills
         )
 
+    def _denied(self, query: str, lang: Lang, draft: Draft) -> Draft:
+        """A yes-or-no question the answer step could not answer, whose claim the documents contradict ("부산에서
+        열린 거 맞나요?"): answered, by the fact check, with the sentences giving the documents' value, cited."""
+        if not draft.refused or not query or not asks_yes_or_no(query):
+            return draft
+        chunks = self.extractive.scorer.stats().by_id
+        found = [Evidence(sentence=c.quote, passage=0, chunk=chunks[c.citations[0].chunk_id], vector=None)
+                 for c in self.checker.check(query).claims
+                 if c.label == "contradicted" and c.quote and c.citations and c.citations[0].chunk_id in chunks]
+        return self.extractive.draft(list({e.sentence: e for e in found}.values()), lang) if found else draft
+
     def _answer(self, question: str, standalone: str, lang: Lang, draft: Draft, started: float) -> Answer:
         text, citations = renumber(draft.text, draft.passages)
         as_of = self._as_of_dates()
@@ -161,7 +173,7 @@ class Assistant:
         except IndexUnavailableError:
             return self._error(question, self._unavailable(question, language), started)
         draft = self.answerer.answer(query, lang, passages) if query else self.extractive.refuse(lang)
-        return self._answer(cleaned, standalone, lang, draft, started)
+        return self._answer(cleaned, standalone, lang, self._denied(query, lang, draft), started)
 
     def ask_stream(
         self, question: str, history: Sequence[dict | Turn] | None = None, language: Lang | None = None
@@ -184,7 +196,7 @@ class Assistant:
         text = ""
         for piece in self.answerer.stream(query, lang, passages):
             if isinstance(piece, Draft):
-                yield self._answer(cleaned, standalone, lang, piece, started)
+                yield self._answer(cleaned, standalone, lang, self._denied(query, lang, piece), started)
                 return
             text += piece
             yield text

@@ -63,6 +63,7 @@ class Claim(BaseModel):
     value: str | None = None  # the fact as the statement writes it ("29 October")
     documents_value: str | None = None  # where contradicted: the documents' value for the same slot ("28 October")
     explanation: str = ""  # one line in the statement's language
+    quote: str | None = None  # the sentence of the cited passage that says so, or gives the documents' value
     start: int = 0
     end: int = 0
 

@@ -270,3 +270,28 @@ def test_a_question_asking_when_and_where_gets_both(bot, question, lang):
     answer = bot.ask(question)
     assert not answer.refused and answer.language == lang
     assert "28" in answer.text and ("MGallery" in answer.text or "엠갤러리" in answer.text)
+
+
+@pytest.mark.parametrize("question, value", [("부산에서 열린 거 맞나요?", "호텔 나루"),
+                                             ("Was SFASS held at the Lotte Hotel?", "Hotel Naru")])
+def test_a_yes_or_no_question_the_documents_contradict_is_answered_with_what_they_say(bot, question, value):
+    """The place asked about is one no document names, so the answer step finds nothing to quote; the fact check
+    finds the documents' venue instead, and the answer quotes it."""
+    answer = bot.ask(question)
+    assert not answer.refused and value in answer.text, answer.text
+    _every_sentence_cited_and_supported(answer)
+
+
+def test_a_yes_or_no_question_about_what_the_documents_never_mention_is_still_refused(bot):
+    assert bot.ask("Is parking free at the venue?").refused
+
+
+@pytest.mark.parametrize("question, yes_no", [
+    ("부산에서 열린 거 맞나요?", True), ("구글도 참여했어?", True), ("did google attend", True),
+    ("Was it held in Busan?", True), ("Where was it held?", False), ("몇 명 왔어?", False),
+    ("일정 알려줘", False), ("Is it two days or three?", False),
+])
+def test_which_questions_ask_yes_or_no(question, yes_no):
+    from assistant.question.answer_type import asks_yes_or_no
+
+    assert asks_yes_or_no(question) is yes_no

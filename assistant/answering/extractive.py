@@ -198,7 +198,7 @@ class ExtractiveAnswerer:
         if not picked:
             absence = says_documents_lack(q, candidates)
             return self.refuse(language, absence.chunk if absence else None)
-        return self._draft(picked, language)
+        return self.draft(picked, language)
 
     def without_model(self, q: Question, candidates: list[Evidence], passages: list[Chunk],
                       language: Lang) -> list[Evidence] | None:
@@ -266,7 +266,8 @@ class ExtractiveAnswerer:
             picked.append(Evidence(sentence=sentence.text.strip(), passage=i, chunk=chunk, vector=vector))
         return picked
 
-    def _draft(self, picked: list[Evidence], language: Lang) -> Draft:
+    def draft(self, picked: list[Evidence], language: Lang) -> Draft:
+        """The answer quoting ``picked``, each sentence cited (one in the other language introduced as such)."""
         used: list[Chunk] = []
         parts = []
         for c in picked:

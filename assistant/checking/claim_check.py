@@ -329,7 +329,8 @@ class ClaimChecker:
                  else f"{calendar.day_name[actual]} {day} {_MONTHS[month - 1]} {year}")
         label: Label = "supported" if actual == atom.fact.weekday else "contradicted"
         return claim.model_copy(update={
-            "label": label, "citations": date.citations, "documents_value": value if label == "contradicted" else None,
+            "label": label, "citations": date.citations, "quote": date.quote,
+            "documents_value": value if label == "contradicted" else None,
             "explanation": EXPLAIN[lang][label].format(claimed=f"“{atom.value}”", documents=f"“{value}”")})
 
     def _one_mark_per_pairing(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,
@@ -1041,6 +1042,7 @@ class ClaimChecker:
         return claim.model_copy(update={
             "label": label,
             "citations": [citation_for(s.chunk, 1)] if s is not None else [],
+            "quote": s.text if s is not None else None,
             "documents_value": value,
             "explanation": text,
         })

@@ -198,6 +198,22 @@ def other_slots(question: str, slot: Slot | None = None) -> tuple[Slot, ...]:
     return tuple(dict.fromkeys(s for _, s in found))
 
 
+_YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)",
+                        re.IGNORECASE)
+_WH_EN = re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.IGNORECASE)
+_WH_KO = re.compile(r"무엇|뭐|누구|누가|어디|언제|얼마|어느|어떤|어떻|무슨|몇|며칠|왜")
+_REQUEST_KO = re.compile(r"알려|말해|설명|정리|요약|보여|찾아|줘|주세요|주실|나열")
+_YES_NO_KO = re.compile(r"(?:맞|였|했|있었|나왔|왔|됐|되|인가|인지|나요|까|죠|지|니|냐|어|야|요)\s*[?？]?\s*$")
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether a question asks whether something is so ("Was it held in Busan?", "부산에서 열린 거 맞나요?"),
+    not what it is: no question word, and not a request."""
+    if re.search(r"[가-힣]", question):
+        return not _WH_KO.search(question) and not _REQUEST_KO.search(question) and bool(_YES_NO_KO.search(question))
+    return bool(_YES_NO_EN.match(question)) and not _WH_EN.search(question)
+
+
 def asks_what_is_missing(question: str) -> bool:
     """Whether the question asks what the documents leave out (then "the documents do not say X" answers it)."""
     return bool(_ASKS_ABSENCE.search(question))
