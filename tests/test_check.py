@@ -212,6 +212,8 @@ def test_a_wrong_last_day_with_its_day_of_the_week_is_contradicted(bot):
     ("이번 포럼은 한국전자통신연구원 인공지능안전연구소가 주최했다.", "한국전자통신연구원 인공지능안전연구소", "과학기술정보통신부"),
     # an organisation the documents never name, given a part they give another one
     ("SFASS was hosted by Samsung.", "Samsung", "Ministry of Science and ICT"),
+    # a name and its part written as one noun phrase ("ETRI 인공지능안전연구소 주최"); the holder is no person
+    ("ETRI 인공지능안전연구소 주최로 열린 포럼", "ETRI 인공지능안전연구소", "과학기술정보통신부"),
 ])
 def test_host_and_organiser_are_not_confused(bot, statement, organisation, documents):
     """The documents name both in one breath; the one hosting is not the one running the forum."""

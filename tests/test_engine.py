@@ -296,8 +296,3 @@ def test_which_questions_ask_yes_or_no(question, yes_no):
 
     assert asks_yes_or_no(question) is yes_no
 
-
-def test_a_korean_name_the_documents_use_is_one_key_term_however_the_analyser_splits_it(bot):
-    """Without a title after it, "송상훈" is analysed as 송상 + 후; the question is still about 송상훈."""
-    keys = bot.extractive.scorer.key_terms("송상훈 어디 소속이야?")
-    assert "송상훈" in keys and "송상" not in keys

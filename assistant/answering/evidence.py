@@ -343,11 +343,6 @@ class CorpusStats:
         return name_index(c.text for c in self.by_id.values())
 
     @cached_property
-    def korean_name_set(self) -> frozenset[str]:
-        """The documents' Korean full names (those :attr:`korean_names` knows)."""
-        return frozenset(self.korean_names.values())
-
-    @cached_property
     def latin_names(self) -> dict[str, str]:
         """The documents' capitalised Latin-letter words by the consonants of their Hangul spellings."""
         return latin_index(c.text for c in self.by_id.values())
@@ -561,12 +556,6 @@ class EvidenceScorer:
                 continue
             weight = math.log(1 + stats.n / (stats.df[term] + 1))
             out[term] = weight * (PREDICATE_WEIGHT if term in predicates else 1.0)
-        # a Korean name the documents use, which the analyser splits without the title after it ("송상훈 어디 소속이야"
-        # read as 송상 + 후): the name, not its pieces
-        for name in stats.korean_name_set if re.search(r"[가-힣]{3}", text) else ():
-            if name in text and name not in out and stats.df[name]:
-                out = {t: w for t, w in out.items() if not (t in name and len(t) < len(name))}
-                out[name] = math.log(1 + stats.n / (stats.df[name] + 1))
         return out
 
     def unknown_terms(self, text: str) -> list[str]:

@@ -1013,9 +1013,7 @@ class ClaimChecker:
             if self._present(atom.value, s.text):
                 given.append((s, role))
             elif role == claimed and holder is None:
-                named = [n for a, b in _names(s.text) if (n := s.text[a:b].split("(")[0].strip())
-                         and not self._is_topic(n) and not self._not_a_claim(n)]
-                holder = (s, named[0]) if named else None
+                holder = self._role_holder(s, claimed)
         said = next((s for s, role in given if role == claimed), None)
         if said is not None:
             return self._labelled(claim, "supported", said, lang)
@@ -1024,6 +1022,17 @@ class ClaimChecker:
         if given:  # ... or give this one only the other part
             return self._labelled(claim, "contradicted", given[0][0], lang, ROLE_NAMES[lang][given[0][1]])
         return None
+
+    def _role_holder(self, s: _Sentence, role: str) -> tuple[_Sentence, str] | None:
+        """The organisation sentence ``s`` gives ``role`` (host or organiser): the one the role word is attached
+        to, else the sentence's only organisation (not a person, not the event)."""
+        names = [(a, b, s.text[a:b].split("(")[0].strip()) for a, b in _names(s.text)]
+        names = [(a, b, n) for a, b, n in names if n and not self._is_topic(n) and not self._not_a_claim(n)
+                 and self._kind(n, s.text) != "person"]
+        attached = [n for a, b, n in names if org_role(s.text, a, b) == role]
+        if attached:
+            return s, attached[0]
+        return (s, names[0][2]) if len(names) == 1 else None
 
     def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
         """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found."""

@@ -124,8 +124,8 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
 
     for word in words:
         forms = {t.form for t in word}
-        if forms & _WHEN_WORDS or all(t.tag in ("SN", "NR") for t in word):
-            close()
+        if forms & _WHEN_WORDS or all(t.tag in ("SN", "NR") for t in word) or word[0].form in _ROLE_NOUNS:
+            close()  # a word saying when, a number, or an organisation's part ("과기정통부 주최"): not the name
             continue
         nouns = [t for t in word if t.tag in _NOUN_TAGS]
         if not nouns or word[0].tag not in _NOUN_TAGS:
@@ -142,6 +142,9 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
             close()
     close()
     return tuple(out)
+
+
+_ROLE_NOUNS = {"주최", "주관", "후원", "협찬"}
 
 
 def _institution_compound(nouns: list) -> bool:
