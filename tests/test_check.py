@@ -236,6 +236,16 @@ def test_a_website_is_a_homepage_and_whose_it_is_is_the_claim(bot):
     assert all(c.label != "supported" for c in wrong.claims if "MSIT" in c.value or "website" in c.value)
 
 
+@pytest.mark.parametrize("statement, wrong", [
+    ("김명주 인공지능안전연구소장은 개회식에서 환영사를 했다.", False),  # the title fused with its institute
+    ("유현석 한국콘텐츠진흥원 원장 직무대행은 K-콘텐츠를 언급했다.", False),  # acting, written apart
+    ("유현석 콘진원 원장직무대행은 K-콘텐츠를 언급했다.", False),
+    ("유현석 콘진원 원장은 K-콘텐츠를 언급했다.", True),  # the documents: acting president
+])
+def test_a_korean_post_is_compared_title_to_title(bot, statement, wrong):
+    assert ("contradicted" in _labels(bot.check(statement)).values()) is wrong
+
+
 def test_a_korean_short_name_made_of_the_long_names_syllables_is_that_name(bot):
     assert _labels(bot.check("이번 포럼은 과기부가 주최했다."))["과기부"] == "supported"
 

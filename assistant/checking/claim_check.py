@@ -933,10 +933,12 @@ class ClaimChecker:
         if atom.kind is None and self.scorer.key_terms(atom.value[claimed.end() :]):
             return None  # the clause says more than the post ("장관이 직접 서명했다"): checked by its meaning
         title = claimed[1].split()[-1]
+        if re.match(r"\s+(?:직무)?대행", statement[atom.start + claimed.end():]):
+            title += "직무대행"  # "원장 직무대행": acting, written apart
         given = [(s, m[1]) for s in evidence if s.chunk.lang == lang
                  for m in re.finditer(re.escape(person[1]) + r"\s+" + POST.pattern, s.text)]
         for s, post in given:
-            if any(word == title or word.endswith(title) for word in titles(post)):
+            if any(_same_title(title, word, post) for word in titles(post)):
                 return self._labelled(claim, "supported", s, lang)
         if given:
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
@@ -1055,6 +1057,18 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+def _same_title(claimed: str, given: str, post: str) -> bool:
+    """Whether a claimed Korean title is the one a documents' post gives: the same ("원장"), one it shortens ("단장"
+    of "지원단장"), or one fused with the post's organisation ("인공지능안전연구소장" for "… 인공지능안전연구소
+    소장"); acting on both sides or on neither."""
+    if bool(re.search(r"대행$", claimed)) != bool(re.search(r"대행$", given)):
+        return False  # acting on one side only
+    claimed, given = (re.sub(r"(?:직무)?대행$", "", t) for t in (claimed, given))
+    if given == claimed or given.endswith(claimed):
+        return True
+    return claimed.endswith(given) and claimed[: -len(given)] in re.sub(r"\s+", "", post)
 
 
 def _speech(sentence: str) -> list[tuple[int, int]]:
