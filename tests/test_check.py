@@ -404,6 +404,18 @@ def test_a_company_given_another_country_is_contradicted_by_the_documents_countr
     assert claim.label == "contradicted" and claim.documents_value == documents and claim.citations
 
 
+def test_a_country_said_of_something_else_in_the_passage_does_not_contradict_a_companys_country(bot):
+    """"한국 인공지능안전연구소와 Scale AI": 한국 is the institute's, so it says nothing of where Scale AI is from."""
+    labels = _labels(bot.check("ETRI AI안전연구소와 미국 스케일AI는 29일 MOU를 맺었다."))
+    assert "contradicted" not in labels.values()
+
+
+def test_the_country_of_a_summit_is_compared_with_the_same_summits(bot):
+    claim = next(c for c in bot.check("Bae Kyung-hoon pushed for cooperation tied to the UK's AI Action Summit.").claims
+                 if c.value == "UK")
+    assert claim.label == "contradicted" and claim.documents_value == "France"
+
+
 def test_a_country_listed_with_others_is_not_contradicted_by_one_of_the_others(bot):
     verdict = bot.check("한국, 일본, 영국의 AI 안전연구소가 첫째 날 발표했다.")
     assert next(c for c in verdict.claims if c.value == "영국").label != "contradicted"

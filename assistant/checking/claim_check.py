@@ -42,6 +42,7 @@ from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
 from .facts import FactSpan, fact_spans, facts, name_in
 from .names import (
+    GENERIC_HEAD,
     GLOSS,
     KOREAN_PERSON,
     PERSON_NAME,
@@ -89,6 +90,9 @@ NEAR = 0.7  # each further word from the value counts this much of the nearer on
 LENGTH_SAID = 0.1  # how much more a sentence giving a length of time counts against a claimed length of the event
 OTHER_VALUE = 0.05  # a word of another claim's value counts this much
 EVENT_MODIFIER = 0.2  # ... and a word describing the event itself before the value ("과기정통부가 주최한 이번 포럼에는")
+# what follows a country describing a company: "US AI company", "의 AI 전문기업", "-based firm"
+_A_COMPANY = re.compile(r"(?:의|-based)?\s*(?:\S+\s*){0,2}?(?:[가-힣]*(?:기업|회사|업체|스타트업)|(?:company|firm|startup)\b)",
+                        re.IGNORECASE)
 ROLE_QUERY = {"host": "hosted by host 주최", "organiser": "organised by organiser 주관"}
 ROLE_NAMES = {"en": {"host": "the host", "organiser": "the organiser"}, "ko": {"host": "주최", "organiser": "주관"}}
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
@@ -725,7 +729,8 @@ class ClaimChecker:
             if mine:  # a country stands only against one other country ("영국" against "미국의 AI 전문기업"),
                 # and not against one the claim's own sentence names too ("한국, 일본, 영국 연구소")
                 named = {code for code, _ in countries_in(statement[slice(*atom.sentence)])}
-                others = {code: said for code, said in countries_in(s.text) if code not in named}
+                others = {code: said for code, said in countries_in(s.text) if code not in named
+                          and self._same_thing_of(statement, atom, s, said)}
                 return next(iter(others.values())) if len(others) == 1 else None
             if any(0 <= start - atom.end <= 1 for start, _ in atom.others):
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
@@ -1024,6 +1029,23 @@ class ClaimChecker:
         if given:  # ... or give this one only the other part
             return self._labelled(claim, "contradicted", given[0][0], lang, ROLE_NAMES[lang][given[0][1]])
         return None
+
+    def _same_thing_of(self, statement: str, atom: AtomicClaim, s: _Sentence, country: str) -> bool:
+        """Whether the country sentence ``s`` names is said of what the claimed one is: of a company when the claim
+        describes a company by its country ("UK-based", "미국 스케일AI", "영국 회사"): "a US AI company", not "한국
+        인공지능안전연구소와 Scale AI"; else of the same thing ("UK's AI Action Summit", "France's AI Action
+        Summit")."""
+        at = s.text.find(country)
+        if at < 0:
+            return False
+        rest = statement[atom.end : atom.sentence[1]]
+        company = (_A_COMPANY.match(statement, atom.end) or "-based" in atom.value or GENERIC_HEAD.search(atom.value)
+                   or any((rest.lstrip().startswith(n) or self._present(n, rest[:20])) and name_class(n, s.text) ==
+                          "organisation" for n in s.names if n != country))
+        if company:
+            return bool(_A_COMPANY.match(s.text, at + len(country)))
+        around = s.text[max(0, at - 40) : at] + " " + s.text[at + len(country) : at + len(country) + 40]
+        return bool(terms(rest[:40]) & terms(around) - {"ai"})
 
     def _role_holder(self, s: _Sentence, role: str) -> tuple[_Sentence, str] | None:
         """The organisation sentence ``s`` gives ``role`` (host or organiser): the one the role word is attached

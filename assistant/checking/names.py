@@ -80,7 +80,7 @@ def is_alias(name: str, other: str) -> bool:
     return latin[0] and bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(long.split()) > 1 and _acronym_of(short, long)
 
 
-_GENERIC_HEAD = re.compile(r"(?:\s*(?:AI|IT))?\s*(?:회사|기업|업체|스타트업|company|firm|startup|business)", re.IGNORECASE)
+GENERIC_HEAD = re.compile(r"(?:\s*(?:AI|IT))?\s*(?:회사|기업|업체|스타트업|company|firm|startup|business)", re.IGNORECASE)
 
 
 def country_described(name: str) -> str | None:
@@ -93,7 +93,7 @@ def country_described(name: str) -> str | None:
     if based:
         return country_of(based[1])
     m = re.match(r"(?:an?\s+)?(\S+)", name, re.IGNORECASE)
-    return country_of(m[1]) if m and _GENERIC_HEAD.fullmatch(name[m.end():]) else None
+    return country_of(m[1]) if m and GENERIC_HEAD.fullmatch(name[m.end():]) else None
 
 
 SPELLING_ALIKE = 0.8  # two names this alike (difflib ratio) are one name, misspelt ("Sclae AI")
