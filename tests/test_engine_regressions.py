@@ -76,7 +76,10 @@ def test_a_country_the_documents_name_another_way_is_no_unknown_name(bot):
     asking about something the documents never name."""
     answer = bot.ask("Is Scale AI an American company?")
     assert not answer.refused and "US" in answer.text
-    assert bot.ask("Is Scale AI a Zorblaxian company?").refused  # a made-up name is still one no document uses
+    # a made-up nationality is no country the documents give: never confirmed; the answer, if any, is the
+    # documents' own description of the company (a yes-or-no question they contradict)
+    made_up = bot.ask("Is Scale AI a Zorblaxian company?")
+    assert made_up.refused or ("US" in made_up.text and "Zorblaxian" not in made_up.text), made_up.text
 
 
 def _markers_close_their_sentences(text: str) -> bool:
