@@ -15,6 +15,7 @@ from index.text import _kiwi_lock, kiwi
 
 from ..checking.facts import FactSpan, fact_spans, facts, name_in
 from .countries import countries_matches
+from .vocabulary import KO_QUESTION_WORDS
 
 Slot = Literal["time", "money", "duration", "year", "date", "age", "number", "person", "who", "room", "place", "quote",
                "define", "any"]
@@ -201,7 +202,7 @@ def other_slots(question: str, slot: Slot | None = None) -> tuple[Slot, ...]:
 _YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)",
                         re.IGNORECASE)
 _WH_EN = re.compile(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", re.IGNORECASE)
-_WH_KO = re.compile(r"무엇|뭐|누구|누가|어디|언제|얼마|어느|어떤|어떻|무슨|몇|며칠|왜")
+_WH_KO = re.compile("|".join(KO_QUESTION_WORDS))
 _REQUEST_KO = re.compile(r"알려|말해|설명|정리|요약|보여|찾아|줘|주세요|주실|나열")
 _YES_NO_KO = re.compile(r"(?:맞|였|했|있었|나왔|왔|됐|되|인가|인지|나요|까|죠|지|니|냐|어|야|요)\s*[?？]?\s*$")
 

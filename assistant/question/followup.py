@@ -12,7 +12,7 @@ from index.models import Lang
 from ..checking.facts import facts
 from ..models import Turn
 from .clean import clean_question
-from .vocabulary import ARTICLES, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
+from .vocabulary import ARTICLES, KO_QUESTION_WORDS, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
 
 _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")
 _KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
@@ -102,7 +102,7 @@ def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
 
 
 _KO_PARTICLE = re.compile(r"^(?P<stem>[가-힣A-Za-z0-9]{2,}?)(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)$")
-_KO_ASKING = ("무엇", "누구", "누가", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "뭐", "몇", "며칠", "왜")
+_KO_ASKING = KO_QUESTION_WORDS
 _KO_QUESTION_WORDS = (*_KO_ASKING, "이것", "그것", "그건", "거기")  # what a question is about is none of these
 
 

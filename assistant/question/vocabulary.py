@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 QUESTION_WORDS = frozenset({"what", "who", "when", "where", "which", "why", "how"})
+# The Korean words (and word starts) that ask what, who, where, when, how much, which, why.
+KO_QUESTION_WORDS = ("무엇", "누구", "누가", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "뭐", "몇", "며칠", "왜")
 AUXILIARIES = frozenset({"is", "are", "was", "were", "did", "does", "do"})
 # The words every English question is built from ("What was ...", "When did ...").
 QUESTION_FRAME = QUESTION_WORDS | AUXILIARIES
