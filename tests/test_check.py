@@ -285,6 +285,15 @@ def test_a_statement_true_in_every_part_is_supported(bot):
     assert all(c.label == "supported" and c.citations for c in verdict.claims)
 
 
+@pytest.mark.parametrize("statement", [
+    "Korea AI Safety Institute signs MOU with Anthropic to step up AI evaluation and red-teaming research",
+    "Korea's AI Safety Institute inked an MOU with Anthropic on day 2 (Oct 29).",
+])
+def test_a_wrong_partner_in_a_longer_sentence_is_contradicted_with_the_documents_partner(bot, statement):
+    claim = next(c for c in bot.check(statement).claims if c.value == "Anthropic")
+    assert claim.label == "contradicted" and claim.documents_value == "Scale AI"
+
+
 def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     verdict = bot.check("The Korea AI Safety Institute signed an MOU with Anthropic.")
     claim = next(c for c in verdict.claims if c.value == "Anthropic")

@@ -93,6 +93,13 @@ EVENT_MODIFIER = 0.2  # ... and a word describing the event itself before the va
 # what follows a country describing a company: "US AI company", "의 AI 전문기업", "-based firm"
 _A_COMPANY = re.compile(r"(?:의|-based)?\s*(?:\S+\s*){0,2}?(?:[가-힣]*(?:기업|회사|업체|스타트업)|(?:company|firm|startup)\b)",
                         re.IGNORECASE)
+# an agreement, and a partner named as the other party of one ("an MOU with X", "signed with X", "X와 MOU를")
+_AGREEMENT = re.compile(r"\bMOUs?\b|memorandum of understanding|\bagreement\b|\bdeal\b|\bpact\b|협약|양해각서",
+                        re.IGNORECASE)
+_PARTNER_BEFORE = re.compile(r"(?:\bMOUs?|memorandum of understanding|agreement|deal|pact|partnership)\s+(?:\w+\s+){0,2}?"
+                             r"with\s+(?:the\s+)?$|\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?with\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_PARTNER_AFTER_KO = re.compile(r"\s*(?:와|과|랑|이랑|하고)\s*(?:\S+\s+){0,2}?(?:MOU|협약|양해각서|업무협약)")
 ROLE_QUERY = {"host": "hosted by host 주최", "organiser": "organised by organiser 주관"}
 ROLE_NAMES = {"en": {"host": "the host", "organiser": "the organiser"}, "ko": {"host": "주최", "organiser": "주관"}}
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
@@ -800,8 +807,9 @@ class ClaimChecker:
                     or self._judge_address(atom, claim, statement, evidence, lang)
                     or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))
                     or self._judge_meaning(claim, atom.value, evidence, lang))
-        post = self._judge_post(atom, claim, statement, evidence, lang) or self._judge_org_role(
-            atom, claim, statement, evidence, lang)
+        post = (self._judge_post(atom, claim, statement, evidence, lang)
+                or self._judge_org_role(atom, claim, statement, evidence, lang)
+                or self._judge_partner(atom, claim, statement, evidence, lang))
         if post is not None:
             return post
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
@@ -1046,6 +1054,34 @@ class ClaimChecker:
             return bool(_A_COMPANY.match(s.text, at + len(country)))
         around = s.text[max(0, at - 40) : at] + " " + s.text[at + len(country) : at + len(country) + 40]
         return bool(terms(rest[:40]) & terms(around) - {"ai"})
+
+    def _judge_partner(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                       lang: Lang) -> Claim | None:
+        """Who signed an agreement with whom ("signed an MOU with Anthropic", "앤트로픽과 MOU를 체결"): supported by
+        a sentence about an agreement naming the claimed partner, contradicted by one naming the claim's other party
+        with another partner only (that partner as the documents' value). None when the claim names no partner."""
+        sentence = statement[slice(*atom.sentence)]
+        start = atom.start - atom.sentence[0]
+        if not (_PARTNER_BEFORE.search(sentence[:start]) or _PARTNER_AFTER_KO.match(sentence, start + len(atom.value))):
+            return None
+        others = [statement[a:b] for a, b in atom.other_names if not self._is_topic(statement[a:b])
+                  and not _AGREEMENT.fullmatch(statement[a:b])]
+        found = [self.sentence(e) for e in self.scorer.candidates(
+            self.scorer.question(sentence), self.retriever.retrieve(f"{sentence} MOU 협약", lang, k=self.depth), lang)]
+        deals = [s for s in [*evidence, *found] if _AGREEMENT.search(s.text)]
+        said = next((s for s in deals if self._present(atom.value, s.text)), None)
+        if said is not None:
+            return self._labelled(claim, "supported", said, lang)
+        for s in deals:
+            if not any(self._present(o, s.text) for o in others):
+                continue  # another agreement, or not one of the claim's
+            partners = [n for n in (s.text[a:b].split("(")[0].strip() for a, b in _names(s.text))
+                        if n and not self._is_topic(n) and not _AGREEMENT.fullmatch(n) and not self._not_a_claim(n)
+                        and not any(self._present(o, n) or same_name(o, n) or abbreviates(o, n) for o in others)
+                        and self._kind(n, s.text) != "person"]
+            if len(partners) == 1:
+                return self._labelled(claim, "contradicted", s, lang, partners[0])
+        return None
 
     def _role_holder(self, s: _Sentence, role: str) -> tuple[_Sentence, str] | None:
         """The organisation sentence ``s`` gives ``role`` (host or organiser): the one the role word is attached
