@@ -476,18 +476,7 @@ class EvidenceScorer:
     def spelt_in_latin(self, text: str) -> str:
         """Hangul nouns no document uses replaced by the name the documents write in Latin letters that they spell
         as it sounds: "앤트로픽은 이틀 다 나왔어?" → "Anthropic은 이틀 다 나왔어?"."""
-        if not re.search(r"[가-힣]", text):
-            return text
-        stats = self.stats()
-        with _kiwi_lock:
-            tokens = kiwi().tokenize(text)
-        for t in tokens:
-            if t.tag not in ("NNG", "NNP") or len(t.form) < 2 or t.form in stats.df:
-                continue
-            name = latin_name(t.form, stats.latin_names)
-            if name:
-                text = text.replace(t.form, name, 1)
-        return text
+        return self._replace_unknown_nouns(text, lambda noun, stats: latin_name(noun, stats.latin_names))
 
     def correct_english(self, text: str) -> str:
         """English words no document uses replaced by a close word the documents (or questions) use:
@@ -531,18 +520,22 @@ class EvidenceScorer:
 
     def _correct_korean(self, question: str) -> str:
         """Korean nouns no document uses replaced by a document noun one letter (jamo) away: "쥬최" → "주최"."""
-        if not re.search(r"[가-힣]", question):
-            return question
+        return self._replace_unknown_nouns(question, lambda noun, stats: stats.korean_neighbour(noun))
+
+    def _replace_unknown_nouns(self, text: str, replacement: Callable[[str, CorpusStats], str | None]) -> str:
+        """``text`` with each Korean noun no document uses replaced by ``replacement``'s word for it, if any."""
+        if not re.search(r"[가-힣]", text):
+            return text
         stats = self.stats()
         with _kiwi_lock:
-            tokens = kiwi().tokenize(question)
+            tokens = kiwi().tokenize(text)
         for t in tokens:
             if t.tag not in ("NNG", "NNP") or len(t.form) < 2 or t.form in stats.df:
                 continue
-            close = stats.korean_neighbour(t.form)
-            if close:
-                question = question.replace(t.form, close, 1)
-        return question
+            word = replacement(t.form, stats)
+            if word:
+                text = text.replace(t.form, word, 1)
+        return text
 
     def key_terms(self, text: str) -> dict[str, float]:
         """The distinctive terms of ``text`` with idf weights (topic and question-frame words removed)."""

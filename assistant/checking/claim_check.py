@@ -469,6 +469,11 @@ class ClaimChecker:
         candidates = self.scorer.candidates(self.scorer.question(sentence), list(chunks.values()), lang)
         return [self.sentence(e) for e in candidates if not says_absent(e.sentence)]
 
+    def _look_up(self, question: str, query: str, lang: Lang) -> list[_Sentence]:
+        """The candidate sentences, scored for ``question``, of the passages retrieval finds for ``query``."""
+        passages = self.retriever.retrieve(query, lang, k=self.depth)
+        return [self.sentence(e) for e in self.scorer.candidates(self.scorer.question(question), passages, lang)]
+
     def sentence(self, e: Evidence) -> _Sentence:
         """What comparing claims with one passage sentence needs."""
         own = _with_synonyms(terms(e.sentence))
@@ -1013,12 +1018,12 @@ class ClaimChecker:
         if claimed is None or self._kind(atom.value, statement[slice(*atom.sentence)]) == "person":
             return None
         given, holder = [], None
-        asked = [self.sentence(e) for e in self.scorer.candidates(
-            self.scorer.question(ROLE_QUERY[claimed]), self.retriever.retrieve(ROLE_QUERY[claimed], lang, k=self.depth),
-            lang)]  # the sentences saying who had that part
+        asked = self._look_up(ROLE_QUERY[claimed], ROLE_QUERY[claimed], lang)  # the sentences saying who had that part
         for s in [*evidence, *asked]:
             roles = org_roles(s.text)
-            if len(roles) != 1:  # "A가 주최하고 B가 주관했다": whose part is whose needs the words' order
+            if not roles:
+                continue
+            if len(roles) > 1:  # "A가 주최하고 B가 주관했다": whose part is whose needs the words' order
                 at = next((m for m in re.finditer(re.escape(atom.value), s.text)), None)
                 roles = {org_role(s.text, at.start(), at.end())} - {None} if at else set()
                 if roles:
@@ -1066,8 +1071,7 @@ class ClaimChecker:
             return None
         others = [statement[a:b] for a, b in atom.other_names if not self._is_topic(statement[a:b])
                   and not _AGREEMENT.fullmatch(statement[a:b])]
-        found = [self.sentence(e) for e in self.scorer.candidates(
-            self.scorer.question(sentence), self.retriever.retrieve(f"{sentence} MOU 협약", lang, k=self.depth), lang)]
+        found = self._look_up(sentence, f"{sentence} MOU 협약", lang)
         deals = [s for s in [*evidence, *found] if _AGREEMENT.search(s.text)]
         said = next((s for s in deals if self._present(atom.value, s.text)), None)
         if said is not None:
