@@ -96,7 +96,7 @@ class Assistant:
         self._follow_index()
         standalone = standalone_question(cleaned, history, lang, self.settings.max_history_turns)
         scorer = self.extractive.scorer
-        return cleaned, lang, scorer.korean_names(scorer.absolute_years(scorer.correct_spelling(standalone)))
+        return cleaned, lang, scorer.korean_names(scorer.absolute_years(scorer.correct_spelling(standalone)), lang)
 
     def _passages(self, query: str, lang: Lang):
         if not query:

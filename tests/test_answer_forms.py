@@ -149,6 +149,22 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
     assert correct("sesions on the frist day?") == "sessions on the first day?"  # two letters swapped
 
 
+def test_chat_shorthand_is_read_as_the_words_it_stands_for(bot):
+    correct = bot.extractive.scorer.correct_spelling
+    assert correct("how many ppl showed up? is there gonna be another one") == (
+        "how many people showed up? is there going to be another one")
+    assert correct("Were U.S. speakers there?") == "Were U.S. speakers there?"  # no shorthand inside a word
+    assert "150" in bot.ask("how many ppl showed up?").text
+
+
+@pytest.mark.parametrize("question, facts", [("Bae Kyung-hoon이 누군데?", ["배경훈", "장관"]),
+                                             ("송상훈은 어디 소속이야?", ["국가인공지능전략위원회"])])
+def test_a_name_kiwi_does_not_know_is_still_the_person_asked_about(bot, question, facts):
+    """A Latin spelling in a Korean question, and a Hangul name Kiwi cuts into pieces out of context."""
+    answer = bot.ask(question)
+    assert not answer.refused and all(f in answer.text for f in facts), answer.text
+
+
 @pytest.mark.parametrize("question, year", [("내년에도 해요?", "2026"), ("is there another one next yr", "2026"),
                                             ("작년 AI 서울 정상회의엔 몇 개국 왔었지?", "28개국")])
 def test_a_year_named_relative_to_now_is_counted_from_the_events_year(bot, question, year):

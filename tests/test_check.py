@@ -182,6 +182,14 @@ def test_a_name_spelt_in_hangul_is_the_name_the_documents_write_in_latin_letters
     assert "contradicted" not in {c.label for c in verdict.claims}
 
 
+def test_the_hashtags_ending_a_post_are_no_claims_but_one_inside_it_is_its_subject(bot):
+    verdict = bot.check("About 150 people from academia, industry & govt attended. #SFASS2025 #AISafety")
+    assert not [c for c in verdict.claims if c.value and "#" in verdict.statement[c.start:c.end]]
+    assert "contradicted" not in {c.label for c in verdict.claims}
+    inline = bot.check("MSIT-hosted #SFASS2025 drew about 150 people to Seoul.")
+    assert {c.label for c in inline.claims if c.value in ("MSIT-hosted", "150")} == {"supported"}
+
+
 def test_a_wrong_venue_after_a_clause_about_something_else_is_contradicted(bot):
     """The organiser's clause before it says nothing of where the forum took place."""
     verdict = bot.check("The two-day forum, organised by ETRI's AI Safety Institute, took place at Lotte Hotel Seoul.")

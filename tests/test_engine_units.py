@@ -125,6 +125,12 @@ def test_a_name_spelt_in_hangul_as_it_sounds_is_the_latin_name_it_spells(hangul,
     assert latin_name(hangul, index) == latin
 
 
+def test_a_korean_question_gets_the_hangul_name_in_place_of_the_latin_one():
+    """A Korean question is answered from Korean sentences, which write the name in Hangul only."""
+    index = name_index(["배경훈 장관은 말했다."])
+    assert with_korean_names("Bae Kyung-hoon이 누군데?", index, known=set(), replace=True) == "배경훈이 누군데?"
+
+
 def test_a_latin_name_the_documents_use_is_left_alone():
     index = name_index(["김명주 소장은 말했다."])
     assert with_korean_names("what did Kim Myung-ju say", index, known={"kim", "myung", "ju"}) == "what did Kim Myung-ju say"
@@ -255,6 +261,7 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("주최랑 주관 각각 어디야?", "who"),
         ("where did the day one speakers come from", "who"),  # their organizations, not a venue
         ("첫날 연사들 어디 어디서 왔어", "who"),
+        ("그 사람 어디 소속이야?", "who"),  # which organisation, not a venue
         ("What did Kim say?", "quote"),
         ("What time does it start?", "time"),
         ("How much is a ticket?", "money"),

@@ -47,6 +47,7 @@ from ..question.countries import country_of
 from ..question.injection import is_instruction
 from ..question.romanized import korean_name, latin_index, latin_name, name_index, with_korean_names
 from ..question.vocabulary import (
+    CHAT_SHORTHAND,
     DAY_WORDS,
     EVENT_GLOSSARY,
     EVENT_NOUNS,
@@ -107,6 +108,9 @@ _ALIAS = re.compile(
     r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
 )
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+# A shorthand word standing alone (lower case, not part of "U.S." or a hyphenated name).
+_SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(CHAT_SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w.'’-])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Years named relative to now, as their offset from the event's year ("내년에도 해?" → the year after the event's)
 _RELATIVE_YEARS = (
@@ -403,6 +407,34 @@ def _shift_slip(a: str, b: str) -> bool:
     return len(diff) == 1 and diff[0] in _SHIFT_PAIRS
 
 
+@lru_cache(maxsize=4096)
+def _misread_words(text: str) -> tuple[str, ...]:
+    """The Hangul words of ``text`` Kiwi read as a noun it does not spell out of context (a name it does not know:
+    "송상훈은" as 송상 + 후 + ᆫ)."""
+    if not re.search(r"[가-힣]", text):
+        return ()
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(text)
+    runs = [m for m in re.finditer(r"[가-힣]+", text)]
+    out = []
+    for t in tokens:
+        if t.tag in ("NNG", "NNP") and t.form not in text[t.start : t.start + t.len]:
+            out += [m.group() for m in runs if m.start() <= t.start < m.end()]
+    return tuple(dict.fromkeys(out))
+
+
+def _whole_words(text: str, found: frozenset[str], df: Counter[str]) -> frozenset[str]:
+    """``found`` (the terms of ``text``) with each Hangul word Kiwi misread (:func:`_misread_words`) as the
+    longest start of it the documents use as a term, in place of the pieces: "송상훈은 어디 소속이야?" is about
+    송상훈, not about 송상 and 후."""
+    out = set(found)
+    for word in _misread_words(text):
+        whole = next((word[:n] for n in range(len(word), 2, -1) if df[word[:n]]), None)
+        if whole and whole not in out:
+            out = {t for t in out if t not in whole} | {whole}
+    return frozenset(out)
+
+
 def _running_days(chunks: list[Chunk]) -> dict[str, set[int]]:
     """Per chunk of running prose (no heading), the day of the event one of the few paragraphs before it named: an
     article's "둘째 날에는 …" goes on being about that day in the next paragraphs ("오후 세션에서는 …"), though not
@@ -498,15 +530,17 @@ class EvidenceScorer:
             swapped = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)} & words
             return _same_case(swapped.pop(), word) if len(swapped) == 1 else word
 
+        text = _SHORTHAND.sub(lambda m: CHAT_SHORTHAND[m.group()], text)
         return _ENGLISH_WORD.sub(fix, text)
 
-    def korean_names(self, question: str) -> str:
+    def korean_names(self, question: str, lang: Lang = "en") -> str:
         """The Hangul spelling added after a Korean name the question writes in Latin letters and the documents
-        only in Hangul: "what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"."""
+        only in Hangul: "what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"; in a Korean
+        question it replaces the Latin one ("Bae Kyung-hoon이 누군데?" → "배경훈이 누군데?")."""
         if not re.search(r"[A-Za-z]", question):  # nothing to look up: the names' index is not built for it
             return question
         stats = self.stats()
-        return with_korean_names(question, stats.korean_names, stats.words)
+        return with_korean_names(question, stats.korean_names, stats.words, replace=lang == "ko")
 
     def absolute_years(self, question: str) -> str:
         """Years named relative to now written as the years they are, counted from the year the documents speak
@@ -542,7 +576,7 @@ class EvidenceScorer:
         stats = self.stats()
         predicates = predicate_stems(text)
         out = {}
-        for term in terms(text):
+        for term in _whole_words(text, terms(text), stats.df):
             if term in KEY_TERM_STOPWORDS or term in _STOP_STEMS or (len(term) < 2 and not term.isdigit()):
                 continue
             if term in stats.topic or term in LANGUAGE_WORDS:

@@ -68,6 +68,7 @@ from .roles import (
     org_roles,
     post_parts,
     titles,
+    without_role,
 )
 from .split import AtomicClaim, _names, split_statement
 
@@ -245,8 +246,10 @@ KINDS_ALIKE: dict[str | None, set[str | None]] = {
 }
 
 
-# a news headline's tag ("[속보]", "[단독]", "[Breaking]"): what kind of report it is, not what it says
-_HEADLINE_TAG = re.compile(r"^\s*[\[【][^\]】\n]{1,12}[\]】]")
+# a news headline's tag ("[속보]", "[단독]", "[Breaking]"): what kind of report it is, not what it says; and the
+# hashtags that end a post ("… govt #SFASS2025"), which file it under a topic without claiming anything (one inside
+# a sentence stands for its word: "MSIT-hosted #SFASS2025 drew …")
+_HEADLINE_TAG = re.compile(r"^\s*[\[【][^\]】\n]{1,12}[\]】]|(?:\s*(?<![\w#&])#[^\W_][\w-]*)+[\s.!?]*$")
 
 
 def _spaces(m: re.Match[str]) -> str:
@@ -363,8 +366,9 @@ class ClaimChecker:
         return bool(keys) and len(text) > 3
 
     def _is_topic(self, name: str) -> bool:
-        """The event's own name (what every passage is about)."""
-        keys = terms(name, quoted_korean=False)
+        """The event's own name (what every passage is about), also with its year written onto it ("SFASS2025")."""
+        keys = terms(re.sub(r"(?<=[A-Za-z])(?=(?:19|20)\d\d\b)", " ", name), quoted_korean=False) - {
+            y for y in re.findall(r"(?:19|20)\d\d", name)}
         return bool(keys) and all(k in self.scorer.stats().topic for k in keys)
 
     def _is_word(self, name: str, first: bool = False) -> bool:
@@ -1017,6 +1021,7 @@ class ClaimChecker:
         claimed = org_role(statement, atom.start, atom.end)
         if claimed is None or self._kind(atom.value, statement[slice(*atom.sentence)]) == "person":
             return None
+        atom = replace(atom, value=without_role(atom.value))
         given, holder = [], None
         asked = self._look_up(ROLE_QUERY[claimed], ROLE_QUERY[claimed], lang)  # the sentences saying who had that part
         for s in [*evidence, *asked]:

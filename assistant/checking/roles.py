@@ -70,13 +70,22 @@ _ROLE_AFTER_EN = re.compile(r"(?:\s*\([^)]*\))?(?:,?\s+(?:was|is|as)\s+|,\s*)(?:
                             r"(?:\s*\([^)]*\))?\s+(hosted|organi[sz]ed)\b(?!\s+by)", re.IGNORECASE)
 
 
+# "MSIT-hosted": the organisation and its part in one word
+_ROLE_SUFFIX_EN = re.compile(r"-(hosted|organi[sz]ed)$", re.IGNORECASE)
+
+
+def without_role(name: str) -> str:
+    """``name`` without a part in the event written onto it: "MSIT-hosted" → "MSIT"."""
+    return _ROLE_SUFFIX_EN.sub("", name)
+
+
 def org_role(text: str, start: int, end: int) -> str | None:
     """The part in the event that ``text`` gives the organisation written at ``text[start:end]``: "host" or
-    "organiser" ("과기정통부가 주최하고", "organised by ETRI's AI Safety Institute", "MSIT, the host"); None when
-    it gives none."""
+    "organiser" ("과기정통부가 주최하고", "organised by ETRI's AI Safety Institute", "MSIT, the host",
+    "MSIT-hosted"); None when it gives none."""
     after = _ROLE_AFTER_KO.match(text, end) or _ROLE_AFTER_EN.match(text, end)
     before = _ROLE_BEFORE_EN.search(text[:start])
-    found = after or before
+    found = after or before or _ROLE_SUFFIX_EN.search(text[start:end])
     return _ORG_ROLE_WORDS[(found[1] or found[2]).lower()] if found else None
 
 

@@ -96,10 +96,11 @@ def korean_name(words: list[str], index: dict[str, str]) -> str | None:
     return next((index[s] for s in latin_skeletons(words) if s in index), None)
 
 
-def with_korean_names(question: str, index: dict[str, str], known: set[str]) -> str:
+def with_korean_names(question: str, index: dict[str, str], known: set[str], replace: bool = False) -> str:
     """``question`` with the Korean name written after each Latin-letter name that stands for one of ``index``'s
     ("what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"), when the documents do not use the
-    Latin spelling (none of its words is in ``known``)."""
+    Latin spelling (none of its words is in ``known``). With ``replace`` (a Korean question, answered from Korean
+    sentences) the Korean name takes the Latin one's place: "Bae Kyung-hoon이 누군데?" → "배경훈이 누군데?"."""
     if not index or not re.search(r"[A-Za-z]", question):
         return question
     words = list(_LATIN_WORD.finditer(question))
@@ -113,7 +114,7 @@ def with_korean_names(question: str, index: dict[str, str], known: set[str]) -> 
                 continue
             name = korean_name([w[0] for w in run], index)
             if name and name not in question:
-                out += [question[at : run[-1].end()], f" ({name})"]
+                out += [question[at : run[0].start()], name] if replace else [question[at : run[-1].end()], f" ({name})"]
                 at = run[-1].end()
                 i += size
                 break

@@ -22,7 +22,7 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "whom", "whose", "and", "or", "i", "we", "any", "there", "this", "that", "these", "those", "it", "its",
     "be", "been", "being", "have", "has", "had", "held", "hold", "happen", "happened", "take", "took",
     "place", "occur", "occurred", "get", "know", "number", "kind", "type", "list", "give", "show", "find",
-    "say", "said", "mention", "mentioned", "describe", "explain", "also", "other", "some", "all", "main",
+    "say", "said", "mention", "mentioned", "describe", "explain", "also", "other", "another", "some", "all", "main",
     "come", "came", "go", "went", "make", "want", "like", "need", "use", "include", "call", "called",
     "anyone", "anything", "someone", "something", "yes", "no", "ok", "okay", "pls", "plz", "thanks", "hi",
     "document", "documents", "article",  # "what do the documents say about ...": where, not what, is asked
@@ -34,6 +34,14 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
     "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까", "알려주", "보", "싶", "혹시",
     "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가", "문서", "기사",
+}
+
+# Chat shorthand and spoken contractions people type for whole English words ("how many ppl showed up?").
+CHAT_SHORTHAND = {
+    "ppl": "people", "u": "you", "ur": "your", "abt": "about", "pls": "please", "plz": "please", "thx": "thanks",
+    "govt": "government", "intl": "international", "approx": "approximately", "gonna": "going to",
+    "wanna": "want to", "gotta": "got to", "tmrw": "tomorrow", "mins": "minutes", "hrs": "hours", "yrs": "years",
+    "mtg": "meeting", "conf": "conference", "dunno": "do not know", "bday": "birthday",
 }
 
 # Verbs of the question's frame whose every form is a stop word too ("gives", "gave", "given" as "give")
