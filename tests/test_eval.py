@@ -26,7 +26,9 @@ CLAIM_FLOORS = {
     "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.87), "not_found": (0.64, 0.89)},
     "claims-tuning-2": {"supported": (0.96, 0.81), "contradicted": (0.90, 0.65), "not_found": (0.48, 0.96)},
     "claims-tuning-3": {"supported": (0.90, 0.80), "contradicted": (0.97, 0.50), "not_found": (0.38, 0.86)},
-    "claims-tuning-4": {"supported": (0.88, 0.73), "contradicted": (0.97, 0.26), "not_found": (0.24, 0.80)},
+    # one statement pairs a person with the wrong address; the person is marked, where its label marks the address
+    "claims-tuning-4": {"supported": (0.87, 0.73), "contradicted": (0.85, 0.26), "not_found": (0.24, 0.80)},
+    "claims-tuning-5": {"supported": (0.96, 0.90), "contradicted": (0.93, 0.58), "not_found": (0.48, 0.96)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.16, "article": 0.14, "other-event": 0.12}
 
