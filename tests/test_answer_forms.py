@@ -173,6 +173,12 @@ def test_a_year_named_relative_to_now_is_counted_from_the_events_year(bot, quest
     assert year in bot.ask(question).text
 
 
+def test_a_day_named_by_its_date_alone_gets_that_days_programme(bot):
+    answer = bot.ask("29일엔 뭐 해?")
+    assert "레드티밍" in answer.text and "벤치마킹" in answer.text, answer.text
+    assert "AI 안전연구소 글로벌 네트워크" not in answer.text, answer.text  # a session of day one
+
+
 def test_a_misspelt_day_still_gets_that_days_programme(bot):
     answer = bot.ask("sesions on the frist day?")
     assert "Global network of AI safety institutes" in answer.text, answer.text

@@ -262,6 +262,8 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("where did the day one speakers come from", "who"),  # their organizations, not a venue
         ("첫날 연사들 어디 어디서 왔어", "who"),
         ("그 사람 어디 소속이야?", "who"),  # which organisation, not a venue
+        ("MOU 어디랑 맺은 거야?", "who"),  # with whom, not where
+        ("What were the dates of the forum?", "date"),
         ("What did Kim say?", "quote"),
         ("What time does it start?", "time"),
         ("How much is a ticket?", "money"),

@@ -10,6 +10,12 @@ def test_korean_and_english_dates_normalise_to_the_same_day():
     assert set(facts("SFASS ran 28–29 October 2025.").dates) == {"10-28", "10-29"}
 
 
+def test_a_day_of_the_month_alone_as_people_type_it():
+    for text in ("29일엔 뭐 해?", "29일날 뭐해", "29일 뭐해"):
+        assert facts(text).dates == ["*-29"], text
+    assert facts("29일간 열렸다").dates == []  # a length of time, not a day
+
+
 def test_month_and_year_without_a_day():
     assert (
         facts("프랑스 AI Action Summit(2025년 2월)").dates

@@ -347,7 +347,7 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
         # 29일 (day only)
         (
             re.compile(
-                r"(?<![\d.])(\d{1,2})\s*일(?![가-힣])|(?<![\d.])(\d{1,2})\s*일(?=[은는이에도의과와까부(),\s])"
+                r"(?<![\d.])(\d{1,2})\s*일(?![가-힣])|(?<![\d.])(\d{1,2})\s*일(?=[은는이에엔날도의과와까부(),\s])"
             ),
             lambda m: add(None, int(m[1] or m[2])),
         ),
