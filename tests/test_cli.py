@@ -77,7 +77,7 @@ def test_chat_keeps_the_conversation_and_exits_on_ctrl_d(monkeypatch, capsys):
 def test_check_prints_each_claim_with_its_label_and_numbered_passages(capsys):
     assert main(["check", "About 300 people attended SFASS, which opened on 28 October."]) == 0
     out = capsys.readouterr().out
-    assert "Verdict: contradicted" in out and "[contradicted] 300" in out and "[supported] 28 October" in out
+    assert "Verdict: contradicted" in out and "[contradicted] About 300" in out and "[supported] 28 October" in out
     assert "Sources:" in out and "[1]" in out and "150" in out
 
 

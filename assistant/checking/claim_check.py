@@ -309,8 +309,9 @@ class ClaimChecker:
         for atom in atoms:
             if atom.sentence not in evidence:
                 mine = [a for a in atoms if a.sentence == atom.sentence]
-                parts = [(statement[slice(*a.clause)], KIND_HINTS.get(a.kind or "", "")) for a in mine]
-                parts += [(a.value, KIND_HINTS.get(a.kind, "")) for a in mine if a.kind]
+                hints = [self._hint(a, statement) for a in mine]
+                parts = [(statement[slice(*a.clause)], hint) for a, hint in zip(mine, hints)]
+                parts += [(a.value, hint) for a, hint in zip(mine, hints) if a.kind]
                 evidence[atom.sentence] = self._evidence(statement[slice(*atom.sentence)], parts, lang)
             claims.append(self.judge(atom, statement, evidence[atom.sentence], lang) if atom.kind != "weekday" else None)
         for i, atom in enumerate(atoms):  # a day of the week once its date is judged
@@ -321,6 +322,13 @@ class ClaimChecker:
             claims = _as_typed(claims, statement, typed)
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
         return Verdict(statement=typed, label=label, claims=claims, language=lang)
+
+    def _hint(self, atom: AtomicClaim, statement: str) -> str:
+        """Words naming the kind of value ``atom`` claims, for retrieving the passages giving the documents' value:
+        its fact's kind, or a venue for a name the statement uses as a place ("drew 300 people to Busan")."""
+        if atom.kind == "name" and name_class(atom.value, statement[slice(*atom.sentence)]) == "place":
+            return SLOT_HINTS["place"]
+        return KIND_HINTS.get(atom.kind or "", "")
 
     def _weekday(self, atom: AtomicClaim, atoms: list[AtomicClaim], claims: list[Claim | None], lang: Lang) -> Claim:
         """A day of the week claimed beside a date: supported or contradicted by the calendar once the documents

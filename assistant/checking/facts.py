@@ -412,7 +412,7 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
     text = _korean_amounts(text, out, spans)
     number = re.compile(
         r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|\s*월)\s*(만|억|조|thousand|million|billion|trillion)?"
-        r"(\s*여|\s*여\s*명|\+)?\s*(원|won|krw|달러|dollars?|usd)?",
+        r"(\s*여|\s*여\s*명|\+|-(?:odd|plus)\b)?\s*(원|won|krw|달러|dollars?|usd)?",
         re.IGNORECASE,
     )
     approx_before = re.compile(
@@ -429,7 +429,8 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
             continue
         canon = _num(value)
         out.numbers.append(canon)
-        approximate = bool(m[3] or approx_before.search(text[: m.start()]))
+        approx = approx_before.search(text[: m.start()])
+        approximate = bool(m[3] or approx)
         if approximate:
             out.approximate.append(canon)
         before = re.search(r"(\$|US\$|USD|KRW|₩)\s*$", text[max(0, m.start() - 5) : m.start()])
@@ -442,8 +443,10 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
             if not unit:
                 after = _UNIT.match(text, m.end())
                 unit = _unit_word(after[1]) if after else ""
-            spans.append(FactSpan(kind="number", text=m[0].rstrip(), start=m.start(), end=m.start() + len(m[0].rstrip()),
-                                  values=[canon], approximate=approximate, unit=unit.lower()))
+            start = approx.start() if approx else m.start()  # "roughly 150": the word saying it is about so many
+            spans.append(FactSpan(kind="number", text=text[start : m.start()] + m[0].rstrip(), start=start,
+                                  end=m.start() + len(m[0].rstrip()), values=[canon], approximate=approximate,
+                                  unit=unit.lower()))
     for found in _WORD_NUMBER_RUN.finditer(text):  # "one hundred and fifty" is 150, not 1, 100 and 50
         value = _word_number(found[0])
         out.numbers.append(str(value))

@@ -37,6 +37,13 @@ PERSON_ROLE = re.compile(
 PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})$")
 
 
+# where a name stands for a place: "at the X", "in X", "drew 300 people to X"; "X에서", "X서 열려", and a city
+# before its venue ("부산 벡스코서")
+_PLACE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$|\b(?:drew|draws|drawing|brought|brings|attracted|attracts|"
+                           r"came|comes|travell?ed|flocked|headed|gathered)\b[^.,;:!?]{0,40}?\bto\s+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"(?:\s+[가-힣A-Za-z]+)?(?:에서|서)(?![가-힣])")
+
+
 def name_class(name: str, text: str) -> str | None:
     """What kind of thing a name is: a place, an organisation, a person, or None when it is not clear."""
     core = PERSON_ROLE.sub("", name).strip()
@@ -45,7 +52,7 @@ def name_class(name: str, text: str) -> str | None:
     if _PLACE.search(name) and not _ORGANISATION.search(name):
         return "place"
     at = text.find(name)
-    if at >= 0 and (re.search(r"\b(?:at|in)\s+(?:the\s+)?$", text[:at]) or text[at + len(name):].startswith("에서")):
+    if at >= 0 and (_PLACE_BEFORE.search(text[:at]) or _PLACE_AFTER.match(text, at + len(name))):
         return "place"
     if _ORGANISATION.search(name):
         return "organisation"
