@@ -92,7 +92,7 @@ def _english_spans(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _EN_BOUNDARY.finditer(line):
         word = re.search(r"(\S+)$", line[start:m.start()])
-        last = word.group(1).lower().rstrip(".") if word else ""
+        last = word.group(1).lower().rstrip(".").lstrip("\"'“‘([") if word else ""  # "(Oct. 29)" too
         if last in _EN_ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
         if _inside_quote(line[start:m.end()]):

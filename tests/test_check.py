@@ -195,6 +195,17 @@ def test_a_city_and_venue_in_a_korean_headline_are_the_place_it_was_held(bot):
     assert venue.label == "contradicted" and "호텔 나루" in (venue.documents_value or "")
 
 
+@pytest.mark.parametrize("statement, value, label, documents", [
+    ("Day one (Oct. 29) covered Big Tech's strategies for safe AI development.", "Oct. 29", "contradicted", "28"),
+    ("첫째 날(10월 29일)에는 빅테크 전략이 논의됐다.", "10월 29일", "contradicted", "28"),
+    ("SFASS 둘째 날(10월 29일)에는 레드티밍 실습이 있었다.", "10월 29일", "supported", None),
+])
+def test_the_date_given_for_a_day_of_the_event_is_that_days_date(bot, statement, value, label, documents):
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == label and claim.citations
+    assert documents is None or documents in (claim.documents_value or "")
+
+
 def test_the_hashtags_ending_a_post_are_no_claims_but_one_inside_it_is_its_subject(bot):
     verdict = bot.check("About 150 people from academia, industry & govt attended. #SFASS2025 #AISafety")
     assert not [c for c in verdict.claims if c.value and "#" in verdict.statement[c.start:c.end]]

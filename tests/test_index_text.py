@@ -93,6 +93,12 @@ def test_split_sentences_english_respects_abbreviations():
     ]
 
 
+def test_an_abbreviation_after_a_bracket_ends_no_sentence():
+    text = "Day one (Oct. 29) covered safety. The MOU (approx. 3 years) was signed."
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == [
+        "Day one (Oct. 29) covered safety.", "The MOU (approx. 3 years) was signed."]
+
+
 def test_bm25_tokens_korean_morphemes_and_lowercase_english():
     tokens = bm25_tokens("한국 인공지능안전연구소와 Scale AI 간 MOU 체결식이 열리며")
     assert {"연구소", "체결", "scale", "ai", "mou"} <= set(tokens)

@@ -824,7 +824,8 @@ class ClaimChecker:
                     or self._judge_address(atom, claim, statement, evidence, lang)
                     or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))
                     or self._judge_meaning(claim, atom.value, evidence, lang))
-        post = (self._judge_post(atom, claim, statement, evidence, lang)
+        post = (self._judge_day_date(atom, claim, statement, evidence, lang)
+                or self._judge_post(atom, claim, statement, evidence, lang)
                 or self._judge_org_role(atom, claim, statement, evidence, lang)
                 or self._judge_partner(atom, claim, statement, evidence, lang))
         if post is not None:
@@ -899,6 +900,29 @@ class ClaimChecker:
         if against[1] is not None:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])
         return self._labelled(claim, "not_found", None, lang)
+
+    def _judge_day_date(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                        lang: Lang) -> Claim | None:
+        """The date given in brackets after a day of the event ("Day one (Oct. 29)", "둘째 날(10월 29일)"), checked
+        against a sentence giving that day's date alone: the same day's date supports it, another contradicts it.
+        None for any other claim, or when no sentence gives that day's date."""
+        before = statement[atom.sentence[0] : atom.start]
+        bracket = re.search(r"[(（]\s*$", before)
+        days = day_ordinals(before[max(0, bracket.start() - 16) : bracket.start()]) if bracket else set()
+        claimed = {v[-5:] for v in atom.values if re.fullmatch(r"(?:\d{4}-)?\d\d-\d\d", v)}
+        if atom.kind != "date" or len(days) != 1 or len(claimed) != 1:
+            return None
+        for s in evidence:
+            if s.days != days:
+                continue
+            given = [f for f in s.facts if f.kind == "date" and any(re.fullmatch(r"(?:\d{4}-)?\d\d-\d\d", v)
+                                                                     for v in f.values)]
+            if len(given) != 1 or len(given[0].values) != 1:
+                continue
+            if given[0].values[0][-5:] in claimed:
+                return self._labelled(claim, "supported", s, lang)
+            return self._labelled(claim, "contradicted", s, lang, given[0].text)
+        return None
 
     def _titled_person(self, atom: AtomicClaim, evidence: list[_Sentence]) -> str | None:
         """The person of a name claimed with a title before it ("Deputy Prime Minister Bae Kyung-hoon") when a
