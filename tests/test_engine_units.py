@@ -139,6 +139,7 @@ def test_a_latin_name_the_documents_use_is_left_alone():
 def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
     assert {stem("parking"), "free"} <= glossed(terms("행사장 주차는 무료이다."), "en")
     assert {"주차", "무료"} <= glossed(terms("Parking at the venue is free."), "ko")
+    assert {"박사", "대학"} <= glossed(terms("She holds a PhD from the University of Oslo."), "ko")  # a biography
     assert glossed(terms("The keynote starts at 10:00."), "en") == terms("The keynote starts at 10:00.")
 
 

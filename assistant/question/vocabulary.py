@@ -107,4 +107,8 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "morning": ("오전",), "afternoon": ("오후",), "evening": ("저녁",), "company": ("기업", "회사"),
     "startup": ("스타트업",), "student": ("학생",), "discount": ("할인",), "children": ("어린이",),
     "pet": ("반려동물",), "dog": ("반려견", "반려동물", "안내견"), "wifi": ("와이파이",), "day": ("날",),
+    # who the people are: what their biographies say
+    "ceo": ("대표", "최고경영자"), "professor": ("교수",), "phd": ("박사",), "doctorate": ("박사",),
+    "university": ("대학", "대학교"), "degree": ("학위",), "department": ("학과",), "jury": ("심사", "심사위원"),
+    "designer": ("디자이너",), "career": ("경력",), "formerly": ("전직",),
 }
