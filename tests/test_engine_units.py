@@ -288,6 +288,8 @@ def test_asked_slot(question, slot):
         ("Yoo Hyun-seok, acting president of KOCCA, spoke about K-content.", True),
         ("Director Kim Myung-joo gave the welcome address.", True),
         ("김명주 소장은 SFASS 개회식에서 환영사를 했다.", True),
+        ("사회는 임소라 한밭방송 아나운서가 맡습니다.", True),  # an occupation, not only a post
+        ("정하늘 작가의 북토크가 열립니다.", True),
         ("과학기술정보통신부의 장관은 부총리 겸 과기정통부 장관 배경훈이다.", True),
         ("Google sent speakers to SFASS day one (28 October).", False),
         ("The speakers came from Anthropic, Google, LG AI Research and Naver Cloud.", False),

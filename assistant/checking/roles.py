@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 from ..answering.evidence import terms
+from ..question.vocabulary import KOREAN_TITLES
 
-KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
-                 r"이사장|이사|의원|기자")
 # a post: up to three words, the last a title ("과기정통부 차관", "국가인공지능전략위원회 지원단장", "원장직무대행")
 POST = re.compile(r"((?:[^\s,.]+\s+){0,3}?[가-힣]*(?:" + KOREAN_TITLES + r")(?:직무대행|대행)?)(?=[은는이가의을를과와께,.\s]|$)")
 # a Korean full name right before a word (a common surname, then two syllables)

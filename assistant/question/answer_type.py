@@ -15,7 +15,7 @@ from index.text import _kiwi_lock, kiwi
 
 from ..checking.facts import FactSpan, fact_spans, facts, name_in
 from .countries import countries_matches
-from .vocabulary import KO_QUESTION_WORDS
+from .vocabulary import KO_QUESTION_WORDS, KOREAN_TITLES
 
 Slot = Literal["time", "money", "duration", "year", "date", "age", "number", "person", "who", "room", "place", "quote",
                "define", "any"]
@@ -447,7 +447,7 @@ _ROLE_EN = re.compile(
     re.IGNORECASE,
 )
 _NAME_EN = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+){1,3}\b")
-_ROLE_KO = re.compile(r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|기자|연구원|센터장")
+_ROLE_KO = re.compile(KOREAN_TITLES + r"|연구원")
 
 
 # "... 장관 배경훈이다": a role, then a two-or-three-syllable word ending the sentence or taking a particle.

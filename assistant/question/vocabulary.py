@@ -30,11 +30,16 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "itself", "himself", "herself", "themselves", "myself", "yourself", "ourselves", "hers", "theirs",
     "will", "would", "could", "should", "can", "may", "might", "must", "shall",  # modal verbs
 } | {
-    "무엇", "뭐", "뭔가", "누구", "누가", "언제", "며칠", "어디", "어떤", "어느", "몇", "얼마", "왜", "어떻게", "무슨", "것", "수", "등", "하",
+    "무엇", "뭐", "뭔가", "누구", "누가", "언제", "며칠", "어디", "어떤", "어떻", "어느", "몇", "얼마", "왜", "어떻게", "무슨", "것", "수", "등", "하",
     "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
     "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까", "알려주", "보", "싶", "혹시",
     "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가", "문서", "기사",
 }
+
+# Korean titles and occupations written beside a person's name ("김명주 소장", "임소라 아나운서"), as a regex
+# alternation: a name next to one names a person.
+KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
+                 r"이사장|이사|의원|기자|팀장|관장|아나운서|작가|디자이너|감독|시인|번역가|진행자")
 
 # Chat shorthand and spoken contractions people type for whole English words ("how many ppl showed up?").
 CHAT_SHORTHAND = {
@@ -60,7 +65,7 @@ DAY_WORDS = frozenset({"first", "second", "third", "fourth", "last", "morning", 
 SUMMARY_WORDS = frozenset({
     "summary", "summarize", "summarise", "summarized", "overview", "brief", "briefly", "short", "shortly",
     "sentence", "sentences", "line", "lines", "few", "two", "three", "tldr", "recap", "outline",
-    "paragraph", "gist", "rundown", "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "문단",
+    "paragraph", "gist", "rundown", "quick", "quickly", "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "문단",
     "개요", "정리",
 })
 
