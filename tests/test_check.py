@@ -206,6 +206,12 @@ def test_the_date_given_for_a_day_of_the_event_is_that_days_date(bot, statement,
     assert documents is None or documents in (claim.documents_value or "")
 
 
+def test_a_week_long_forum_contradicts_the_two_days(bot):
+    claim = next(c for c in bot.check("Week-long Seoul AI safety forum sees Korea's AISI sign deal w/ Scale AI").claims
+                 if c.value == "Week-long")
+    assert claim.label == "contradicted" and facts(claim.documents_value).durations == ["2"]
+
+
 def test_the_hashtags_ending_a_post_are_no_claims_but_one_inside_it_is_its_subject(bot):
     verdict = bot.check("About 150 people from academia, industry & govt attended. #SFASS2025 #AISafety")
     assert not [c for c in verdict.claims if c.value and "#" in verdict.statement[c.start:c.end]]

@@ -16,6 +16,12 @@ def test_a_day_of_the_month_alone_as_people_type_it():
     assert facts("29일간 열렸다").dates == []  # a length of time, not a day
 
 
+def test_a_week_long_event_and_a_word_number_plus_more():
+    assert facts("a week-long forum").durations == facts("포럼은 일주일간 열렸다").durations == ["7"]
+    two_hundred = facts("Two hundred-plus researchers attended.")
+    assert two_hundred.numbers == ["200"] and "200" in two_hundred.approximate
+
+
 def test_month_and_year_without_a_day():
     assert (
         facts("프랑스 AI Action Summit(2025년 2월)").dates

@@ -106,6 +106,8 @@ _DURATIONS = [
     re.compile(r"(?<![\d.])(\d{1,3})\s*(일|주)\s*(?:간|동안)"),
     # 이틀, 이틀간, 사흘 동안, 양일간
     re.compile(r"(하루|이틀|사흘|나흘|닷새)(?:간|\s*동안)?|(양)일\s*(?:간|동안)?"),
+    # a week-long forum, 일주일간
+    re.compile(r"\bweek[\s-]?long\b|일주일\s*(?:간|동안)?", re.IGNORECASE),
 ]
 # Capitalised words that start sentences or name calendar items rather than entities.
 NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | {
@@ -245,6 +247,8 @@ def _durations(text: str, out: Facts, spans: list[FactSpan]) -> str:
         for m in list(pattern.finditer(text)):
             if m.re is _DURATIONS[2]:
                 days = DAY_WORDS[m[1] or m[2]]
+            elif m.re is _DURATIONS[3]:
+                days = 7
             else:
                 count = m[1].lower()
                 days = int(count) if count.isdigit() else WORD_NUMBERS[count]
@@ -450,10 +454,14 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
     for found in _WORD_NUMBER_RUN.finditer(text):  # "one hundred and fifty" is 150, not 1, 100 and 50
         value = _word_number(found[0])
         out.numbers.append(str(value))
+        more = re.match(r"-(?:plus|odd)\b|\+", text[found.end():])  # "two hundred-plus"
+        if more:
+            out.approximate.append(str(value))
         if spans is not None:
-            after = _UNIT.match(text, found.end())
-            spans.append(FactSpan(kind="number", text=found[0], start=found.start(), end=found.end(),
-                                  values=[str(value)], unit=_unit_word(after[1]) if after else ""))
+            end = found.end() + (more.end() if more else 0)
+            after = _UNIT.match(text, end)
+            spans.append(FactSpan(kind="number", text=text[found.start():end], start=found.start(), end=end,
+                                  values=[str(value)], approximate=bool(more), unit=_unit_word(after[1]) if after else ""))
 
 
 def _latin_names(text: str) -> list[str]:

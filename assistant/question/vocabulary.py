@@ -73,8 +73,8 @@ SUMMARY_WORDS = frozenset({
 # Words news reports use interchangeably for what happens at an event (and where it is online), by the (stemmed) term
 # they share: a claim that people "attended" is about the same thing as a passage saying they "took part".
 EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "attend": ("attend", "partic", "join", "part", "drew", "draw", "attrac", "turn", "참석", "참여", "참가", "모이",
-               "몰리"),
+    "attend": ("attend", "partic", "join", "part", "drew", "draw", "attrac", "turn", "pack", "gather", "flock",
+               "참석", "참여", "참가", "모이", "몰리"),
     "open": ("open", "kick", "begin", "start", "개막", "개회", "시작"),
     "held": ("held", "took", "place", "열리", "개최", "진행"),
     "sign": ("sign", "conclud", "체결", "서명", "맺"),
