@@ -206,6 +206,13 @@ def test_the_date_given_for_a_day_of_the_event_is_that_days_date(bot, statement,
     assert documents is None or documents in (claim.documents_value or "")
 
 
+@pytest.mark.parametrize("statement", ["Organisers say the next Seoul AI safety forum is pencilled in for 2027.",
+                                       "후속 포럼은 2027년에 열릴 예정이다."])
+def test_the_year_planned_for_the_next_forum_is_checked(bot, statement):
+    claim = next(c for c in bot.check(statement).claims if c.value and "2027" in c.value)
+    assert claim.label == "contradicted" and "2026" in (claim.documents_value or "")
+
+
 def test_a_week_long_forum_contradicts_the_two_days(bot):
     claim = next(c for c in bot.check("Week-long Seoul AI safety forum sees Korea's AISI sign deal w/ Scale AI").claims
                  if c.value == "Week-long")
