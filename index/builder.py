@@ -116,16 +116,12 @@ class VersionBuilder:
             self.embedder.embed_passages,
             known=chunk_vectors,
             reuse=current.sentences if current is not None else None,
-            reusable={c.chunk_id for c in chunks if c.doc_id in unchanged},
+            reusable=unchanged,
             batch=self.embedder.embed_batch_size,
             progress=(lambda done, total: progress(done, total, "sentences")) if progress else None,
         )
-        reused = {}
-        if current is not None:
-            terms, tokens, at = current.analysis.terms, current.analysis.tokens, current.position
-            reused = {c.chunk_id: (terms[at[c.chunk_id]], tokens[at[c.chunk_id]]) for c in chunks
-                      if c.doc_id in unchanged}
-        analysis = ChunkAnalysis.of(chunks, reused)
+        analysis = ChunkAnalysis.of(chunks, current.analysis if current is not None else None,
+                                    current.position if current is not None else {}, unchanged)
         counts = Counter(c.doc_id for c in chunks)
         now = dt.datetime.now(dt.UTC)
         manifest = Manifest(

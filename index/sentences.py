@@ -6,7 +6,7 @@ unchanged documents, like chunk vectors) and kept in memory as a float16 matrix 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from itertools import groupby
 from operator import attrgetter
 
@@ -53,16 +53,15 @@ class SentenceStore:
         chunks: list[Chunk],
         embed: Callable[[list[str]], np.ndarray],
         reuse: SentenceStore | None = None,
-        reusable: Iterable[str] = (),
+        reusable: Collection[str] = (),
         known: dict[str, np.ndarray] | None = None,
         batch: int = 64,
         progress: Callable[[int, int], None] | None = None,
     ) -> SentenceStore:
-        """Split and embed every chunk's sentences; sentences of chunks in ``reusable`` (unchanged documents'
-        chunk ids) take their vectors from ``reuse``, and a sentence whose embedded text is in ``known`` (a
+        """Split and embed every chunk's sentences; sentences of the chunks of the documents in ``reusable``
+        (unchanged documents' ids) take their vectors from ``reuse``, and a sentence whose embedded text is in ``known`` (a
         one-sentence chunk: the same text as the chunk) takes that vector: neither is embedded again."""
         known = known or {}
-        reusable = set(reusable)
         sentences: list[Sentence] = []
         taken: list[int] = []  # rows of ``reuse``, one per reused sentence (already unit-normalised)
         at: list[int] = []  # where each reused row goes
@@ -70,7 +69,7 @@ class SentenceStore:
         fresh_at: list[int] = []
         todo: dict[str, list[int]] = {}  # embedded text -> its places in ``fresh``: a repeated one is embedded once
         for chunk in chunks:
-            old = reuse.by_chunk.get(chunk.chunk_id) if reuse is not None and chunk.chunk_id in reusable else None
+            old = reuse.by_chunk.get(chunk.chunk_id) if reuse is not None and chunk.doc_id in reusable else None
             if old:
                 first = len(sentences)
                 taken.extend(s.row for s in old)

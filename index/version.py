@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -46,11 +46,21 @@ class ChunkAnalysis:
     stored: bool = True  # False: a version built before morphemes were stored; they were worked out on loading
 
     @classmethod
-    def of(cls, chunks: list[Chunk], known: dict[str, tuple[list[str], list[str]]] | None = None) -> ChunkAnalysis:
-        """Analyse ``chunks``; a chunk id in ``known`` (an unchanged document's chunk) takes its stored analysis."""
-        known = known or {}
-        pairs = [known.get(c.chunk_id) or (bm25_terms(search_text(c)), bm25_tokens(analysed_text(c))) for c in chunks]
-        return cls([p[0] for p in pairs], [p[1] for p in pairs])
+    def of(cls, chunks: list[Chunk], known: ChunkAnalysis | None = None, at: dict[str, int] | None = None,
+           unchanged: Collection[str] = ()) -> ChunkAnalysis:
+        """Analyse ``chunks``; a chunk of a document in ``unchanged`` takes its analysis from ``known`` (the
+        current version's, whose chunk positions ``at`` gives)."""
+        terms: list[list[str]] = []
+        tokens: list[list[str]] = []
+        for c in chunks:
+            if known is not None and at is not None and c.doc_id in unchanged:
+                i = at[c.chunk_id]
+                terms.append(known.terms[i])
+                tokens.append(known.tokens[i])
+            else:
+                terms.append(bm25_terms(search_text(c)))
+                tokens.append(bm25_tokens(analysed_text(c)))
+        return cls(terms, tokens)
 
 
 class LoadedVersion:
