@@ -179,6 +179,15 @@ def test_a_day_named_by_its_date_alone_gets_that_days_programme(bot):
     assert "AI 안전연구소 글로벌 네트워크" not in answer.text, answer.text  # a session of day one
 
 
+@pytest.mark.parametrize("question, day, other", [
+    ("화요일 일정 알려줘", "AI 안전연구소 글로벌 네트워크", "레드티밍"),  # 28 October 2025 was a Tuesday
+    ("What's on the programme on Wednesday?", "Red-teaming for Frontier AI Safety", "Global network of AI"),
+])
+def test_a_day_named_by_its_weekday_gets_that_days_programme(bot, question, day, other):
+    answer = bot.ask(question)
+    assert day in answer.text and other not in answer.text, answer.text
+
+
 def test_a_misspelt_day_still_gets_that_days_programme(bot):
     answer = bot.ask("sesions on the frist day?")
     assert "Global network of AI safety institutes" in answer.text, answer.text

@@ -16,6 +16,7 @@ from assistant.question.answer_type import (
     other_slots,
     says_attribute,
     spells_out,
+    weekdays_named,
 )
 from assistant.question.clean import InvalidQuestion, validate_question
 from assistant.question.followup import standalone_question, to_turns
@@ -279,6 +280,12 @@ def test_reciprocal_rank_fusion_rewards_agreement():
 )
 def test_asked_slot(question, slot):
     assert detect_slot(question) == slot
+
+
+@pytest.mark.parametrize("text, days", [("What's on Friday?", {4}), ("토욜 일정 좀", {5}), ("금요일에 가면 돼?", {4}),
+                                        ("sun protection, I sat down", set())])
+def test_weekdays_named_in_a_question(text, days):
+    assert weekdays_named(text) == days
 
 
 @pytest.mark.parametrize(

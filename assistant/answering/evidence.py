@@ -10,6 +10,7 @@ model also sees how close in meaning the best sentence is to the question's word
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import math
@@ -42,6 +43,7 @@ from ..question.answer_type import (
     other_slots,
     question_form,
     says_absent,
+    weekdays_named,
 )
 from ..question.countries import country_of
 from ..question.injection import is_instruction
@@ -644,6 +646,10 @@ class EvidenceScorer:
             elif date.startswith("*-"):  # a day of the month alone ("29일", "the 29th"): the event's day with it
                 same = {day for known, day in stats.day_dates.items() if known.endswith(date[1:])}
                 days |= same if len(same) == 1 else set()
+        named = weekdays_named(text)  # "What's on Friday?", "토욜 일정": the event's day that falls on it
+        if named and stats.event_year is not None:
+            days |= {day for known, day in stats.day_dates.items() if re.fullmatch(r"\d\d-\d\d", known)
+                     and dt.date(stats.event_year, int(known[:2]), int(known[3:])).weekday() in named}
         return days
 
     # -- the sentences ----------------------------------------------------------------------------

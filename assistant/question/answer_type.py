@@ -521,6 +521,17 @@ DAY_ORDINALS: list[tuple[int, re.Pattern[str]]] = [
 _DAY_WORD = re.compile(r"날|일|day", re.IGNORECASE)  # every pattern above needs one of these
 
 
+_WEEKDAY_NAMES = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|fri)\b|"
+                            r"([월화수목금토일])(?:요일|욜)", re.IGNORECASE)
+_WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def weekdays_named(text: str) -> set[int]:
+    """The days of the week ``text`` names (0 = Monday): "on Friday", "토욜", "금요일"."""
+    return {_WEEKDAY_ORDER.index(m[1][:3].lower()) if m[1] else "월화수목금토일".index(m[2])
+            for m in _WEEKDAY_NAMES.finditer(text)}
+
+
 def day_ordinals(text: str) -> set[int]:
     """The ordinal days (1 = the first day) ``text`` names."""
     if not _DAY_WORD.search(text):  # most passages: one quick look instead of three searches
