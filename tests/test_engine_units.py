@@ -60,6 +60,23 @@ def test_forced_language_is_used_for_messages():
     assert error.value.message == "질문을 입력해 주세요."
 
 
+@pytest.mark.parametrize("question, previous, reply, lang, standalone", [
+    ("where did she work before that?", "Who is giving the keynote?",
+     "The keynote is given by Ingrid Solheim, CEO of the Bergen Ocean Robotics Cluster.", "en",
+     "where did Ingrid Solheim work before that?"),
+    ("is parking free there?", "where is gcss 2026", "At the Gyeongpo Convention Hall near Gyeongpo Lake.", "en",
+     "is parking free Gyeongpo Convention Hall?"),
+    ("그날 시상식은 몇 시에 해?", "결선은 언제야?", "해상 수색구조 미션 결선은 6월 13일(토) 10:00에 시작합니다.", "ko",
+     "6월 13일 시상식은 몇 시에 해?"),
+    ("그 사람 어디 소속이야?", "개회식 축사 누가 했어?", "개회식 축사는 송상훈 지원단장이 했습니다.", "ko",
+     "송상훈 어디 소속이야?"),
+])
+def test_a_pronoun_for_a_person_place_or_day_is_the_one_the_last_answer_gave(question, previous, reply, lang,
+                                                                             standalone):
+    history = [{"role": "user", "content": previous}, {"role": "assistant", "content": reply}]
+    assert standalone_question(question, history, lang, 6) == standalone
+
+
 def test_korean_elliptical_follow_up_substitutes_the_slot():
     history = [
         {"role": "user", "content": "첫째 날에는 어떤 세션이 있었나요?"},

@@ -9,7 +9,9 @@ from pydantic import ValidationError
 
 from index.models import Lang
 
-from ..checking.facts import facts
+from ..checking.facts import fact_spans, facts
+from ..checking.names import name_class, persons
+from ..checking.roles import KOREAN_NAME_BEFORE
 from ..models import Turn
 from .clean import clean_question
 from .vocabulary import ARTICLES, KO_QUESTION_WORDS, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
@@ -159,11 +161,46 @@ def _not_asked(previous: str, names: list[str]) -> list[str]:
     return [n for n in names if n.lower() not in asked]
 
 
+# pronouns for a person, a place and a day, each standing for the value of that kind the last answer gave
+_EN_TYPED = re.compile(r"\b(?:(?P<person>he|she|him|his|her)|(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )"
+                       r"(?P<place>there)|(?P<day>that day))\b", re.IGNORECASE)
+_KO_TYPED = re.compile(r"(?P<person>그\s*사람|그분)|(?P<place>거기|그곳)|(?P<day>그날|그때)")
+
+
+def _answered_value(previous: str, reply: str, kind: str) -> str | None:
+    """The person, place or day the last answer gave that its question did not: "Ingrid Solheim" of "The keynote
+    is given by Ingrid Solheim, CEO of ...", "6월 13일(토)" of "결선은 6월 13일(토) 10:00에 시작합니다"."""
+    if kind == "day":
+        dates = [f.text for f in fact_spans(reply) if f.kind == "date"]
+        return dates[0] if dates else None
+    found = [n for n in persons(reply) if n.isascii() or KOREAN_NAME_BEFORE.search(f"{n} ")] if kind == "person" \
+        else [n for n in facts(reply).names if name_class(n, reply) == "place"]
+    found = _not_asked(previous, found)
+    return found[0] if found else None
+
+
+def _typed_referent(q: str, previous: str, reply: str | None, lang: Lang) -> str | None:
+    """``q`` with its pronoun for a person, a place or a day ("she", "거기", "그날") replaced by the value of that
+    kind the last answer gave; None when it has none or the answer gave none."""
+    m = (_KO_TYPED if lang == "ko" else _EN_TYPED).search(q)
+    if not m or not reply:
+        return None
+    kind = next(k for k in ("person", "place", "day") if m[k])
+    value = _answered_value(previous, reply, kind)
+    if value is None:
+        return None
+    possessive = m[0].lower() == "his" or (m[0].lower() == "her" and re.match(r"\s+[a-z]", q[m.end():]))
+    return q[: m.start()] + value + ("'s" if possessive else "") + q[m.end():]
+
+
 def resolve(question: str, previous: str | None, lang: Lang, reply: str | None = None) -> str:
     """Rewrite one question as standalone, given the previous (already standalone) user question and its answer."""
     if not previous:
         return question
     q = question.strip()
+    typed = _typed_referent(q, previous, reply, lang)
+    if typed:
+        return typed
     referent = (_KO_REFERENT if lang == "ko" else _EN_REFERENT).search(q)
     entity = _answered_entity(previous, reply, referent[0]) if referent else None
     if referent and entity:
