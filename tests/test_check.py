@@ -213,6 +213,14 @@ def test_the_year_planned_for_the_next_forum_is_checked(bot, statement):
     assert claim.label == "contradicted" and "2026" in (claim.documents_value or "")
 
 
+@pytest.mark.parametrize("country, label", [("UK", "contradicted"), ("US", "supported")])
+def test_a_company_described_by_its_country_after_its_name_is_checked(bot, country, label):
+    """"Scale AI, the UK-based specialist …": a description of the company, not a list of two names."""
+    verdict = bot.check(f"Scale AI, the {country}-based specialist in frontier-model evaluation, sent a speaker.")
+    claim = next(c for c in verdict.claims if c.value == f"{country}-based")
+    assert claim.label == label and (label == "supported" or claim.documents_value == "US")
+
+
 def test_a_week_long_forum_contradicts_the_two_days(bot):
     claim = next(c for c in bot.check("Week-long Seoul AI safety forum sees Korea's AISI sign deal w/ Scale AI").claims
                  if c.value == "Week-long")

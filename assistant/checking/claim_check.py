@@ -635,7 +635,7 @@ class ClaimChecker:
     def _listed_with(atom: AtomicClaim, statement: str) -> list[str]:
         """The names listed together with a name claim ("the EU AI Office and OpenAI", "구글, 메타와 오픈AI"): the
         other values of its sentence joined to it, one after the other, by commas and "and"."""
-        if atom.kind != "name":
+        if atom.kind != "name" or atom.value.endswith("-based"):  # "Scale AI, the UK-based …": a description
             return []
         spans = sorted([*atom.others, (atom.start, atom.end)])
         at = spans.index((atom.start, atom.end))
