@@ -221,6 +221,17 @@ def test_a_company_described_by_its_country_after_its_name_is_checked(bot, count
     assert claim.label == label and (label == "supported" or claim.documents_value == "US")
 
 
+@pytest.mark.parametrize("statement, label", [
+    ("KOCCA president Yoo Hyun-seok tied the AISI network to K-content.", "contradicted"),  # acting president
+    ("Acting KOCCA president Yoo Hyun-seok tied the AISI network to K-content.", "supported"),
+    ("ETRI AI Safety Institute director Kim Myung-joo gave the welcome address.", "supported"),
+])
+def test_a_post_written_before_the_name_is_checked_like_one_after_it(bot, statement, label):
+    claim = next(c for c in bot.check(statement).claims if c.value and re.search(r"president|director", c.value))
+    assert claim.label == label, claim
+    assert label == "supported" or "acting president" in (claim.documents_value or "")
+
+
 def test_a_week_long_forum_contradicts_the_two_days(bot):
     claim = next(c for c in bot.check("Week-long Seoul AI safety forum sees Korea's AISI sign deal w/ Scale AI").claims
                  if c.value == "Week-long")

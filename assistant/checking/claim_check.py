@@ -58,6 +58,7 @@ from .names import (
 )
 from .roles import (
     EN_POST,
+    EN_POST_BEFORE,
     EN_TITLED_NAME,
     KOREAN_NAME_BEFORE,
     POST,
@@ -1005,15 +1006,20 @@ class ClaimChecker:
         post the documents give the person differs in the kind of title or in the organisation."""
         sentence = statement[slice(*atom.sentence)]
         offset = atom.sentence[0]
-        claimed = next((m for m in EN_POST.finditer(sentence)
-                        if m.start("post") + offset <= atom.start and atom.end <= m.end("post") + offset), None)
+        claimed, before = None, False
+        for pattern in (EN_POST, EN_POST_BEFORE):  # "Yoo Hyun-seok, president of KOCCA", "KOCCA president Yoo …"
+            claimed = next((m for m in pattern.finditer(sentence)
+                            if m.start("post") + offset <= atom.start and atom.end <= m.end("post") + offset), None)
+            if claimed is not None:
+                before = pattern is EN_POST_BEFORE
+                break
         if claimed is None:
             return None
         given = [(s, m["post"]) for s in evidence if s.chunk.lang == lang
                  for m in EN_POST.finditer(s.text) if m["name"] == claimed["name"]]
         if not given:
             return None
-        title, org = post_parts(claimed["post"])
+        title, org = post_parts(claimed["post"], before)
         parts = [post_parts(post) for _, post in given]
         for (s, _), (their_title, their_org) in zip(given, parts):
             if their_title == title and org and len(org & their_org) >= POST_SAME * len(org):

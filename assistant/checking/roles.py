@@ -23,6 +23,9 @@ EN_TITLED_NAME = re.compile(r"(?P<title>(?:(?:acting|deputy|vice|former|prime)\s
                             r"(?P<person>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)", re.IGNORECASE)
 EN_POST = re.compile(r"(?P<name>\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?:\s*\([^)]*\))?(?:,\s*|\s+is\s+)(?P<post>(?:the\s+)?"
                      + EN_TITLE.pattern + r"[^,;.]*)")
+# an English post before a person's name: "KOCCA president Yoo Hyun-seok", "ETRI AI Safety Institute director Kim …"
+EN_POST_BEFORE = re.compile(r"(?P<post>(?:[A-Z][\w&'’.-]*\s+){1,5}(?i:" + EN_TITLE.pattern + r"))\s+"
+                            r"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)")
 SAME_TITLE = {"head": "director", "chief": "director", "leader": "director", "chairman": "chair", "chairwoman": "chair",
               "chairperson": "chair"}
 POST_SAME = 0.8  # share of a claimed organisation's terms a post of the same title must hold to support it
@@ -37,15 +40,21 @@ ADDRESSES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
 )]
 
 
-def post_parts(post: str) -> tuple[str, frozenset[str]]:
-    """An English post as its kind of title ("acting president") and the terms of its organisation."""
+def post_parts(post: str, before: bool = False) -> tuple[str, frozenset[str]]:
+    """An English post as its kind of title ("acting president") and the terms of its organisation, written after
+    the title ("president of KOCCA") or, ``before``, in front of it ("KOCCA president")."""
     m = EN_TITLE.search(post)
     if m is None:
         return "", terms(post, quoted_korean=False)
     title = re.sub(r"\s+", " ", m[0].lower())
     for word, same in SAME_TITLE.items():
         title = re.sub(rf"\b{word}\b", same, title)
-    return title, terms(post[m.end() :], quoted_korean=False) - {"the", "of"}
+    org = post[: m.start()] if before else post[m.end() :]
+    if before:  # "Acting KOCCA president": the qualifier is the title's, wherever it stands
+        qualifiers = re.findall(r"\b(?:acting|deputy|vice|former)\b", org, re.IGNORECASE)
+        title = " ".join([*(q.lower() for q in qualifiers), title])
+        org = re.sub(r"\b(?:acting|deputy|vice|former)\b", " ", org, flags=re.IGNORECASE)
+    return title, terms(org, quoted_korean=False) - {"the", "of"}
 
 
 def address_kinds(text: str) -> dict[str, str]:
