@@ -217,13 +217,18 @@ def stem(token: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _morphemes(text: str) -> tuple:
+    """Kiwi's analysis of ``text`` (none without Hangul), once per text for what the key terms read of it."""
+    if not re.search(r"[가-힣]", text):
+        return ()
+    with _kiwi_lock:
+        return tuple(kiwi().tokenize(text))
+
+
+@lru_cache(maxsize=4096)
 def predicate_stems(text: str) -> frozenset[str]:
     """Korean verb and adjective stems of ``text``: the words people paraphrase most ("왔어" for "참여했다")."""
-    if not re.search(r"[가-힣]", text):
-        return frozenset()
-    with _kiwi_lock:
-        tokens = kiwi().tokenize(text)
-    return frozenset(t.form for t in tokens if t.tag in ("VV", "VA"))
+    return frozenset(t.form for t in _morphemes(text) if t.tag in ("VV", "VA"))
 
 
 @lru_cache(maxsize=16384)
@@ -413,13 +418,9 @@ def _shift_slip(a: str, b: str) -> bool:
 def _misread_words(text: str) -> tuple[str, ...]:
     """The Hangul words of ``text`` Kiwi read as a noun it does not spell out of context (a name it does not know:
     "송상훈은" as 송상 + 후 + ᆫ)."""
-    if not re.search(r"[가-힣]", text):
-        return ()
-    with _kiwi_lock:
-        tokens = kiwi().tokenize(text)
     runs = [m for m in re.finditer(r"[가-힣]+", text)]
     out = []
-    for t in tokens:
+    for t in _morphemes(text):
         if t.tag in ("NNG", "NNP") and t.form not in text[t.start : t.start + t.len]:
             out += [m.group() for m in runs if m.start() <= t.start < m.end()]
     return tuple(dict.fromkeys(out))

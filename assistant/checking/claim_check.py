@@ -40,7 +40,7 @@ from ..question.countries import countries_in
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_SYNONYMS
 from ..retrieval import HybridRetriever
-from .facts import FactSpan, fact_spans, facts, name_in
+from .facts import WEEKDAYS_KO, FactSpan, fact_spans, facts, name_in
 from .names import (
     GENERIC_HEAD,
     GLOSS,
@@ -158,6 +158,7 @@ _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean n
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
 _HAPPENED = (_CANONICAL["held"], _CANONICAL["open"])
+_FULL_DATE = re.compile(r"(?:\d{4}-)?\d\d-\d\d")  # a date value with its month and day ("2025-10-28", "10-28")
 
 
 def _synonym_weight(stats, term: str) -> float:
@@ -342,13 +343,13 @@ class ClaimChecker:
             return claim.model_copy(update={"explanation": EXPLAIN[lang]["not_found"]})
         stats = self.scorer.stats()
         year = next((int(v) for v in atom.values if re.fullmatch(r"\d{4}", v)), stats.event_year)
-        days = {v[-5:] for v in atom.values if re.fullmatch(r"(?:\d{4}-)?\d\d-\d\d", v)}
+        days = {v[-5:] for v in atom.values if _FULL_DATE.fullmatch(v)}
         days |= {d for v in atom.values if v.startswith("*-") for d in stats.day_dates if d.endswith(v[1:])}
         if year is None or len(days) != 1:  # which date it is, or in which year, is not clear
             return claim.model_copy(update={"explanation": EXPLAIN[lang]["not_found"]})
         month, day = (int(part) for part in days.pop().split("-"))
         actual = dt.date(year, month, day).weekday()
-        value = (f"{year}년 {month}월 {day}일 {'월화수목금토일'[actual]}요일" if lang == "ko"
+        value = (f"{year}년 {month}월 {day}일 {WEEKDAYS_KO[actual]}요일" if lang == "ko"
                  else f"{calendar.day_name[actual]} {day} {_MONTHS[month - 1]} {year}")
         label: Label = "supported" if actual == atom.fact.weekday else "contradicted"
         return claim.model_copy(update={
@@ -910,13 +911,13 @@ class ClaimChecker:
         before = statement[atom.sentence[0] : atom.start]
         bracket = re.search(r"[(（]\s*$", before)
         days = day_ordinals(before[max(0, bracket.start() - 16) : bracket.start()]) if bracket else set()
-        claimed = {v[-5:] for v in atom.values if re.fullmatch(r"(?:\d{4}-)?\d\d-\d\d", v)}
+        claimed = {v[-5:] for v in atom.values if _FULL_DATE.fullmatch(v)}
         if atom.kind != "date" or len(days) != 1 or len(claimed) != 1:
             return None
         for s in evidence:
             if s.days != days:
                 continue
-            given = [f for f in s.facts if f.kind == "date" and any(re.fullmatch(r"(?:\d{4}-)?\d\d-\d\d", v)
+            given = [f for f in s.facts if f.kind == "date" and any(_FULL_DATE.fullmatch(v)
                                                                      for v in f.values)]
             if len(given) != 1 or len(given[0].values) != 1:
                 continue

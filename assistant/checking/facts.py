@@ -531,8 +531,9 @@ def fact_spans(text: str) -> list[FactSpan]:
     return sorted(spans, key=lambda s: s.start)
 
 
-_WEEKDAYS_EN = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_WEEKDAYS_KO = "월화수목금토일"
+# the days of the week by their English abbreviations and their Korean syllables, Monday first (0)
+WEEKDAYS_EN = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+WEEKDAYS_KO = "월화수목금토일"
 _EN_DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _WEEKDAY_BEFORE = re.compile(rf"\b{_EN_DAY},?\s*$", re.IGNORECASE)  # "Tuesday 28 October", "Thu, Oct 30"
 _WEEKDAY_AFTER = re.compile(  # "28일(화)", "10월 29일 수요일", "October 28 (Tue)", "Oct 28, Tuesday"
@@ -547,11 +548,11 @@ def _weekday_of(date: FactSpan, text: str) -> FactSpan | None:
     if before:
         return FactSpan(kind="weekday", text=before[0].rstrip(" ,"), start=before.start(),
                         end=before.start() + len(before[0].rstrip(" ,")), values=date.values,
-                        weekday=_WEEKDAYS_EN[before[1].lower()])
+                        weekday=WEEKDAYS_EN[before[1].lower()])
     after = _WEEKDAY_AFTER.match(text, date.end)
     if after:
         korean = after[1] or after[3]
-        day = _WEEKDAYS_KO.index(korean) if korean else _WEEKDAYS_EN[(after[2] or after[4]).lower()]
+        day = WEEKDAYS_KO.index(korean) if korean else WEEKDAYS_EN[(after[2] or after[4]).lower()]
         written = after[0].lstrip(" ,")
         return FactSpan(kind="weekday", text=written, start=after.end() - len(written), end=after.end(),
                         values=date.values, weekday=day)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from index.text import _kiwi_lock, kiwi
 
-from ..checking.facts import FactSpan, fact_spans, facts, name_in
+from ..checking.facts import WEEKDAYS_EN, WEEKDAYS_KO, FactSpan, fact_spans, facts, name_in
 from .countries import countries_matches
 from .vocabulary import KO_QUESTION_WORDS, KOREAN_TITLES
 
@@ -523,12 +523,11 @@ _DAY_WORD = re.compile(r"날|일|day", re.IGNORECASE)  # every pattern above nee
 
 _WEEKDAY_NAMES = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|fri)\b|"
                             r"([월화수목금토일])(?:요일|욜)", re.IGNORECASE)
-_WEEKDAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def weekdays_named(text: str) -> set[int]:
     """The days of the week ``text`` names (0 = Monday): "on Friday", "토욜", "금요일"."""
-    return {_WEEKDAY_ORDER.index(m[1][:3].lower()) if m[1] else "월화수목금토일".index(m[2])
+    return {WEEKDAYS_EN[m[1][:3].lower()] if m[1] else WEEKDAYS_KO.index(m[2])
             for m in _WEEKDAY_NAMES.finditer(text)}
 
 
