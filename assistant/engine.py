@@ -13,7 +13,7 @@ from index.store import KnowledgeIndex
 from .answering.answerer import make_answerer
 from .answering.citations import renumber
 from .answering.evidence import Evidence
-from .answering.extractive import ExtractiveAnswerer
+from .answering.extractive import ExtractiveAnswerer, pieces_of
 from .checking.audit import AuditReport, audit
 from .checking.claim_check import ClaimChecker
 from .config import Settings
@@ -22,7 +22,7 @@ from .library import Library
 from .models import Answer, Draft, Retrieved, Turn, Verdict
 from .question.answer_type import asks_yes_or_no, detect_slot, fills_slot, says_absent, slot_hint
 from .question.clean import MESSAGES, InvalidQuestion, validate_question
-from .question.followup import standalone_question
+from .question.followup import question_parts, standalone_question
 from .question.injection import strip_instructions
 from .question.language import detect_language
 from .retrieval import HybridRetriever
@@ -111,6 +111,16 @@ class Assistant:
             query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills
         )
 
+    def _draft(self, query: str, lang: Lang, passages) -> Draft:
+        """The answerer's draft; a message asking several questions gets the extractive answer to each, its own
+        passages retrieved (a generative backend reads the message whole)."""
+        if not query:
+            return self.extractive.refuse(lang)
+        parts = question_parts(query, lang)
+        if len(parts) > 1 and self.answerer is self.extractive:
+            return self.extractive.answer_parts([(p, self._passages(p, lang)) for p in parts], lang)
+        return self.answerer.answer(query, lang, passages)
+
     def _denied(self, query: str, lang: Lang, draft: Draft) -> Draft:
         """A yes-or-no question the answer step could not answer, whose claim the documents contradict ("부산에서
         열린 거 맞나요?"): answered, by the fact check, with the sentences giving the documents' value, cited."""
@@ -172,7 +182,7 @@ class Assistant:
             return self._error(question, error, started)
         except IndexUnavailableError:
             return self._error(question, self._unavailable(question, language), started)
-        draft = self.answerer.answer(query, lang, passages) if query else self.extractive.refuse(lang)
+        draft = self._draft(query, lang, passages)
         return self._answer(cleaned, standalone, lang, self._denied(query, lang, draft), started)
 
     def ask_stream(
@@ -190,11 +200,12 @@ class Assistant:
         except IndexUnavailableError:
             yield self._error(question, self._unavailable(question, language), started)
             return
-        if not query:
-            yield self._answer(cleaned, standalone, lang, self.extractive.refuse(lang), started)
-            return
+        if not query or self.answerer is self.extractive:  # worked out at once: its sentences, one by one
+            pieces = pieces_of(self._draft(query, lang, passages))
+        else:
+            pieces = self.answerer.stream(query, lang, passages)
         text = ""
-        for piece in self.answerer.stream(query, lang, passages):
+        for piece in pieces:
             if isinstance(piece, Draft):
                 yield self._answer(cleaned, standalone, lang, self._denied(query, lang, piece), started)
                 return

@@ -266,3 +266,36 @@ def test_a_days_agenda_is_read_from_a_documents_day_section(tmp_path):
     answer = fair.ask("What is on the programme on day two?")
     assert "Lantern workshop" in answer.text and "Awards ceremony" in answer.text, answer.text
     assert "Opening ceremony" not in answer.text and "Keynote" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("SFASS 언제 열렸어? 어디서 했어?", ["10월 28일", "나루"]),
+    ("Who hosted the forum? How many people came?", ["Ministry of Science and ICT", "150"]),
+])
+def test_a_message_asking_two_questions_gets_both_answered(bot, question, wanted):
+    answer = bot.ask(question)
+    assert not answer.refused and all(w in answer.text for w in wanted), answer.text
+    streamed = list(bot.ask_stream(question))[-1]
+    assert streamed.text == answer.text
+
+
+def test_a_message_whose_first_question_the_documents_do_not_answer_is_refused(bot):
+    """The first question is the one asked; the next ones refine it ("주차 돼? 주차비는?")."""
+    assert bot.ask("Is there parking at the hotel? How much does it cost?").refused
+
+
+def test_a_compound_word_kiwi_splits_in_a_question_is_the_documents_word(bot):
+    """A list line keeps "푸드트럭" whole while a question splits it into 푸드 + 트럭: the documents' word is meant."""
+    from collections import Counter
+
+    from assistant.answering.evidence import _whole_words, terms
+
+    question = "푸드트럭 몇대 와?"
+    words = _whole_words(question, terms(question), Counter({"푸드트럭": 1}))
+    assert "푸드트럭" in words and "푸드" not in words and "트럭" not in words
+    assert _whole_words(question, terms(question), Counter({"푸드": 1, "트럭": 2})) == terms(question)
+
+
+def test_how_to_answer_is_no_part_of_what_is_asked(bot):
+    keys = bot.extractive.scorer.key_terms("이 포럼 배경 좀 정리해줘")
+    assert "배경" in keys and "정리" not in keys

@@ -19,7 +19,7 @@ from assistant.question.answer_type import (
     weekdays_named,
 )
 from assistant.question.clean import InvalidQuestion, validate_question
-from assistant.question.followup import standalone_question, to_turns
+from assistant.question.followup import question_parts, standalone_question, to_turns
 from assistant.question.injection import strip_instructions
 from assistant.question.language import detect_language
 from assistant.question.romanized import latin_index, latin_name, name_index, with_korean_names
@@ -293,6 +293,9 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("누가 발표했나요?", "person"),
         ("Which organizations sent speakers?", "who"),
         ("SFASS의 영어 이름은 무엇인가요?", "any"),
+        ("푸드트럭 몇대 와?", "number"),  # 몇 with any counter
+        ("몇몇 기관이 참여했어?", "any"),  # "some", no count asked
+        ("옥스퍼드 대학교 연사는 몇일에 나왔어?", "date"),  # 며칠 as people often type it
     ],
 )
 def test_asked_slot(question, slot):
@@ -440,3 +443,15 @@ def test_a_premise_planted_beside_an_instruction_is_dropped_with_it(question, ke
 ])
 def test_each_question_word_asks_for_its_own_kind_of_value(question, others):
     assert other_slots(question) == others
+
+
+@pytest.mark.parametrize("message, parts", [
+    ("기조강연 누가 해? 몇 시에?", ["기조강연 누가 해?", "기조강연 몇 시에?"]),
+    ("how much are tickets? any discounts?", ["how much are tickets?", "any discounts?"]),
+    ("Is there going to be another one? When?", ["Is there going to be another one?", "When (Is there going to be another one)?"]),
+    ("Who organized the forum? Please answer in Korean.", ["Who organized the forum? Please answer in Korean."]),
+    ("어디서 열려?", ["어디서 열려?"]),
+])
+def test_each_question_of_a_message_asking_several_stands_on_its_own(message, parts):
+    lang = "en" if message.isascii() else "ko"
+    assert question_parts(message, lang) == parts

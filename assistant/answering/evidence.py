@@ -427,11 +427,13 @@ def _misread_words(text: str) -> tuple[str, ...]:
 
 
 def _whole_words(text: str, found: frozenset[str], df: Counter[str]) -> frozenset[str]:
-    """``found`` (the terms of ``text``) with each Hangul word Kiwi misread (:func:`_misread_words`) as the
-    longest start of it the documents use as a term, in place of the pieces: "송상훈은 어디 소속이야?" is about
-    송상훈, not about 송상 and 후."""
+    """``found`` (the terms of ``text``) with each Hangul word Kiwi misread (:func:`_misread_words`) or split into
+    pieces no document uses as the longest start of it the documents use as a term, in place of the pieces:
+    "송상훈은 어디 소속이야?" is about 송상훈, not about 송상 and 후; "푸드트럭 몇대 와?" about 푸드트럭."""
     out = set(found)
-    for word in _misread_words(text):
+    unknown = [w for w in re.findall(r"[가-힣]{3,}", text) if any(t in w for t in found)
+               and not any(df[t] for t in found if t in w)]  # "푸드트럭" read as 푸드 + 트럭, neither a document term
+    for word in dict.fromkeys([*_misread_words(text), *unknown]):
         whole = next((word[:n] for n in range(len(word), 2, -1) if df[word[:n]]), None)
         if whole and whole not in out:
             out = {t for t in out if t not in whole} | {whole}

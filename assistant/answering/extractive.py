@@ -190,15 +190,33 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, language: Lang, passages: list[Chunk]) -> Draft:
         """Quote the selected sentences with ``[k]`` markers, or refuse."""
+        picked, absence = self.pick(question, language, passages)
+        return self.draft(picked, language) if picked else self.refuse(language, absence)
+
+    def answer_parts(self, parts: list[tuple[str, list[Chunk]]], language: Lang) -> Draft:
+        """A message asking several questions (each standalone, with its own passages), answered as its first one
+        decides: refused when the documents do not answer that, else its answer followed by what the answers to
+        the others add (a part the documents do not answer adds nothing)."""
+        picked: list[Evidence] = []
+        for k, (question, passages) in enumerate(parts):
+            found, absence = self.pick(question, language, passages)
+            if not found and not k:
+                return self.refuse(language, absence)
+            picked += [c for c in found if not _repeats(c, picked, by_facts=False)]
+        return self.draft(picked, language)
+
+    def pick(self, question: str, language: Lang, passages: list[Chunk]) -> tuple[list[Evidence], Chunk | None]:
+        """The sentences answering ``question``, best first; none to refuse, with the passage saying the documents
+        lack it when one does."""
         if not question.strip() or self.scorer.unknown_names(question):
-            return self.refuse(language)
+            return [], None
         q, candidates = self.evidence(question, language, passages)
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else select(q, candidates, self.scorer.model)
-        if not picked:
-            absence = says_documents_lack(q, candidates)
-            return self.refuse(language, absence.chunk if absence else None)
-        return self.draft(picked, language)
+        if picked:
+            return picked, None
+        absence = says_documents_lack(q, candidates)
+        return [], absence.chunk if absence else None
 
     def without_model(self, q: Question, candidates: list[Evidence], passages: list[Chunk],
                       language: Lang) -> list[Evidence] | None:
@@ -304,10 +322,14 @@ class ExtractiveAnswerer:
 
     def stream(self, question: str, language: Lang, passages: list[Chunk]) -> Iterator[str | Draft]:
         """The answer sentence by sentence, then the ``Draft``."""
-        draft = self.answer(question, language, passages)
-        for piece in re.split(r"(?<=[\].!?])\s+", draft.text):
-            yield piece + " "
-        yield draft
+        yield from pieces_of(self.answer(question, language, passages))
+
+
+def pieces_of(draft: Draft) -> Iterator[str | Draft]:
+    """A draft's text sentence by sentence, then the draft itself (how an answer worked out at once streams)."""
+    for piece in re.split(r"(?<=[\].!?])\s+", draft.text):
+        yield piece + " "
+    yield draft
 
 
 def cite(sentence: str, marker: str) -> str:

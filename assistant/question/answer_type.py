@@ -44,7 +44,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            r"\bwhen\b|\bdates?\b(?!\s+of\s+birth)|\b(?:which|what) days?\b|\bon which day|언제|며칠|날짜|몇\s*월|어느\s*날|무슨\s*요일",
+            r"\bwhen\b|\bdates?\b(?!\s+of\s+birth)|\b(?:which|what) days?\b|\bon which day|언제|며칠|몇\s*일|날짜|몇\s*월|어느\s*날|무슨\s*요일",
             re.IGNORECASE,
         ),
     ),
@@ -59,7 +59,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|몇\s*(?:명|개|곳|국|개국)|몇\b|인원|규모",
+            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|(?<!몇)몇(?!몇)|인원|규모",  # 몇 with any counter (몇 대, 몇 팀)
             re.IGNORECASE,
         ),
     ),

@@ -263,3 +263,21 @@ def standalone_question(
         else:
             reply = turn.content
     return resolve(question, previous, lang, reply)
+
+
+_PART_END = re.compile(r"(?<=[?？])\s+(?=\S)")
+
+
+def question_parts(question: str, lang: Lang) -> list[str]:
+    """The questions one message asks when it asks several ("기조강연 누가 해? 몇 시에?"), each made standalone
+    against the first ("기조강연 몇 시에?"); ``[question]`` when it asks one."""
+    parts = [p.strip() for p in _PART_END.split(question.strip()) if p.strip()]
+    if len(parts) < 2 or not all(p.endswith(("?", "？")) for p in parts):
+        return [question]
+    first = parts[0]
+    out = [first]
+    for part in parts[1:]:
+        resolved = resolve(part, first, lang)
+        content = [w for w in _words(resolved) if w.lower() not in _STOP_EN and not w.startswith(_KO_ASKING)]
+        out.append(resolved if content else f"{resolved.rstrip('?？')} ({first.rstrip('?？')})?")  # "When?"
+    return out

@@ -34,6 +34,7 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
     "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까", "알려주", "보", "싶", "혹시",
     "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가", "문서", "기사",
+    "정리", "설명", "요약", "나열",  # "정리해줘", "설명해 줄래": how to answer, not what about
 }
 
 # Korean titles and occupations written beside a person's name ("김명주 소장", "임소라 아나운서"), as a regex
