@@ -299,3 +299,14 @@ def test_a_compound_word_kiwi_splits_in_a_question_is_the_documents_word(bot):
 def test_how_to_answer_is_no_part_of_what_is_asked(bot):
     keys = bot.extractive.scorer.key_terms("이 포럼 배경 좀 정리해줘")
     assert "배경" in keys and "정리" not in keys
+
+
+@pytest.mark.parametrize("question", ["whats the websit url", "홈페이지 주소 알려줘"])
+def test_a_web_address_is_answered_with_the_sentence_giving_it(bot, question):
+    answer = bot.ask(question)
+    assert not answer.refused and "https://aisafety.ai.kr/" in answer.text, answer.text
+
+
+def test_a_web_address_the_documents_do_not_give_is_refused(bot):
+    """The documents name the ETRI homepage but give no address for registering."""
+    assert bot.ask("What is the URL of the registration page?").refused

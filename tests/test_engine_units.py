@@ -296,6 +296,10 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("푸드트럭 몇대 와?", "number"),  # 몇 with any counter
         ("몇몇 기관이 참여했어?", "any"),  # "some", no count asked
         ("옥스퍼드 대학교 연사는 몇일에 나왔어?", "date"),  # 며칠 as people often type it
+        ("whats the websit url", "link"),
+        ("홈페이지 주소 알려줘", "link"),
+        ("기사에 이름 나오는 인물들 다 정리해줘", "person"),
+        ("Which people are named in the article?", "person"),
     ],
 )
 def test_asked_slot(question, slot):

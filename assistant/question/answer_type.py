@@ -17,8 +17,8 @@ from ..checking.facts import WEEKDAYS_EN, WEEKDAYS_KO, FactSpan, fact_spans, fac
 from .countries import countries_matches
 from .vocabulary import KO_QUESTION_WORDS, KOREAN_TITLES
 
-Slot = Literal["time", "money", "duration", "year", "date", "age", "number", "person", "who", "room", "place", "quote",
-               "define", "any"]
+Slot = Literal["time", "money", "link", "duration", "year", "date", "age", "number", "person", "who", "room", "place",
+               "quote", "define", "any"]
 
 # Checked in this order: the first pattern that matches names the slot.
 SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
@@ -33,6 +33,11 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
         re.compile(
             r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|얼마|가격|비용|요금|참가비", re.IGNORECASE
         ),
+    ),
+    (
+        "link",
+        re.compile(r"\burls?\b|\blinks?\b|\b(?:web(?:site)?|homepage|site) address\b|링크|(?:웹|홈페이지|사이트|누리집)\s*주소",
+                   re.IGNORECASE),
     ),
     (
         "duration",
@@ -71,7 +76,9 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
             r"\b(?:speaker|presenter)'?s'? names?\b|\bwho (?:spoke|presented) (?:for|from|on behalf of)\b|"
             r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)|"
             r"(?:사람|인물)\S{0,2}\s*(?:이름|성함|누구)|\bwho (?:moderated|chaired)\b|\bwhich (?:person|people)\b|"
-            r"누가\s*사회|사회\S{0,2}\s*(?:누가|누구)",
+            r"누가\s*사회|사회\S{0,2}\s*(?:누가|누구)|"
+            # the people a text names: "기사에 이름 나오는 인물들", "people named in the article"
+            r"인물들|\b(?:people|persons|individuals) (?:named|mentioned)\b|\bnamed (?:people|persons|individuals)\b",
             re.IGNORECASE,
         ),
     ),
@@ -117,6 +124,7 @@ SLOT_HINTS: dict[str, str] = {
     "money": "price fee cost 가격 비용",
     "number": "number 규모",
     "quote": "said 말했다 강조했다",
+    "link": "website homepage https 홈페이지 누리집",
 }
 # Words of a question that ask for the kind of value rather than say what it is about, by slot.
 SLOT_WORDS: dict[str, frozenset[str]] = {
@@ -126,6 +134,9 @@ SLOT_WORDS: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "dates", "날짜", "언제", "며칠"}),
     "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
     "number": frozenset({"number", "many", "규모", "인원"}),
+    "link": frozenset({"url", "urls", "link", "links", "address", "website", "websites", "homepage", "site", "링크",
+                       "주소", "홈페이지", "웹사이트", "사이트", "누리집"}),
+    "person": frozenset({"name", "names", "named", "person", "persons", "people", "이름", "인물", "성함", "실명"}),
 }
 _VENUE = re.compile(
     r"\bvenue\b|\bhotel\b|\bheld (?:at|in)\b|\blocated\b|\btook place (?:at|in)\b|장소|호텔|개최지|위치",
@@ -138,6 +149,7 @@ _ROOM = re.compile(
 # A Korean place name: a word ending in the noun for a kind of place ("전주역", "경포컨벤션홀에서")
 _KOREAN_PLACE = re.compile(r"[가-힣]{2,}(?:역|관|홀|센터|호텔|공항|터미널|광장|공원|마을|회관|타워|빌딩|캠퍼스)"
                            r"(?:에서|까지|으로|이다|[이가은는에을를의로])?(?=[\s.,)]|$)")
+_LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:kr|com|org|net|io|ai|eu|jp|uk)\b", re.IGNORECASE)
 _WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
 _ORG = re.compile(
     r"\b(?:institute|ministry|office|university|company|committee|agency|organi[sz]ation|research|lab)\b|"
@@ -398,6 +410,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return float(bool(new))
     if slot == "money":
         return bool(have.money)
+    if slot == "link":  # a web address, else the site that holds it ("on the ETRI homepage")
+        return 2.0 if _LINK.search(sentence) else float(bool(_WHERE_ONLINE.search(sentence)))
     if slot == "duration":  # a length of time: "three years", "3개월", "이틀간", "25분", "28 and 29 October"
         return bool(have.durations or _LENGTH.search(sentence) or len(set(have.dates)) > 1)  # or a span of dates
     if slot == "age":  # an age, not any number ("28 October" says nothing of how old anyone is)
