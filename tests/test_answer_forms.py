@@ -310,3 +310,18 @@ def test_a_web_address_is_answered_with_the_sentence_giving_it(bot, question):
 def test_a_web_address_the_documents_do_not_give_is_refused(bot):
     """The documents name the ETRI homepage but give no address for registering."""
     assert bot.ask("What is the URL of the registration page?").refused
+
+
+@pytest.mark.parametrize("question, kept", [("첫날 연사 누구누구 나왔어?", "연사"), ("sessions on day two?", "sessio"),
+                                            ("quote from the minister?", "minist")])
+def test_the_day_asked_about_and_the_words_asking_are_no_key_terms(bot, question, kept):
+    """The day is matched by day ("첫날" as "첫째 날(10월 28일)"); "누구누구", "quote" ask, they name nothing."""
+    keys = bot.extractive.scorer.question(question).keys
+    assert kept in {k[:len(kept)] for k in keys}
+    assert not {"첫날", "날", "day", "two", "누구누구", "quote"} & set(keys), keys
+
+
+def test_a_summary_of_one_day_is_about_that_day(bot):
+    answer = bot.ask("둘째 날 내용 간단히 요약해줘")
+    assert not answer.refused and "레드티밍" in answer.text, answer.text
+    assert "AI Seoul Summit" not in answer.text and "환영사" not in answer.text, answer.text  # not the event's summary

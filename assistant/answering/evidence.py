@@ -38,6 +38,7 @@ from ..question.answer_type import (
     Slot,
     asks_what_is_missing,
     day_ordinals,
+    day_words,
     detect_slot,
     fills_slot,
     other_slots,
@@ -622,6 +623,11 @@ class EvidenceScorer:
         asking = SLOT_WORDS.get(slot, frozenset())
         asking |= {stem(w) for w in asking}
         keys = {t: w for t, w in keys.items() if t not in asking}
+        days = self.days(text)
+        if days:  # the day asked about is matched by day ("첫날" as "첫째 날(10월 28일)"), not by its words
+            words = day_words(text)
+            named = set().union(*(terms(w) for w in words))
+            keys = {t: w for t, w in keys.items() if t not in named and not any(t in w.lower() for w in words)}
         df = self.stats().df
         total = sum(keys.values())
         unknown = sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
@@ -630,7 +636,7 @@ class EvidenceScorer:
             keys=keys,
             slot=slot,
             form=form,
-            days=self.days(text),
+            days=days,
             unknown=unknown,
             absence_counts=not asks_what_is_missing(text),
             also=other_slots(text, slot),

@@ -222,7 +222,8 @@ class ExtractiveAnswerer:
                       language: Lang) -> list[Evidence] | None:
         """The answer of a summary of the event or of a day's agenda in the structured programme, which the
         fitted model does not choose; ``None`` for every other question."""
-        if q.form == "summary" and not q.total:  # the event itself (a subject's summary is a list about it)
+        if q.form == "summary" and not q.total and not q.days:  # the event itself (a subject's or a day's
+            # summary is a list about it)
             return summary(usable(q, candidates) + self.leads(language, first=len(passages)))
         acronyms = asked_expansions(q.text)  # "what does SFASS stand for": the sentence that spells it out
         spelled = [c for c in candidates if not c.absence and any(spells_out(a, c.sentence) for a in acronyms)]

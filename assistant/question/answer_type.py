@@ -134,6 +134,8 @@ SLOT_WORDS: dict[str, frozenset[str]] = {
     "date": frozenset({"date", "dates", "날짜", "언제", "며칠"}),
     "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
     "number": frozenset({"number", "many", "규모", "인원"}),
+    "quote": frozenset({"quote", "quotes", "quoted", "quotation", "statement", "statements", "remark", "remarks",
+                        "발언"}),
     "link": frozenset({"url", "urls", "link", "links", "address", "website", "websites", "homepage", "site", "링크",
                        "주소", "홈페이지", "웹사이트", "사이트", "누리집"}),
     "person": frozenset({"name", "names", "named", "person", "persons", "people", "이름", "인물", "성함", "실명"}),
@@ -543,6 +545,14 @@ def weekdays_named(text: str) -> set[int]:
     """The days of the week ``text`` names (0 = Monday): "on Friday", "토욜", "금요일"."""
     return {WEEKDAYS_EN[m[1][:3].lower()] if m[1] else WEEKDAYS_KO.index(m[2])
             for m in _WEEKDAY_NAMES.finditer(text)}
+
+
+def day_words(text: str) -> list[str]:
+    """The words of ``text`` that name a day of the event by its order or its weekday ("첫날", "day two", "토욜")."""
+    if not _DAY_WORD.search(text) and not _WEEKDAY_NAMES.search(text):
+        return []
+    return [m.group() for _, pattern in DAY_ORDINALS for m in pattern.finditer(text)] + [
+        m.group() for m in _WEEKDAY_NAMES.finditer(text)]
 
 
 def day_ordinals(text: str) -> set[int]:
