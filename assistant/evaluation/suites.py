@@ -66,6 +66,8 @@ SUITES: list[Suite] = [
           tuned=True),
     Suite(name="tuning-event-4", questions=EVAL_DIR / "tuning-event-4.yaml", knowledge=FIXTURES / "tuning-event-4",
           tuned=True),
+    Suite(name="tuning-event-5", questions=EVAL_DIR / "tuning-event-5.yaml", knowledge=FIXTURES / "tuning-event-5",
+          tuned=True),
     Suite(name="article-tuning", questions=EVAL_DIR / "article-tuning.yaml",
           documents=[FIXTURES / "seed-article.txt"], tuned=True),
     Suite(name="unseen", questions=EVAL_DIR / "unseen.yaml"),
