@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.citations import renumber
-from assistant.answering.evidence import glossed, stem, terms
+from assistant.answering.evidence import _table_header, glossed, stem, terms
 from assistant.answering.refusal import refusal_message
 from assistant.question.answer_type import (
     asked_attributes,
@@ -459,3 +459,12 @@ def test_each_question_word_asks_for_its_own_kind_of_value(question, others):
 def test_each_question_of_a_message_asking_several_stands_on_its_own(message, parts):
     lang = "en" if message.isascii() else "ko"
     assert question_parts(message, lang) == parts
+
+
+def test_a_tables_header_row_is_no_evidence_but_its_rows_are():
+    window = "Visitors grew each year. | Edition | Year | Visitors | | 1st | 2023 | about 6,500 |"
+    chunk = lambda text: Chunk(chunk_id="d#1", doc_id="d", lang="en", title="t", source="s", text=text,
+                               window=window, start=0, end=len(text))
+    assert _table_header("| Edition | Year | Visitors |", chunk("| Edition | Year | Visitors |"))
+    assert not _table_header("| 1st | 2023 | about 6,500 |", chunk("| 1st | 2023 | about 6,500 |"))
+    assert not _table_header("Visitors grew each year.", chunk("Visitors grew each year."))

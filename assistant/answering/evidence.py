@@ -441,6 +441,15 @@ def _whole_words(text: str, found: frozenset[str], df: Counter[str]) -> frozense
     return frozenset(out)
 
 
+def _table_header(text: str, chunk: Chunk) -> bool:
+    """Whether ``text`` is the header row of a table (a row no row comes before): it names columns, says nothing."""
+    if not (text.startswith("|") and text.endswith("|")):
+        return False
+    window = chunk.window or chunk.text
+    at = window.find(text)
+    return at >= 0 and not window[:at].rstrip().endswith("|")
+
+
 def _running_days(chunks: list[Chunk]) -> dict[str, set[int]]:
     """Per chunk of running prose (no heading), the day of the event one of the few paragraphs before it named: an
     article's "둘째 날에는 …" goes on being about that day in the next paragraphs ("오후 세션에서는 …"), though not
@@ -681,7 +690,7 @@ class EvidenceScorer:
             days = self.days(f"{chunk.heading} {text}")
             if days:
                 said[i] = days
-            if text.startswith("#") or len(text) < 8 or is_instruction(text):
+            if text.startswith("#") or len(text) < 8 or is_instruction(text) or _table_header(text, chunk):
                 continue
             # a sentence naming no day is about the day the sentences (or paragraphs) before it name ("둘째 날에는 …
             # 오후 세션에서는 …")
