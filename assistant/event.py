@@ -165,7 +165,7 @@ def load_event(
             data["name"], derived_short = _derived_name(knowledge_dir.name, files.get(PROGRAM_FILE), docs)
             data.setdefault("short_name", derived_short)
         if "covers" not in data:
-            data["covers"] = covers_from_kinds(d.kind for d in docs)
+            data["covers"] = covers_from_kinds([d.kind for d in docs], {(d.kind, d.lang): d.title for d in docs})
     try:
         return EventInfo.model_validate(data)
     except ValidationError as exc:
@@ -174,15 +174,20 @@ def load_event(
                          f"{problems}") from exc
 
 
-def covers_from_kinds(kinds: Sequence[str] | Any) -> dict[str, list[str]] | None:
-    """Readable phrases (per language) for the document kinds present, common kinds first."""
+def covers_from_kinds(kinds: Sequence[str] | Any,
+                      titles: dict[tuple[str, str], str] | None = None) -> dict[str, list[str]] | None:
+    """Readable phrases (per language) for the document kinds present, common kinds first; a kind with no phrase
+    of its own is named by the title of a document of that kind in the language (``titles``: by kind and
+    language), else by its own word."""
+    titles = titles or {}
     present = set(kinds)
     ordered = [k for k in KIND_PHRASES if k in present] + sorted(present - set(KIND_PHRASES))
     if not ordered:
         return None
     phrases: dict[str, list[str]] = {"ko": [], "en": []}
     for kind in ordered:
-        pair = KIND_PHRASES.get(kind) or (kind.replace("_", " ").replace("-", " "),) * 2
+        word = kind.replace("_", " ").replace("-", " ")
+        pair = KIND_PHRASES.get(kind) or (titles.get((kind, "ko"), word), titles.get((kind, "en"), word))
         for lang, phrase in zip(("ko", "en"), pair):
             if phrase not in phrases[lang]:
                 phrases[lang].append(phrase)

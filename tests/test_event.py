@@ -98,6 +98,9 @@ def test_without_an_event_file_the_refusal_names_the_kinds_of_documents_in_the_a
     covers = covers_from_kinds(["overview", "press", "visitors", "minutes"])
     assert covers["ko"] == ["행사 이름·장소·일정·주최·참석 규모", "보도자료", "관람 안내", "minutes"]
     assert covers["en"][1:3] == ["press releases", "information for visitors"]
+    # a kind of its own is named by the title of a document of that kind in the refusal's language
+    covers = covers_from_kinds(["overview", "guide"], {("guide", "ko"): "관람 안내(자주 묻는 질문)"})
+    assert covers["ko"][-1] == "관람 안내(자주 묻는 질문)" and covers["en"][-1] == "guide"
 
 
 def test_the_prompt_names_the_event_it_is_given():
@@ -113,6 +116,7 @@ def test_the_index_skips_the_event_file_and_accepts_any_kind(tmp_path):
                                          encoding="utf-8")
     result = scan(tmp_path)
     assert result.skipped == [] and [d.meta.kind for d in result.documents] == ["meeting-minutes"]
-    assert load_event(tmp_path).covered("en") == ["meeting minutes"]
+    assert load_event(tmp_path).covered("en") == ["Minutes"]  # a kind of its own: named by its document's title
+    assert load_event(tmp_path).covered("ko") == ["meeting minutes"]  # no Korean title: by its own word
     with pytest.raises(ValueError):
         DocumentMeta(id="a", title="A", lang="en", source="s", kind="not a kind!")
