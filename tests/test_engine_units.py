@@ -468,3 +468,24 @@ def test_a_tables_header_row_is_no_evidence_but_its_rows_are():
     assert _table_header("| Edition | Year | Visitors |", chunk("| Edition | Year | Visitors |"))
     assert not _table_header("| 1st | 2023 | about 6,500 |", chunk("| 1st | 2023 | about 6,500 |"))
     assert not _table_header("Visitors grew each year.", chunk("Visitors grew each year."))
+
+
+def test_two_lines_alike_in_form_are_both_kept_but_a_translation_is_a_repeat():
+    import numpy as np
+
+    from assistant.answering.evidence import Evidence
+    from assistant.answering.extractive import _repeats
+
+    def evidence(sentence: str, lang: str) -> Evidence:
+        chunk = Chunk(chunk_id=f"{lang}#1", doc_id=lang, lang=lang, title="t", source="s", text=sentence, start=0,
+                      end=len(sentence))
+        return Evidence(sentence=sentence, passage=0, chunk=chunk, vector=np.ones(4) / 2)  # the same vector
+
+    host = evidence("주최: 강원특별자치도, 춘천시", "ko")
+    assert not _repeats(evidence("주관: (재)춘천전통예술진흥원", "ko"), [host])
+    assert _repeats(evidence("Host: Gangwon State and Chuncheon City", "en"), [host])
+
+
+@pytest.mark.parametrize("sentence", ["주관: (재)춘천전통예술진흥원", "후원: 한국문화예술진흥원"])
+def test_an_institution_named_for_what_it_does_answers_who(sentence):
+    assert fills_slot(sentence, "who", "주최랑 주관 어디야") > 0

@@ -37,6 +37,7 @@ STRICT_SLOTS = ("time", "money", "link", "duration", "room", "person", "age", "n
 SUMMARY_SENTENCES = 4
 SUMMARY_FACTS_WEIGHT = 0.1  # how much holding facts (dates, places, numbers, names) counts beside centrality
 DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)
+SAME_WORDS = 0.5  # ... when in one language, sharing this share of their words too
 _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quotation marks
 
 
@@ -156,8 +157,10 @@ def _repeats(c: Evidence, picked: list[Evidence], by_facts: bool = True) -> bool
     quoted = _QUOTED.findall(c.sentence)
     if quoted and not any(q in p.sentence for q in quoted for p in picked):
         return False  # words someone said that no picked sentence quotes, however alike the sentences read
-    if any(float(np.dot(c.vector, p.vector)) >= DUPLICATE_SIMILARITY for p in picked):
-        return True
+    mine = terms(c.sentence)
+    if any(float(np.dot(c.vector, p.vector)) >= DUPLICATE_SIMILARITY
+           and (p.chunk.lang != c.chunk.lang or _shared(mine, terms(p.sentence)) >= SAME_WORDS) for p in picked):
+        return True  # a translation, or the same words: not two short lines alike in form ("주최: …", "주관: …")
     if not by_facts:
         return False
     new = facts(c.sentence)
@@ -165,8 +168,12 @@ def _repeats(c: Evidence, picked: list[Evidence], by_facts: bool = True) -> bool
     have = set().union(*(values(facts(p.sentence)) for p in picked))
     if values(new):
         return values(new) <= have
-    mine = terms(c.sentence)
-    return any(len(mine & terms(p.sentence)) / max(1, len(mine)) > 0.7 for p in picked)
+    return any(_shared(mine, terms(p.sentence)) > 0.7 for p in picked)
+
+
+def _shared(mine: frozenset[str], other: frozenset[str]) -> float:
+    """The share of ``mine`` that ``other`` holds too."""
+    return len(mine & other) / max(1, len(mine))
 
 
 class ExtractiveAnswerer:

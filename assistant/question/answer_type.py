@@ -155,7 +155,8 @@ _LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:kr|com|org|net|
 _WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
 _ORG = re.compile(
     r"\b(?:institute|ministry|office|university|company|committee|agency|organi[sz]ation|research|lab)\b|"
-    r"연구원|연구소|기관|위원회|부\b|사무국|기업|대학|협회|재단|장관|소장|단장|원장|기자",
+    r"연구원|연구소|기관|위원회|부\b|사무국|기업|대학|협회|재단|장관|소장|단장|원장|기자|"
+    r"진흥원|개발원|평가원|교육원|공사|공단|협의회|연합회|학회|센터|\((?:재|사)\)",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[\"“”「」]|‘[^’]{4,}’|'[^']{8,}'")
