@@ -489,3 +489,10 @@ def test_two_lines_alike_in_form_are_both_kept_but_a_translation_is_a_repeat():
 @pytest.mark.parametrize("sentence", ["주관: (재)춘천전통예술진흥원", "후원: 한국문화예술진흥원"])
 def test_an_institution_named_for_what_it_does_answers_who(sentence):
     assert fills_slot(sentence, "who", "주최랑 주관 어디야") > 0
+
+
+def test_a_time_of_day_answers_when_less_well_than_a_date():
+    question = "when are the sessions?"
+    time_only = fills_slot("| Danso making | Workshop tent B | 11:30, 14:30 | KRW 5,000 |", "date", question)
+    assert 0 < time_only < fills_slot("The workshops run on 10 October.", "date", question)
+    assert fills_slot("Each session takes 20 people.", "date", question) == 0

@@ -399,9 +399,11 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if slot == "any":
         return 1.0
     have, asked = facts(sentence), facts(question)
-    if slot == "date":
+    if slot == "date":  # a date, else a time of day ("when are the sessions?" "11:30 and 14:30")
         new_dates = set(have.dates) - set(asked.dates)
-        return 2.0 if len(new_dates) > 1 else float(bool(new_dates or set(have.years) - set(asked.years)))
+        if len(new_dates) > 1:
+            return 2.0
+        return 1.0 if new_dates or set(have.years) - set(asked.years) else 0.5 * bool(_TIME.search(sentence))
     if slot == "year":
         return bool(set(have.years) - set(asked.years))
     if slot == "number":  # a count of the thing asked about counts most ("몇 벌" → "30벌", "how many countries")
