@@ -628,8 +628,10 @@ class EvidenceScorer:
             frame = {stem(w) for w in SUMMARY_WORDS | EVENT_NOUNS} | SUMMARY_WORDS | EVENT_NOUNS
             keys = {t: w for t, w in keys.items() if t not in frame}
         slot = detect_slot(text)
-        # the words asking for the kind of value ("what time does the show start") are no part of what it is about
-        asking = SLOT_WORDS.get(slot, frozenset())
+        also = other_slots(text, slot)
+        # the words asking for the kinds of value ("what time does the show start", "when, where, how big") are no
+        # part of what it is about
+        asking = frozenset().union(*(SLOT_WORDS.get(s, frozenset()) for s in (slot, *also)))
         asking |= {stem(w) for w in asking}
         keys = {t: w for t, w in keys.items() if t not in asking}
         days = self.days(text)
@@ -648,7 +650,7 @@ class EvidenceScorer:
             days=days,
             unknown=unknown,
             absence_counts=not asks_what_is_missing(text),
-            also=other_slots(text, slot),
+            also=also,
         )
         q.meaning_gap = partial(self._rest, q)
         return q

@@ -133,7 +133,7 @@ SLOT_WORDS: dict[str, frozenset[str]] = {
     "money": frozenset({"price", "prices", "cost", "costs", "fee", "fees", "much", "가격", "비용", "요금", "얼마"}),
     "date": frozenset({"date", "dates", "날짜", "언제", "며칠"}),
     "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
-    "number": frozenset({"number", "many", "규모", "인원"}),
+    "number": frozenset({"number", "many", "big", "large", "size", "규모", "인원"}),
     "quote": frozenset({"quote", "quotes", "quoted", "quotation", "statement", "statements", "remark", "remarks",
                         "발언"}),
     "link": frozenset({"url", "urls", "link", "links", "address", "website", "websites", "homepage", "site", "링크",
@@ -200,6 +200,7 @@ _WH_SLOTS: list[tuple[Slot, re.Pattern[str]]] = [
     ("place", re.compile(r"\bwhere\b(?!(?:\s+\S+){1,7}\s+from\b)|어디(?!\s*(?:어디)?\s*(?:에서|서)\s*(?:왔|온|나왔|참여|참가)|\s*(?:소속|출신)|\s*(?:랑|하고|와|과)(?![가-힣]))",
                          re.IGNORECASE)),
     ("who", re.compile(r"\bwho\b|누가|누구", re.IGNORECASE)),
+    ("number", re.compile(r"\bhow (?:many|big|large)\b|몇\s*명|규모", re.IGNORECASE)),
 ]
 
 
