@@ -326,3 +326,34 @@ def test_a_summary_of_one_day_is_about_that_day(bot):
     answer = bot.ask("둘째 날 내용 간단히 요약해줘")
     assert not answer.refused and "레드티밍" in answer.text, answer.text
     assert "AI Seoul Summit" not in answer.text and "환영사" not in answer.text, answer.text  # not the event's summary
+
+
+@pytest.fixture(scope="module")
+def festival_bot(tmp_path_factory) -> Assistant:
+    """A festival whose programme is in English only, with each day split into parts of the day."""
+    folder = tmp_path_factory.mktemp("festival")
+    knowledge = folder / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "overview-ko.md").write_text(
+        "---\nid: fest-overview-ko\ntitle: 강변 축제 개요\nlang: ko\nsource: 사무국\nkind: overview\n---\n"
+        "# 강변 축제 개요\n\n강변 축제는 2026년 10월 10일(토)부터 11일(일)까지 이틀간 강변 광장에서 열린다.\n", encoding="utf-8")
+    (knowledge / "programme-en.md").write_text(
+        "---\nid: fest-programme-en\ntitle: Riverside Festival programme\nlang: en\nsource: Office\nkind: programme\n"
+        "---\n# Riverside Festival programme\n\n## Day 1 — Saturday 10 October 2026\n\n### Morning\n"
+        "- 10:30–11:00 Street parade — Plaza Gate.\n\n## Day 2 — Sunday 11 October 2026\n\n### Morning\n"
+        "- 10:30–12:00 Children's Song Contest — River Stage.\n- 11:00–12:00 Drum Masterclass — Small Hall.\n\n"
+        "### Afternoon\n- 13:00–13:30 MOU signing — Seminar Room 1.\n- 14:00–16:30 Rising Star Final — Grand Hall.\n",
+        encoding="utf-8")
+    settings = Settings(knowledge_dir=knowledge, data_dir=folder / "data")
+    index = KnowledgeIndex.open(settings)
+    index.build()
+    return Assistant(settings, index=index)
+
+
+@pytest.mark.parametrize("question", ["whats on sunday? give me the agenda", "일요일 일정 알려줘"])
+def test_a_days_agenda_lists_every_session_of_each_part_of_the_day_in_either_language(festival_bot, question):
+    answer = festival_bot.ask(question)
+    sessions = ["Children's Song Contest", "Drum Masterclass", "MOU signing", "Rising Star Final"]
+    assert all(s in answer.text for s in sessions) and "Street parade" not in answer.text, answer.text
+    if answer.language == "ko":  # the English lines are introduced once, in Korean
+        assert answer.text.count("영어 문서에만") == 1, answer.text

@@ -38,6 +38,7 @@ SUMMARY_SENTENCES = 4
 SUMMARY_FACTS_WEIGHT = 0.1  # how much holding facts (dates, places, numbers, names) counts beside centrality
 DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)
 SAME_WORDS = 0.5  # ... when in one language, sharing this share of their words too
+_STARTS_AT = re.compile(r"\W*\d{1,2}:\d{2}")  # a programme line: a session at its time ("**14:00–16:30 Final**")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quotation marks
 
 
@@ -261,11 +262,13 @@ class ExtractiveAnswerer:
         if programme:
             return self._day_lines(programme, q.days)
         documents = self.index.documents()
-        by_document = [self.index.chunks(d.doc_id) for d in [d for d in documents if d.lang == language] or documents]
-        sections = [(sum(self._day_of(c.heading, q.days) is not None for c in chunks), chunks)
-                    for chunks in by_document]
-        best = max(sections, key=lambda pair: pair[0], default=(0, []))
-        return self._day_lines(best[1], q.days) if best[0] else []
+        for written in ([d for d in documents if d.lang == language], documents):  # the other language's, if need be
+            sections = [(sum(self._day_of(c.heading, q.days) is not None for c in chunks), chunks)
+                        for chunks in (self.index.chunks(d.doc_id) for d in written)]
+            best = max(sections, key=lambda pair: pair[0], default=(0, []))
+            if best[0]:
+                return self._day_lines(best[1], q.days)
+        return []
 
     def _day_of(self, heading_path: str, days: set[int]) -> int | None:
         """How far below the heading that names one of ``days`` (and no other day) a passage sits: 0 in the day's
@@ -286,30 +289,30 @@ class ExtractiveAnswerer:
             depth = self._day_of(chunk.heading, days)
             if depth is None or depth > 1:
                 continue
-            if depth == 1 and chunk.heading in sections:
-                continue  # a session's opening line names it; its details stay in the programme
+            if depth == 1 and chunk.heading in sections and not _STARTS_AT.match(sentence.text):
+                continue  # a session's opening line names it; its details stay in the programme (a part of the day
+                # lists sessions each starting at its time: "### Afternoon" "- 13:00–13:30 …" "- 14:00–16:30 …")
             sections.add(chunk.heading)
             picked.append(Evidence(sentence=sentence.text.strip(), passage=i, chunk=chunk, vector=vector))
         return picked
 
     def draft(self, picked: list[Evidence], language: Lang) -> Draft:
-        """The answer quoting ``picked``, each sentence cited (one in the other language introduced as such)."""
+        """The answer quoting ``picked``, each sentence cited (a run of them in the other language introduced as
+        such)."""
         used: list[Chunk] = []
         parts = []
-        for c in picked:
+        for k, c in enumerate(picked):
             if c.chunk not in used:
                 used.append(c.chunk)
             marker = f"[{used.index(c.chunk) + 1}]"
-            if c.chunk.lang != language:
-                intro = (
-                    "Only a Korean document covers this; it says:"
-                    if c.chunk.lang == "ko"
-                    else "이 내용은 영어 문서에만 있습니다:"
-                )
-                quote = c.sentence if re.search(r"[.!?。]$", c.sentence) else c.sentence + "."
-                parts.append(cite(f"{intro} “{quote}”", marker))
-            else:
+            if c.chunk.lang == language:
                 parts.append(cite(c.sentence, marker))
+                continue
+            quote = f"“{c.sentence if re.search(r'[.!?。]$', c.sentence) else c.sentence + '.'}”"
+            if not k or picked[k - 1].chunk.lang != c.chunk.lang:  # a run in the other language is introduced once
+                intro = "Only a Korean document covers this; it says:" if c.chunk.lang == "ko" else "이 내용은 영어 문서에만 있습니다:"
+                quote = f"{intro} {quote}"
+            parts.append(cite(quote, marker))
         return Draft(text=" ".join(parts), passages=used)
 
     def refuse(self, language: Lang, evidence: Chunk | None = None) -> Draft:
