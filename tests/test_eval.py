@@ -15,9 +15,9 @@ from assistant.models import Answer, Citation
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.95, "refusal_recall": 0.95},
-    "unseen": {"answer_accuracy": 0.82, "refusal_recall": 0.80},
+    "unseen": {"answer_accuracy": 0.83, "refusal_recall": 0.80},
     "article": {"answer_accuracy": 0.84, "refusal_recall": 0.80},
-    "other-event": {"answer_accuracy": 0.80, "refusal_recall": 0.82},
+    "other-event": {"answer_accuracy": 0.82, "refusal_recall": 0.82},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
@@ -30,7 +30,7 @@ CLAIM_FLOORS = {
     "claims-tuning-4": {"supported": (0.87, 0.75), "contradicted": (0.85, 0.40), "not_found": (0.28, 0.85)},
     "claims-tuning-5": {"supported": (0.96, 0.94), "contradicted": (0.93, 0.70), "not_found": (0.58, 0.96)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.14, "article": 0.14, "other-event": 0.12}
+MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.11}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:
