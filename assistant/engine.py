@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator, Sequence
 
 from index.errors import IndexUnavailableError
-from index.models import Lang
+from index.models import Chunk, Lang
 from index.store import KnowledgeIndex
 
 from .answering.answerer import make_answerer
@@ -111,14 +111,19 @@ class Assistant:
             query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills
         )
 
-    def _draft(self, query: str, lang: Lang, passages) -> Draft:
-        """The answerer's draft; a message asking several questions gets the extractive answer to each, its own
-        passages retrieved (a generative backend reads the message whole)."""
+    def _retrieved(self, query: str, lang: Lang) -> list[tuple[str, list[Chunk]]]:
+        """Each question ``query`` asks, with its passages: the extractive answerer answers a message asking several
+        part by part, each retrieved on its own (a generative backend reads the message whole)."""
+        parts = question_parts(query, lang) if query and self.answerer is self.extractive else [query]
+        return [(part, self._passages(part, lang)) for part in parts]
+
+    def _draft(self, retrieved: list[tuple[str, list[Chunk]]], lang: Lang) -> Draft:
+        """The answerer's draft for :meth:`_retrieved`'s questions and passages."""
+        query, passages = retrieved[0]
         if not query:
             return self.extractive.refuse(lang)
-        parts = question_parts(query, lang)
-        if len(parts) > 1 and self.answerer is self.extractive:
-            return self.extractive.answer_parts([(p, self._passages(p, lang)) for p in parts], lang)
+        if len(retrieved) > 1:
+            return self.extractive.answer_parts(retrieved, lang)
         return self.answerer.answer(query, lang, passages)
 
     def _denied(self, query: str, lang: Lang, draft: Draft) -> Draft:
@@ -177,12 +182,12 @@ class Assistant:
         try:
             cleaned, lang, standalone = self._prepare(question, history, language)
             query = strip_instructions(standalone)
-            passages = self._passages(query, lang)
+            retrieved = self._retrieved(query, lang)
         except InvalidQuestion as error:
             return self._error(question, error, started)
         except IndexUnavailableError:
             return self._error(question, self._unavailable(question, language), started)
-        draft = self._draft(query, lang, passages)
+        draft = self._draft(retrieved, lang)
         return self._answer(cleaned, standalone, lang, self._denied(query, lang, draft), started)
 
     def ask_stream(
@@ -193,7 +198,7 @@ class Assistant:
         try:
             cleaned, lang, standalone = self._prepare(question, history, language)
             query = strip_instructions(standalone)
-            passages = self._passages(query, lang)
+            retrieved = self._retrieved(query, lang)
         except InvalidQuestion as error:
             yield self._error(question, error, started)
             return
@@ -201,9 +206,9 @@ class Assistant:
             yield self._error(question, self._unavailable(question, language), started)
             return
         if not query or self.answerer is self.extractive:  # worked out at once: its sentences, one by one
-            pieces = pieces_of(self._draft(query, lang, passages))
+            pieces = pieces_of(self._draft(retrieved, lang))
         else:
-            pieces = self.answerer.stream(query, lang, passages)
+            pieces = self.answerer.stream(query, lang, retrieved[0][1])
         text = ""
         for piece in pieces:
             if isinstance(piece, Draft):

@@ -34,14 +34,14 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
     "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까", "알려주", "보", "싶", "혹시",
     "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가", "문서", "기사",
-    "누구누구", "뭐뭐", "어디어디", "무엇무엇", "정리", "설명", "요약", "나열", "리스트", "목록", "뽑",  # "정리해줘", "리스트 뽑아줘": how to answer, not what about
+    # "누구누구 나왔어?", "정리해줘", "리스트 뽑아줘": how to answer, not what about
+    "누구누구", "뭐뭐", "어디어디", "무엇무엇", "정리", "설명", "요약", "나열", "리스트", "목록", "뽑",
 }
 
 # Korean titles and occupations written beside a person's name ("김명주 소장", "임소라 아나운서"), as a regex
 # alternation: a name next to one names a person.
 KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
                  r"이사장|이사|의원|기자|팀장|관장|아나운서|작가|디자이너|감독|시인|번역가|진행자")
-
 
 # Chat shorthand and spoken contractions people type for whole English words ("how many ppl showed up?").
 CHAT_SHORTHAND = {
