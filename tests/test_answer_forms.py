@@ -344,10 +344,36 @@ def festival_bot(tmp_path_factory) -> Assistant:
         "- 10:30–12:00 Children's Song Contest — River Stage.\n- 11:00–12:00 Drum Masterclass — Small Hall.\n\n"
         "### Afternoon\n- 13:00–13:30 MOU signing — Seminar Room 1.\n- 14:00–16:30 Rising Star Final — Grand Hall.\n",
         encoding="utf-8")
+    (knowledge / "press-ko.md").write_text(
+        "---\nid: fest-press-ko\ntitle: 강변 축제 보도자료\nlang: ko\nsource: 사무국\nkind: press\n---\n"
+        "# 강변 축제 보도자료\n\n## 신인 가수 결선 진출자\n\n예선에는 모두 86팀이 참가했다. 심사위원단은 두 차례 심사를 거쳐 "
+        "다음 네 팀을 결선 진출자로 뽑았다.\n\n- 물결소리\n- 달빛밴드\n- 푸른 새벽\n- 소금꽃\n\n우승팀은 결선 당일 발표된다.\n",
+        encoding="utf-8")
     settings = Settings(knowledge_dir=knowledge, data_dir=folder / "data")
     index = KnowledgeIndex.open(settings)
     index.build()
     return Assistant(settings, index=index)
+
+
+def test_a_sentence_announcing_a_list_is_quoted_with_the_list(festival_bot):
+    """"… 다음 네 팀을 뽑았다." says nothing without the four lines after it."""
+    answer = festival_bot.ask("결선 진출자 알려줘")
+    teams = ["물결소리", "달빛밴드", "푸른 새벽", "소금꽃"]
+    assert not answer.refused and all(t in answer.text for t in teams), answer.text
+    assert [answer.text.index(t) for t in teams] == sorted(answer.text.index(t) for t in teams)  # in the list's order
+    assert answer.text.index("다음 네 팀") < answer.text.index("물결소리"), answer.text
+
+
+@pytest.mark.parametrize("question, kept, dropped", [
+    ("Am I allowed to take photos inside the halls?", "photo", "am"),
+    ("who won the rising star final", "won", "who"),
+    ("what happens after the parade", "after", "what"),
+])
+def test_function_words_are_no_key_terms_but_words_of_order_and_outcome_are(festival_bot, question, kept, dropped):
+    from assistant.answering.evidence import stem
+
+    keys = festival_bot.extractive.scorer.key_terms(question)
+    assert stem(kept) in keys and stem(dropped) not in keys, keys
 
 
 @pytest.mark.parametrize("question", ["whats on sunday? give me the agenda", "일요일 일정 알려줘"])

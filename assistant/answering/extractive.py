@@ -40,6 +40,11 @@ DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (a
 SAME_WORDS = 0.5  # ... when in one language, sharing this share of their words too
 _STARTS_AT = re.compile(r"\W*\d{1,2}:\d{2}")  # a programme line: a session at its time ("**14:00–16:30 Final**")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quotation marks
+_ENDS_SENTENCE = re.compile(r"[.!?。]$")
+# a sentence announcing the list after it ("… the following five books:", "다음 5권을 최종 후보로 골랐다.")
+_ANNOUNCES_LIST = re.compile(
+    r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))", re.IGNORECASE)
+LIST_ITEMS = 12  # at most this many items of an announced list are quoted
 
 
 def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
@@ -220,11 +225,46 @@ class ExtractiveAnswerer:
             return [], None
         q, candidates = self.evidence(question, language, passages)
         fixed = self.without_model(q, candidates, passages, language)
-        picked = fixed if fixed is not None else select(q, candidates, self.scorer.model)
+        picked = fixed if fixed is not None else self.with_items(select(q, candidates, self.scorer.model))
         if picked:
             return picked, None
         absence = says_documents_lack(q, candidates)
         return [], absence.chunk if absence else None
+
+    def with_items(self, picked: list[Evidence]) -> list[Evidence]:
+        """``picked`` with, after each sentence announcing a list ("… the following spaces:"), the items of the list
+        that follows it in its passage: what such a sentence says is its list."""
+        same = lambda a, b: a.sentence == b.sentence and a.chunk.chunk_id == b.chunk.chunk_id
+        out: list[Evidence] = []
+        for c in picked:
+            if any(same(c, o) for o in out):
+                continue
+            out.append(c)
+            if _ANNOUNCES_LIST.search(c.sentence) and (items := self._items_after(c)):
+                out = [o for o in out if not any(same(o, i) for i in items)] + items  # the list in its order
+        return out
+
+    def _items_after(self, c: Evidence) -> list[Evidence]:
+        """The items of the list right after ``c``: the passages after its own under the same heading, each a line
+        that ends no sentence ("『세포의 도시』", "Exhibition Hall A (1F): publishers' booths"), up to the first that
+        does (the prose after the list)."""
+        if not c.chunk.text.rstrip().endswith(c.sentence):
+            return []  # the sentence does not end its passage: what follows it there is no list
+        chunks = self.index.chunks(c.chunk.doc_id)
+        at = next((k for k, other in enumerate(chunks) if other.chunk_id == c.chunk.chunk_id), None)
+        if at is None:
+            return []
+        items: list[Chunk] = []
+        for other in chunks[at + 1:at + 1 + LIST_ITEMS]:
+            line = other.text.strip()
+            if other.heading != c.chunk.heading or "\n" in line or _ENDS_SENTENCE.search(line):
+                break
+            items.append(other)
+        if not items:
+            return []
+        pairs, vectors = self.index.sentences(items)
+        return [Evidence(sentence=s.text.strip(), passage=c.passage, chunk=items[i], vector=v)
+                for (i, s), v in zip(pairs, vectors)]
 
     def without_model(self, q: Question, candidates: list[Evidence], passages: list[Chunk],
                       language: Lang) -> list[Evidence] | None:

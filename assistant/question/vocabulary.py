@@ -2,6 +2,29 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
+
+def _english_stopwords() -> frozenset[str]:
+    """NLTK's English stop words, as llama-index-core ships them (its package is located, not imported), less the
+    contractions, "won" (its "won't", but also the verb of "who won the award") and the words of order, place,
+    quantity and negation, which change what is asked ("after the forum", "more than", "not free")."""
+    spec = importlib.util.find_spec("llama_index.core")
+    folder = Path(spec.submodule_search_locations[0]) if spec and spec.submodule_search_locations else None
+    path = folder / "_static" / "nltk_cache" / "corpora" / "stopwords" / "english" if folder else None
+    if path is None or not path.is_file():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if "'" not in w and w not in _MEANINGFUL)
+
+
+_MEANINGFUL = frozenset({
+    "won", "above", "after", "against", "again", "before", "below", "between", "both", "down", "during", "each",
+    "few", "further", "more", "most", "no", "nor", "not", "off", "once", "only", "out", "over", "own", "same",
+    "through", "under", "up",
+})
+
+
 QUESTION_WORDS = frozenset({"what", "who", "when", "where", "which", "why", "how"})
 # The Korean words (and word starts) that ask what, who, where, when, how much, which, why.
 KO_QUESTION_WORDS = ("무엇", "누구", "누가", "어디", "언제", "얼마", "어느", "어떤", "어떻", "무슨", "뭐", "몇", "며칠", "왜")
@@ -29,7 +52,7 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "he", "she", "they", "him", "his", "her", "them", "their", "you", "your", "our", "us", "me", "my",  # pronouns
     "itself", "himself", "herself", "themselves", "myself", "yourself", "ourselves", "hers", "theirs",
     "will", "would", "could", "should", "can", "may", "might", "must", "shall",  # modal verbs
-} | {
+} | _english_stopwords() | {
     "무엇", "뭐", "뭔가", "누구", "누가", "언제", "며칠", "어디", "어떤", "어떻", "어느", "몇", "얼마", "왜", "어떻게", "무슨", "것", "수", "등", "하",
     "되", "있", "없", "이", "그", "저", "알리", "말하", "주", "나", "들", "때", "곳", "거", "열리", "진행", "개최", "알", "궁금",
     "대하", "관하", "관련", "내용", "경우", "정도", "좀", "요", "나요", "인가", "습니까", "알려주", "보", "싶", "혹시",
