@@ -51,7 +51,8 @@ class Assistant:
             _configure_llama_index(self.index)
         self.retriever = HybridRetriever(self.index, self.settings)
         self.event = event_of_index(self.index)
-        self.extractive = ExtractiveAnswerer(self.index, event=self.event)
+        self.extractive = ExtractiveAnswerer(self.index, event=self.event,
+                                             wider=lambda query, lang: self._passages(query, lang, across=True))
         self.answerer = make_answerer(self.settings, self.index, self.extractive, self.event)
         self.checker = ClaimChecker(self.retriever, self.extractive.scorer)
         self.library = Library(self.index, self.settings, on_change=self.refresh)  # the documents, for front ends
@@ -98,7 +99,7 @@ class Assistant:
         scorer = self.extractive.scorer
         return cleaned, lang, scorer.korean_names(scorer.absolute_years(scorer.correct_spelling(standalone)), lang)
 
-    def _passages(self, query: str, lang: Lang):
+    def _passages(self, query: str, lang: Lang, across: bool = False):
         if not query:
             return []
         slot = detect_slot(query)
@@ -108,7 +109,8 @@ class Assistant:
             else (lambda chunk: 0.0 if says_absent(chunk.text) else fills_slot(chunk.text, slot, query))
         )
         return self.retriever.retrieve(
-            query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills
+            query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills,
+            across=across,
         )
 
     def _retrieved(self, query: str, lang: Lang) -> list[tuple[str, list[Chunk]]]:

@@ -18,6 +18,7 @@ from .config import Settings
 if TYPE_CHECKING:
     from index.store import KnowledgeIndex
 
+CROSS_LANGUAGE_DEPTH = 5  # passages of documents with no translation in the question's language, searched apart
 OTHER_LANGUAGE_WEIGHT = 0.8  # a passage whose translation exists in the answer language counts a little less
 
 
@@ -63,6 +64,11 @@ class HybridRetriever:
         """Forget cached document metadata (after documents were added or removed)."""
         self._translations = None
 
+    def untranslated(self, lang: Lang) -> list[str]:
+        """The documents written in another language than ``lang`` with no translation in it."""
+        self.translations()
+        return [doc for doc, written in self._langs.items() if written != lang and not self.has_translation(doc, lang)]
+
     def has_translation(self, doc_id: str, lang: Lang) -> bool:
         """Whether ``doc_id`` has a translation written in ``lang``."""
         return any(self._langs.get(other) == lang for other in self.translations().get(doc_id, ()))
@@ -74,16 +80,24 @@ class HybridRetriever:
         k: int | None = None,
         hint: str = "",
         fills: Callable[[Chunk], float] | None = None,
+        across: bool = False,
     ) -> list[Chunk]:
         """The ``k`` best passages for ``query``, answer-language passages preferred over their translations.
 
         ``hint`` (words naming the kind of value asked for) is added to the keyword query only; ``fills`` (how well
-        a passage holds a value of the asked-for kind) ranks the found passages a third time, fused with the others."""
+        a passage holds a value of the asked-for kind) ranks the found passages a third time, fused with the others;
+        ``across``: the passages of documents with no translation in ``lang`` are searched on their own too, so
+        that they compete with the answer language's (an empty list when there are none)."""
         k = k or self.settings.top_k
+        untranslated = self.untranslated(lang) if across else []
+        if across and not untranslated:
+            return []
         lists = [
             self.index.dense_search(query, k=self.depth),
             self.index.bm25_search(f"{query} {hint}".strip(), k=self.depth),
         ]
+        if untranslated:  # a question meets passages in its own language first: search the others on their own
+            lists.append(self.index.dense_search(query, k=CROSS_LANGUAGE_DEPTH, doc_ids=untranslated))
         if fills is not None:
             pool = reciprocal_rank_fusion(lists)
             strength = {c.chunk_id: fills(c) for c in pool}

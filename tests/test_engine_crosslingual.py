@@ -119,3 +119,26 @@ def test_a_question_about_something_no_document_mentions_is_refused(bot, questio
     """The documents say where the conference was and that parking is free, nothing of Wi-Fi or a livestream: the
     best sentence about the venue is no answer."""
     assert bot.ask(question).refused
+
+
+def test_documents_with_no_translation_are_searched_apart_only_when_asked(bot):
+    """An English question's own passages come first; the Korean-only documents can be searched on their own."""
+    assert sorted(bot.retriever.untranslated("en")) == ["practical-ko", "prizes-ko"]
+    assert bot.retriever.untranslated("ko") == []  # the English document has its Korean translation
+    found = bot.retriever.retrieve("Who received the best paper award?", "en", k=12, across=True)
+    assert "prizes-ko" in {c.doc_id for c in found}
+    assert bot.retriever.retrieve("누가 최우수 논문상을 받았나?", "ko", across=True) == []
+
+
+def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(bot):
+    """No passage of the question's own search answers it: the passages of the untranslated documents, searched
+    apart, are tried next, and the sentence giving the time is quoted."""
+    from assistant.answering.extractive import ExtractiveAnswerer
+
+    question = "When does the registration desk open?"
+    searched = bot.retriever.retrieve(question, "en", k=12, across=True)
+    alone = ExtractiveAnswerer(bot.index, scorer=bot.extractive.scorer)
+    wider = ExtractiveAnswerer(bot.index, scorer=bot.extractive.scorer, wider=lambda query, lang: searched)
+    assert alone.answer(question, "en", []).refused
+    draft = wider.answer(question, "en", [])
+    assert not draft.refused and "오전 9시" in draft.text and draft.passages[0].doc_id == "practical-ko"
