@@ -12,7 +12,7 @@ from index.store import KnowledgeIndex
 
 from .answering.answerer import make_answerer
 from .answering.citations import renumber
-from .answering.evidence import Evidence
+from .answering.evidence import Evidence, glossary_words
 from .answering.extractive import ExtractiveAnswerer, pieces_of
 from .checking.audit import AuditReport, audit
 from .checking.claim_check import ClaimChecker
@@ -110,7 +110,7 @@ class Assistant:
         )
         return self.retriever.retrieve(
             query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills,
-            across=across,
+            across=across, translated=" ".join(glossary_words(query, lang)) if across else "",
         )
 
     def _retrieved(self, query: str, lang: Lang) -> list[tuple[str, list[Chunk]]]:

@@ -81,13 +81,15 @@ class HybridRetriever:
         hint: str = "",
         fills: Callable[[Chunk], float] | None = None,
         across: bool = False,
+        translated: str = "",
     ) -> list[Chunk]:
         """The ``k`` best passages for ``query``, answer-language passages preferred over their translations.
 
         ``hint`` (words naming the kind of value asked for) is added to the keyword query only; ``fills`` (how well
         a passage holds a value of the asked-for kind) ranks the found passages a third time, fused with the others;
         ``across``: the passages of documents with no translation in ``lang`` are searched on their own too, so
-        that they compete with the answer language's (an empty list when there are none)."""
+        that they compete with the answer language's (an empty list when there are none), by meaning and by
+        ``translated`` (the question's words as the other language writes them)."""
         k = k or self.settings.top_k
         untranslated = self.untranslated(lang) if across else []
         if across and not untranslated:
@@ -98,6 +100,8 @@ class HybridRetriever:
         ]
         if untranslated:  # a question meets passages in its own language first: search the others on their own
             lists.append(self.index.dense_search(query, k=CROSS_LANGUAGE_DEPTH, doc_ids=untranslated))
+            if translated:
+                lists.append(self.index.bm25_search(translated, k=CROSS_LANGUAGE_DEPTH, doc_ids=untranslated))
         if fills is not None:
             pool = reciprocal_rank_fusion(lists)
             strength = {c.chunk_id: fills(c) for c in pool}

@@ -142,3 +142,20 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
     assert alone.answer(question, "en", []).refused
     draft = wider.answer(question, "en", [])
     assert not draft.refused and "오전 9시" in draft.text and draft.passages[0].doc_id == "practical-ko"
+
+
+@pytest.mark.parametrize("question, lang, words", [("차 끌고 가면 주차 돼?", "ko", ["parking"]),
+                                                   ("is parking free", "en", ["주차", "무료"])])
+def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
+    from assistant.answering.evidence import glossary_words
+
+    assert set(words) <= set(glossary_words(question, lang))
+
+
+def test_the_untranslated_documents_are_searched_by_the_questions_words_in_their_language(bot):
+    """The Korean word for what is asked lifts the Korean passage that uses it above where meaning alone puts it."""
+    def parking(translated: str) -> float:
+        found = bot.retriever.retrieve("Can I leave my car there?", "en", k=12, across=True, translated=translated)
+        return next(c.score for c in found if "주차" in c.text)
+
+    assert parking("주차") > parking("")

@@ -795,6 +795,19 @@ def glossed(found: frozenset[str], lang: Lang) -> frozenset[str]:
     return found | added if added else found
 
 
+def glossary_words(text: str, lang: Lang) -> list[str]:
+    """The words events are described with that ``text`` (written in ``lang``) holds, as the other language writes
+    them ("주차 돼?" → "parking"), for a keyword search of the documents written only in that language."""
+    found = terms(text)
+    out: dict[str, None] = {}
+    for word, (en, kos) in zip(EVENT_GLOSSARY, _glossary()):
+        if lang == "ko" and any(ko and ko <= found for ko in kos):
+            out[word] = None
+        elif lang == "en" and en in found:
+            out.update(dict.fromkeys(EVENT_GLOSSARY[word]))
+    return list(out)
+
+
 def asks(heading_path: str) -> bool:
     """Whether the nearest heading of ``heading_path`` is a question ("## Is there Wi-Fi?")."""
     return heading_path.rsplit(" > ", 1)[-1].rstrip().endswith(("?", "？"))
