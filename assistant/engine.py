@@ -110,8 +110,16 @@ class Assistant:
         )
         return self.retriever.retrieve(
             query, lang, k=max(self.settings.top_k, PASSAGES_FOR_ANSWER), hint=slot_hint(query), fills=fills,
-            across=across, translated=" ".join(glossary_words(query, lang)) if across else "",
+            across=across, translated=self._translated(query, lang) if across else "",
         )
+
+    def _translated(self, query: str, lang: Lang) -> str:
+        """The event words of ``query`` as the other language writes them, with the documents' Korean nouns
+        beginning with each Korean one ("주차" → "주차 주차장")."""
+        stats = self.extractive.scorer.stats()
+        words = glossary_words(query, lang)
+        return " ".join(dict.fromkeys(w for word in words for w in (word, *(stats.compounds(word)
+                                                                         if not word.isascii() else ()))))
 
     def _retrieved(self, query: str, lang: Lang) -> list[tuple[str, list[Chunk]]]:
         """Each question ``query`` asks, with its passages: the extractive answerer answers a message asking several

@@ -159,3 +159,13 @@ def test_the_untranslated_documents_are_searched_by_the_questions_words_in_their
         return next(c.score for c in found if "주차" in c.text)
 
     assert parking("주차") > parking("")
+
+
+def test_a_korean_compound_holds_the_event_word_it_begins_with(bot):
+    """"주차장" (car park) speaks of 주차 (parking): an English question about parking meets it, and the keyword search
+    of Korean documents looks for the documents' nouns beginning with the word too."""
+    from assistant.answering.evidence import glossed, stem, terms
+
+    assert stem("parking") in glossed(terms("임시주차장은 300면이다."), "en")
+    assert "행사장" in bot.extractive.scorer.stats().compounds("행사")
+    assert bot.extractive.scorer.stats().compounds("없는낱말") == []

@@ -10,6 +10,7 @@ model also sees how close in meaning the best sentence is to the question's word
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import json
@@ -348,6 +349,20 @@ class CorpusStats:
         close = _one_edit if len(word) >= 3 else _shift_slip  # short words: only a slip of the shift key
         found = [t for t, j in self._hangul.get(len(word), []) if close(target, j)]
         return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def _korean_terms(self) -> list[str]:
+        return sorted(t for t in self.df if re.fullmatch(r"[가-힣]{2,}", t))
+
+    def compounds(self, word: str, most: int = 8) -> list[str]:
+        """The documents' Korean nouns that begin with ``word`` ("주차" → "주차장"), the commonest first."""
+        terms_ = self._korean_terms
+        at = bisect.bisect_left(terms_, word)
+        found = []
+        while at < len(terms_) and terms_[at].startswith(word):
+            found.append(terms_[at])
+            at += 1
+        return sorted(found, key=lambda t: -self.df[t])[:most]
 
     @cached_property
     def korean_names(self) -> dict[str, str]:
@@ -787,8 +802,11 @@ def glossed(found: frozenset[str], lang: Lang) -> frozenset[str]:
     """The terms of a passage in one language with the event words they hold added as ``lang`` writes them
     ("주차는 무료" holds "parking" and "free" for an English question)."""
     added: set[str] = set()
+    held = found
+    if lang == "en":  # a Korean noun holds the words it begins with ("주차장" holds "주차")
+        held = found | {t[:i] for t in found if not t.isascii() for i in range(2, len(t))}
     for en, kos in _glossary():
-        if lang == "en" and en not in found and any(ko and ko <= found for ko in kos):
+        if lang == "en" and en not in found and any(ko and ko <= held for ko in kos):
             added.add(en)
         elif lang == "ko" and en in found:
             added.update(*kos)
