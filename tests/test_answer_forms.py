@@ -121,6 +121,16 @@ def test_a_summary_of_the_event_says_when_and_where_it_was(bot, question):
     assert "28" in answer.text and "29" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["give me the gist of SFASS 2025", "summarize the forum in a few lines"])
+def test_a_summary_gives_the_span_of_days_once(bot, question):
+    """A sentence counting the forum's days says nothing new after the one giving its span of days."""
+    import re
+
+    answer = bot.ask(question)
+    sentences = re.split(r"(?<=\])[.]?\s+", answer.text)
+    assert sum("28" in s and "29" in s for s in sentences) == 1, answer.text
+
+
 @pytest.mark.parametrize("question", ["이 박람회 한 문단으로 요약해줘", "give me the gist of JHCF"])
 def test_another_events_summary_names_its_venue_whatever_the_event_is_called(fair_bot, question):
     answer = fair_bot.ask(question)

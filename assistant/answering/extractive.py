@@ -125,7 +125,8 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
     for slot, strengths in (("date", (2.0, 1.0)), ("place", (2.0,)), ("count", (1.0,))):
         filled = [_counts(c.sentence) if slot == "count" else fills_slot(c.sentence, slot, "") for c in pool]
         strength = next((s for s in strengths if any(f >= s for f in filled)), strengths[-1])
-        holding = [i for i, f in enumerate(filled) if f >= strength]
+        holding = [i for i, f in enumerate(filled)
+                   if f >= strength and not _repeats(pool[i], [pool[j] for j in picked])]
         best = max(holding, key=lambda i: relevance[i], default=None)
         if best is not None and best not in picked:
             picked.append(best)
