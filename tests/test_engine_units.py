@@ -77,6 +77,13 @@ def test_a_pronoun_for_a_person_place_or_day_is_the_one_the_last_answer_gave(que
     assert standalone_question(question, history, lang, 6) == standalone
 
 
+def test_a_follow_up_carries_what_the_last_question_was_about_not_its_verb():
+    """"별빛 국악 콘서트 누가 나와?" is about the concert: its three-word name, without "나와"."""
+    history = [{"role": "user", "content": "별빛 국악 콘서트 누가 나와?"},
+               {"role": "assistant", "content": "퓨전 국악 밴드 달빛나루가 출연합니다."}]
+    assert standalone_question("몇시 시작함?", history, "ko", 6) == "별빛 국악 콘서트 몇시 시작함?"
+
+
 def test_korean_elliptical_follow_up_substitutes_the_slot():
     history = [
         {"role": "user", "content": "첫째 날에는 어떤 세션이 있었나요?"},

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from index.models import Lang
+from index.text import _kiwi_lock, kiwi
 
 from ..checking.facts import fact_spans, facts
 from ..checking.names import name_class, persons
@@ -99,8 +100,18 @@ def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
     if subjects:
         return " ".join(subjects[:2])
     words = [w for w in _words(previous) if w.lower() not in _STOP_EN and len(w) > 1
-             and not w.startswith(_KO_ASKING)]  # "패션쇼 언제야?" is about the show, not about "언제"
+             and not w.startswith(_KO_ASKING)  # "패션쇼 언제야?" is about the show, not about "언제"
+             and not _predicate(w)]  # "별빛 국악 콘서트 누가 나와?" is about the concert, not about "나와"
     return " ".join(words[-3:])
+
+
+def _predicate(word: str) -> bool:
+    """Whether a Korean word is a verb or adjective ("나와", "했어"), as its first morpheme says."""
+    if not re.search(r"[가-힣]", word):
+        return False
+    with _kiwi_lock:
+        tokens = kiwi().tokenize(word)
+    return bool(tokens) and tokens[0].tag.startswith(("VV", "VA", "VX", "VCP", "VCN"))
 
 
 _KO_PARTICLE = re.compile(r"^(?P<stem>[가-힣A-Za-z0-9]{2,}?)(?:에서는|에서|에는|은|는|이|가|을|를|의|에|와|과)$")
