@@ -99,7 +99,10 @@ class HybridRetriever:
             self.index.bm25_search(f"{query} {hint}".strip(), k=self.depth),
         ]
         if untranslated:  # a question meets passages in its own language first: search the others on their own
-            lists.append(self.index.dense_search(query, k=CROSS_LANGUAGE_DEPTH, doc_ids=untranslated))
+            alone = set(untranslated)  # filtered by language in the store (one value, cheap at any size), then here
+            other = [c for c in self.index.dense_search(query, k=self.depth, lang="en" if lang == "ko" else "ko")
+                     if c.doc_id in alone]
+            lists.append(other[:CROSS_LANGUAGE_DEPTH])
             if translated:
                 lists.append(self.index.bm25_search(translated, k=CROSS_LANGUAGE_DEPTH, doc_ids=untranslated))
         if fills is not None:
