@@ -43,7 +43,7 @@ def test_the_day_a_question_names(text, days):
 @pytest.mark.parametrize(
     "text, form",
     [("Give me a short summary of the forum.", "summary"), ("포럼 요약해줘", "summary"),
-     ("첫날 일정 알려줘", "agenda"), ("What sessions were on day two?", "agenda"),
+     ("첫날 일정 알려줘", "agenda"), ("What sessions were on day two?", "agenda"), ("첫날 오후에 뭐 있음?", "agenda"),
      ("Which organizations sent speakers?", "list"), ("Where was it held?", "fact"),
      # a question word said twice, or "who are the ..." with a plural, asks for everyone or everything
      ("경기 종목 뭐뭐 있어?", "list"), ("개회식에서 단상에 오른 사람 누구누구?", "list"), ("who are the speakers?", "list"),

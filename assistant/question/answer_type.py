@@ -508,7 +508,7 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _AGENDA = re.compile(
-    r"\bagenda\b|\bprogram(?:me)?\b|\bschedule\b|\bsessions?\b|\bwhat(?:'s| is| was)? (?:on|happen)|일정|프로그램|세션|순서|뭐\s*해|뭐\s*했",
+    r"\bagenda\b|\bprogram(?:me)?\b|\bschedule\b|\bsessions?\b|\bwhat(?:'s| is| was)? (?:on|happen)|일정|프로그램|세션|순서|뭐\s*해|뭐\s*했|(?<!뭐)뭐\s*있",
     re.IGNORECASE,
 )
 _LIST = re.compile(
