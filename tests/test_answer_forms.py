@@ -357,7 +357,8 @@ def festival_bot(tmp_path_factory) -> Assistant:
     (knowledge / "press-ko.md").write_text(
         "---\nid: fest-press-ko\ntitle: 강변 축제 보도자료\nlang: ko\nsource: 사무국\nkind: press\n---\n"
         "# 강변 축제 보도자료\n\n## 신인 가수 결선 진출자\n\n예선에는 모두 86팀이 참가했다. 심사위원단은 두 차례 심사를 거쳐 "
-        "다음 네 팀을 결선 진출자로 뽑았다.\n\n- 물결소리\n- 달빛밴드\n- 푸른 새벽\n- 소금꽃\n\n우승팀은 결선 당일 발표된다.\n",
+        "다음 네 팀을 결선 진출자로 뽑았다.\n\n- 물결소리\n- 달빛밴드\n- 푸른 새벽\n- 소금꽃\n\n우승팀은 결선 당일 발표된다.\n\n"
+        "## 지난 축제\n\n지난해 신인 가수 대상은 해금 연주자 이서준이 받았다.\n",
         encoding="utf-8")
     settings = Settings(knowledge_dir=knowledge, data_dir=folder / "data")
     index = KnowledgeIndex.open(settings)
@@ -372,6 +373,13 @@ def test_a_sentence_announcing_a_list_is_quoted_with_the_list(festival_bot):
     assert not answer.refused and all(t in answer.text for t in teams), answer.text
     assert [answer.text.index(t) for t in teams] == sorted(answer.text.index(t) for t in teams)  # in the list's order
     assert answer.text.index("다음 네 팀") < answer.text.index("물결소리"), answer.text
+
+
+def test_a_sentence_about_last_year_does_not_answer_for_this_year(festival_bot):
+    """"지난해 대상은 이서준이 받았다" says who won last year; this year's winner is not known yet."""
+    assert festival_bot.ask("올해 신인 가수 대상 누가 받았어?").refused
+    answer = festival_bot.ask("작년 신인 가수 대상 누가 받았어?")
+    assert not answer.refused and "이서준" in answer.text, answer.text
 
 
 @pytest.mark.parametrize("question, kept, dropped", [

@@ -123,6 +123,7 @@ _RELATIVE_YEARS = (
     (re.compile(r"\blast\s+(?:year|yr)\b", re.IGNORECASE), -1, ""),
     (re.compile(r"작년|지난\s*해"), -1, "년"),
 )
+_THIS_YEAR = ((re.compile(r"올해|금년"), 0, "년"), (re.compile(r"\bthis\s+year\b", re.IGNORECASE), 0, ""))
 # a Korean word quoted in English text; Hangul right after a Latin letter or digit is a particle ("SFASS에는")
 _QUOTED_HANGUL = re.compile(r"(?<![A-Za-z0-9])[가-힣]{2,}")
 
@@ -197,6 +198,16 @@ def question_row(q: Question, usable: list[Evidence]) -> list[float]:
     ]
 
 
+@lru_cache(maxsize=4096)
+def years_named(text: str, event_year: int | None) -> frozenset[str]:
+    """The years ``text`` speaks of, those named relative to now ("지난해", "this year") counted from
+    ``event_year``."""
+    if event_year is not None and re.search(r"[년해]|year", text, re.IGNORECASE):
+        for pattern, offset, suffix in (*_RELATIVE_YEARS, *_THIS_YEAR):
+            text = pattern.sub(f"{event_year + offset}{suffix}", text)
+    return frozenset(facts(text).years)
+
+
 def rest(q: Question, e: Evidence) -> float:
     """How close in meaning ``e`` is to what of the question it does not literally hold (computed once, on demand):
     a sentence about the right subject that lacks the asked attribute ("married", "address") is far from it."""
@@ -268,6 +279,8 @@ class Question:
     absence_counts: bool  # a sentence saying the documents lack something may answer it ("what is not covered?")
     meaning_gap: Callable[[Evidence], float] | None = None  # see ``rest``
     also: tuple[Slot, ...] = ()  # the other kinds of value its question words ask for ("when and where")
+    years: frozenset[str] = frozenset()  # the years it asks about ("올해" as the documents' year)
+    event_year: int | None = None  # the year the documents speak of most, for the years sentences name
 
     @property
     def total(self) -> float:
@@ -666,6 +679,8 @@ class EvidenceScorer:
             unknown=unknown,
             absence_counts=not asks_what_is_missing(text),
             also=also,
+            years=years_named(text, self.stats().event_year),
+            event_year=self.stats().event_year,
         )
         q.meaning_gap = partial(self._rest, q)
         return q

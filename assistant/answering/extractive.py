@@ -6,8 +6,8 @@ that day); a summary: the most representative distinct sentences; an acronym's f
 it out. All de-duplicated, also across translations.
 Refusal is decided by evidence: the fitted answerability of the best evidence is under its threshold, the
 documents' own "not covered" list matches best, the question asks for a typed value (a time, a price, a room,
-a person's name, a count, a date) that no candidate holds, or about an often-missing thing (parking, Wi-Fi, a
-person's marriage ...) that no candidate speaks of.
+a person's name, a count, a date) that no candidate holds, about an often-missing thing (parking, Wi-Fi, a
+person's marriage ...) that no candidate speaks of, or about this year when the best evidence speaks of last year.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..checking.facts import fact_spans, facts
 from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
-from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms
+from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms, years_named
 from .refusal import refusal_message
 
 if TYPE_CHECKING:
@@ -77,7 +77,8 @@ def select(q: Question, candidates: list[Evidence], model: EvidenceModel, thresh
     ``threshold``, the model's own by default). ``candidates`` are sorted by ``p``."""
     pool = usable(q, candidates)
     least = model.answer_threshold if threshold is None else threshold
-    if not pool or says_documents_lack(q, candidates) or model.answerable(q, pool) < least:
+    if not pool or says_documents_lack(q, candidates) or of_another_year(q, pool[0]) \
+            or model.answerable(q, pool) < least:
         return []
     best = pool[0]
     if q.form == "agenda" and q.days:  # sentences about that day, in the programme's order
@@ -107,6 +108,15 @@ def select(q: Question, candidates: list[Evidence], model: EvidenceModel, thresh
         if extra is not None and strength >= 1:
             picked.append(extra)
     return picked
+
+
+def of_another_year(q: Question, best: Evidence) -> bool:
+    """Whether the best evidence speaks, relative to now, of another year than the question asks about ("올해 대상
+    누가 받았어?" answered by "지난해 대상은 …이 받았다")."""
+    if not q.years:
+        return False
+    relative = years_named(best.sentence, q.event_year) - set(facts(best.sentence).years)
+    return bool(relative) and not relative & q.years
 
 
 def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidence]:
