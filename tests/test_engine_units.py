@@ -307,6 +307,8 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("홈페이지 주소 알려줘", "link"),
         ("기사에 이름 나오는 인물들 다 정리해줘", "person"),
         ("Which people are named in the article?", "person"),
+        ("청소년 요금은 몇 살까지 적용돼?", "age"),  # asked about the fee, for an age
+        ("Up to what age is the youth fee, how old?", "age"),
     ],
 )
 def test_asked_slot(question, slot):

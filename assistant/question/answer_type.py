@@ -22,6 +22,8 @@ Slot = Literal["time", "money", "link", "duration", "year", "date", "age", "numb
 
 # Checked in this order: the first pattern that matches names the slot.
 SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
+    # words that only ever ask for an age come before the nouns of other kinds ("청소년 요금은 몇 살까지야?")
+    ("age", re.compile(r"\bhow old\b|\bwhat age\b|몇\s*살", re.IGNORECASE)),
     (
         "time",
         re.compile(
