@@ -30,7 +30,7 @@ CLAIM_FLOORS = {
     "claims-tuning-4": {"supported": (0.87, 0.75), "contradicted": (0.85, 0.40), "not_found": (0.28, 0.85)},
     "claims-tuning-5": {"supported": (0.96, 0.94), "contradicted": (0.93, 0.70), "not_found": (0.58, 0.96)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.11}
+MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.09}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:
