@@ -45,6 +45,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?。]$")
 _ANNOUNCES_LIST = re.compile(
     r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))", re.IGNORECASE)
 LIST_ITEMS = 12  # at most this many items of an announced list are quoted
+LINE_PASSAGES = 2  # at most this many passages of a programme line are quoted after its opening sentence
 # The answerability a question refused on its passages needs when the passages of documents in the other language
 # (with no translation) are searched apart too: a question in one language meets the other's words only by meaning,
 # so such an answer must be surer. Chosen on the tuning events (0.475, the model's own, answered twice as many
@@ -256,6 +257,8 @@ class ExtractiveAnswerer:
         q, candidates = self.evidence(question, language, passages)
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_items(select(q, candidates, self.scorer.model, threshold))
+        if picked and fixed is None and q.slot in ("who", "person"):
+            picked = self.with_rest_of_line(picked)
         if picked:
             return picked, None
         absence = says_documents_lack(q, candidates)
@@ -273,6 +276,36 @@ class ExtractiveAnswerer:
             if _ANNOUNCES_LIST.search(c.sentence) and (items := self._items_after(c)):
                 out = [o for o in out if not any(same(o, i) for i in items)] + items  # the list in its order
         return out
+
+    def with_rest_of_line(self, picked: list[Evidence]) -> list[Evidence]:
+        """``picked`` with, after a programme line's opening sentence ("10:30–11:10 Opening Ceremony, Main Stage."),
+        the rest of that line ("Opening address by …; welcome address by …"): who takes part is said there."""
+        out: list[Evidence] = []
+        for c in picked:
+            if any(c.sentence == o.sentence for o in out):
+                continue
+            out.append(c)
+            if _STARTS_AT.match(c.sentence):
+                out += [e for e in self._rest_of_line(c) if not any(e.sentence == o.sentence for o in out)]
+        return out
+
+    def _rest_of_line(self, c: Evidence) -> list[Evidence]:
+        """The sentences after ``c`` on its line: the passages that follow its own with nothing but a space between
+        (``Chunk.start``/``end`` are offsets in the document), up to the line's end."""
+        chunks = self.index.chunks(c.chunk.doc_id)
+        at = next((k for k, other in enumerate(chunks) if other.chunk_id == c.chunk.chunk_id), None)
+        if at is None:
+            return []
+        rest = []
+        for before, after in zip(chunks[at:at + LINE_PASSAGES], chunks[at + 1:at + 1 + LINE_PASSAGES]):
+            if after.start - before.end != 1 or after.heading != c.chunk.heading:
+                break
+            rest.append(after)
+        if not rest:
+            return []
+        pairs, vectors = self.index.sentences(rest)
+        return [Evidence(sentence=s.text.strip(), passage=c.passage, chunk=rest[i], vector=v)
+                for (i, s), v in zip(pairs, vectors)]
 
     def _items_after(self, c: Evidence) -> list[Evidence]:
         """The items of the list right after ``c``: the passages after its own under the same heading, each a line
