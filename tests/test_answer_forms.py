@@ -401,3 +401,34 @@ def test_a_days_agenda_lists_every_session_of_each_part_of_the_day_in_either_lan
     assert all(s in answer.text for s in sessions) and "Street parade" not in answer.text, answer.text
     if answer.language == "ko":  # the English lines are introduced once, in Korean
         assert answer.text.count("영어 문서에만") == 1, answer.text
+
+
+def test_who_takes_part_in_a_session_is_read_to_the_end_of_its_programme_line(tmp_path):
+    """A long programme line is stored as several passages; the speakers come after the session's time and host."""
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "programme-en.md").write_text(
+        "---\nid: fair-programme-en\ntitle: Book Fair programme\nlang: en\nsource: Office\nkind: programme\n---\n"
+        "# Book Fair programme\n\n## Friday 16 October\n\n"
+        "- 10:00 Doors open (Exhibition Halls A and B)\n"
+        "- 10:30–11:10 Opening Ceremony, Main Stage, Exhibition Hall A. Hosted by Lim So-ra, announcer at Hanbat "
+        "Broadcasting. Opening address by Han Ji-hoon, Chairman of the Daejeon Science Culture Foundation; "
+        "congratulatory address by Park Eun-jeong, Director-General of the Culture, Sports and Tourism Bureau, "
+        "Daejeon Metropolitan City; welcome address by Oh Mi-kyung, President of the Korea Science Publishers "
+        "Association.\n"
+        "- 11:30–12:30 Keynote \"Why Stars Make Good Storytellers\", Sarah Lindqvist, Conference Hall.\n",
+        encoding="utf-8")
+    settings = Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data")
+    index = KnowledgeIndex.open(settings)
+    index.build()
+    from assistant.answering.evidence import Evidence
+
+    bot = Assistant(settings, index=index)
+    chunks = index.chunks("fair-programme-en")
+    opening = next(c for c in chunks if c.text.startswith("10:30"))
+    assert not any("Han Ji-hoon" in s.text for _, s in index.sentences([opening])[0])  # the line spans passages
+    pairs, vectors = index.sentences([opening])
+    first = Evidence(sentence=pairs[0][1].text, passage=0, chunk=opening, vector=vectors[0])
+    quoted = " ".join(e.sentence for e in bot.extractive.with_rest_of_line([first]))
+    assert all(n in quoted for n in ("Han Ji-hoon", "Park Eun-jeong", "Oh Mi-kyung")), quoted
+    assert "Keynote" not in quoted  # the next line is another session
