@@ -19,15 +19,21 @@ def bot(tmp_path_factory) -> Assistant:
     return Assistant(engine_settings(tmp_path_factory))
 
 
+def _built(knowledge, data) -> tuple[Settings, KnowledgeIndex]:
+    """Settings for a knowledge folder, and its index, built."""
+    settings = Settings(knowledge_dir=knowledge, data_dir=data)
+    index = KnowledgeIndex.open(settings)
+    index.build()
+    return settings, index
+
+
 @pytest.fixture(scope="module")
 def article_bot(tmp_path_factory) -> Assistant:
     """The seed article as the only document, as an organizer might upload it."""
     folder = tmp_path_factory.mktemp("article-only")
     (folder / "knowledge").mkdir()
     (folder / "knowledge" / "article.txt").write_bytes((PROJECT_ROOT / "tests/fixtures/seed-article.txt").read_bytes())
-    settings = Settings(knowledge_dir=folder / "knowledge", data_dir=folder / "data")
-    index = KnowledgeIndex.open(settings)
-    index.build()
+    settings, index = _built(folder / "knowledge", folder / "data")
     return Assistant(settings, index=index)
 
 
@@ -77,10 +83,7 @@ def test_a_days_agenda_lists_that_days_sessions_from_the_programme(bot, question
 @pytest.fixture(scope="module")
 def fair_bot(tmp_path_factory) -> Assistant:
     """Another event's documents (a craft fair whose programme gives times of day)."""
-    settings = Settings(knowledge_dir=PROJECT_ROOT / "tests/fixtures/tuning-event-2",
-                        data_dir=tmp_path_factory.mktemp("fair-data"))
-    index = KnowledgeIndex.open(settings)
-    index.build()
+    settings, index = _built(PROJECT_ROOT / "tests/fixtures/tuning-event-2", tmp_path_factory.mktemp("fair-data"))
     return Assistant(settings, index=index)
 
 
@@ -360,9 +363,7 @@ def festival_bot(tmp_path_factory) -> Assistant:
         "다음 네 팀을 결선 진출자로 뽑았다.\n\n- 물결소리\n- 달빛밴드\n- 푸른 새벽\n- 소금꽃\n\n우승팀은 결선 당일 발표된다.\n\n"
         "## 지난 축제\n\n지난해 신인 가수 대상은 해금 연주자 이서준이 받았다.\n",
         encoding="utf-8")
-    settings = Settings(knowledge_dir=knowledge, data_dir=folder / "data")
-    index = KnowledgeIndex.open(settings)
-    index.build()
+    settings, index = _built(knowledge, folder / "data")
     return Assistant(settings, index=index)
 
 
@@ -418,9 +419,7 @@ def test_who_takes_part_in_a_session_is_read_to_the_end_of_its_programme_line(tm
         "Association.\n"
         "- 11:30–12:30 Keynote \"Why Stars Make Good Storytellers\", Sarah Lindqvist, Conference Hall.\n",
         encoding="utf-8")
-    settings = Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data")
-    index = KnowledgeIndex.open(settings)
-    index.build()
+    settings, index = _built(knowledge, tmp_path / "data")
     from assistant.answering.evidence import Evidence
 
     bot = Assistant(settings, index=index)
