@@ -257,7 +257,7 @@ class ExtractiveAnswerer:
         q, candidates = self.evidence(question, language, passages)
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_items(select(q, candidates, self.scorer.model, threshold))
-        if picked and fixed is None and q.slot in ("who", "person"):
+        if picked and fixed is None:
             picked = self.with_rest_of_line(picked)
         if picked:
             return picked, None
@@ -279,7 +279,8 @@ class ExtractiveAnswerer:
 
     def with_rest_of_line(self, picked: list[Evidence]) -> list[Evidence]:
         """``picked`` with, after a programme line's opening sentence ("10:30–11:10 Opening Ceremony, Main Stage."),
-        the rest of that line ("Opening address by …; welcome address by …"): who takes part is said there."""
+        the rest of that line ("Opening address by …; welcome address by …"): the session's people, fees and
+        conditions are said there."""
         out: list[Evidence] = []
         for c in picked:
             if any(c.sentence == o.sentence for o in out):
