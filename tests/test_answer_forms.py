@@ -431,3 +431,32 @@ def test_who_takes_part_in_a_session_is_read_to_the_end_of_its_programme_line(tm
     quoted = " ".join(e.sentence for e in bot.extractive.with_rest_of_line([first]))
     assert all(n in quoted for n in ("Han Ji-hoon", "Park Eun-jeong", "Oh Mi-kyung")), quoted
     assert "Keynote" not in quoted  # the next line is another session
+
+
+@pytest.mark.parametrize("question", ["who is Sarah Lindqvist?", "tell me about sarah lindqvist"])
+def test_a_question_about_someone_named_is_answered_from_the_section_headed_by_the_name(tmp_path, question):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "speakers-en.md").write_text(
+        "---\nid: fair-speakers-en\ntitle: Speakers\nlang: en\nsource: Office\nkind: speakers\n---\n"
+        "# Speakers\n\n## Host and organizer\n\nThe fair is hosted by the Daejeon Science Culture Foundation.\n\n"
+        "## Sarah Lindqvist\n\nProfessor of Astrophysics at Uppsala University, Sweden. Her research "
+        "focuses on red dwarfs. She is also a popular science writer: her book The Quiet Stars (2021) has been "
+        "translated into 14 languages.\n\n"
+        + "".join(f"## {first} {last}\n\n{first} {last} is a science writer from {city}.\n\n"
+                  for first, last, city in zip(
+                      ["Daniel", "Mina", "Jonas", "Lucia", "Omar", "Emma", "Ravi", "Akira", "Nora", "Pablo",
+                       "Ingrid", "Tomas", "Leila", "Hugo"],
+                      ["Okoro", "Park", "Berg", "Ferri", "Haddad", "Laurent", "Patel", "Sato", "Quinn", "Ruiz",
+                       "Solheim", "Novak", "Karimi", "Brandt"],
+                      ["Lagos", "Seoul", "Oslo", "Rome", "Amman", "Lyon", "Pune", "Kobe", "Cork", "Lima",
+                       "Bergen", "Brno", "Tabriz", "Graz"])),
+        encoding="utf-8")
+    settings, index = _built(knowledge, tmp_path / "data")
+    bot = Assistant(settings, index=index)
+    quoted = [e.sentence for e in bot.extractive.section(bot.extractive.scorer.question(question), "en")]
+    assert len(quoted) == 3 and "Uppsala" in quoted[0] and "The Quiet Stars" in quoted[2], quoted
+    answer = bot.ask(question)
+    assert not answer.refused and "The Quiet Stars" in answer.text and "Okoro" not in answer.text, answer.text
+    # a heading starting with an ordinary word names no one: "who hosts it" is left to the evidence scorer
+    assert bot.extractive.section(bot.extractive.scorer.question("who is the host?"), "en") == []

@@ -41,10 +41,13 @@ SAME_WORDS = 0.5  # ... when in one language, sharing this share of their words 
 _STARTS_AT = re.compile(r"\W*\d{1,2}:\d{2}")  # a programme line: a session at its time ("**14:00–16:30 Final**")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quotation marks
 _ENDS_SENTENCE = re.compile(r"[.!?。]$")
+_ABOUT = re.compile(r"\babout\b|에\s*(?:대해|대한|관해)", re.IGNORECASE)  # "tell me about …": the subject as a whole
 # a sentence announcing the list after it ("… the following five books:", "다음 5권을 최종 후보로 골랐다.")
 _ANNOUNCES_LIST = re.compile(
     r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))", re.IGNORECASE)
 LIST_ITEMS = 12  # at most this many items of an announced list are quoted
+SECTION_SENTENCES = 5  # at most this many sentences of a section quoted for a question about what heads it
+SECTION_SHARE = 0.5  # ... whose key words are at least this share of the heading's words
 LINE_PASSAGES = 2  # at most this many passages of a programme line are quoted after its opening sentence
 # The answerability a question refused on its passages needs when the passages of documents in the other language
 # (with no translation) are searched apart too: a question in one language meets the other's words only by meaning,
@@ -213,10 +216,50 @@ class ExtractiveAnswerer:
         self.scorer = scorer or EvidenceScorer(index)
         self.event = event  # what the documents cover, for refusals (read from the folder when not given)
         self.wider = wider  # a question's passages with those of untranslated documents searched on their own too
+        self._headings: dict[str, set[str]] | None = None
 
     def refresh(self) -> None:
         """Recount term statistics after the documents changed."""
         self.scorer.refresh()
+        self._headings = None
+
+    def _heading_index(self) -> dict[str, set[str]]:
+        """Each term of the documents' section headings (their last level) → the heading paths holding it."""
+        if self._headings is None:
+            index: dict[str, set[str]] = {}
+            for heading in {c.heading for c in self.index.chunks() if " > " in c.heading}:
+                for t in terms(heading.rsplit(" > ", 1)[-1]):
+                    index.setdefault(t, set()).add(heading)
+            self._headings = index
+        return self._headings
+
+    def _names(self, heading: str) -> list[str]:
+        """The names in a heading, less an ordinary word that only starts it with a capital ("Host and organizer")."""
+        words = self.scorer.stats().words
+        return [n for n in facts(heading).names if not (heading.startswith(n) and n.lower() in words)]
+
+    def section(self, q: Question, language: Lang) -> list[Evidence]:
+        """A question about someone or something named as a whole ("who is Sarah Lindqvist?", "tell me about bae
+        yeon-jeong") answered with the opening sentences of the section headed by that name: every key word of the
+        question is in the name, and they make up most of the heading. The section in ``language`` when there is
+        one."""
+        if q.form != "fact" or q.also or q.days or not q.keys:
+            return []
+        if q.slot not in ("who", "define") and not (q.slot == "any" and _ABOUT.search(q.text)):
+            return []
+        headings = self._heading_index()
+        found = set.intersection(*(headings.get(t, set()) for t in q.keys))
+        found = {h for h in found if len(set(q.keys)) >= SECTION_SHARE * len(terms(h.rsplit(" > ", 1)[-1]))
+                 and set(q.keys) <= terms(" ".join(self._names(h.rsplit(" > ", 1)[-1])))}  # headed by a name
+        if not found:
+            return []
+        chunks = [c for c in self.index.chunks() if c.heading in found]
+        chunks = [c for c in chunks if c.lang == language] or chunks
+        heading = chunks[0].heading
+        chunks = [c for c in chunks if c.heading == heading]
+        pairs, vectors = self.index.sentences(chunks)
+        return [Evidence(sentence=s.text.strip(), passage=i, chunk=chunks[i], vector=v)
+                for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8][:SECTION_SENTENCES]
 
     def evidence(self, question: str, language: Lang, passages: list[Chunk]) -> tuple[Question, list[Evidence]]:
         """The analysed question and its scored candidate sentences, best first."""
@@ -341,7 +384,7 @@ class ExtractiveAnswerer:
         spelled = [c for c in candidates if not c.absence and any(spells_out(a, c.sentence) for a in acronyms)]
         if spelled:
             return spelled[:1]
-        return self.agenda(q, language) or None
+        return self.agenda(q, language) or self.section(q, language) or None
 
     def leads(self, language: Lang, first: int = 0, per_document: int = 3) -> list[Evidence]:
         """The opening sentences of every document in ``language`` (of every document when none is): where news
