@@ -217,6 +217,7 @@ class ExtractiveAnswerer:
         self.event = event  # what the documents cover, for refusals (read from the folder when not given)
         self.wider = wider  # a question's passages with those of untranslated documents searched on their own too
         self._headings: dict[str, set[str]] | None = None
+        self._sections: dict[str, list[Chunk]] = {}
 
     def refresh(self) -> None:
         """Recount term statistics after the documents changed."""
@@ -224,13 +225,18 @@ class ExtractiveAnswerer:
         self._headings = None
 
     def _heading_index(self) -> dict[str, set[str]]:
-        """Each term of the documents' section headings (their last level) → the heading paths holding it."""
+        """Each term of the documents' section headings (their last level) → the heading paths holding it (and
+        each such heading path → its passages, in :attr:`_sections`); made once per version of the documents."""
         if self._headings is None:
+            sections: dict[str, list[Chunk]] = {}
+            for c in self.index.chunks():
+                if " > " in c.heading:
+                    sections.setdefault(c.heading, []).append(c)
             index: dict[str, set[str]] = {}
-            for heading in {c.heading for c in self.index.chunks() if " > " in c.heading}:
+            for heading in sections:
                 for t in terms(heading.rsplit(" > ", 1)[-1]):
                     index.setdefault(t, set()).add(heading)
-            self._headings = index
+            self._headings, self._sections = index, sections
         return self._headings
 
     def _names(self, heading: str) -> list[str]:
@@ -253,10 +259,9 @@ class ExtractiveAnswerer:
                  and set(q.keys) <= terms(" ".join(self._names(h.rsplit(" > ", 1)[-1])))}  # headed by a name
         if not found:
             return []
-        chunks = [c for c in self.index.chunks() if c.heading in found]
+        chunks = [c for heading in sorted(found) for c in self._sections[heading]]
         chunks = [c for c in chunks if c.lang == language] or chunks
-        heading = chunks[0].heading
-        chunks = [c for c in chunks if c.heading == heading]
+        chunks = [c for c in chunks if c.heading == chunks[0].heading]
         pairs, vectors = self.index.sentences(chunks)
         return [Evidence(sentence=s.text.strip(), passage=i, chunk=chunks[i], vector=v)
                 for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8][:SECTION_SENTENCES]
