@@ -460,3 +460,11 @@ def test_a_question_about_someone_named_is_answered_from_the_section_headed_by_t
     assert not answer.refused and "The Quiet Stars" in answer.text and "Okoro" not in answer.text, answer.text
     # a heading starting with an ordinary word names no one: "who hosts it" is left to the evidence scorer
     assert bot.extractive.section(bot.extractive.scorer.question("who is the host?"), "en") == []
+
+
+def test_someone_named_must_be_in_an_answer_found_in_the_other_language(fair_bot):
+    """Only the English biographies give universities; the fair's secretary-general's is not among them, and
+    another person's university is no answer about her."""
+    assert fair_bot.ask("류선화 사무총장 어느 대학 나왔어?").refused
+    answer = fair_bot.ask("문지영 박사는 어느 대학 교수야?")
+    assert not answer.refused and "Jeonbuk National University" in answer.text, answer.text

@@ -298,7 +298,18 @@ class ExtractiveAnswerer:
         if picked or absence is not None or self.wider is None:
             return picked, absence
         wider = self.wider(question, language)
-        return self._pick(question, language, wider, WIDER_THRESHOLD) if wider else (picked, absence)
+        if not wider:
+            return picked, absence
+        found, absence = self._pick(question, language, wider, WIDER_THRESHOLD)
+        # someone the question names must be in what answers it ("류선화 사무총장 어느 대학 나왔어?" is not answered
+        # by another person's university), when the passages write names in that script at all
+        passages = " ".join(f"{c.chunk.heading} {c.chunk.window or c.chunk.text}" for c in found).lower()
+        hangul = bool(re.search(r"[가-힣]", passages))
+        named = [n for n in facts(question).names if n not in self.scorer.stats().topic
+                 and (hangul or not re.search(r"[가-힣]", n))]
+        if found and not all(n.lower() in passages for n in named):
+            return [], absence
+        return found, absence
 
     def _pick(self, question: str, language: Lang, passages: list[Chunk], threshold: float | None = None
               ) -> tuple[list[Evidence], Chunk | None]:
