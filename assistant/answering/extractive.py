@@ -301,15 +301,16 @@ class ExtractiveAnswerer:
         if not wider:
             return picked, absence
         found, absence = self._pick(question, language, wider, WIDER_THRESHOLD)
-        # someone the question names must be in what answers it ("류선화 사무총장 어느 대학 나왔어?" is not answered
-        # by another person's university), when the passages write names in that script at all
-        passages = " ".join(f"{c.chunk.heading} {c.chunk.window or c.chunk.text}" for c in found).lower()
-        hangul = bool(re.search(r"[가-힣]", passages))
-        named = [n for n in facts(question).names if n not in self.scorer.stats().topic
-                 and (hangul or not re.search(r"[가-힣]", n))]
-        if found and not all(n.lower() in passages for n in named):
-            return [], absence
-        return found, absence
+        return (found, absence) if self._holds_names(question, found) else ([], absence)
+
+    def _holds_names(self, question: str, found: list[Evidence]) -> bool:
+        """Whether the passages of ``found`` hold everyone ``question`` names ("류선화 사무총장 어느 대학 나왔어?" is
+        not answered by another person's university), each name they could hold: Hangul names only where they
+        quote Hangul at all."""
+        context = " ".join(f"{c.chunk.heading} {c.chunk.window or c.chunk.text}" for c in found).lower()
+        hangul = bool(re.search(r"[가-힣]", context))
+        return all(n.lower() in context for n in facts(question).names
+                   if n not in self.scorer.stats().topic and (hangul or not re.search(r"[가-힣]", n)))
 
     def _pick(self, question: str, language: Lang, passages: list[Chunk], threshold: float | None = None
               ) -> tuple[list[Evidence], Chunk | None]:
@@ -349,23 +350,30 @@ class ExtractiveAnswerer:
                 out += [e for e in self._rest_of_line(c) if not any(e.sentence == o.sentence for o in out)]
         return out
 
+    def _following(self, chunk: Chunk, most: int) -> list[Chunk]:
+        """Up to ``most`` passages after ``chunk`` in its document, in order."""
+        chunks = self.index.chunks(chunk.doc_id)
+        at = next((k for k, other in enumerate(chunks) if other.chunk_id == chunk.chunk_id), None)
+        return [] if at is None else chunks[at + 1:at + 1 + most]
+
+    def _quoted(self, chunks: list[Chunk], passage: int) -> list[Evidence]:
+        """The sentences of ``chunks`` as evidence, numbered as ``passage`` (the one they are quoted with)."""
+        pairs, vectors = self.index.sentences(chunks)
+        return [Evidence(sentence=s.text.strip(), passage=passage, chunk=chunks[i], vector=v)
+                for (i, s), v in zip(pairs, vectors)]
+
     def _rest_of_line(self, c: Evidence) -> list[Evidence]:
         """The sentences after ``c`` on its line: the passages that follow its own with nothing but a space between
         (``Chunk.start``/``end`` are offsets in the document), up to the line's end."""
-        chunks = self.index.chunks(c.chunk.doc_id)
-        at = next((k for k, other in enumerate(chunks) if other.chunk_id == c.chunk.chunk_id), None)
-        if at is None:
-            return []
-        rest = []
-        for before, after in zip(chunks[at:at + LINE_PASSAGES], chunks[at + 1:at + 1 + LINE_PASSAGES]):
+        rest: list[Chunk] = []
+        before = c.chunk
+        for after in self._following(c.chunk, LINE_PASSAGES):
             if after.start - before.end != 1 or after.heading != c.chunk.heading:
                 break
             rest.append(after)
-        if not rest:
-            return []
-        pairs, vectors = self.index.sentences(rest)
-        return [Evidence(sentence=s.text.strip(), passage=c.passage, chunk=rest[i], vector=v)
-                for (i, s), v in zip(pairs, vectors)]
+            before = after
+        return self._quoted(rest, c.passage)
+
 
     def _items_after(self, c: Evidence) -> list[Evidence]:
         """The items of the list right after ``c``: the passages after its own under the same heading, each a line
@@ -373,26 +381,19 @@ class ExtractiveAnswerer:
         does (the prose after the list)."""
         if not c.chunk.text.rstrip().endswith(c.sentence):
             return []  # the sentence does not end its passage: what follows it there is no list
-        chunks = self.index.chunks(c.chunk.doc_id)
-        at = next((k for k, other in enumerate(chunks) if other.chunk_id == c.chunk.chunk_id), None)
-        if at is None:
-            return []
         items: list[Chunk] = []
-        for other in chunks[at + 1:at + 1 + LIST_ITEMS]:
+        for other in self._following(c.chunk, LIST_ITEMS):
             line = other.text.strip()
             if other.heading != c.chunk.heading or "\n" in line or _ENDS_SENTENCE.search(line):
                 break
             items.append(other)
-        if not items:
-            return []
-        pairs, vectors = self.index.sentences(items)
-        return [Evidence(sentence=s.text.strip(), passage=c.passage, chunk=items[i], vector=v)
-                for (i, s), v in zip(pairs, vectors)]
+        return self._quoted(items, c.passage)
 
     def without_model(self, q: Question, candidates: list[Evidence], passages: list[Chunk],
                       language: Lang) -> list[Evidence] | None:
-        """The answer of a summary of the event or of a day's agenda in the structured programme, which the
-        fitted model does not choose; ``None`` for every other question."""
+        """The answer of a summary of the event, an acronym's full name, a day's agenda in the structured programme
+        or a question about someone named (their section), which the fitted model does not choose; ``None`` for
+        every other question."""
         if q.form == "summary" and not q.total and not q.days:  # the event itself (a subject's or a day's
             # summary is a list about it)
             return summary(usable(q, candidates) + self.leads(language, first=len(passages)))
