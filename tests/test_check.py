@@ -132,6 +132,15 @@ def test_a_wrong_part_of_the_day_is_contradicted_and_the_right_one_supported(bot
     assert next(c for c in right.claims if c.value == "오후").label == "supported"
 
 
+def test_a_relative_clause_says_its_own_thing_whatever_the_other_clauses_say(bot):
+    """The words no document uses sit in another clause ("forecast to hit KRW 10tn"); the relative clause with its
+    own verb is about the summit's countries, which the documents give."""
+    verdict = bot.check("SFASS builds on the 2024 AI Seoul Summit, which brought together 30 countries, as Korea's "
+                        "AI safety market is forecast to hit KRW 10tn by 2030.")
+    claim = next(c for c in verdict.claims if c.value == "30" and c.label == "contradicted")
+    assert claim.documents_value == "28"
+
+
 def test_a_list_member_the_documents_do_not_list_is_not_found_not_contradicted(bot):
     verdict = bot.check("Day one featured speakers from the Japan and Singapore AI safety institutes, the EU AI Office "
                         "and OpenAI.")

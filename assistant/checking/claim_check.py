@@ -1200,12 +1200,18 @@ def _modified_noun_end(statement: str, atom: AtomicClaim) -> int:
     return atom.end + particle.start + particle.len if particle is not None else end
 
 
+_EN_SUBORDINATE = re.compile(r"\s*(?:which|who|that|where|while|whereas|although|though|when)\s+(\w+)(?:\s+(\w+))?",
+                             re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _has_predicate(clause: str) -> bool:
     """Whether a Korean clause holds a verb or adjective ("200여 명이 몰렸고"), not only nouns and particles
-    ("METR의 한 연구원은 발표에서"). English clauses are cut at every comma, too often inside a list: none counts."""
+    ("METR의 한 연구원은 발표에서"). English clauses are cut at every comma, too often inside a list: only one opening
+    with a relative or subordinating word and a verb counts ("which brought together 30 countries")."""
     if not re.search(r"[가-힣]", clause):
-        return False
+        m = _EN_SUBORDINATE.match(clause)
+        return bool(m) and any({"VERB", "AUX"} & set(getAllLemmas(w.lower())) for w in m.groups() if w)
     with _kiwi_lock:
         tokens = kiwi().tokenize(clause)
     return any(t.tag in ("VV", "VA", "XSV", "XSA") for t in tokens)
