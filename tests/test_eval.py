@@ -27,7 +27,7 @@ CLAIM_FLOORS = {
     "claims-tuning-2": {"supported": (0.96, 0.86), "contradicted": (0.90, 0.65), "not_found": (0.58, 0.96)},
     "claims-tuning-3": {"supported": (0.90, 0.80), "contradicted": (0.97, 0.50), "not_found": (0.38, 0.86)},
     # one statement pairs a person with the wrong address; the person is marked, where its label marks the address
-    "claims-tuning-4": {"supported": (0.87, 0.75), "contradicted": (0.85, 0.40), "not_found": (0.28, 0.85)},
+    "claims-tuning-4": {"supported": (0.87, 0.75), "contradicted": (0.85, 0.45), "not_found": (0.28, 0.85)},
     "claims-tuning-5": {"supported": (0.96, 0.94), "contradicted": (0.93, 0.70), "not_found": (0.58, 0.96)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.09}
