@@ -43,6 +43,7 @@ class HybridRetriever:
         self._reranker = None
         self._translations: dict[str, set[str]] | None = None
         self._langs: dict[str, Lang] = {}
+        self._untranslated: dict[Lang, tuple[dict | None, list[str]]] = {}  # see ``untranslated``
         self._lock = threading.Lock()
         if settings.rerank_model:
             from sentence_transformers import CrossEncoder
@@ -65,9 +66,15 @@ class HybridRetriever:
         self._translations = None
 
     def untranslated(self, lang: Lang) -> list[str]:
-        """The documents written in another language than ``lang`` with no translation in it."""
-        self.translations()
-        return [doc for doc, written in self._langs.items() if written != lang and not self.has_translation(doc, lang)]
+        """The documents written in another language than ``lang`` with no translation in it (worked out once per
+        reading of the documents' metadata)."""
+        translations = self.translations()
+        made_from, docs = self._untranslated.get(lang, (None, []))
+        if made_from is not translations:
+            docs = [doc for doc, written in self._langs.items()
+                    if written != lang and not self.has_translation(doc, lang)]
+            self._untranslated[lang] = (translations, docs)
+        return docs
 
     def has_translation(self, doc_id: str, lang: Lang) -> bool:
         """Whether ``doc_id`` has a translation written in ``lang``."""

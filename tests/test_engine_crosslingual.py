@@ -169,3 +169,19 @@ def test_a_korean_compound_holds_the_event_word_it_begins_with(bot):
     assert stem("parking") in glossed(terms("임시주차장은 300면이다."), "en")
     assert "행사장" in bot.extractive.scorer.stats().compounds("행사")
     assert bot.extractive.scorer.stats().compounds("없는낱말") == []
+
+
+def test_a_document_given_its_translation_is_no_longer_searched_apart(tmp_path):
+    root = tmp_path / "event"
+    knowledge = root / "knowledge"
+    knowledge.mkdir(parents=True)
+    (knowledge / "prizes-ko.md").write_text(KOREAN_ONLY, encoding="utf-8")
+    (knowledge / "practical-ko.md").write_text(PRACTICAL_KO, encoding="utf-8")
+    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=root / "data"))
+    assert sorted(bot.retriever.untranslated("en")) == ["practical-ko", "prizes-ko"]
+    english = tmp_path / "practical-en.md"
+    english.write_text("---\nid: practical-en\ntitle: Practical information\nlang: en\ntranslation_of: practical-ko\n"
+                       "source: Test material\nkind: practical\n---\n# Transport\nParking at the venue is free.\n",
+                       encoding="utf-8")
+    bot.library.add([english])
+    assert bot.retriever.untranslated("en") == ["prizes-ko"]
