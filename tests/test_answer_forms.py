@@ -428,7 +428,7 @@ def test_who_takes_part_in_a_session_is_read_to_the_end_of_its_programme_line(tm
     assert not any("Han Ji-hoon" in s.text for _, s in index.sentences([opening])[0])  # the line spans passages
     pairs, vectors = index.sentences([opening])
     first = Evidence(sentence=pairs[0][1].text, passage=0, chunk=opening, vector=vectors[0])
-    quoted = " ".join(e.sentence for e in bot.extractive.with_rest_of_line([first]))
+    quoted = " ".join(e.sentence for e in bot.extractive.with_what_follows([first]))
     assert all(n in quoted for n in ("Han Ji-hoon", "Park Eun-jeong", "Oh Mi-kyung")), quoted
     assert "Keynote" not in quoted  # the next line is another session
 

@@ -316,17 +316,18 @@ class ExtractiveAnswerer:
               ) -> tuple[list[Evidence], Chunk | None]:
         q, candidates = self.evidence(question, language, passages)
         fixed = self.without_model(q, candidates, passages, language)
-        picked = fixed if fixed is not None else self.with_items(select(q, candidates, self.scorer.model, threshold))
-        if picked and fixed is None:
-            picked = self.with_rest_of_line(picked)
+        picked = fixed if fixed is not None else self.with_what_follows(select(q, candidates, self.scorer.model,
+                                                                               threshold))
         if picked:
             return picked, None
         absence = says_documents_lack(q, candidates)
         return [], absence.chunk if absence else None
 
-    def with_items(self, picked: list[Evidence]) -> list[Evidence]:
-        """``picked`` with, after each sentence announcing a list ("… the following spaces:"), the items of the list
-        that follows it in its passage: what such a sentence says is its list."""
+    def with_what_follows(self, picked: list[Evidence]) -> list[Evidence]:
+        """``picked`` with what a sentence leaves to the passages after it: after one announcing a list ("… the
+        following spaces:"), the list's items, in their order; after a programme line's opening sentence
+        ("10:30–11:10 Opening Ceremony, Main Stage."), the rest of that line ("Opening address by …; welcome address
+        by …"), where the session's people, fees and conditions are said."""
         same = lambda a, b: a.sentence == b.sentence and a.chunk.chunk_id == b.chunk.chunk_id
         out: list[Evidence] = []
         for c in picked:
@@ -335,18 +336,7 @@ class ExtractiveAnswerer:
             out.append(c)
             if _ANNOUNCES_LIST.search(c.sentence) and (items := self._items_after(c)):
                 out = [o for o in out if not any(same(o, i) for i in items)] + items  # the list in its order
-        return out
-
-    def with_rest_of_line(self, picked: list[Evidence]) -> list[Evidence]:
-        """``picked`` with, after a programme line's opening sentence ("10:30–11:10 Opening Ceremony, Main Stage."),
-        the rest of that line ("Opening address by …; welcome address by …"): the session's people, fees and
-        conditions are said there."""
-        out: list[Evidence] = []
-        for c in picked:
-            if any(c.sentence == o.sentence for o in out):
-                continue
-            out.append(c)
-            if _STARTS_AT.match(c.sentence):
+            if _STARTS_AT.match(c.sentence):  # a line's words said already, on another line too, are not repeated
                 out += [e for e in self._rest_of_line(c) if not any(e.sentence == o.sentence for o in out)]
         return out
 
@@ -472,7 +462,7 @@ class ExtractiveAnswerer:
             if c.chunk.lang == language:
                 parts.append(cite(c.sentence, marker))
                 continue
-            quote = f"“{c.sentence if re.search(r'[.!?。]$', c.sentence) else c.sentence + '.'}”"
+            quote = f"“{c.sentence if _ENDS_SENTENCE.search(c.sentence) else c.sentence + '.'}”"
             if not k or picked[k - 1].chunk.lang != c.chunk.lang:  # a run in the other language is introduced once
                 intro = "Only a Korean document covers this; it says:" if c.chunk.lang == "ko" else "이 내용은 영어 문서에만 있습니다:"
                 quote = f"{intro} {quote}"
@@ -513,6 +503,6 @@ def cite(sentence: str, marker: str) -> str:
     quoted = re.search(r"([.!?。])([\"”’'])$", sentence)
     if quoted:
         return f"{sentence[:-2]}{quoted[2]} {marker}{quoted[1]}"
-    if re.search(r"[.!?。]$", sentence):
+    if _ENDS_SENTENCE.search(sentence):
         return f"{sentence[:-1]} {marker}{sentence[-1]}"
     return f"{sentence} {marker}"
