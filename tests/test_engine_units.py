@@ -309,6 +309,9 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("Which people are named in the article?", "person"),
         ("청소년 요금은 몇 살까지 적용돼?", "age"),  # asked about the fee, for an age
         ("Up to what age is the youth fee, how old?", "age"),
+        ("What is the venue?", "place"),
+        ("can i park at the venue?", "any"),  # where the parking is asked about, not which place the venue is
+        ("Is there Wi-Fi in the venue?", "any"),
     ],
 )
 def test_asked_slot(question, slot):

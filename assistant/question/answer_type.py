@@ -96,7 +96,9 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "place",
         re.compile(
-            r"\bwhere\b|\bvenue\b|\blocation\b|\bwhich (?:hotel|city|place)\b|어디|장소|위치|어느\s*(?:호텔|도시)",
+            # "the venue" asks for a place; "at the venue" only says where something else is ("can I park at the venue?")
+            r"\bwhere\b|(?<!at the )(?<!in the )(?<!to the )(?<!near the )(?<!inside the )\b(?:venue|location)\b|"
+            r"\bwhich (?:hotel|city|place)\b|어디|장소|위치|어느\s*(?:호텔|도시)",
             re.IGNORECASE,
         ),
     ),
