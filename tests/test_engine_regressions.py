@@ -10,6 +10,7 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
+from assistant.answering.evidence import table_columns
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.question.answer_type import detect_slot, fills_slot
@@ -151,3 +152,25 @@ def test_an_uploaded_document_answers_where_a_room_is(tmp_path):
         answer = bot.ask(question)
         assert not answer.refused and "second floor" in answer.text, (question, answer.text)
         assert answer.citations[0].text.startswith("The SFASS cloakroom")
+
+
+def test_a_table_row_is_read_with_the_header_naming_its_cells():
+    document = "# Fees\n\n| 종목 | 출발 | 참가비 |\n|---|---|---|\n| 하프 | 08:00 | 50,000원 |\n| 5km | 09:10 | 20,000원 |\n\nEnd."
+    assert table_columns(document, "| 5km | 09:10 | 20,000원 |") == "| 종목 | 출발 | 참가비 |"
+    assert table_columns(document, "| 종목 | 출발 | 참가비 |") == ""  # the header itself
+    assert table_columns(document, "End.") == ""
+
+
+def test_a_fee_given_only_in_a_tables_column_answers_what_it_costs(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "race.md").write_text(
+        "# 2026 강변 달리기 대회\n\n## 종목\n\n| 종목 | 출발 시간 | 참가비 | 모집 인원 |\n|---|---|---|---|\n"
+        "| 하프 | 08:00 | 50,000원 | 4,000명 |\n| 10km | 08:30 | 40,000원 | 5,000명 |\n"
+        "| 5km 걷기 | 09:10 | 20,000원 | 3,000명 |\n\n## 기념품\n\n완주한 사람에게는 메달과 기념 티셔츠를 드립니다.\n"
+        "저녁 파티는 1인당 15,000원이며 미리 예약해야 합니다.\n",
+        encoding="utf-8",
+    )
+    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    answer = bot.ask("하프 참가비 얼마야?")
+    assert not answer.refused and "50,000원" in answer.text and "15,000원" not in answer.text, answer.text

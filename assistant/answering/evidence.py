@@ -298,6 +298,7 @@ class Evidence:
     values: dict[str, float] = field(default_factory=dict)
     p: float = 0.0
     days: set[int] = field(default_factory=set)  # the days of the event it is about
+    columns: str = ""  # for a table's row: the table's header row, which names what each of its cells is
 
     @property
     def absence(self) -> bool:
@@ -467,6 +468,23 @@ def _whole_words(text: str, found: frozenset[str], df: Counter[str]) -> frozense
         if whole and whole not in out:
             out = {t for t in out if t not in whole} | {whole}
     return frozenset(out)
+
+
+def table_columns(document: str, row: str, start: int = 0) -> str:
+    """The header row of the table in ``document`` that ``row`` (found from offset ``start``) is a row of: the first
+    line of the run of table lines it is in; "" when ``row`` is no table row or is the header itself."""
+    if not (row.startswith("|") and row.endswith("|")):
+        return ""
+    at = document.find(row, start)
+    if at < 0:
+        return ""
+    header = at
+    while header > 0:
+        before = document.rfind("\n", 0, header - 1) + 1
+        if not document[before:header].lstrip().startswith("|"):
+            break
+        header = before
+    return "" if header == at else document[header:document.find("\n", header)].strip()
 
 
 def _table_header(text: str, chunk: Chunk) -> bool:
@@ -727,7 +745,8 @@ class EvidenceScorer:
             # a sentence naming no day is about the day the sentences (or paragraphs) before it name ("둘째 날에는 …
             # 오후 세션에서는 …")
             before = said.get(i, stats.chunk_days.get(chunk.chunk_id, set()))
-            out.append(Evidence(sentence=text, passage=i, chunk=chunk, vector=vector, days=days or before))
+            out.append(Evidence(sentence=text, passage=i, chunk=chunk, vector=vector, days=days or before,
+                                columns=self._columns(chunk, text)))
         if not out:
             return []
         dense = np.stack([e.vector for e in out]) @ qvec
@@ -746,6 +765,12 @@ class EvidenceScorer:
         out.sort(key=lambda e: e.p, reverse=True)
         return out
 
+    def _columns(self, chunk: Chunk, text: str) -> str:
+        """:func:`table_columns` of a sentence of ``chunk``."""
+        if not text.startswith("|"):
+            return ""
+        return table_columns(self.index.document(chunk.doc_id).text, text, chunk.start)
+
     def _rest(self, q: Question, e: Evidence) -> float:
         """How close in meaning ``e`` is to the question's key words it does not hold (1 when it holds them all)."""
         own = terms(e.sentence) | (terms(e.chunk.heading) if e.chunk.heading else frozenset())
@@ -757,6 +782,8 @@ class EvidenceScorer:
     def _describe(self, e: Evidence, q: Question, dense: float, lang: Lang) -> None:
         chunk = e.chunk
         heading = terms(chunk.heading) if chunk.heading else frozenset()
+        if e.columns:  # a table's row is about what its header names, as a section is about its heading
+            heading |= terms(e.columns)
         # under a question heading (a FAQ's entry) the text is that question's answer: its words are the text's own
         own = terms(e.sentence) | heading if asks(chunk.heading) else terms(e.sentence)
         context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)

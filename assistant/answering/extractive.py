@@ -63,7 +63,7 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
     agenda or list."""
     out = [c for c in candidates if not c.absence]
     for name in asked_attributes(q.text):  # parking, Wi-Fi, a person's marriage ...: only a sentence about it
-        out = [c for c in out if says_attribute(f"{c.chunk.heading} {c.sentence}", name)]
+        out = [c for c in out if says_attribute(f"{c.chunk.heading} {c.columns} {c.sentence}", name)]
     if q.slot in STRICT_SLOTS:
         out = [c for c in out if c.fills > 0]
         if q.slot == "date" and not q.total and out:  # when the event itself was: its span of days, if given
