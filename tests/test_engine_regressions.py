@@ -174,3 +174,24 @@ def test_a_fee_given_only_in_a_tables_column_answers_what_it_costs(tmp_path):
     bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
     answer = bot.ask("하프 참가비 얼마야?")
     assert not answer.refused and "50,000원" in answer.text and "15,000원" not in answer.text, answer.text
+
+
+def test_when_the_event_is_comes_from_a_sentence_about_the_event_not_another_span_of_dates(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "run.md").write_text(
+        "# Riverside Run 2026\n\nThe Riverside Run 2026 is a city running race along the river. The race starts and "
+        "finishes at City Hall Plaza on Sunday 18 October 2026.\n\n## Registration\n\nRegistration opened on 1 July "
+        "and closed early on 27 August, when all places were taken.\n\n## Race day\n\n| Time | What happens | Where |\n"
+        "|---|---|---|\n| 06:30 | Race site opens | City Hall Plaza |\n| 08:00 | Race start | Start line |\n"
+        "| 11:00 | Award ceremony | Main Stage |\n| 12:30 | Baggage collection ends | Baggage tent |\n\n"
+        "## Getting there\n\nFree shuttle buses leave Central Station every ten minutes. Car parks near the river "
+        "are closed to traffic on race day.\n\n## Medals\n\nEvery finisher gets a medal made of recycled "
+        "aluminium. Water stations stand every five kilometres.\n\n## Weather\n\nIn a storm warning the race is "
+        "called off and half of the fee is refunded.\n",
+        encoding="utf-8",
+    )
+    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    for question in ("what date is the race?", "When is the race?"):
+        answer = bot.ask(question)
+        assert not answer.refused and "18 October" in answer.text, (question, answer.text)

@@ -811,6 +811,7 @@ class EvidenceScorer:
             missing=missing,
             fills=fills,
             unfilled=float(asked and fills == 0),
+            names_event=float(bool(own & self.stats().topic)),  # the event's own name or word ("the race")
             rank=1.0 / (1 + e.passage),
             unknown=q.unknown,
             no_keys=float(not q.total),

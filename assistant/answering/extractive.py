@@ -66,7 +66,9 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
         out = [c for c in out if says_attribute(f"{c.chunk.heading} {c.columns} {c.sentence}", name)]
     if q.slot in STRICT_SLOTS:
         out = [c for c in out if c.fills > 0]
-        if q.slot == "date" and not q.total and out:  # when the event itself was: its span of days, if given
+        if q.slot == "date" and not q.total and out:  # when the event itself was: its span of days, if given, in
+            # a sentence about the event (not the dates when registration was open)
+            out = [c for c in out if c.values["names_event"]] or out
             most = max(c.fills for c in out)
             out = [c for c in out if c.fills == most]
     if q.days and q.form != "fact":
@@ -315,6 +317,12 @@ class ExtractiveAnswerer:
     def _pick(self, question: str, language: Lang, passages: list[Chunk], threshold: float | None = None
               ) -> tuple[list[Evidence], Chunk | None]:
         q, candidates = self.evidence(question, language, passages)
+        if not q.total and q.form == "fact" and q.slot in ("date", "place"):
+            # when or where the event itself is ("what date is the race?"): what the documents open with says it,
+            # whatever the keyword search found for the event's own name
+            known = {c.chunk_id for c in passages}
+            passages = passages + [c for c in self._lead_chunks(language) if c.chunk_id not in known]
+            q, candidates = self.evidence(question, language, passages)
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_what_follows(select(q, candidates, self.scorer.model,
                                                                                threshold))
@@ -397,13 +405,16 @@ class ExtractiveAnswerer:
         """The opening sentences of every document in ``language`` (of every document when none is): where news
         and overviews put their main facts, for summaries of the event. Their passages are numbered from
         ``first``."""
-        documents = self.index.documents()
-        chunks = []
-        for info in [d for d in documents if d.lang == language] or documents:
-            chunks += self.index.chunks(info.doc_id)[:per_document]
+        chunks = self._lead_chunks(language, per_document)
         pairs, vectors = self.index.sentences(chunks)
         return [Evidence(sentence=s.text.strip(), passage=first + i, chunk=chunks[i], vector=v)
                 for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
+
+    def _lead_chunks(self, language: Lang, per_document: int = 3) -> list[Chunk]:
+        """The first passages of every document in ``language`` (of every document when none is)."""
+        documents = self.index.documents()
+        return [c for info in [d for d in documents if d.lang == language] or documents
+                for c in self.index.chunks(info.doc_id)[:per_document]]
 
     def agenda(self, q: Question, language: Lang) -> list[Evidence]:
         """A day's agenda read from the documents' own day sections: those of the structured programme (the
