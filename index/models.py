@@ -57,6 +57,7 @@ class Chunk(BaseModel):
     heading: str = ""
     text: str
     window: str = ""
+    columns: str = ""  # a table's rows: the table's header row, which names what their cells are
     start: int = 0
     end: int = 0
     score: float = 0.0

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from index.models import Chunk, Document
 from index.text import split_sentences
 
-SPLITTER_VERSION = "4"  # bump when chunking, sentence splitting or search_text changes so every document is re-embedded
+SPLITTER_VERSION = "5"  # bump when chunking, sentence splitting or search_text changes so every document is re-embedded
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _LIST_MARKER = re.compile(r"^(?:[-*+•·]\s+|\d{1,3}[.)]\s+)")
@@ -52,6 +52,7 @@ def split_document(doc: Document, options: SplitterOptions | None = None) -> lis
                     heading=section.heading,
                     text=doc.text[start:end],
                     window=_window(doc.text, sentences[w_first:w_last + 1]),
+                    columns=table_columns(doc.text, doc.text[start:end], start),
                     start=start,
                     end=end,
                 )
@@ -60,11 +61,31 @@ def split_document(doc: Document, options: SplitterOptions | None = None) -> lis
 
 
 def search_text(chunk: Chunk) -> str:
-    """What is embedded and BM25-indexed for a chunk: its nearest heading, then its text.
+    """What is embedded and BM25-indexed for a chunk: its nearest heading, then its text (a table's rows after the
+    table's header row).
 
-    The heading ("일정과 장소", "Venue") carries what a sentence is about, which short sentences often omit.
+    The heading ("일정과 장소", "Venue") carries what a sentence is about, which short sentences often omit; the header
+    row says what a row's cells are ("| 종목 | 참가비 |" over "| 하프 | 50,000원 |").
     """
-    return with_heading(chunk.heading, chunk.text)
+    return with_heading(chunk.heading, f"{chunk.columns}\n{chunk.text}" if chunk.columns else chunk.text)
+
+
+def table_columns(document: str, row: str, start: int = 0) -> str:
+    """The header row of the table in ``document`` that ``row`` (found from offset ``start``) is a row of: the first
+    line of the run of table lines it is in; "" when ``row`` is no table row or starts with the header itself."""
+    if not row.startswith("|"):
+        return ""
+    at = document.find(row, start)
+    if at < 0:
+        return ""
+    header = at
+    while header > 0:
+        before = document.rfind("\n", 0, header - 1) + 1
+        if not document[before:header].lstrip().startswith("|"):
+            break
+        header = before
+    end = document.find("\n", header)
+    return "" if header == at else document[header : end if end >= 0 else len(document)].strip()
 
 
 def analysed_text(chunk: Chunk) -> str:

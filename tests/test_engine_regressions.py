@@ -10,7 +10,6 @@ import pytest
 from engine_kb import engine_settings
 
 from assistant import Assistant
-from assistant.answering.evidence import table_columns
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.question.answer_type import detect_slot, fills_slot
@@ -18,6 +17,7 @@ from assistant.question.clean import clean_question
 from assistant.question.followup import standalone_question
 from index.config import PROJECT_ROOT
 from index.models import Chunk
+from index.splitter import table_columns
 
 
 def _history(*questions: str) -> list[dict]:

@@ -223,6 +223,16 @@ def test_split_korean_chunks_are_exact_spans_with_heading_path_and_window():
     assert search_text(chunks[2]).startswith("참석: ")
 
 
+def test_a_tables_rows_are_searched_with_its_header_row():
+    header = "| Race | Start time | Entry fee |"
+    doc = _doc(f"# Races\n\n{header}\n|---|---|---|\n| Half marathon | 08:00 | 50,000 won |\n"
+               "| 10 km | 08:30 | 40,000 won |\n\nThere is no full marathon.\n", "en")
+    chunks = split_document(doc)
+    rows = [c for c in chunks if "won" in c.text and not c.text.startswith(header)]
+    assert rows and all(c.columns == header and header in search_text(c) for c in rows)
+    assert all(c.columns == "" for c in chunks if not c.text.startswith("|"))
+
+
 def test_split_english_one_to_three_sentences_per_chunk_never_across_lines():
     long = " ".join(f"Sentence number {i} talks about the forum programme in some detail." for i in range(5))
     short = "Day one. Day two. Lunch. Coffee."

@@ -470,23 +470,6 @@ def _whole_words(text: str, found: frozenset[str], df: Counter[str]) -> frozense
     return frozenset(out)
 
 
-def table_columns(document: str, row: str, start: int = 0) -> str:
-    """The header row of the table in ``document`` that ``row`` (found from offset ``start``) is a row of: the first
-    line of the run of table lines it is in; "" when ``row`` is no table row or is the header itself."""
-    if not (row.startswith("|") and row.endswith("|")):
-        return ""
-    at = document.find(row, start)
-    if at < 0:
-        return ""
-    header = at
-    while header > 0:
-        before = document.rfind("\n", 0, header - 1) + 1
-        if not document[before:header].lstrip().startswith("|"):
-            break
-        header = before
-    return "" if header == at else document[header:document.find("\n", header)].strip()
-
-
 def _table_header(text: str, chunk: Chunk) -> bool:
     """Whether ``text`` is the header row of a table (a row no row comes before): it names columns, says nothing."""
     if not (text.startswith("|") and text.endswith("|")):
@@ -746,7 +729,7 @@ class EvidenceScorer:
             # 오후 세션에서는 …")
             before = said.get(i, stats.chunk_days.get(chunk.chunk_id, set()))
             out.append(Evidence(sentence=text, passage=i, chunk=chunk, vector=vector, days=days or before,
-                                columns=self._columns(chunk, text)))
+                                columns=chunk.columns if text.startswith("|") else ""))
         if not out:
             return []
         dense = np.stack([e.vector for e in out]) @ qvec
@@ -764,12 +747,6 @@ class EvidenceScorer:
             e.p = float(p)
         out.sort(key=lambda e: e.p, reverse=True)
         return out
-
-    def _columns(self, chunk: Chunk, text: str) -> str:
-        """:func:`table_columns` of a sentence of ``chunk``."""
-        if not text.startswith("|"):
-            return ""
-        return table_columns(self.index.document(chunk.doc_id).text, text, chunk.start)
 
     def _rest(self, q: Question, e: Evidence) -> float:
         """How close in meaning ``e`` is to the question's key words it does not hold (1 when it holds them all)."""
