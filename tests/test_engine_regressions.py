@@ -140,6 +140,10 @@ def test_a_place_inside_a_venue_answers_where():
     assert fills_slot("The cloakroom is on the second floor.", "place", "Where is the cloakroom?") > 0
     assert fills_slot("물품보관소는 2층에 있다.", "place", "물품보관소는 어디에 있나요?") > 0
     assert not fills_slot("The forum discussed AI safety.", "place", "Where is the cloakroom?")
+    # a car park, a gate or an exit is a place; a hall named only as where a rule holds is none
+    assert fills_slot("순천만국가정원 서문 주차장(1,500면)을 이용할 수 있습니다.", "place", "Where can I park?") > 0
+    assert fills_slot("셔틀은 순천역 1번 출구 앞에서 탑니다.", "place", "셔틀 어디서 타?") > 0
+    assert not fills_slot("전시장 안에서는 음식물을 먹을 수 없다.", "place", "밥 어디서 먹지?")
 
 
 def test_an_uploaded_document_answers_where_a_room_is(tmp_path):

@@ -153,8 +153,9 @@ _ROOM = re.compile(
     re.IGNORECASE,
 )
 # A Korean place name: a word ending in the noun for a kind of place ("전주역", "경포컨벤션홀에서")
-_KOREAN_PLACE = re.compile(r"[가-힣]{2,}(?:역|관|홀|센터|호텔|공항|터미널|광장|공원|마을|회관|타워|빌딩|캠퍼스)"
-                           r"(?:에서|까지|으로|이다|[이가은는에을를의로])?(?=[\s.,)]|$)")
+_KOREAN_PLACE = re.compile(r"(?:[가-힣]{2,}(?:역|관|홀|센터|호텔|공항|터미널|광장|공원|마을|회관|타워|빌딩|캠퍼스)|"
+                           r"[가-힣]*(?:주차장|경기장|운동장|정원|출구|입구|정문|후문|승강장|정류장|"
+                           r"매표소|안내소))(?:\(.*?\))?(?:에서|까지|으로|이다|[이가은는에을를의로])?(?=[\s.,)]|$)")
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:kr|com|org|net|io|ai|eu|jp|uk)\b", re.IGNORECASE)
 _WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
 _ORG = re.compile(
