@@ -145,7 +145,9 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
 
 
 @pytest.mark.parametrize("question, lang, words", [("차 끌고 가면 주차 돼?", "ko", ["parking"]),
-                                                   ("is parking free", "en", ["주차", "무료"])])
+                                                   ("is parking free", "en", ["주차", "무료"]),
+                                                   ("If a typhoon comes, do I get a refund?", "en", ["태풍", "환불"]),
+                                                   ("유모차 끌고 가도 돼? 화장실은?", "ko", ["stroller", "toilet"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 
