@@ -58,6 +58,7 @@ SUITES: list[Suite] = [
     Suite(name="tuned-extra-4", questions=EVAL_DIR / "tuning-extra-4.yaml", tuned=True),
     Suite(name="tuned-extra-5", questions=EVAL_DIR / "tuning-extra-5.yaml", tuned=True),
     Suite(name="tuned-extra-6", questions=EVAL_DIR / "tuning-extra-6.yaml", tuned=True),
+    Suite(name="tuned-extra-7", questions=EVAL_DIR / "tuning-extra-7.yaml", tuned=True),
     Suite(name="tuning-event", questions=EVAL_DIR / "tuning-event.yaml", knowledge=FIXTURES / "tuning-event",
           tuned=True),
     Suite(name="tuning-event-2", questions=EVAL_DIR / "tuning-event-2.yaml", knowledge=FIXTURES / "tuning-event-2",
