@@ -200,3 +200,13 @@ def test_when_the_event_is_comes_from_a_sentence_about_the_event_not_another_spa
                            ("Where is the race held?", "City Hall Plaza")):
         answer = bot.ask(question)
         assert not answer.refused and fact in answer.text, (question, answer.text)
+
+
+def test_a_korean_abbreviation_of_a_documents_name_stands_for_it(bot):
+    from assistant.answering.evidence import _abbreviates
+
+    assert _abbreviates("과기부", "과학기술정보통신부") and _abbreviates("콘진원", "한국콘텐츠진흥원")
+    assert not _abbreviates("과기부", "과학기술정보통신원") and not _abbreviates("기정부", "과학기술정보통신부")
+    assert "과학기술정보통신부" in bot.extractive.scorer.correct_spelling("과기부가 주최한 거 맞음?")
+    answer = bot.ask("과기부가 주최한 거 맞음?")
+    assert not answer.refused and "과학기술정보통신부" in answer.text, answer.text

@@ -365,6 +365,28 @@ class CorpusStats:
         return found[0] if len(found) == 1 else None
 
     @cached_property
+    def _hangul_words(self) -> dict[str, list[str]]:
+        """The documents' runs of Hangul, by their first syllable (and the one after a prefix names often drop)."""
+        found: dict[str, list[str]] = {}
+        for word in {w for c in self.by_id.values() for w in _HANGUL_RUN.findall(c.text)}:
+            found.setdefault(word[0], []).append(word)
+            if m := _DROPPED_PREFIX.match(word):
+                found.setdefault(word[m.end()], []).append(word)
+        return found
+
+    def long_form(self, word: str) -> str | None:
+        """The documents' word that a Korean abbreviation made of syllables of it stands for ("과기부" →
+        "과학기술정보통신부", "콘진원" → "한국콘텐츠진흥원"): it ends with the abbreviation's last syllable and holds
+        its syllables in order from the first (after a 한국/국립/국가 it may drop). When several do, the longest,
+        provided the others abbreviate it too; ``None`` otherwise."""
+        if len(word) < 3:
+            return None
+        found = [w for w in self._hangul_words.get(word[0], ()) if len(w) > len(word) and w[-1] == word[-1]
+                 and _abbreviates(word, w)]
+        longest = max(found, key=len, default=None)
+        return longest if longest and all(_abbreviates(w, longest) for w in found) else None
+
+    @cached_property
     def _korean_terms(self) -> list[str]:
         return sorted(t for t in self.df if re.fullmatch(r"[가-힣]{2,}", t))
 
@@ -390,6 +412,26 @@ class CorpusStats:
 
     def has_translation(self, doc_id: str, lang: Lang) -> bool:
         return any(self.langs.get(other) == lang for other in self.pairs.get(doc_id, ()))
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]{4,15}")
+_DROPPED_PREFIX = re.compile(r"한국|국립|국가")  # what a name's abbreviation often leaves out ("콘진원")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is made of syllables of ``long`` in order, from its first (or the first after a prefix
+    abbreviations drop) to its last."""
+    if short == long:
+        return True
+    m = _DROPPED_PREFIX.match(long)
+    starts = {0} | ({m.end()} if m else set())
+    if long[-1] != short[-1] or not any(long[i] == short[0] for i in starts if i < len(long)):
+        return False
+    for start in starts:
+        rest = iter(long[start:])
+        if long[start:start + 1] == short[0] and all(ch in rest for ch in short):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -597,8 +639,10 @@ class EvidenceScorer:
         return question
 
     def _correct_korean(self, question: str) -> str:
-        """Korean nouns no document uses replaced by a document noun one letter (jamo) away: "쥬최" → "주최"."""
-        return self._replace_unknown_nouns(question, lambda noun, stats: stats.korean_neighbour(noun))
+        """Korean nouns no document uses replaced by a document noun one letter (jamo) away ("쥬최" → "주최"), or by
+        the documents' name they abbreviate ("과기부" → "과학기술정보통신부")."""
+        return self._replace_unknown_nouns(question,
+                                           lambda noun, stats: stats.korean_neighbour(noun) or stats.long_form(noun))
 
     def _replace_unknown_nouns(self, text: str, replacement: Callable[[str, CorpusStats], str | None]) -> str:
         """``text`` with each Korean noun no document uses replaced by ``replacement``'s word for it, if any."""
