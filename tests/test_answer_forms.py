@@ -160,6 +160,8 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
     assert correct("쥬최 누구야") == "주최 누구야"  # a slip of the shift key
     assert correct("주차 돼?") == "주차 돼?"  # parking is not the host, though one letter apart
     assert correct("sesions on the frist day?") == "sessions on the first day?"  # two letters swapped
+    assert correct("whats the theme of teh forum") == "what the theme of the forum"  # a short word too
+    assert correct("Did Kim go?") == "Did Kim go?"  # a short name is no misspelt word
 
 
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(bot):

@@ -112,6 +112,7 @@ _ALIAS = re.compile(
     r"\((?P<short>[A-Z][A-Za-z0-9]{1,9})\)"
 )
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_TYPED_WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # a word of a question that may be misspelt ("teh")
 # A shorthand word standing alone (lower case, not part of "U.S." or a hyphenated name).
 _SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(CHAT_SHORTHAND, key=len, reverse=True))
                         + r")(?![\w.'’-])")
@@ -598,18 +599,19 @@ class EvidenceScorer:
 
     def correct_english(self, text: str) -> str:
         """English words no document uses replaced by a close word the documents (or questions) use:
-        "wher" → "where", "orgnized" → "organized", "frist" → "first". Words with no close match stay as typed."""
+        "wher" → "where", "orgnized" → "organized", "frist" → "first", "teh" → "the". Words with no close match stay
+        as typed."""
         stats = self.stats()
         words = stats.words
 
         def fix(m: re.Match[str]) -> str:
             word = m.group()
             low = word.lower()
-            if low in words or len(low) < 4 or stem(low) in stats.df:  # "present" of "presented": no typo
+            if low in words or len(low) < 3 or stem(low) in stats.df:  # "present" of "presented": no typo
                 return word
             if _english_word(low):  # "three", "parking": a word, not a misspelt one
                 return word
-            close = difflib.get_close_matches(low, words, n=1, cutoff=0.84)
+            close = difflib.get_close_matches(low, words, n=1, cutoff=0.84) if len(low) > 3 else []
             if close and close[0][0] == low[0]:
                 return _same_case(close[0], word)
             # two letters swapped ("frist" for "first"): too far apart for the ratio above on a short word
@@ -617,7 +619,7 @@ class EvidenceScorer:
             return _same_case(swapped.pop(), word) if len(swapped) == 1 else word
 
         text = _SHORTHAND.sub(lambda m: CHAT_SHORTHAND[m.group()], text)
-        return _ENGLISH_WORD.sub(fix, text)
+        return _TYPED_WORD.sub(fix, text)
 
     def korean_names(self, question: str, lang: Lang = "en") -> str:
         """The Hangul spelling added after a Korean name the question writes in Latin letters and the documents
