@@ -115,7 +115,8 @@ def test_a_summary_gathers_several_distinct_cited_sentences(bot):
 
 
 @pytest.mark.parametrize("question", ["summarize the forum in a few lines", "이 포럼 간단히 요약해줘",
-                                      "이 행사 한두 줄로 요약해줘", "summarise the event for me"])
+                                      "이 행사 한두 줄로 요약해줘", "summarise the event for me",
+                                      "tl;dr of the whole forum?", "SFASS 전체적으로 요약 좀 해줘"])
 def test_a_summary_of_the_event_says_when_and_where_it_was(bot, question):
     """The event's summary is drawn from the openings of all its documents, not only the passages a summary
     request happens to retrieve, so the venue is there; and it gives the span of days, not one of them."""

@@ -91,7 +91,8 @@ SUMMARY_WORDS = frozenset({
     "summary", "summarize", "summarise", "summarized", "overview", "brief", "briefly", "short", "shortly",
     "sentence", "sentences", "line", "lines", "few", "two", "three", "tldr", "recap", "outline",
     "paragraph", "gist", "rundown", "quick", "quickly", "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "문단",
-    "개요", "정리",
+    "개요", "정리", "whole", "entire", "overall", "everything", "tl", "dr", "전체", "전체적", "전반", "전반적", "전부",
+    "총정리", "핵심", "한눈",
 })
 
 
