@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # Asked-for kinds of value that only a sentence holding one can answer (a time of day, a price, a web address, a room, a
 # person's name, a length of time, an age, a count, a date or year, a place).
 STRICT_SLOTS = ("time", "money", "link", "duration", "room", "person", "age", "number", "date", "year", "place")
-SUMMARY_SENTENCES = 4
+SUMMARY_SENTENCES = 5
 SUMMARY_FACTS_WEIGHT = 0.1  # how much holding facts (dates, places, numbers, names) counts beside centrality
 DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)
 SAME_WORDS = 0.5  # ... when in one language, sharing this share of their words too
