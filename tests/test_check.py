@@ -559,3 +559,12 @@ def test_the_countries_of_a_sentence_are_found_with_particles_after_them():
     assert countries_in("Scale AI는 미국의 AI 전문기업이다.") == [("US", "미국")]
     assert countries_in("Speakers came from the US and Japan; none from South Korea.") == [
         ("US", "US"), ("JP", "Japan"), ("KR", "South Korea")]
+
+
+def test_a_person_the_documents_never_mention_is_not_contradicted_by_the_organisations_they_list(bot):
+    """The documents name the organisations that sent speakers, not every speaker: that someone else spoke is not
+    found, not contradicted; one person in another's unique role still is."""
+    verdict = bot.check("Did Yoshua Bengio speak?")
+    assert all(c.label != "contradicted" for c in verdict.claims), verdict
+    verdict = bot.check("Yoshua Bengio gave the welcome address at the opening.")
+    assert any(c.label == "contradicted" and "Kim Myung-joo" in (c.documents_value or "") for c in verdict.claims)

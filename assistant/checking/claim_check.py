@@ -429,6 +429,14 @@ class ClaimChecker:
             kinds[name] = found
         return kinds[name]
 
+    def _strangers_name(self, name: str) -> bool:
+        """Whether ``name`` reads as the name of a person the documents never mention ("Yoshua Bengio"): a first
+        and last name, neither a word the documents use. Such a person stands only against another person, not
+        against the organisations a sentence lists ("the speakers came from MLCommons, METR, ...")."""
+        stats = self.scorer.stats()
+        return bool(PERSON_NAME.match(name)) and all(w.lower() not in stats.words and w.lower() not in stats.df
+                                                     for w in name.split())
+
     def _not_a_claim(self, name: str) -> bool:
         return self._is_topic(name) or self._is_word(name)
 
@@ -764,7 +772,7 @@ class ClaimChecker:
                 return None  # a title ("지원단장"): whose it is, is not a value a name can stand against
             if len(atom.other_names) >= LIST_NAMES - 1:
                 return None  # one of a list of several names: the documents' other members are no rival values
-            kind = self._kind(atom.value, statement)
+            kind = self._kind(atom.value, statement) or ("person" if self._strangers_name(atom.value) else None)
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
                 return None  # an organisation the documents know, named in another role: contradicted only
                 # by a sentence saying nearly all the claim says
