@@ -324,8 +324,10 @@ class ExtractiveAnswerer:
             known = {c.chunk_id for c in passages}
             passages = passages + [c for c in self._lead_chunks(language) if c.chunk_id not in known]
             q, candidates = self.evidence(question, language, passages)
+            # the documents' opening words first, when they say it (the rest stay for the other value asked for:
+            # "when and where")
             opening = [c for c in candidates if c.chunk.chunk_id in leads and c.fills > 0]
-            candidates = opening or candidates  # the documents' opening words, when they say it
+            candidates = opening + [c for c in candidates if c not in opening]
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_what_follows(select(q, candidates, self.scorer.model,
                                                                                threshold))
