@@ -54,17 +54,23 @@ def test_laughter_or_an_emoji_ends_a_chatty_sentence(statement):
 
 def test_a_day_of_the_week_beside_a_date_is_a_fact_with_that_dates_values():
     for text, written, day in [("opening Tuesday 28 October", "Tuesday", 1), ("29일(화) 체결", "(화)", 1),
-                               ("10월 28일 화요일 개막", "화요일", 1), ("wraps up Thursday, Oct 30", "Thursday", 3)]:
+                               ("10월 28일 화요일 개막", "화요일", 1), ("wraps up Thursday, Oct 30", "Thursday", 3),
+                               ("둘째 날인 29일, 목요일에", "목요일", 3)]:
         weekday = next(f for f in fact_spans(text) if f.kind == "weekday")
         date = next(f for f in fact_spans(text) if f.kind == "date")
         assert (weekday.text, weekday.weekday, weekday.values) == (written, day, date.values)
 
 
 @pytest.mark.parametrize("forms", [
-    ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025"),
+    ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025", "SFASS 10/28 개막", "10.28 포럼 개막"),
 ])
 def test_dates_compare_equal_across_languages_and_forms(forms):
     assert {tuple(facts(f).dates) for f in forms} == {("10-28",)}
+
+
+def test_a_fraction_a_decimal_or_a_percentage_is_no_date():
+    for text in ("1/2 of them", "24/7 support", "It grew 10.25% a year", "평점 4.55 점", "price 10.50 won"):
+        assert not facts(text).dates, text
 
 
 def test_numbers_and_durations_compare_equal_across_forms():

@@ -278,6 +278,17 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
             re.compile(r"\b((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\b"),
             lambda m: add(int(m[2]), int(m[3]), m[1]),
         ),
+        # 10/28, 10/29/2025 and 3/5/2026 (month first; "1/2" is a half); 10.29 before a word, as a headline dates its news ("10.29 포럼 둘째
+        # 날엔"): two digits of day, nothing after it that makes it a decimal ("10.25%", "10.50 won")
+        (
+            re.compile(r"(?<![\d./])(1[0-2]|0?[1-9])/(?:([12]\d|3[01])|(0?[1-9])/((?:19|20)\d{2}))"
+                       r"(?:/((?:19|20)\d{2}))?(?![\d/])"),
+            lambda m: add(int(m[1]), int(m[2] or m[3]), m[4] or m[5]),
+        ),
+        (
+            re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])(?=\s+[가-힣]|\s*$)"),
+            lambda m: add(int(m[1]), int(m[2])),
+        ),
         # 28.10.–29.10. and 28.10.2025 (the European numeric form, read only as a range or with a year)
         (
             re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\." + _DASH + r"(\d{1,2})\.(\d{1,2})\.(?!\d)"),
@@ -536,8 +547,8 @@ WEEKDAYS_EN = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun"
 WEEKDAYS_KO = "월화수목금토일"
 _EN_DAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _WEEKDAY_BEFORE = re.compile(rf"\b{_EN_DAY},?\s*$", re.IGNORECASE)  # "Tuesday 28 October", "Thu, Oct 30"
-_WEEKDAY_AFTER = re.compile(  # "28일(화)", "10월 29일 수요일", "October 28 (Tue)", "Oct 28, Tuesday"
-    rf"\s*(?:[(（]\s*(?:([월화수목금토일])(?:요일)?|{_EN_DAY})\s*[)）]|([월화수목금토일])요일|,\s*{_EN_DAY}(?![a-z]))",
+_WEEKDAY_AFTER = re.compile(  # "28일(화)", "10월 29일 수요일", "29일, 목요일", "October 28 (Tue)", "Oct 28, Tuesday"
+    rf"\s*(?:[(（]\s*(?:([월화수목금토일])(?:요일)?|{_EN_DAY})\s*[)）]|,?\s*([월화수목금토일])요일|,\s*{_EN_DAY}(?![a-z]))",
     re.IGNORECASE)
 
 
