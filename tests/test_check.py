@@ -574,3 +574,11 @@ def test_a_person_the_documents_never_mention_is_not_contradicted_by_the_organis
     assert all(c.label != "contradicted" for c in verdict.claims), verdict
     verdict = bot.check("Yoshua Bengio gave the welcome address at the opening.")
     assert any(c.label == "contradicted" and "Kim Myung-joo" in (c.documents_value or "") for c in verdict.claims)
+
+
+@pytest.mark.parametrize("statement", ["SFASS의 장소는 코엑스 그랜드볼룸이다.", "The venue was the Coex Grand Ballroom."])
+def test_a_venue_named_as_the_venue_is_contradicted_by_the_documents_venue(bot, statement):
+    """"장소는 X" says X is a place, even one the documents never name, and one written as two words."""
+    verdict = bot.check(statement)
+    assert any(c.label == "contradicted" and ("나루" in (c.documents_value or "") or "Naru" in (c.documents_value or ""))
+               for c in verdict.claims), verdict

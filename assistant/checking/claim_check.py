@@ -429,6 +429,13 @@ class ClaimChecker:
             kinds[name] = found
         return kinds[name]
 
+    @staticmethod
+    def _place_it_ends(atom: AtomicClaim, statement: str) -> str | None:
+        """"place" for the last word of a place's name written as two ("코엑스 그랜드볼룸"): the name right before it
+        is a place."""
+        before = [(start, end) for start, end in atom.others if 0 <= atom.start - end <= 1]
+        return "place" if any(name_class(statement[start:end], statement) == "place" for start, end in before) else None
+
     def _strangers_name(self, name: str) -> bool:
         """Whether ``name`` reads as the name of a person the documents never mention ("Yoshua Bengio"): a first
         and last name, neither a word the documents use. Such a person stands only against another person, not
@@ -772,7 +779,8 @@ class ClaimChecker:
                 return None  # a title ("지원단장"): whose it is, is not a value a name can stand against
             if len(atom.other_names) >= LIST_NAMES - 1:
                 return None  # one of a list of several names: the documents' other members are no rival values
-            kind = self._kind(atom.value, statement) or ("person" if self._strangers_name(atom.value) else None)
+            kind = (self._kind(atom.value, statement) or self._place_it_ends(atom, statement)
+                    or ("person" if self._strangers_name(atom.value) else None))
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
                 return None  # an organisation the documents know, named in another role: contradicted only
                 # by a sentence saying nearly all the claim says

@@ -40,7 +40,10 @@ PERSON_NAME = re.compile(r"^(?:[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?|[가-힣]{3})
 # where a name stands for a place: "at the X", "in X", "drew 300 people to X"; "X에서", "X서 열려", and a city
 # before its venue ("부산 벡스코서")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$|\b(?:drew|draws|drawing|brought|brings|attracted|attracts|"
-                           r"came|comes|travell?ed|flocked|headed|gathered)\b[^.,;:!?]{0,40}?\bto\s+$", re.IGNORECASE)
+                           r"came|comes|travell?ed|flocked|headed|gathered)\b[^.,;:!?]{0,40}?\bto\s+$|"
+                           # "장소는 X", "the venue was X", "Venue: X"
+                           r"(?:장소|개최지|행사장)\s*(?:은|는|:)\s*$|\bvenue(?:\s+(?:is|was|will\s+be))?\s*:?\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"(?:\s+[가-힣A-Za-z]+)?(?:에서|서)(?![가-힣])")
 
 
