@@ -320,14 +320,9 @@ class ExtractiveAnswerer:
         if not q.total and q.form == "fact" and q.slot in ("date", "place"):
             # when or where the event itself is ("what date is the race?"): what the documents open with says it,
             # whatever the keyword search found for the event's own name
-            leads = {c.chunk_id for c in self._lead_chunks(language)}
             known = {c.chunk_id for c in passages}
             passages = passages + [c for c in self._lead_chunks(language) if c.chunk_id not in known]
             q, candidates = self.evidence(question, language, passages)
-            # the documents' opening words first, when they say it (the rest stay for the other value asked for:
-            # "when and where")
-            opening = [c for c in candidates if c.chunk.chunk_id in leads and c.fills > 0]
-            candidates = opening + [c for c in candidates if c not in opening]
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_what_follows(select(q, candidates, self.scorer.model,
                                                                                threshold))
