@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from engine_kb import engine_settings
+from index_kb import write_kb
 
 from assistant import Assistant
 from assistant.answering.evidence import FEATURES, QUESTION_FEATURES, EvidenceModel
@@ -409,9 +410,7 @@ def test_a_days_agenda_lists_every_session_of_each_part_of_the_day_in_either_lan
 
 def test_who_takes_part_in_a_session_is_read_to_the_end_of_its_programme_line(tmp_path):
     """A long programme line is stored as several passages; the speakers come after the session's time and host."""
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "programme-en.md").write_text(
+    knowledge = write_kb(tmp_path / "knowledge", {"programme-en.md": (
         "---\nid: fair-programme-en\ntitle: Book Fair programme\nlang: en\nsource: Office\nkind: programme\n---\n"
         "# Book Fair programme\n\n## Friday 16 October\n\n"
         "- 10:00 Doors open (Exhibition Halls A and B)\n"
@@ -420,8 +419,7 @@ def test_who_takes_part_in_a_session_is_read_to_the_end_of_its_programme_line(tm
         "congratulatory address by Park Eun-jeong, Director-General of the Culture, Sports and Tourism Bureau, "
         "Daejeon Metropolitan City; welcome address by Oh Mi-kyung, President of the Korea Science Publishers "
         "Association.\n"
-        "- 11:30–12:30 Keynote \"Why Stars Make Good Storytellers\", Sarah Lindqvist, Conference Hall.\n",
-        encoding="utf-8")
+        "- 11:30–12:30 Keynote \"Why Stars Make Good Storytellers\", Sarah Lindqvist, Conference Hall.\n")})
     settings, index = _built(knowledge, tmp_path / "data")
     from assistant.answering.evidence import Evidence
 

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from engine_kb import engine_settings
+from index_kb import write_kb
 
 from assistant import Assistant
 from assistant.answering.extractive import ExtractiveAnswerer
@@ -165,25 +166,23 @@ def test_a_table_row_is_read_with_the_header_naming_its_cells():
     assert table_columns(document, "End.") == ""
 
 
+def _assistant_over(tmp_path, docs: dict[str, str]) -> Assistant:
+    """An assistant whose only documents are ``docs`` (file name → text)."""
+    return Assistant(Settings(knowledge_dir=write_kb(tmp_path / "knowledge", docs), data_dir=tmp_path / "data"))
+
+
 def test_a_fee_given_only_in_a_tables_column_answers_what_it_costs(tmp_path):
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "race.md").write_text(
+    bot = _assistant_over(tmp_path, {"race.md": (
         "# 2026 강변 달리기 대회\n\n## 종목\n\n| 종목 | 출발 시간 | 참가비 | 모집 인원 |\n|---|---|---|---|\n"
         "| 하프 | 08:00 | 50,000원 | 4,000명 |\n| 10km | 08:30 | 40,000원 | 5,000명 |\n"
         "| 5km 걷기 | 09:10 | 20,000원 | 3,000명 |\n\n## 기념품\n\n완주한 사람에게는 메달과 기념 티셔츠를 드립니다.\n"
-        "저녁 파티는 1인당 15,000원이며 미리 예약해야 합니다.\n",
-        encoding="utf-8",
-    )
-    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+        "저녁 파티는 1인당 15,000원이며 미리 예약해야 합니다.\n")})
     answer = bot.ask("하프 참가비 얼마야?")
     assert not answer.refused and "50,000원" in answer.text and "15,000원" not in answer.text, answer.text
 
 
 def test_when_the_event_is_comes_from_a_sentence_about_the_event_not_another_span_of_dates(tmp_path):
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "run.md").write_text(
+    bot = _assistant_over(tmp_path, {"run.md": (
         "# Riverside Run 2026\n\nThe Riverside Run 2026 is a city running race along the river. The race starts and "
         "finishes at City Hall Plaza on Sunday 18 October 2026.\n\n## Registration\n\nRegistration opened on 1 July "
         "and closed early on 27 August, when all places were taken.\n\n## Race day\n\n| Time | What happens | Where |\n"
@@ -192,10 +191,7 @@ def test_when_the_event_is_comes_from_a_sentence_about_the_event_not_another_spa
         "## Getting there\n\nFree shuttle buses leave Central Station every ten minutes. Car parks near the river "
         "are closed to traffic on race day.\n\n## Medals\n\nEvery finisher gets a medal made of recycled "
         "aluminium. Water stations stand every five kilometres.\n\n## Weather\n\nIn a storm warning the race is "
-        "called off and half of the fee is refunded.\n",
-        encoding="utf-8",
-    )
-    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+        "called off and half of the fee is refunded.\n")})
     for question, fact in (("what date is the race?", "18 October"), ("When is the race?", "18 October"),
                            ("Where is the race held?", "City Hall Plaza")):
         answer = bot.ask(question)
