@@ -316,13 +316,13 @@ class ExtractiveAnswerer:
 
     def _pick(self, question: str, language: Lang, passages: list[Chunk], threshold: float | None = None
               ) -> tuple[list[Evidence], Chunk | None]:
-        q, candidates = self.evidence(question, language, passages)
+        q = self.scorer.question(question)
         if not q.total and q.form == "fact" and q.slot in ("date", "place"):
             # when or where the event itself is ("what date is the race?"): what the documents open with says it,
             # whatever the keyword search found for the event's own name
             known = {c.chunk_id for c in passages}
             passages = passages + [c for c in self._lead_chunks(language) if c.chunk_id not in known]
-            q, candidates = self.evidence(question, language, passages)
+        candidates = self.scorer.candidates(q, passages, language)
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_what_follows(select(q, candidates, self.scorer.model,
                                                                                threshold))
@@ -371,7 +371,6 @@ class ExtractiveAnswerer:
             rest.append(after)
             before = after
         return self._quoted(rest, c.passage)
-
 
     def _items_after(self, c: Evidence) -> list[Evidence]:
         """The items of the list right after ``c``: the passages after its own under the same heading, each a line
