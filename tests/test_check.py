@@ -582,3 +582,24 @@ def test_a_venue_named_as_the_venue_is_contradicted_by_the_documents_venue(bot, 
     verdict = bot.check(statement)
     assert any(c.label == "contradicted" and ("나루" in (c.documents_value or "") or "Naru" in (c.documents_value or ""))
                for c in verdict.claims), verdict
+
+
+def test_a_headline_place_shortened_with_seo_is_checked_as_the_venue(bot):
+    """Headlines shorten 에서 to 서 ("롯데호텔 서울서 개막"); the place is still the claimed venue."""
+    verdict = bot.check("과기정통부 주최 SFASS, 10월 28일 롯데호텔 서울서 개막")
+    venue = next(c for c in verdict.claims if "롯데호텔" in (c.value or ""))
+    assert venue.label == "contradicted" and "나루" in venue.documents_value
+
+
+@pytest.mark.parametrize("statement", ["SFASS ran for a single day, 28 October 2025.", "SFASS was a single-day event."])
+def test_a_single_day_is_a_length_of_time_the_documents_contradict(bot, statement):
+    claim = next(c for c in bot.check(statement).claims if "single" in (c.value or ""))
+    assert claim.label == "contradicted" and re.search(r"two days|2 days|이틀", claim.documents_value)
+
+
+def test_a_korean_name_with_the_wrong_title_is_contradicted_and_a_misquote_still_is(bot):
+    """김명주 is 소장 (director), not 원장; and the words "AI 안전은 국가 안보와 직결된 과제" are 송상훈's."""
+    titled = next(c for c in bot.check("김명주 원장은 개회식에서 환영사를 했다.").claims if c.value == "김명주 원장")
+    assert titled.label == "contradicted" and "소장" in titled.documents_value
+    misquoted = bot.check("김명주 소장은 “AI 안전은 국가 안보와 직결된 과제”라며 국제 협력의 필요성을 강조했다.")
+    assert any(c.label == "contradicted" and "김명주" in (c.value or "") for c in misquoted.claims)

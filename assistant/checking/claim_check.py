@@ -38,7 +38,7 @@ from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills_slot, says_absent
 from ..question.countries import countries_in
 from ..question.language import detect_language
-from ..question.vocabulary import EVENT_SYNONYMS
+from ..question.vocabulary import EVENT_SYNONYMS, KOREAN_TITLES
 from ..retrieval import HybridRetriever
 from .facts import WEEKDAYS_KO, FactSpan, fact_spans, facts, name_in
 from .names import (
@@ -192,6 +192,8 @@ _FIRST_DAY = re.compile(r"첫날|첫째\s*날|\b(?:day\s+one|first\s+day|opening
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _MONTH_DAY = re.compile(r"(?:\d\d|\*)-(\d\d)")
+# one title right after a person's name ("김명주 원장,")
+_TITLE_AFTER = re.compile(r"\s+([가-힣]*(?:" + KOREAN_TITLES + r"))(?=[은는이가의을를과와께,.\s]|$)")
 
 
 def _date_end(atom: AtomicClaim, statement: str) -> str | None:
@@ -365,8 +367,10 @@ class ClaimChecker:
             if atom.kind is not None or claim.label != "contradicted" or not address_kinds(atom.value):
                 continue
             sentence = statement[slice(*atom.sentence)]
+            # (a person contradicted for their title, "김명주 원장", says nothing of the pairing)
             if any(other.sentence == atom.sentence and other.kind == "name" and mine.label == "contradicted"
-                   and self._kind(other.value, sentence) == "person" for other, mine in zip(atoms, claims)):
+                   and mine.value == other.value and self._kind(other.value, sentence) == "person"
+                   for other, mine in zip(atoms, claims)):
                 claims[i] = self._judge_meaning(claim, atom.value, evidence[atom.sentence], lang)
 
     def _has_content(self, text: str) -> bool:
@@ -998,20 +1002,31 @@ class ClaimChecker:
             return None
         if lang == "en":
             return self._judge_english_post(atom, claim, statement, evidence, lang)
-        person = KOREAN_NAME_BEFORE.search(statement[atom.sentence[0] : atom.start])
+        found = KOREAN_NAME_BEFORE.search(statement[atom.sentence[0] : atom.start])
+        person, rest = (found[1] if found else None), atom.start
         claimed = POST.match(statement[atom.start : atom.sentence[1]])
-        if person is None or claimed is None:
+        if atom.kind == "name" and KOREAN_NAME_BEFORE.fullmatch(f"{atom.value} "):
+            # a person's name with one title right after it ("김명주 원장, 개회식 …"): the name and its title are
+            # one claim, checked as a post
+            person, rest = atom.value, atom.end
+            claimed = _TITLE_AFTER.match(statement[atom.end : atom.sentence[1]])
+            if claimed is None:
+                return None
+            claim = claim.model_copy(update={"value": statement[atom.start : atom.end + claimed.end()],
+                                             "end": atom.end + claimed.end()})
+        elif person is None or claimed is None:
             return None
         if atom.kind is None and self.scorer.key_terms(atom.value[claimed.end() :]):
             return None  # the clause says more than the post ("장관이 직접 서명했다"): checked by its meaning
         title = claimed[1].split()[-1]
-        if re.match(r"\s+(?:직무)?대행", statement[atom.start + claimed.end():]):
+        if re.match(r"\s+(?:직무)?대행", statement[rest + claimed.end():]):
             title += "직무대행"  # "원장 직무대행": acting, written apart
         given = [(s, m[1]) for s in evidence if s.chunk.lang == lang
-                 for m in re.finditer(re.escape(person[1]) + r"\s+" + POST.pattern, s.text)]
+                 for m in re.finditer(re.escape(person) + r"\s+" + POST.pattern, s.text)]
         for s, post in given:
             if any(_same_title(title, word, post) for word in titles(post)):
-                return self._labelled(claim, "supported", s, lang)
+                # a name with its right title: what else is said of the person is checked as for any name
+                return None if atom.kind == "name" and rest == atom.end else self._labelled(claim, "supported", s, lang)
         if given:
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
         return None

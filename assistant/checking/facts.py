@@ -108,6 +108,8 @@ _DURATIONS = [
     re.compile(r"(하루|이틀|사흘|나흘|닷새)(?:간|\s*동안)?|(양)일\s*(?:간|동안)?"),
     # a week-long forum, 일주일간
     re.compile(r"\bweek[\s-]?long\b|일주일\s*(?:간|동안)?", re.IGNORECASE),
+    # a single day, a single-day forum
+    re.compile(r"\b(?:a\s+)?single[\s-]day\b", re.IGNORECASE),
 ]
 # Capitalised words that start sentences or name calendar items rather than entities.
 NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | {
@@ -249,6 +251,8 @@ def _durations(text: str, out: Facts, spans: list[FactSpan]) -> str:
                 days = DAY_WORDS[m[1] or m[2]]
             elif m.re is _DURATIONS[3]:
                 days = 7
+            elif m.re is _DURATIONS[4]:
+                days = 1
             else:
                 count = m[1].lower()
                 days = int(count) if count.isdigit() else WORD_NUMBERS[count]

@@ -128,6 +128,8 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
             close()  # a word saying when, a number, or an organisation's part ("과기정통부 주최"): not the name
             continue
         nouns = [t for t in word if t.tag in _NOUN_TAGS]
+        if len(word) > 1 and word[-1].form == "서" and word[-1].tag in _NOUN_TAGS and word[-2].tag == "NNP":
+            nouns.pop()  # "서울서 개막": the particle 에서 as headlines shorten it, which Kiwi reads as a noun
         if not nouns or word[0].tag not in _NOUN_TAGS:
             close()
             continue
