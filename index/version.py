@@ -91,7 +91,9 @@ class LoadedVersion:
         for c in chunks:
             self.by_document.setdefault(c.doc_id, []).append(c)
         self._langs = np.array([c.lang for c in chunks], dtype=object)
-        self._doc_ids = np.array([c.doc_id for c in chunks], dtype=object)
+        codes = {doc_id: n for n, doc_id in enumerate(self.by_document)}  # documents as integers: fast to filter
+        self._doc_code = codes
+        self._doc_codes = np.array([codes[c.doc_id] for c in chunks], dtype=np.int32)
 
     @cached_property
     def bm25(self) -> BM25Index:
@@ -110,7 +112,7 @@ class LoadedVersion:
         if lang is not None:
             keep &= self._langs == lang
         if doc_ids is not None:
-            keep &= np.isin(self._doc_ids, list(doc_ids))
+            keep &= np.isin(self._doc_codes, [self._doc_code[d] for d in doc_ids if d in self._doc_code])
         return keep
 
     def scored(self, pairs: list[tuple[str, float]]) -> list[Chunk]:

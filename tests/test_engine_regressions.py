@@ -206,3 +206,21 @@ def test_a_korean_abbreviation_of_a_documents_name_stands_for_it(bot):
     assert "과학기술정보통신부" in bot.extractive.scorer.correct_spelling("과기부가 주최한 거 맞음?")
     answer = bot.ask("과기부가 주최한 거 맞음?")
     assert not answer.refused and "과학기술정보통신부" in answer.text, answer.text
+
+
+def test_in_a_large_library_when_and_where_read_the_overview_not_every_documents_opening(tmp_path):
+    """A question with no key words but the event's name ("where is the Riverside Run held?") reads the documents' openings; in a library of many
+    documents only the overviews' and a bounded number of others', so its cost does not grow with the library."""
+    from assistant.answering.extractive import LEAD_DOCUMENTS
+
+    docs = {f"note-{n:02d}.md": (f"---\nid: note-{n:02d}\ntitle: Note {n}\nlang: en\nkind: notes\nsource: Run office\nas_of: 2026-09-01\n---\n# Note {n}\n\n"
+                                 f"Volunteer shift {n} of the Riverside Run meets at the information desk with a checklist.\n")
+            for n in range(LEAD_DOCUMENTS + 6)}
+    docs["zz-overview.md"] = ("---\nid: zz-overview\ntitle: Riverside Run 2026\nlang: en\nkind: overview\nsource: Run office\nas_of: 2026-09-01\n---\n"
+                              "# Riverside Run 2026\n\nThe Riverside Run 2026 starts and finishes at City Hall Plaza "
+                              "on Sunday 18 October 2026.\n")
+    bot = _assistant_over(tmp_path, docs)
+    answer = bot.ask("Where is the Riverside Run held?")
+    assert not answer.refused and "City Hall Plaza" in answer.text, answer.text
+    read = {c.doc_id for c in bot.extractive._lead_chunks("en", [])}
+    assert len(read) == LEAD_DOCUMENTS and "zz-overview" in read

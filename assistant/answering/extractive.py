@@ -45,6 +45,7 @@ _ABOUT = re.compile(r"\babout\b|에\s*(?:대해|대한|관해)", re.IGNORECASE) 
 # a sentence announcing the list after it ("… the following five books:", "다음 5권을 최종 후보로 골랐다.")
 _ANNOUNCES_LIST = re.compile(
     r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))", re.IGNORECASE)
+LEAD_DOCUMENTS = 24  # at most this many documents' opening passages are read for a summary, or when or where
 LIST_ITEMS = 12  # at most this many items of an announced list are quoted
 SECTION_SENTENCES = 5  # at most this many sentences of a section quoted for a question about what heads it
 SECTION_SHARE = 0.5  # ... whose key words are at least this share of the heading's words
@@ -321,7 +322,7 @@ class ExtractiveAnswerer:
             # when or where the event itself is ("what date is the race?"): what the documents open with says it,
             # whatever the keyword search found for the event's own name
             known = {c.chunk_id for c in passages}
-            passages = passages + [c for c in self._lead_chunks(language) if c.chunk_id not in known]
+            passages = passages + [c for c in self._lead_chunks(language, passages) if c.chunk_id not in known]
         candidates = self.scorer.candidates(q, passages, language)
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_what_follows(select(q, candidates, self.scorer.model,
@@ -393,27 +394,32 @@ class ExtractiveAnswerer:
         every other question."""
         if q.form == "summary" and not q.total and not q.days:  # the event itself (a subject's or a day's
             # summary is a list about it)
-            return summary(usable(q, candidates) + self.leads(language, first=len(passages)))
+            return summary(usable(q, candidates) + self.leads(language, passages))
         acronyms = asked_expansions(q.text)  # "what does SFASS stand for": the sentence that spells it out
         spelled = [c for c in candidates if not c.absence and any(spells_out(a, c.sentence) for a in acronyms)]
         if spelled:
             return spelled[:1]
         return self.agenda(q, language) or self.section(q, language) or None
 
-    def leads(self, language: Lang, first: int = 0, per_document: int = 3) -> list[Evidence]:
-        """The opening sentences of every document in ``language`` (of every document when none is): where news
-        and overviews put their main facts, for summaries of the event. Their passages are numbered from
-        ``first``."""
-        chunks = self._lead_chunks(language, per_document)
+    def leads(self, language: Lang, passages: list[Chunk], per_document: int = 3) -> list[Evidence]:
+        """The opening sentences of the documents in ``language`` (of any document when none is; see
+        :meth:`_lead_chunks`): where news and overviews put their main facts, for summaries of the event. Their
+        passages are numbered after ``passages``."""
+        chunks = self._lead_chunks(language, passages, per_document)
         pairs, vectors = self.index.sentences(chunks)
-        return [Evidence(sentence=s.text.strip(), passage=first + i, chunk=chunks[i], vector=v)
+        return [Evidence(sentence=s.text.strip(), passage=len(passages) + i, chunk=chunks[i], vector=v)
                 for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
 
-    def _lead_chunks(self, language: Lang, per_document: int = 3) -> list[Chunk]:
-        """The first passages of every document in ``language`` (of every document when none is)."""
+    def _lead_chunks(self, language: Lang, passages: list[Chunk], per_document: int = 3) -> list[Chunk]:
+        """The first passages of every document in ``language`` (of every document when none is); in a library
+        of more than :data:`LEAD_DOCUMENTS` such documents, those of its overviews, then of the documents
+        ``passages`` come from, up to that many (the cost of a question must not grow with the library)."""
         documents = self.index.documents()
-        return [c for info in [d for d in documents if d.lang == language] or documents
-                for c in self.index.chunks(info.doc_id)[:per_document]]
+        written = [d for d in documents if d.lang == language] or documents
+        if len(written) > LEAD_DOCUMENTS:
+            found = {c.doc_id for c in passages}
+            written = sorted(written, key=lambda d: (d.kind != "overview", d.doc_id not in found))[:LEAD_DOCUMENTS]
+        return [c for info in written for c in self.index.chunks(info.doc_id)[:per_document]]
 
     def agenda(self, q: Question, language: Lang) -> list[Evidence]:
         """A day's agenda read from the documents' own day sections: those of the structured programme (the
