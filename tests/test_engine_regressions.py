@@ -224,3 +224,24 @@ def test_in_a_large_library_when_and_where_read_the_overview_not_every_documents
     assert not answer.refused and "City Hall Plaza" in answer.text, answer.text
     read = {c.doc_id for c in bot.extractive._lead_chunks("en", [])}
     assert len(read) == LEAD_DOCUMENTS and "zz-overview" in read
+
+
+def test_the_events_korean_short_name_made_of_its_words_first_syllables_names_the_event(tmp_path):
+    """"보게페" is 보드게임 창작 페스티벌's short name: "보게페 언제해?" asks when the festival is."""
+    from assistant.answering.evidence import _initials_of
+
+    assert _initials_of("보게페", ["보드", "게임", "창작", "페스티벌"])
+    assert not _initials_of("보게페", ["보드", "페스티벌"]) and not _initials_of("게임", ["게임", "보드"])
+    bot = _assistant_over(tmp_path, {
+        "overview.md": ("# 제4회 보드게임 창작 페스티벌\n\n제4회 보드게임 창작 페스티벌(약칭 보게페)은 직접 만든 보드게임을 "
+                        "선보이는 창작자 중심의 페스티벌입니다. 2026년 10월 9일부터 10월 11일까지 사흘 동안 대전 "
+                        "창작문화센터에서 열립니다.\n\n## 기본 정보\n\n- 약칭: 보게페\n- 운영 시간: 매일 10:00~19:00\n"),
+        "programme.md": ("# 보드게임 창작 페스티벌 프로그램\n\n보드게임 창작 페스티벌 첫날에는 개막식과 기조강연이 열립니다. "
+                         "보드게임 창작 페스티벌 둘째 날에는 워크숍이 이어집니다. 보드게임 창작 페스티벌 마지막 날에는 "
+                         "시상식이 열립니다.\n"),
+        "guide.md": "# 보드게임 창작 페스티벌 관람 안내\n\n" + "".join(
+            f"## 안내 {n}\n\n보드게임 창작 페스티벌 관람객은 {place}을 이용할 수 있습니다.\n\n"
+            for n, place in enumerate(["물품 보관소", "수유실", "휴게실", "안내 데스크", "분실물 센터", "주차장",
+                                       "셔틀버스", "푸드트럭", "기념품 가게", "체험 부스"]))})
+    answer = bot.ask("보게페 언제해?")
+    assert not answer.refused and "10월 9일" in answer.text, answer.text

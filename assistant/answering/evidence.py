@@ -342,6 +342,10 @@ class CorpusStats:
         for short, long in aliases:
             if stem(short.lower()) in self.topic:
                 self.topic |= terms(long) - set(terms(short))
+        # the event's Korean short name, made of the first syllables of its name's words ("보게페" of "보드게임 창작
+        # 페스티벌"): a name of the event, as its words are
+        named = [t for t in self.topic if re.fullmatch(r"[가-힣]{2,}", t)]
+        self.topic |= {t for t in self.df if re.fullmatch(r"[가-힣]{3,5}", t) and _initials_of(t, named)}
         self.words = {w.lower() for c in chunks for w in _ENGLISH_WORD.findall(f"{c.heading} {c.text}")}
         self.words |= {w for w in KEY_TERM_STOPWORDS if w.isascii()} | DAY_WORDS
         self.day_dates = _day_dates(chunks)
@@ -537,6 +541,20 @@ def _running_days(chunks: list[Chunk]) -> dict[str, set[int]]:
         named = day_ordinals(chunk.text)
         current[chunk.doc_id] = (named, 0) if len(named) == 1 else (set(), 0) if named else (days, since + 1)
     return out
+
+
+def _initials_of(word: str, names: list[str]) -> bool:
+    """Whether each syllable of ``word`` begins a different one of ``names``, in any order ("보게페": 보드, 게임,
+    페스티벌), and ``word`` is not one of them."""
+    if word in names:
+        return False
+    left = list(names)
+    for syllable in word:
+        match = next((n for n in left if n.startswith(syllable) and n != word), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
 
 
 def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
