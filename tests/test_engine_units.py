@@ -312,6 +312,9 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("What is the venue?", "place"),
         ("can i park at the venue?", "any"),  # where the parking is asked about, not which place the venue is
         ("Is there Wi-Fi in the venue?", "any"),
+        ("워크숍은 따로 돈 내야 돼?", "money"),  # paying asks what it costs
+        ("Do kids have to pay for the workshop?", "money"),
+        ("입장할 때 돈 드나요?", "money"),
     ],
 )
 def test_asked_slot(question, slot):

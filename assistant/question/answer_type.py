@@ -33,7 +33,8 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "money",
         re.compile(
-            r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|얼마|가격|비용|요금|참가비", re.IGNORECASE
+            r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|\b(?:have|need) to pay\b|\bpay (?:for|extra)\b|얼마|가격|비용|요금|"
+            r"참가비|돈\s*(?:을\s*)?(?:내|드|들)", re.IGNORECASE
         ),
     ),
     (
