@@ -147,7 +147,9 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
 @pytest.mark.parametrize("question, lang, words", [("차 끌고 가면 주차 돼?", "ko", ["parking"]),
                                                    ("is parking free", "en", ["주차", "무료"]),
                                                    ("If a typhoon comes, do I get a refund?", "en", ["태풍", "환불"]),
-                                                   ("유모차 끌고 가도 돼? 화장실은?", "ko", ["stroller", "toilet"])])
+                                                   ("유모차 끌고 가도 돼? 화장실은?", "ko", ["stroller", "toilet"]),
+                                                   ("which room is the keynote in?", "en", ["세미나실", "기조강연"]),
+                                                   ("강아지 데려가도 돼? 푸드트럭 있어?", "ko", ["dog", "food", "truck"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 
@@ -187,3 +189,20 @@ def test_a_document_given_its_translation_is_no_longer_searched_apart(tmp_path):
                        encoding="utf-8")
     bot.library.add([english])
     assert bot.retriever.untranslated("en") == ["prizes-ko"]
+
+
+def test_a_room_given_only_in_a_korean_programme_answers_an_english_question(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "programme-ko.md").write_text(
+        "---\nid: programme-ko\ntitle: 프로그램\nlang: ko\nsource: 테스트 자료\nkind: programme\n---\n# 첫째 날\n\n"
+        "| 시간 | 프로그램 | 연사 | 장소 |\n|---|---|---|---|\n| 10:00 | 개막식 | 윤서하 | 전시홀 A |\n"
+        "| 11:00 | 기조강연: 종이로 시작하는 게임 디자인 | 엘리너 마시 | 세미나실 201 |\n"
+        "| 14:00 | 워크숍: 카드 게임 만들기 | 오세린 | 세미나실 202 |\n", encoding="utf-8")
+    (knowledge / "guide-en.md").write_text(
+        "---\nid: guide-en\ntitle: Visitor guide\nlang: en\nsource: Test material\nkind: practical\n---\n"
+        "# Tickets\n\nA one-day ticket costs 8,000 won on site.\n\n# Getting there\n\nThe centre has an "
+        "underground car park with 180 spaces.\n", encoding="utf-8")
+    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    answer = bot.ask("what time is the keynote and in which room")
+    assert not answer.refused and "세미나실 201" in answer.text and "11:00" in answer.text, answer.text
