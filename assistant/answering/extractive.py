@@ -25,7 +25,7 @@ from ..checking.facts import fact_spans, facts
 from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
-from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, terms, years_named
+from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, glossary_words, terms, years_named
 from .refusal import refusal_message
 
 if TYPE_CHECKING:
@@ -298,13 +298,32 @@ class ExtractiveAnswerer:
         if not question.strip() or self.scorer.unknown_names(question):
             return [], None
         picked, absence = self._pick(question, language, passages)
-        if picked or absence is not None or self.wider is None:
+        # what was found says nothing of the question's weightiest word ("예매한 표 환불 언제까지 돼?" answered with
+        # when booking closes): a document in the other language may say it, if the documents know the word
+        partial = bool(picked) and all(c.values.get("missing", 0.0) >= 1.0 for c in picked) and self._findable(
+            question, language)
+        if (picked and not partial) or absence is not None or self.wider is None:
             return picked, absence
         wider = self.wider(question, language)
         if not wider:
             return picked, absence
-        found, absence = self._pick(question, language, wider, WIDER_THRESHOLD)
-        return (found, absence) if self._holds_names(question, found) else ([], absence)
+        found, wider_absence = self._pick(question, language, wider, WIDER_THRESHOLD)
+        if not self._holds_names(question, found):
+            found = []
+        if partial:  # the wider search's answer only where it holds the word the first one lacks
+            better = found and found[0].values.get("missing", 1.0) < 1.0 and (
+                found[0].values.get("coverage", 0.0) > picked[0].values.get("coverage", 0.0))
+            return (found, None) if better else (picked, absence)
+        return found, wider_absence
+
+    def _findable(self, question: str, language: Lang) -> bool:
+        """Whether the weightiest key word of ``question`` is one the documents use, or an event word another
+        language writes differently (not a typo no document has: "가늠해" for "가능해")."""
+        keys = self.scorer.question(question).keys
+        if not keys:
+            return False
+        word = max(keys, key=keys.__getitem__)
+        return bool(self.scorer.stats().df.get(word) or glossary_words(word, language))
 
     def _holds_names(self, question: str, found: list[Evidence]) -> bool:
         """Whether the passages of ``found`` hold everyone ``question`` names ("류선화 사무총장 어느 대학 나왔어?" is
