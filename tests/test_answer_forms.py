@@ -169,9 +169,11 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(bot):
     correct = bot.extractive.scorer.correct_spelling
     assert correct("how many ppl showed up? is there gonna be another one") == (
-        "how many people showed up? is there going to be another one")
+        "how many people attended? is there going to be another one")  # a verb of two words as the documents' one
+    assert correct("how many runners took part?") == "how many runners participated?"
     assert correct("Were U.S. speakers there?") == "Were U.S. speakers there?"  # no shorthand inside a word
     assert "150" in bot.ask("how many ppl showed up?").text
+    assert "150" in bot.ask("how many people took part in the forum?").text
 
 
 @pytest.mark.parametrize("question, facts", [("Bae Kyung-hoon이 누군데?", ["배경훈", "장관"]),

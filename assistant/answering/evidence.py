@@ -58,6 +58,7 @@ from ..question.vocabulary import (
     FRAME_VERBS,
     KEY_TERM_STOPWORDS,
     LANGUAGE_WORDS,
+    PHRASAL_VERBS,
     SUMMARY_WORDS,
 )
 from ..retrieval import translation_pairs
@@ -114,7 +115,8 @@ _ALIAS = re.compile(
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _TYPED_WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # a word of a question that may be misspelt ("teh")
 # A shorthand word standing alone (lower case, not part of "U.S." or a hyphenated name).
-_SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(CHAT_SHORTHAND, key=len, reverse=True))
+_REWRITES = {**CHAT_SHORTHAND, **PHRASAL_VERBS}  # words typed for others, case as typed aside
+_SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(_REWRITES, key=len, reverse=True))
                         + r")(?![\w.'’-])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Years named relative to now, as their offset from the event's year ("내년에도 해?" → the year after the event's)
@@ -636,7 +638,7 @@ class EvidenceScorer:
             swapped = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)} & words
             return _same_case(swapped.pop(), word) if len(swapped) == 1 else word
 
-        text = _SHORTHAND.sub(lambda m: CHAT_SHORTHAND[m.group()], text)
+        text = _SHORTHAND.sub(lambda m: _REWRITES[m.group()], text)
         return _TYPED_WORD.sub(fix, text)
 
     def korean_names(self, question: str, lang: Lang = "en") -> str:

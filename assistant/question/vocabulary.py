@@ -74,6 +74,14 @@ CHAT_SHORTHAND = {
     "mtg": "meeting", "conf": "conference", "dunno": "do not know", "bday": "birthday",
 }
 
+# Verbs of two words read as the one word the documents use for them ("how many took part?": participated)
+PHRASAL_VERBS = {
+    "take part": "participate", "takes part": "participates", "took part": "participated",
+    "taking part": "participating", "taken part": "participated", "show up": "attend", "shows up": "attends",
+    "showed up": "attended", "turn up": "attend", "turned up": "attended", "sign up": "register",
+    "signed up": "registered", "signing up": "registering",
+}
+
 # Verbs of the question's frame whose every form is a stop word too ("gives", "gave", "given" as "give")
 FRAME_VERBS = ("come", "do", "get", "give", "go", "know", "like", "make", "show", "take", "tell", "use")
 
