@@ -603,3 +603,11 @@ def test_a_korean_name_with_the_wrong_title_is_contradicted_and_a_misquote_still
     assert titled.label == "contradicted" and "소장" in titled.documents_value
     misquoted = bot.check("김명주 소장은 “AI 안전은 국가 안보와 직결된 과제”라며 국제 협력의 필요성을 강조했다.")
     assert any(c.label == "contradicted" and "김명주" in (c.value or "") for c in misquoted.claims)
+
+
+def test_the_last_day_of_a_span_written_as_two_dates_is_checked_as_when_the_event_ended(bot):
+    """"10.28~10.31": the forum ended on 29 October, so the span's last day is contradicted on its own."""
+    claims = bot.check("10.28~10.31 나흘간 진행된 SFASS… 글로벌 AI 안전 거버넌스 논의").claims
+    last = next(c for c in claims if c.value == "10.31")
+    assert last.label == "contradicted" and "29" in last.documents_value
+    assert not any(c.label == "contradicted" and c.value == "10.28" for c in claims)

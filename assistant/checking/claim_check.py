@@ -192,6 +192,9 @@ _FIRST_DAY = re.compile(r"첫날|첫째\s*날|\b(?:day\s+one|first\s+day|opening
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _MONTH_DAY = re.compile(r"(?:\d\d|\*)-(\d\d)")
+# a date followed by the word or sign joining it to the last day of a span, and one preceded by it
+_RANGE_AFTER = re.compile(r"\s*(?:부터|~|–|—|-(?!\d\d-))\s*(?=\d|\w+\s+\d)")
+_RANGE_BEFORE = re.compile(r"\d\S*\s*(?:부터|~|–|—|-)\s*$")
 # one title right after a person's name ("김명주 원장,")
 _TITLE_AFTER = re.compile(r"\s+([가-힣]*(?:" + KOREAN_TITLES + r"))(?=[은는이가의을를과와께,.\s]|$)")
 
@@ -202,6 +205,10 @@ def _date_end(atom: AtomicClaim, statement: str) -> str | None:
     only by the span's day at that end, or by a sentence saying so itself ("SFASS opened on 28 October")."""
     if atom.kind != "date" or len({m[1] for v in atom.values if (m := _MONTH_DAY.fullmatch(v))}) != 1:
         return None
+    if _RANGE_AFTER.match(statement, atom.end):
+        return "start"  # the first of a span's two days ("10.28~10.31": 10.28)
+    if _RANGE_BEFORE.search(statement[: atom.start]):
+        return "end"
     clause = statement[atom.clause[0] : atom.clause[1]]
     value = (atom.start + atom.end) / 2 - atom.clause[0]
     cues = [(abs((m.start() + m.end()) / 2 - value), end) for end, pattern in (("start", _STARTED), ("end", _ENDED))

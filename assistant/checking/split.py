@@ -182,17 +182,24 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|until|through|and|&|부터|에�
 
 
 def _ranges(sentence: str, facts: list[FactSpan]) -> list[FactSpan]:
-    """Two dates joined as a range ("from 28 October to 29 October") as one fact."""
+    """Two dates joined as a range ("from 28 October to 29 October") as one fact, unless both are single days
+    written apart ("10.28~10.31"): then each end is a claim of its own, the first day and the last."""
     out: list[FactSpan] = []
     for f in facts:
         prev = out[-1] if out else None
         if (prev and prev.kind == f.kind == "date"
-                and _RANGE_JOIN.fullmatch(sentence[prev.end : f.start])):
+                and _RANGE_JOIN.fullmatch(sentence[prev.end : f.start])
+                and not _two_days(prev, f)):
             out[-1] = FactSpan(kind="date", text=sentence[prev.start : f.end], start=prev.start, end=f.end,
                                values=list(dict.fromkeys(prev.values + f.values)))
         else:
             out.append(f)
     return out
+
+
+def _two_days(first: FactSpan, second: FactSpan) -> bool:
+    """Whether two dates are each one day of a month (not a span already)."""
+    return all(len(f.values) == 1 and re.fullmatch(r"(?:\d\d|\*)-\d\d", f.values[0]) for f in (first, second))
 
 
 def _outside(sentence: str, name: tuple[int, int], facts: list[FactSpan]) -> tuple[int, int] | None:
