@@ -245,3 +245,14 @@ def test_the_events_korean_short_name_made_of_its_words_first_syllables_names_th
                                        "셔틀버스", "푸드트럭", "기념품 가게", "체험 부스"]))})
     answer = bot.ask("보게페 언제해?")
     assert not answer.refused and "10월 9일" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["VIP 티켓은 가격이 얼마예요?", "VIP pass price?"])
+def test_an_acronym_no_document_uses_is_an_unknown_name_even_where_it_starts_the_question(bot, question):
+    assert bot.extractive.scorer.unknown_names(question) == ["VIP"]
+    assert bot.ask(question).refused
+
+
+def test_a_chat_acronym_starting_a_question_names_nothing(bot):
+    assert bot.extractive.scorer.unknown_names("OK so where was SFASS held?") == []
+    assert not bot.ask("OK so where was SFASS held?").refused

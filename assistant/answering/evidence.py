@@ -115,6 +115,9 @@ _ALIAS = re.compile(
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _TYPED_WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # a word of a question that may be misspelt ("teh")
 # A shorthand word standing alone (lower case, not part of "U.S." or a hyphenated name).
+# acronyms that start chat messages without naming anything ("OK so when is it?")
+CHAT_ACRONYMS = frozenset({"ok", "fyi", "btw", "lol", "asap", "omg", "tldr", "imo", "imho", "pls", "plz", "thx", "ps",
+                           "nb", "q", "hi", "hey"})
 _REWRITES = {**CHAT_SHORTHAND, **PHRASAL_VERBS}  # words typed for others, case as typed aside
 _SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(_REWRITES, key=len, reverse=True))
                         + r")(?![\w.'’-])")
@@ -708,7 +711,8 @@ class EvidenceScorer:
             n
             for n in facts(question).names
             if n.isascii()
-            and not (first and n == first[1])  # "Summarize ...": a capital that only starts the sentence
+            # "Summarize ...": a capital that only starts the sentence (an acronym there is still a name: "VIP 티켓")
+            and not (first and n == first[1] and not (len(n) >= 2 and n.isupper() and n.lower() not in CHAT_ACRONYMS))
             and n.lower() not in LANGUAGE_WORDS
             and n.lower() not in stats.words  # a capitalised ordinary word ("Give me ...") names nothing
             and any(stem(w.lower()) not in stats.df for w in re.findall(r"[A-Za-z]{2,}", n))
