@@ -256,3 +256,15 @@ def test_an_acronym_no_document_uses_is_an_unknown_name_even_where_it_starts_the
 def test_a_chat_acronym_starting_a_question_names_nothing(bot):
     assert bot.extractive.scorer.unknown_names("OK so where was SFASS held?") == []
     assert not bot.ask("OK so where was SFASS held?").refused
+
+
+def test_a_year_no_document_names_is_not_answered_with_another_years_facts(tmp_path):
+    bot = _assistant_over(tmp_path, {"run.md": (
+        "# Riverside Run 2026\n\nThe Riverside Run 2026 starts and finishes at City Hall Plaza on Sunday 18 October "
+        "2026. Registration opened on 1 July and closed on 27 August.\n\n## Past editions\n\n"
+        "| Edition | Year | Runners |\n|---|---|---|\n| 1st | 2024 | 3,200 |\n| 2nd | 2025 | 5,800 |\n")})
+    assert bot.extractive.scorer.unknown_years("When does registration open for the 2027 race?") == ["2027"]
+    assert bot.ask("When does registration open for the 2027 race?").refused
+    assert bot.ask("내년 대회는 언제 하는지 나왔어?").refused  # next year: 2027, which no document names
+    answer = bot.ask("How many runners were there in 2025?")
+    assert not answer.refused and "5,800" in answer.text, answer.text

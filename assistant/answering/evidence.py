@@ -321,7 +321,7 @@ class Evidence:
 class CorpusStats:
     """Term statistics and vocabulary of the current documents (recounted when they change)."""
 
-    COUNTED = ("n", "df", "topic", "words", "day_dates", "event_year", "chunk_days")  # what counting the chunks gives
+    COUNTED = ("n", "df", "topic", "words", "day_dates", "event_year", "years", "chunk_days")  # what counting gives
 
     def __init__(self, chunks: list[Chunk], pairs: dict[str, set[str]], langs: dict[str, Lang],
                  tokens: dict[str, list[str]] | None = None, counted: dict | None = None):
@@ -356,6 +356,7 @@ class CorpusStats:
         self.day_dates = _day_dates(chunks)
         years = Counter(y for c in chunks for y in _YEAR.findall(c.text))
         self.event_year = int(years.most_common(1)[0][0]) if years else None  # the year the documents speak of most
+        self.years = set(years)  # every year a passage names
         self.chunk_days = _running_days(chunks)
 
     def counted(self) -> dict:
@@ -719,6 +720,11 @@ class EvidenceScorer:
             and not korean_name(re.findall(r"[A-Za-z]+", n), stats.korean_names)  # "Park Seo-jun" for 박서준
             and not country_of(n)  # "an American company": a country, which the documents may name another way
         ]
+
+    def unknown_years(self, question: str) -> list[str]:
+        """Years the question names (relative ones as the years they are: see :meth:`absolute_years`) that no
+        passage names: "내년 대회 날짜 나왔어?" asks about a year the documents say nothing of."""
+        return [y for y in dict.fromkeys(_YEAR.findall(question)) if y not in self.stats().years]
 
     def question(self, text: str) -> Question:
         form = question_form(text)

@@ -295,7 +295,7 @@ class ExtractiveAnswerer:
         """The sentences answering ``question``, best first; none to refuse, with the passage saying the documents
         lack it when one does. When ``passages`` answer nothing, the passages :attr:`wider` finds are tried too: a
         document with no translation in the question's language ranks low beside the question's own language."""
-        if not question.strip() or self.scorer.unknown_names(question):
+        if not question.strip() or self.scorer.unknown_names(question) or self.scorer.unknown_years(question):
             return [], None
         picked, absence = self._pick(question, language, passages)
         # what was found says nothing of the question's weightiest word ("예매한 표 환불 언제까지 돼?" answered with
