@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -39,6 +40,9 @@ def _configure_llama_index(index: KnowledgeIndex) -> None:
     LlamaSettings.llm = MockLLM()
     LlamaSettings.embed_model = index.embedder
 
+
+# a question whether something exists ("is there an ATM?", "VIP 티켓 있어?"), not whether a stated fact holds
+_ASKS_WHETHER_THERE_IS = re.compile(r"\b(?:is|are|was|were) there\b|있(?:어|나|나요|습니까|을까|니|는지|음)", re.IGNORECASE)
 
 class Assistant:
     """Answers questions about the indexed documents; see ``ask``, ``ask_stream``, ``retrieve`` and ``check``;
@@ -141,6 +145,9 @@ class Assistant:
         열린 거 맞나요?"): answered, by the fact check, with the sentences giving the documents' value, cited."""
         if not draft.refused or not query or not asks_yes_or_no(query):
             return draft
+        scorer = self.extractive.scorer
+        if _ASKS_WHETHER_THERE_IS.search(query) and (scorer.unknown_names(query) or scorer.unknown_years(query)):
+            return draft  # "is there an ATM at the centre?": no document names what is asked about
         chunks = self.extractive.scorer.stats().by_id
         found = [Evidence(sentence=c.quote, passage=0, chunk=chunks[c.citations[0].chunk_id], vector=None)
                  for c in self.checker.check(query).claims

@@ -268,3 +268,13 @@ def test_a_year_no_document_names_is_not_answered_with_another_years_facts(tmp_p
     assert bot.ask("내년 대회는 언제 하는지 나왔어?").refused  # next year: 2027, which no document names
     answer = bot.ask("How many runners were there in 2025?")
     assert not answer.refused and "5,800" in answer.text, answer.text
+
+
+def test_whether_something_no_document_names_exists_is_not_answered_with_a_denial(bot, tmp_path):
+    """"Is there an ATM at the convention centre?": the documents name no ATM, so the answer says they do not cover
+    it rather than quoting the venue as if the question had claimed another; a stated fact is still denied."""
+    fair = Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-4",
+                              data_dir=tmp_path / "data"))
+    assert fair.ask("is there an ATM at the convention centre?").refused
+    denied = bot.ask("Was SFASS held at COEX?")
+    assert not denied.refused and "Naru" in denied.text, denied.text
