@@ -356,7 +356,10 @@ class CorpusStats:
         self.day_dates = _day_dates(chunks)
         years = Counter(y for c in chunks for y in _YEAR.findall(c.text))
         self.event_year = int(years.most_common(1)[0][0]) if years else None  # the year the documents speak of most
-        self.years = set(years)  # every year a passage names
+        self.years = set(years)  # every year a passage names, also relative to the documents' own ("지난해")
+        if self.event_year is not None:
+            self.years |= {str(self.event_year + offset) for pattern, offset, _ in (*_RELATIVE_YEARS, *_THIS_YEAR)
+                           if any(pattern.search(c.text) for c in chunks)}
         self.chunk_days = _running_days(chunks)
 
     def counted(self) -> dict:
