@@ -118,7 +118,7 @@ _TYPED_WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # a word of a question that may 
 # acronyms that start chat messages without naming anything ("OK so when is it?")
 CHAT_ACRONYMS = frozenset({"ok", "fyi", "btw", "lol", "asap", "omg", "tldr", "imo", "imho", "pls", "plz", "thx", "ps",
                            "nb", "q", "hi", "hey"})
-_REWRITES = {**CHAT_SHORTHAND, **PHRASAL_VERBS}  # words typed for others, case as typed aside
+_REWRITES = {**CHAT_SHORTHAND, **PHRASAL_VERBS}  # what is typed → the word(s) the documents use for it
 _SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(_REWRITES, key=len, reverse=True))
                         + r")(?![\w.'’-])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
