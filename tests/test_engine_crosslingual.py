@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from index_kb import write_kb
 
 from assistant import Assistant
 from assistant.config import Settings
@@ -191,43 +192,41 @@ def test_a_document_given_its_translation_is_no_longer_searched_apart(tmp_path):
     assert bot.retriever.untranslated("en") == ["prizes-ko"]
 
 
+def _assistant_over(tmp_path, docs: dict[str, tuple[str, str, str]]) -> Assistant:
+    """An assistant over ``docs``: each document id (ending in its language, "-ko" or "-en") → (title, kind, body)."""
+    texts = {f"{doc_id}.md": f"---\nid: {doc_id}\ntitle: {title}\nlang: {doc_id[-2:]}\nsource: Test material\n"
+                             f"kind: {kind}\n---\n{body}" for doc_id, (title, kind, body) in docs.items()}
+    return Assistant(Settings(knowledge_dir=write_kb(tmp_path / "knowledge", texts), data_dir=tmp_path / "data"))
+
+
 def test_a_room_given_only_in_a_korean_programme_answers_an_english_question(tmp_path):
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "programme-ko.md").write_text(
-        "---\nid: programme-ko\ntitle: 프로그램\nlang: ko\nsource: 테스트 자료\nkind: programme\n---\n# 첫째 날\n\n"
-        "| 시간 | 프로그램 | 연사 | 장소 |\n|---|---|---|---|\n| 10:00 | 개막식 | 윤서하 | 전시홀 A |\n"
-        "| 11:00 | 기조강연: 종이로 시작하는 게임 디자인 | 엘리너 마시 | 세미나실 201 |\n"
-        "| 14:00 | 워크숍: 카드 게임 만들기 | 오세린 | 세미나실 202 |\n", encoding="utf-8")
-    (knowledge / "guide-en.md").write_text(
-        "---\nid: guide-en\ntitle: Visitor guide\nlang: en\nsource: Test material\nkind: practical\n---\n"
-        "# Tickets\n\nA one-day ticket costs 8,000 won on site.\n\n# Getting there\n\nThe centre has an "
-        "underground car park with 180 spaces.\n", encoding="utf-8")
-    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    bot = _assistant_over(tmp_path, {
+        "programme-ko": ("프로그램", "programme", (
+            "# 첫째 날\n\n| 시간 | 프로그램 | 연사 | 장소 |\n|---|---|---|---|\n| 10:00 | 개막식 | 윤서하 | 전시홀 A |\n"
+            "| 11:00 | 기조강연: 종이로 시작하는 게임 디자인 | 엘리너 마시 | 세미나실 201 |\n"
+            "| 14:00 | 워크숍: 카드 게임 만들기 | 오세린 | 세미나실 202 |\n")),
+        "guide-en": ("Visitor guide", "practical", (
+            "# Tickets\n\nA one-day ticket costs 8,000 won on site.\n\n# Getting there\n\nThe centre has an "
+            "underground car park with 180 spaces.\n")),
+    })
     answer = bot.ask("what time is the keynote and in which room")
     assert not answer.refused and "세미나실 201" in answer.text and "11:00" in answer.text, answer.text
 
 
 def test_an_answer_lacking_the_questions_main_word_gives_way_to_the_other_languages_document_that_has_it(tmp_path):
     """Refunds are only in the English guide: a Korean sentence about booking does not answer when refunds end."""
-    knowledge = tmp_path / "knowledge"
-    knowledge.mkdir()
-    (knowledge / "overview-ko.md").write_text(
-        "---\nid: overview-ko\ntitle: 개요\nlang: ko\nsource: 테스트 자료\nkind: overview\n---\n# 보드게임 축제\n\n"
-        "보드게임 축제는 2026년 10월 9일부터 10월 11일까지 대전에서 열립니다.\n\n## 표\n\n"
-        "사전 예매는 10월 5일까지 공식 누리집에서 받으며, 사전 예매 시 일반 1일권은 6,000원입니다.\n"
-        "현장 구매는 본관 1층 매표소에서 할 수 있습니다.\n", encoding="utf-8")
-    (knowledge / "programme-ko.md").write_text(
-        "---\nid: programme-ko\ntitle: 프로그램\nlang: ko\nsource: 테스트 자료\nkind: programme\n---\n# 프로그램\n\n"
-        + "".join(f"## {name}\n\n{name} 표는 예매한 분께 {n}일 전에 문자로 보내 드립니다. {name}은 {n + 10}시에 "
-                  f"시작합니다.\n\n" for n, name in enumerate(["개막 공연", "기조강연", "보드게임 경연", "워크숍",
-                                                                 "토크쇼", "야간 파티", "시상식", "폐막 공연"], 1)),
-        encoding="utf-8")
-    (knowledge / "guide-en.md").write_text(
-        "---\nid: guide-en\ntitle: Visitor guide\nlang: en\nsource: Test material\nkind: practical\n---\n"
-        "# Tickets and refunds\n\nPre-booked tickets can be fully refunded until 7 October. After that date no "
-        "refunds are given.\n\n# Getting there\n\nThe centre has an underground car park with 180 spaces.\n",
-        encoding="utf-8")
-    bot = Assistant(Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data"))
+    sessions = ["개막 공연", "기조강연", "보드게임 경연", "워크숍", "토크쇼", "야간 파티", "시상식", "폐막 공연"]
+    bot = _assistant_over(tmp_path, {
+        "overview-ko": ("개요", "overview", (
+            "# 보드게임 축제\n\n보드게임 축제는 2026년 10월 9일부터 10월 11일까지 대전에서 열립니다.\n\n## 표\n\n"
+            "사전 예매는 10월 5일까지 공식 누리집에서 받으며, 사전 예매 시 일반 1일권은 6,000원입니다.\n"
+            "현장 구매는 본관 1층 매표소에서 할 수 있습니다.\n")),
+        "programme-ko": ("프로그램", "programme", "# 프로그램\n\n" + "".join(
+            f"## {name}\n\n{name} 표는 예매한 분께 {n}일 전에 문자로 보내 드립니다. {name}은 {n + 10}시에 시작합니다.\n\n"
+            for n, name in enumerate(sessions, 1))),
+        "guide-en": ("Visitor guide", "practical", (
+            "# Tickets and refunds\n\nPre-booked tickets can be fully refunded until 7 October. After that date no "
+            "refunds are given.\n\n# Getting there\n\nThe centre has an underground car park with 180 spaces.\n")),
+    })
     answer = bot.ask("예매한 표 환불 언제까지 돼?")
     assert not answer.refused and "7 October" in answer.text, answer.text
