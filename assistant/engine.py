@@ -44,6 +44,7 @@ def _configure_llama_index(index: KnowledgeIndex) -> None:
 # a question whether something exists ("is there an ATM?", "VIP 티켓 있어?"), not whether a stated fact holds
 _ASKS_WHETHER_THERE_IS = re.compile(r"\b(?:is|are|was|were) there\b|있(?:어|나|나요|습니까|을까|니|는지|음)", re.IGNORECASE)
 
+
 class Assistant:
     """Answers questions about the indexed documents; see ``ask``, ``ask_stream``, ``retrieve`` and ``check``;
     ``library`` lists, reads, adds and removes the documents."""
@@ -148,7 +149,7 @@ class Assistant:
         scorer = self.extractive.scorer
         if _ASKS_WHETHER_THERE_IS.search(query) and (scorer.unknown_names(query) or scorer.unknown_years(query)):
             return draft  # "is there an ATM at the centre?": no document names what is asked about
-        chunks = self.extractive.scorer.stats().by_id
+        chunks = scorer.stats().by_id
         found = [Evidence(sentence=c.quote, passage=0, chunk=chunks[c.citations[0].chunk_id], vector=None)
                  for c in self.checker.check(query).claims
                  if c.label == "contradicted" and c.quote and c.citations and c.citations[0].chunk_id in chunks]

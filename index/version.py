@@ -91,9 +91,8 @@ class LoadedVersion:
         for c in chunks:
             self.by_document.setdefault(c.doc_id, []).append(c)
         self._langs = np.array([c.lang for c in chunks], dtype=object)
-        codes = {doc_id: n for n, doc_id in enumerate(self.by_document)}  # documents as integers: fast to filter
-        self._doc_code = codes
-        self._doc_codes = np.array([codes[c.doc_id] for c in chunks], dtype=np.int32)
+        self._doc_code = {doc_id: n for n, doc_id in enumerate(self.by_document)}  # as integers: fast to filter
+        self._doc_codes = np.array([self._doc_code[c.doc_id] for c in chunks], dtype=np.int32)
 
     @cached_property
     def bm25(self) -> BM25Index:
