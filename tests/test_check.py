@@ -611,3 +611,37 @@ def test_the_last_day_of_a_span_written_as_two_dates_is_checked_as_when_the_even
     last = next(c for c in claims if c.value == "10.31")
     assert last.label == "contradicted" and "29" in last.documents_value
     assert not any(c.label == "contradicted" and c.value == "10.28" for c in claims)
+
+
+@pytest.mark.parametrize("statement, value", [
+    ("과기정통부 주최 SFASS 2025, 10월 30일 서울 호텔 나루 엠갤러리서 막 올라", "10월 30일"),
+    ("과기정통부가 주최한 2025 AI안전 서울포럼이 지난 2025.10.30 막을 올렸다.", "2025.10.30"),
+])
+def test_a_headline_saying_the_forum_opened_on_a_wrong_day_is_contradicted(bot, statement, value):
+    """"…서 막 올라" (opened at …) keeps the venue and the verb in the date's clause, and the words describing the
+    forum before it ("과기정통부가 주최한") do not make the date another thing's."""
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == "contradicted" and "28" in claim.documents_value
+
+
+def test_a_count_of_countries_is_not_contradicted_by_an_earlier_summits_count(bot):
+    """The documents' 28 countries are those of the 2024 AI Seoul Summit, not of SFASS's attendees."""
+    claims = bot.check("About 150 attendees from 20 countries gathered for SFASS in Seoul.").claims
+    assert not any(c.label == "contradicted" for c in claims), claims
+    claims = bot.check("The 2024 AI Seoul Summit drew 30 countries.").claims
+    assert any(c.label == "contradicted" and "28" in c.documents_value for c in claims), claims
+
+
+def test_something_the_documents_never_name_is_not_contradicted_by_a_name_listed_with_its_subject(bot):
+    """Google and Anthropic shared guidelines on day one; a Gemini demo is not something Anthropic did instead."""
+    claims = bot.check("SFASS 첫째 날 Google은 모델 평가와 윤리 가이드라인을 공유했고, Gemini 안전성 데모도 선보였다.").claims
+    assert not any(c.label == "contradicted" for c in claims), claims
+
+
+def test_an_address_given_by_someone_else_is_not_the_named_persons(bot):
+    """Kim Myung-joo gave the welcome address; a keynote by another speaker is not said to be Kim's."""
+    claims = bot.check("Kim Myung-joo welcomed participants on Tuesday, 28 October, ahead of a keynote by "
+                       "Anthropic's CEO.").claims
+    assert not any(c.label == "contradicted" for c in claims), claims
+    claims = bot.check("Kim Myung-joo gave the keynote address at the opening.").claims
+    assert any(c.label == "contradicted" for c in claims), claims

@@ -155,6 +155,8 @@ class _Context:
 
 _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
 _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean noun marked as a clause's subject or topic
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30일": words saying only when, beside a date
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
 _HAPPENED = (_CANONICAL["held"], _CANONICAL["open"])
@@ -182,7 +184,7 @@ def _range_days(found: list[FactSpan]) -> set[str]:
 
 
 # Words saying which end of the event a date is: when it began, or when it ended.
-_STARTED = re.compile(r"개막|시작|막을\s*올|\b(?:open(?:ed|s)|beg(?:an|ins)|kick(?:ed|s)?\s+off|start(?:ed|s)|"
+_STARTED = re.compile(r"개막|시작|막\s*(?:을\s*)?올|\b(?:open(?:ed|s)|beg(?:an|ins)|kick(?:ed|s)?\s+off|start(?:ed|s)|"
                       r"launch(?:ed|es))\b", re.IGNORECASE)
 _ENDED = re.compile(r"끝[나났내냈]|폐막|막을\s*내|마무리|종료|마지막\s*날|\b(?:clos(?:ed|es)|end(?:ed|s)|wrap(?:ped|s)\s+up|"
                     r"wrapping\s+up|conclud(?:ed|es)|finish(?:ed|es)|until+|last\s+day)\b", re.IGNORECASE)
@@ -719,6 +721,11 @@ class ClaimChecker:
             return False
         known = topic | terms(EVENT_WORDS, quoted_korean=False)
         words = _ENDED.sub(" ", _STARTED.sub(" ", clause)).split()
+        # a Korean subject naming the event: the words before it describe the event ("과기정통부가 주최한 서울포럼이
+        # 지난 30일 막을 올렸다")
+        subject = [i for i, word in enumerate(words) if _SUBJECT.search(word + " ")
+                   and terms(word, quoted_korean=False) & topic]
+        words = [w for w in words[subject[-1] + 1 if subject else 0 :] if w not in _PAST_OR_COMING]
         return not [t for word in words for t in self.scorer.key_terms(word)
                     if t not in known and not _verb_form(word, t)]
 
@@ -798,11 +805,15 @@ class ClaimChecker:
             # a name the claim's own clause uses is not a rival value, nor one its sentence uses when the clause
             # only adds the name to a list ("..., the EU AI Office and OpenAI")
             rest = statement[atom.clause[0] : atom.start] + statement[atom.end : atom.clause[1]]
-            said = statement[slice(*(atom.clause if self._has_content(rest) else atom.sentence))]
+            # (a Korean clause with no subject of its own goes on about the one an earlier clause names: "Google은
+            # …을 공유했고, Gemini 데모도 선보였다")
+            own = self._has_content(rest) and not (re.search(r"[가-힣]", rest) and not _SUBJECT.search(rest + " "))
+            said = statement[slice(*(atom.clause if own else atom.sentence))]
             if any(same_name(atom.value, n) for n in s.names):
                 return None  # the sentence names the claimed one too, written another way
             offered = [n for n in s.names if not self._present(n, said) and not self._not_a_claim(n)
-                       and name_class(n, s.text) in KINDS_ALIKE[kind] and not other_script(atom.value, n)]
+                       and name_class(n, s.text) in KINDS_ALIKE[kind] and not other_script(atom.value, n)
+                       and not _listed_beside(n, s.text, [m for m in s.names if self._present(m, said)])]
             return max(offered, key=lambda n: SequenceMatcher(None, n.lower(), atom.value.lower()).ratio(),
                        default=None)
         if atom.kind == "day":
@@ -893,6 +904,8 @@ class ClaimChecker:
         for s, said in zip(evidence, states) if can_contradict else []:
             if s.chunk.lang != lang or said:
                 continue
+            if self._earlier_year(atom, statement, s):
+                continue  # a sentence about another year ("28 countries took part in the 2024 summit")
             if any(self._present(name, s.text) for name in listed):
                 continue  # a list the claim shares members with: one more member is not a different value
             if days and s.days and not days & s.days:
@@ -929,6 +942,17 @@ class ClaimChecker:
         if against[1] is not None:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])
         return self._labelled(claim, "not_found", None, lang)
+
+    def _earlier_year(self, atom: AtomicClaim, statement: str, s: _Sentence) -> bool:
+        """Whether sentence ``s`` is about an earlier year than a claim of a number or a name, whose sentence names
+        no year and so speaks of the documents' own ("28 countries took part in the 2024 summit" is no rival of
+        "attendees from 20 countries")."""
+        event_year = self.scorer.stats().event_year
+        if atom.kind in ("date", "duration", "time") or not event_year or _YEAR.search(
+                statement[slice(*atom.sentence)]):
+            return False
+        given = [int(y) for y in _YEAR.findall(s.text)]
+        return bool(given) and max(given) < event_year
 
     def _judge_day_date(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                         lang: Lang) -> Claim | None:
@@ -1077,7 +1101,12 @@ class ClaimChecker:
         sentence = statement[slice(*atom.sentence)]
         people = {statement[a:b] for a, b in atom.other_names if self._kind(statement[a:b], sentence) == "person"}
         # the person of its own clause, where another clause names someone else ("배경훈 … 했고, 송상훈 단장은 환영사를")
-        people = {p for p in people if p in statement[slice(*atom.clause)]} or people
+        clause = statement[slice(*atom.clause)]
+        own = {p for p in people if p in clause}
+        if not own and any(a >= atom.clause[0] and b <= atom.clause[1] and (
+                re.search(r"\bby\s+$", statement[:a]) or statement.startswith("의", b)) for a, b in atom.other_names):
+            return None  # the address of someone else the clause names ("ahead of a keynote by Anthropic's CEO")
+        people = own or people
         if len(claimed) != 1 or len(people) != 1:
             return None
         people = list(people)
@@ -1201,6 +1230,13 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+def _listed_beside(name: str, text: str, others: list[str]) -> bool:
+    """Whether ``text`` lists ``name`` together with one of ``others`` ("Anthropic과 Google은"): one of the same
+    list, not a rival of what the claim says of another."""
+    return any(re.search(rf"{re.escape(a)}{_LIST_JOIN.pattern}{re.escape(b)}", text, re.IGNORECASE)
+               for other in others for a, b in ((name, other), (other, name)))
 
 
 def _same_title(claimed: str, given: str, post: str) -> bool:

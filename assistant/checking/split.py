@@ -22,7 +22,7 @@ from .facts import NOT_NAMES, FactKind, FactSpan, fact_spans
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|,\s+|\s*(?:…|\.{3})\s*|\s+(?=(?:which|who|where|while|whereas|but|although|though|after|before|when)\s)|"
     r"\s+(?=(?-i:and\s+(?:the\s+)?[A-Z][a-z]))|\s+(?=(?-i:and\s+(?:was\s+|were\s+)?[a-z]{3,}ed\s))|"
-    r"(?<=[가-힣](?:고|며|서|만|데|해))\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
+    r"(?<=[가-힣](?:고|며|만|데|해))\s+|(?<=[아어여해와워려쳐져켜혀봐돼내나가에]서)\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
     re.IGNORECASE,
 )
 _LATIN_NAME = re.compile(
