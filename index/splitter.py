@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from index.models import Chunk, Document
 from index.text import split_sentences
 
-SPLITTER_VERSION = "5"  # bump when chunking, sentence splitting or search_text changes so every document is re-embedded
+SPLITTER_VERSION = "6"  # bump when chunking, sentence splitting or search_text changes so every document is re-embedded
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _LIST_MARKER = re.compile(r"^(?:[-*+•·]\s+|\d{1,3}[.)]\s+)")

@@ -56,7 +56,7 @@ def kiwi():
 def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; return their ``(start, end)`` character spans (whitespace trimmed).
 
-    Line breaks always end a sentence. Korean (or mixed) lines go through Kiwi; English lines
+    Line breaks always end a sentence, and a table row is one. Korean (or mixed) lines go through Kiwi; English lines
     through a punctuation splitter that respects common abbreviations.
     """
     spans: list[tuple[int, int]] = []
@@ -65,7 +65,9 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
         if not line.strip():
             continue
         line_lang = lang if lang in ("ko", "en") else detect_lang(line)
-        if line_lang == "ko" or (lang == "en" and detect_lang(line) == "ko"):
+        if line.lstrip().startswith("|"):
+            parts = [(0, len(line))]  # a table row is one record, whatever its cells hold
+        elif line_lang == "ko" or (lang == "en" and detect_lang(line) == "ko"):
             parts = _kiwi_spans(line)
         else:
             parts = _english_spans(line)

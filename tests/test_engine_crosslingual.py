@@ -150,11 +150,23 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
                                                    ("If a typhoon comes, do I get a refund?", "en", ["태풍", "환불"]),
                                                    ("유모차 끌고 가도 돼? 화장실은?", "ko", ["stroller", "toilet"]),
                                                    ("which room is the keynote in?", "en", ["세미나실", "기조강연"]),
-                                                   ("강아지 데려가도 돼? 푸드트럭 있어?", "ko", ["dog", "food", "truck"])])
+                                                   ("강아지 데려가도 돼? 푸드트럭 있어?", "ko", ["dog", "food", "truck"]),
+                                                   ("what time does the closing ceremony start", "en", ["폐막식"]),
+                                                   ("how many volunteers are there", "en", ["자원활동가"]),
+                                                   ("수유실 있어요? 자전거 세울 데는?", "ko", ["nursing", "bicycle"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 
     assert set(words) <= set(glossary_words(question, lang))
+
+
+@pytest.mark.parametrize("question, wrong", [("주차비는 얼마임", "rain"), ("분실물 어디서 찾아요?", "water")])
+def test_a_syllable_ending_a_compound_is_not_the_word_it_is_alone(question, wrong):
+    """"주차비" is a parking fee, not parking and rain (비); "분실물" a lost thing, not water (물)."""
+    from assistant.answering.evidence import glossary_words
+
+    assert wrong not in glossary_words(question, "ko")
+    assert wrong in glossary_words(question.replace("주차비는", "비 오면").replace("분실물", "물"), "ko")
 
 
 def test_the_untranslated_documents_are_searched_by_the_questions_words_in_their_language(bot):

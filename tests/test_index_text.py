@@ -233,6 +233,14 @@ def test_a_tables_rows_are_searched_with_its_header_row():
     assert all(c.columns == "" for c in chunks if not c.text.startswith("|"))
 
 
+def test_a_table_row_of_several_sentences_is_one_sentence_and_one_chunk():
+    """A row is one record: the car park's fee stays with the car park it is the fee of."""
+    row = "| On-site car park | 220 spaces. The first 2 hours are free; after that, KRW 1,000 per 30 minutes. |"
+    doc = _doc(f"# Parking\n\n| Car park | Details |\n|---|---|\n{row}\n", "en")
+    assert any(c.text == row for c in split_document(doc))
+    assert len(split_sentences("A first sentence. A second one.\n" + row)) == 3
+
+
 def test_split_english_one_to_three_sentences_per_chunk_never_across_lines():
     long = " ".join(f"Sentence number {i} talks about the forum programme in some detail." for i in range(5))
     short = "Day one. Day two. Lunch. Coffee."

@@ -912,10 +912,16 @@ def glossed(found: frozenset[str], lang: Lang) -> frozenset[str]:
     return found | added if added else found
 
 
+# Korean words of one syllable that end a compound in another sense ("주차비": a fee, not rain; "분실물": a thing,
+# not water): event words only when they stand alone
+_ONLY_ALONE = frozenset({"비", "물"})
+
+
 def glossary_words(text: str, lang: Lang) -> list[str]:
     """The words events are described with that ``text`` (written in ``lang``) holds, as the other language writes
     them ("주차 돼?" → "parking"), for a keyword search of the documents written only in that language."""
     found = terms(text)
+    found -= {t for t in _ONLY_ALONE if not re.search(rf"(?<![가-힣]){t}(?![가-힣])|(?<![가-힣]){t}[은는이가을를도만에](?![가-힣])", text)}
     out: dict[str, None] = {}
     for word, (en, kos) in zip(EVENT_GLOSSARY, _glossary()):
         if lang == "ko" and any(ko and ko <= found for ko in kos):
