@@ -72,6 +72,10 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
             out = [c for c in out if c.values["names_event"]] or out
             most = max(c.fills for c in out)
             out = [c for c in out if c.fills == most]
+    if q.years and str(q.event_year) not in q.years:  # only a year not the event's ("작년엔 몇 명 왔어?", "the
+        # 2027 festival"): only a passage naming it
+        out = [c for c in out if years_named(f"{c.chunk.heading} {c.chunk.window or c.sentence}", q.event_year)
+               & q.years]
     if q.days and q.form != "fact":
         about_day = [c for c in out if c.values["day_match"]]
         out = about_day or [c for c in out if not c.values["day_mismatch"]]
