@@ -156,9 +156,13 @@ def test_a_korean_question_gets_the_hangul_name_in_place_of_the_latin_one():
     assert with_korean_names("Bae Kyung-hoon이 누군데?", index, known=set(), replace=True) == "배경훈이 누군데?"
 
 
-def test_a_latin_name_the_documents_use_is_left_alone():
-    index = name_index(["김명주 소장은 말했다."])
-    assert with_korean_names("what did Kim Myung-ju say", index, known={"kim", "myung", "ju"}) == "what did Kim Myung-ju say"
+def test_a_latin_name_the_documents_use_still_gets_its_hangul_spelling_in_an_english_question():
+    """"강예린(Kang Yerin)" in a biography, "강예린" alone in the Korean-only programme: an English question about her
+    talk must reach the programme too. A Korean question keeps the Latin name the documents use."""
+    index = name_index(["강예린(Kang Yerin) — 연구원입니다.", "| 14:00~15:00 | 토크 | 강예린 | 방적홀 |"])
+    known = {"kang", "yerin", "talk"}
+    assert with_korean_names("kang yerin talk?", index, known=known) == "kang yerin (강예린) talk?"
+    assert with_korean_names("Kang Yerin 토크 언제야?", index, known=known, replace=True) == "Kang Yerin 토크 언제야?"
 
 
 def test_event_words_of_a_passage_are_glossed_in_the_questions_language():

@@ -98,9 +98,11 @@ def korean_name(words: list[str], index: dict[str, str]) -> str | None:
 
 def with_korean_names(question: str, index: dict[str, str], known: set[str], replace: bool = False) -> str:
     """``question`` with the Korean name written after each Latin-letter name that stands for one of ``index``'s
-    ("what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"), when the documents do not use the
-    Latin spelling (none of its words is in ``known``). With ``replace`` (a Korean question, answered from Korean
-    sentences) the Korean name takes the Latin one's place: "Bae Kyung-hoon이 누군데?" → "배경훈이 누군데?"."""
+    ("what did yoo hyun-seok say" → "what did yoo hyun-seok (유현석) say"), also when the documents use the Latin
+    spelling (a biography glossing "강예린(Kang Yerin)" beside a Korean programme writing "강예린" alone). With
+    ``replace`` (a Korean question, answered from Korean sentences) the Korean name takes the Latin one's place,
+    when the documents do not use the Latin spelling (none of its words is in ``known``): "Bae Kyung-hoon이
+    누군데?" → "배경훈이 누군데?"."""
     if not index or not re.search(r"[A-Za-z]", question):
         return question
     words = list(_LATIN_WORD.finditer(question))
@@ -110,7 +112,7 @@ def with_korean_names(question: str, index: dict[str, str], known: set[str], rep
             run = words[i : i + size]
             if len(run) < size or any(re.search(r"[^\s-]", question[a.end() : b.start()]) for a, b in pairwise(run)):
                 continue  # one name: words joined by spaces and hyphens only
-            if all(w[0].lower() in known for w in run):
+            if replace and all(w[0].lower() in known for w in run):
                 continue
             name = korean_name([w[0] for w in run], index)
             if name and name not in question:
