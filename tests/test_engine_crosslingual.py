@@ -153,7 +153,8 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
                                                    ("강아지 데려가도 돼? 푸드트럭 있어?", "ko", ["dog", "food", "truck"]),
                                                    ("what time does the closing ceremony start", "en", ["폐막식"]),
                                                    ("how many volunteers are there", "en", ["자원활동가"]),
-                                                   ("수유실 있어요? 자전거 세울 데는?", "ko", ["nursing", "bicycle"])])
+                                                   ("수유실 있어요? 자전거 세울 데는?", "ko", ["nursing", "bicycle"]),
+                                                   ("오송역에서 어떻게 가요? 스폰서는?", "ko", ["station", "sponsor"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 
@@ -165,7 +166,7 @@ def test_a_syllable_ending_a_compound_is_not_the_word_it_is_alone(question, wron
     """"주차비" is a parking fee, not parking and rain (비); "분실물" a lost thing, not water (물)."""
     from assistant.answering.evidence import glossary_words
 
-    assert wrong not in glossary_words(question, "ko")
+    assert wrong not in glossary_words(question, "ko") and "station" not in glossary_words("지역 행사야?", "ko")
     assert wrong in glossary_words(question.replace("주차비는", "비 오면").replace("분실물", "물"), "ko")
 
 

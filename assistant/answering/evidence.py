@@ -915,12 +915,16 @@ def glossed(found: frozenset[str], lang: Lang) -> frozenset[str]:
 # Korean words of one syllable that end a compound in another sense ("주차비": a fee, not rain; "분실물": a thing,
 # not water): event words only when they stand alone
 _ONLY_ALONE = frozenset({"비", "물"})
+# ... and words of one syllable a place's name ends with ("오송역": a station; "직조홀": a hall): what the name is,
+# after a name of two syllables or more ("지역" is a region, not a station)
+_ENDING_WORDS = frozenset({"역", "홀", "룸", "층"})
 
 
 def glossary_words(text: str, lang: Lang) -> list[str]:
     """The words events are described with that ``text`` (written in ``lang``) holds, as the other language writes
     them ("주차 돼?" → "parking"), for a keyword search of the documents written only in that language."""
     found = terms(text)
+    found |= {t[-1] for t in found if len(t) > 2 and t[-1] in _ENDING_WORDS and re.fullmatch(r"[가-힣]+", t)}
     found -= {t for t in _ONLY_ALONE if not re.search(rf"(?<![가-힣]){t}(?![가-힣])|(?<![가-힣]){t}[은는이가을를도만에](?![가-힣])", text)}
     out: dict[str, None] = {}
     for word, (en, kos) in zip(EVENT_GLOSSARY, _glossary()):

@@ -133,7 +133,7 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "parking": ("주차",), "shuttle": ("셔틀",), "station": ("역",), "attend": ("참석", "참가", "참여"),
     "attendance": ("참석", "참가", "참여"), "participant": ("참가자", "참석자"), "country": ("국가", "나라", "개국"),
     "organizer": ("주최", "주관"), "organiser": ("주최", "주관"),
-    "host": ("주최", "주관"), "sponsor": ("후원",), "award": ("상", "시상"), "prize": ("상금", "상"),
+    "host": ("주최", "주관"), "sponsor": ("후원", "스폰서"), "award": ("상", "시상"), "prize": ("상금", "상"),
     "winner": ("수상",), "competition": ("경연", "대회", "공모전"), "exhibition": ("전시",), "booth": ("부스",),
     "workshop": ("워크숍",), "moderator": ("사회자", "사회"), "judge": ("심사", "심사위원"), "agreement": ("협약",),
     "mou": ("협약", "업무협약"), "sign": ("체결", "서명"), "cooperation": ("협력",), "partnership": ("협력",),
