@@ -693,7 +693,12 @@ class EvidenceScorer:
         stats = self.stats()
         predicates = predicate_stems(text)
         out = {}
-        for term in _whole_words(text, terms(text), stats.df):
+        lowered = text.lower()
+        # in the order the text gives them (a set's order changes from run to run, and with it which of two equal
+        # weights counts as the weightiest)
+        found = sorted(_whole_words(text, terms(text), stats.df),
+                       key=lambda t: (lowered.find(t) if t in lowered else len(lowered), t))
+        for term in found:
             if term in KEY_TERM_STOPWORDS or term in _STOP_STEMS or (len(term) < 2 and not term.isdigit()):
                 continue
             if term in stats.topic or term in LANGUAGE_WORDS:
