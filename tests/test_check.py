@@ -645,3 +645,26 @@ def test_an_address_given_by_someone_else_is_not_the_named_persons(bot):
     assert not any(c.label == "contradicted" for c in claims), claims
     claims = bot.check("Kim Myung-joo gave the keynote address at the opening.").claims
     assert any(c.label == "contradicted" for c in claims), claims
+
+
+@pytest.mark.parametrize("statement", ["The forum lasted a full week after opening on 28 October 2025.",
+                                       "It was a one-week forum."])
+def test_a_week_written_in_words_is_a_length_the_two_days_contradict(bot, statement):
+    claim = next(c for c in bot.check(statement).claims if "week" in (c.value or ""))
+    assert claim.label == "contradicted", claim
+
+
+def test_a_forecast_said_with_other_verbs_is_compared_with_the_documents_figure(bot):
+    """"set to hit" says what the documents' "expected to grow to" says: 5 trillion won against their 10."""
+    claim = next(c for c in bot.check("Korea's domestic AI safety market is set to hit 5 trillion won by 2030.").claims
+                 if "trillion" in (c.value or ""))
+    assert claim.label == "contradicted" and "10" in claim.documents_value
+
+
+def test_a_closing_date_in_a_clause_going_on_with_and_is_the_forums(bot):
+    """"SFASS opened on 27 October and closed on 30 October": the second clause is about SFASS too."""
+    claims = bot.check("SFASS 2025 opened on Monday 27 October and closed on Thursday 30 October.").claims
+    closed = next(c for c in claims if c.value == "30 October")
+    assert closed.label == "contradicted" and "29" in closed.documents_value
+    claims = bot.check("SFASS opened on 28 October and closed on 29 October.").claims
+    assert all(c.label == "supported" for c in claims if c.value in ("28 October", "29 October")), claims

@@ -730,9 +730,14 @@ class ClaimChecker:
                     if t not in known and not _verb_form(word, t)]
 
     def _carries_subject(self, atom: AtomicClaim, statement: str, clause: str) -> bool:
-        """Whether a Korean clause with no subject of its own goes on about the event an earlier clause of its
-        sentence names ("포럼은 28일 개막해 사흘간 이어진 뒤 30일 폐막했다": the forum closed on the 30th)."""
-        if not re.search(r"[가-힣]", clause) or _SUBJECT.search(clause):
+        """Whether a clause with no subject of its own goes on about the event an earlier clause of its sentence
+        names ("포럼은 28일 개막해 사흘간 이어진 뒤 30일 폐막했다", "SFASS opened on 27 October and closed on 30
+        October": the forum closed then)."""
+        if not re.search(r"[가-힣]", clause):
+            # an English clause going on with a verb ("…, and closed on 30 October"): the earlier clause's subject
+            if not re.match(r"\s*(?:and|but|then)\s+(?:was\s+|were\s+)?[a-z]+ed\b", clause):
+                return False
+        elif _SUBJECT.search(clause):
             return False
         before = statement[: atom.clause[0]]  # an earlier sentence too: "SFASS 하루짜리였지? 28일에 끝났다며"
         return bool(terms(before, quoted_korean=False) & self.scorer.stats().topic)
@@ -743,7 +748,7 @@ class ClaimChecker:
         df = self.scorer.stats().df
         beside = self._beside(atom, statement, lambda word: {t for t in self.scorer.key_terms(word)
                                                               if not _verb_form(word, t)}, skip_others=True)
-        return any(not any(df[t] for t in keys) for keys in beside)
+        return any(not any(df[t] or t in _CANONICAL for t in keys) for keys in beside)
 
     @staticmethod
     def _cover(weights: dict[str, float], s: _Sentence) -> float:

@@ -106,8 +106,9 @@ _DURATIONS = [
     re.compile(r"(?<![\d.])(\d{1,3})\s*(일|주)\s*(?:간|동안)"),
     # 이틀, 이틀간, 사흘 동안, 양일간
     re.compile(r"(하루|이틀|사흘|나흘|닷새)(?:간|\s*동안)?|(양)일\s*(?:간|동안)?"),
-    # a week-long forum, 일주일간
-    re.compile(r"\bweek[\s-]?long\b|일주일\s*(?:간|동안)?", re.IGNORECASE),
+    # a week-long forum, a full week, 일주일간
+    re.compile(r"\bweek[\s-]?long\b|\b(?:a|one)\s+(?:(?:full|whole|entire)\s+)?week\b(?![\s-]?long)|일주일\s*(?:간|동안)?",
+               re.IGNORECASE),
     # a single day, a single-day forum
     re.compile(r"\b(?:a\s+)?single[\s-]day\b", re.IGNORECASE),
 ]

@@ -115,8 +115,10 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "say": ("said", "say", "stress", "emphas", "state", "말", "강조", "밝히", "언급"),
     "end": ("end", "clos", "wrap", "폐막", "끝나", "마치", "마무리"),
     "site": ("websit", "homepa", "site", "홈페이지", "웹사이트", "사이트", "누리집"),  # where something is online
-    "plan": ("plan", "plann", "schedu", "slat", "pencil", "예정", "계획"),  # what is to come
+    "plan": ("plan", "plann", "schedu", "slat", "pencil", "set", "expect", "forecas", "predict", "예정", "계획", "전망",
+             "예상"),  # what is to come
     "next": ("next", "follow", "upcom", "후속", "다음"),
+    "grow": ("grow", "reach", "hit", "top", "expand", "성장", "달하", "도달"),  # what an amount comes to
 }
 
 # The words events are described with, English and Korean, for matching a question in one language with a
