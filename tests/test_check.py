@@ -668,3 +668,19 @@ def test_a_closing_date_in_a_clause_going_on_with_and_is_the_forums(bot):
     assert closed.label == "contradicted" and "29" in closed.documents_value
     claims = bot.check("SFASS opened on 28 October and closed on 29 October.").claims
     assert all(c.label == "supported" for c in claims if c.value in ("28 October", "29 October")), claims
+
+
+@pytest.mark.parametrize("statement, right, wrong, documents", [
+    ("SFASS, 10월 28일부터 30일까지 사흘간 열려", "10월 28일", "30일", "29"),
+    ("SFASS ran from 28 to 30 October.", "28", "30 October", "29"),
+    ("SFASS ran from 27 to 29 October.", "29 October", "27", "28"),
+])
+def test_a_wrong_span_of_days_marks_only_the_end_that_is_wrong(bot, statement, right, wrong, documents):
+    claims = {c.value: c for c in bot.check(statement).claims}
+    assert claims[right].label == "supported", claims
+    assert claims[wrong].label == "contradicted" and documents in claims[wrong].documents_value, claims
+
+
+def test_the_right_span_of_days_stays_one_supported_claim(bot):
+    claims = bot.check("SFASS는 10월 28일~29일 열렸다.").claims
+    assert [(c.value, c.label) for c in claims if c.value.startswith("10월")] == [("10월 28일~29일", "supported")]

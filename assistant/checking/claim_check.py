@@ -196,7 +196,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MONTH_DAY = re.compile(r"(?:\d\d|\*)-(\d\d)")
 # a date followed by the word or sign joining it to the last day of a span, and one preceded by it
 _RANGE_AFTER = re.compile(r"\s*(?:부터|~|–|—|-(?!\d\d-))\s*(?=\d|\w+\s+\d)")
-_RANGE_BEFORE = re.compile(r"\d\S*\s*(?:부터|~|–|—|-)\s*$")
+_RANGE_BEFORE = re.compile(r"\d\S*\s*(?:부터|~|–|—|-|\bto|\buntil|\bthrough)\s*$")
 # one title right after a person's name ("김명주 원장,")
 _TITLE_AFTER = re.compile(r"\s+([가-힣]*(?:" + KOREAN_TITLES + r"))(?=[은는이가의을를과와께,.\s]|$)")
 
@@ -216,6 +216,15 @@ def _date_end(atom: AtomicClaim, statement: str) -> str | None:
     cues = [(abs((m.start() + m.end()) / 2 - value), end) for end, pattern in (("start", _STARTED), ("end", _ENDED))
             for m in pattern.finditer(clause)]
     return min(cues)[1] if cues else None
+
+
+_SPAN_JOINT = re.compile(r"\s*(?:부터|~|–|—|-|\bto\b|\buntil\b|\bthrough\b)\s*", re.IGNORECASE)
+
+
+def _span_of(values: list[str]) -> tuple[str, str] | None:
+    """The first and last day ("10-28", "10-30") of a date value that is a span of days; None for one day."""
+    days = sorted(v for v in values if re.fullmatch(r"\d\d-\d\d", v))
+    return (days[0], days[-1]) if len(days) >= 2 else None
 
 
 def _says_end(text: str, end: str) -> bool:
@@ -330,11 +339,30 @@ class ClaimChecker:
         for i, atom in enumerate(atoms):  # a day of the week once its date is judged
             if atom.kind == "weekday":
                 claims[i] = self._weekday(atom, atoms, claims, lang)
+        # a span of days the documents contradict: which of its ends is wrong ("28일부터 30일까지": the 30th)
+        ends = [self._ends(atom, claim) if claim is not None and claim.label == "contradicted" else None
+                for atom, claim in zip(atoms, claims)]
+        if any(ends):
+            claims = [c for pair, claim in zip(ends, claims) for c in (
+                [self.judge(a, statement, evidence[a.sentence], lang) for a in pair] if pair else [claim])]
+            atoms = [a for pair, atom in zip(ends, atoms) for a in (pair or [atom])]
         self._one_mark_per_pairing(atoms, claims, statement, evidence, lang)
         if statement != typed:
             claims = _as_typed(claims, statement, typed)
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
         return Verdict(statement=typed, label=label, claims=claims, language=lang)
+
+    @staticmethod
+    def _ends(atom: AtomicClaim, claim: Claim) -> list[AtomicClaim] | None:
+        """The first and the last day of a span of days ("10월 28일부터 30일", "27 to 29 October") as claims of
+        their own, each then checked as when the event began or ended; None for any other claim."""
+        span = _span_of(atom.values) if atom.kind == "date" else None
+        joint = _SPAN_JOINT.search(atom.value) if span else None
+        if joint is None or not atom.value[: joint.start()].strip() or not atom.value[joint.end() :].strip():
+            return None
+        pieces = [(atom.start, atom.start + joint.start(), span[0]), (atom.start + joint.end(), atom.end, span[1])]
+        return [replace(atom, value=atom.value[a - atom.start : b - atom.start], values=[day], start=a, end=b,
+                        fact=None) for a, b, day in pieces]
 
     def _hint(self, atom: AtomicClaim, statement: str) -> str:
         """Words naming the kind of value ``atom`` claims, for retrieving the passages giving the documents' value:
@@ -843,6 +871,10 @@ class ClaimChecker:
             if ranges and not set(atom.values) & ranges:
                 dates = [f.text for f in s.facts if f.kind == "date"]
                 return f"{dates[0]} – {dates[-1]}"
+        span = _span_of(atom.values)
+        given = (_range_end(s, "start"), _range_end(s, "end")) if span else None
+        if span and given[0] and given != span:  # a span of days against another ("10월 28일부터 30일까지")
+            return f"{_date_text(given[0], s.chunk.lang)} – {_date_text(given[1], s.chunk.lang)}"
         for f in s.facts:
             if atom.kind == "time":
                 if f.kind == "time" and _same_time(atom.values, f.values) is False:
@@ -889,7 +921,8 @@ class ClaimChecker:
         against: tuple[float, _Sentence | None, str | None] = (0.0, None, None)
         # only a claim whose slot the documents speak of can be contradicted: the words beside its value are
         # known, and (but for a length of time, said of the event itself) there are such words
-        of_event = (atom.kind == "duration" and self._of_event(atom, statement)) or end is not None
+        of_event = ((atom.kind == "duration" and self._of_event(atom, statement)) or end is not None
+                    or bool(_span_of(atom.values) and self._event_date(atom, statement)))  # when the event ran
         # a claim mostly in words no document uses speaks of something the documents do not cover
         # (the event's length is a slot of its own, whatever else the sentence says)
         can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
