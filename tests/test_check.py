@@ -684,3 +684,25 @@ def test_a_wrong_span_of_days_marks_only_the_end_that_is_wrong(bot, statement, r
 def test_the_right_span_of_days_stays_one_supported_claim(bot):
     claims = bot.check("SFASS는 10월 28일~29일 열렸다.").claims
     assert [(c.value, c.label) for c in claims if c.value.startswith("10월")] == [("10월 28일~29일", "supported")]
+
+
+
+@pytest.mark.parametrize("statement, value, label, documents", [
+    ("Safer AI and CARMA spoke on day one, and METR presented on 28 October too.", "28 October", "contradicted",
+     "29 October"),
+    ("METR은 첫째 날 발표했다.", "첫째 날", "contradicted", "둘째 날"),
+    ("Safer AI and CARMA spoke on day one.", "day one", "supported", None),
+])
+def test_the_day_an_organisation_took_part_is_the_day_the_documents_list_it(bot, statement, value, label, documents):
+    """METR is listed among day two's speakers' organisations only; Safer AI and CARMA among day one's."""
+    claims = bot.check(statement).claims
+    claim = next(c for c in claims if c.value == value)
+    assert claim.label == label and (documents is None or documents in claim.documents_value), claims
+
+
+def test_a_name_checked_for_its_day_is_not_contradicted_by_another_speaker(bot):
+    """"Anthropic spoke on 29 October": Anthropic sent speakers on both days; another speaker's sentence does not
+    make the name wrong. A person given the wrong address is still contradicted."""
+    assert all(c.label == "supported" for c in bot.check("Anthropic spoke on 29 October.").claims)
+    claims = bot.check("Song Sang-hoon delivered the welcome address at the SFASS opening ceremony on 28 October.").claims
+    assert any(c.label == "contradicted" and "Song" in c.value for c in claims), claims

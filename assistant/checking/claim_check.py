@@ -155,6 +155,9 @@ class _Context:
 
 _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
 _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean noun marked as a clause's subject or topic
+# what taking part in the event is said with: the day such a clause names is the day its names took part
+_TAKING_PART = (_CANONICAL["attend"], _CANONICAL["say"])
+_TAKING_PART_STEMS = ("present", "spoke", "speak", "talk", "appear", "sent", "send", "발표", "연설", "강연")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30일": words saying only when, beside a date
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
@@ -347,6 +350,7 @@ class ClaimChecker:
                 [self.judge(a, statement, evidence[a.sentence], lang) for a in pair] if pair else [claim])]
             atoms = [a for pair, atom in zip(ends, atoms) for a in (pair or [atom])]
         self._one_mark_per_pairing(atoms, claims, statement, evidence, lang)
+        self._named_on_a_day(atoms, claims, statement, evidence, lang)
         if statement != typed:
             claims = _as_typed(claims, statement, typed)
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
@@ -409,6 +413,22 @@ class ClaimChecker:
                    and mine.value == other.value and self._kind(other.value, sentence) == "person"
                    for other, mine in zip(atoms, claims)):
                 claims[i] = self._judge_meaning(claim, atom.value, evidence[atom.sentence], lang)
+
+    def _named_on_a_day(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,
+                        evidence: dict[tuple[int, int], list[_Sentence]], lang: Lang) -> None:
+        """"Anthropic spoke on 29 October": when the day is checked against the days the documents give the names
+        of its clause (:meth:`_judge_when`), those names are not contradicted by whoever else a sentence names:
+        they are supported by a sentence naming them on a day of the event."""
+        for atom, claim in zip(atoms, claims):
+            if claim is None or self._judge_when(atom, claim, statement, evidence[atom.sentence], lang) is None:
+                continue
+            for i, (other, mine) in enumerate(zip(atoms, claims)):
+                if other.kind != "name" or mine.label != "contradicted" or not (
+                        atom.clause[0] <= other.start < atom.clause[1]):
+                    continue
+                named = next((s for s in evidence[atom.sentence] if s.days and self._present(other.value, s.text)), None)
+                if named is not None:
+                    claims[i] = self._labelled(mine, "supported", named, lang)
 
     def _has_content(self, text: str) -> bool:
         """Whether words outside a clause's values say something checkable of their own: a key term that is
@@ -902,6 +922,7 @@ class ClaimChecker:
                     or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))
                     or self._judge_meaning(claim, atom.value, evidence, lang))
         post = (self._judge_day_date(atom, claim, statement, evidence, lang)
+                or self._judge_when(atom, claim, statement, evidence, lang)
                 or self._judge_post(atom, claim, statement, evidence, lang)
                 or self._judge_org_role(atom, claim, statement, evidence, lang)
                 or self._judge_partner(atom, claim, statement, evidence, lang))
@@ -1014,6 +1035,42 @@ class ClaimChecker:
                 return self._labelled(claim, "supported", s, lang)
             return self._labelled(claim, "contradicted", s, lang, given[0].text)
         return None
+
+    def _judge_when(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                    lang: Lang) -> Claim | None:
+        """Which day of the event the organisations or people a clause names took part on ("METR presented on 28
+        October", "Safer AI and CARMA spoke on day one"): supported by a sentence naming them all with that day,
+        contradicted when the sentences naming them all with a day give only other days (the first of them as the
+        documents' value). None for any other claim, or when no sentence names them with a day."""
+        if atom.kind not in ("date", "day"):
+            return None
+        day_dates = self.scorer.stats().day_dates
+        claimed = ({int(v) for v in atom.values} if atom.kind == "day"
+                   else {day_dates[v] for v in atom.values if v in day_dates})
+        names = [statement[a:b] for a, b in atom.other_names if atom.clause[0] <= a < atom.clause[1]
+                 and not self._is_topic(statement[a:b])]
+        if len(claimed) != 1 or not names:
+            return None
+        rest = statement[: atom.clause[1]]
+        for a, b in [*atom.others, (atom.start, atom.end)]:
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+        words = rest[atom.clause[0] :].split()
+        if [t for w in words for t in self.scorer.key_terms(w) if _CANONICAL.get(t) not in _TAKING_PART
+                and not t.startswith(_TAKING_PART_STEMS) and not _verb_form(w, t)]:
+            return None  # the clause says what else happened that day (an MOU signed, an address given)
+        about = [s for s in evidence if s.chunk.lang == lang and s.days and all(self._present(n, s.text) for n in names)]
+        said = next((s for s in about if claimed <= s.days), None)
+        if said is not None:
+            return self._labelled(claim, "supported", said, lang)
+        if not about:
+            return None
+        day = min(about[0].days)
+        if atom.kind == "day":
+            value = next((m[0] for n, pattern in DAY_ORDINALS if n == day and (m := pattern.search(about[0].text))),
+                         None)
+        else:
+            value = next((_date_text(d, lang) for d, n in day_dates.items() if n == day), None)
+        return self._labelled(claim, "contradicted", about[0], lang, value) if value else None
 
     def _titled_person(self, atom: AtomicClaim, evidence: list[_Sentence]) -> str | None:
         """The person of a name claimed with a title before it ("Deputy Prime Minister Bae Kyung-hoon") when a
