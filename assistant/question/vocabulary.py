@@ -186,4 +186,6 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "pass": ("입장권", "권"), "resident": ("시민", "주민"), "youth": ("청소년",), "map": ("지도", "안내도"),
     "floor": ("층",), "rooftop": ("옥상",), "stage": ("무대",), "garden": ("정원",), "yard": ("마당",),
     "bike": ("자전거",), "bicycle": ("자전거",), "printer": ("프린터",), "local": ("동네", "지역"),
+    "bib": ("배번", "번호표"), "pick": ("수령",), "collect": ("수령",), "donated": ("기부",), "paper": ("종이",),
+    "reduce": ("감소", "절감"), "reduced": ("감소", "절감"),
 }
