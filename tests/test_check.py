@@ -706,3 +706,22 @@ def test_a_name_checked_for_its_day_is_not_contradicted_by_another_speaker(bot):
     assert all(c.label == "supported" for c in bot.check("Anthropic spoke on 29 October.").claims)
     claims = bot.check("Song Sang-hoon delivered the welcome address at the SFASS opening ceremony on 28 October.").claims
     assert any(c.label == "contradicted" and "Song" in c.value for c in claims), claims
+
+
+@pytest.mark.parametrize("statement, label", [
+    ("SFASS 2025 opened on a Wednesday at the Hotel Naru Seoul MGallery.", "contradicted"),
+    ("SFASS는 화요일에 개막했다.", "supported"),
+    ("SFASS는 수요일에 폐막했다.", "supported"),
+    ("Kim gave the welcome address at Wednesday's opening ceremony.", "contradicted"),
+])
+def test_a_day_of_the_week_with_no_date_is_checked_against_the_forums_days(bot, statement, label):
+    """The forum opened on Tuesday 28 October 2025 and closed on Wednesday 29 October."""
+    claim = next(c for c in bot.check(statement).claims if re.search(r"day|요일", c.value))
+    assert claim.label == label, claim
+    if label == "contradicted":
+        assert "Tuesday 28 October" in claim.documents_value
+
+
+def test_a_day_of_the_week_said_of_something_else_is_not_checked_against_the_forums_days(bot):
+    claim = next(c for c in bot.check("The MOU was signed on a Monday.").claims if c.value == "Monday")
+    assert claim.label == "not_found"

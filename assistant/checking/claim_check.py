@@ -341,7 +341,8 @@ class ClaimChecker:
             claims.append(self.judge(atom, statement, evidence[atom.sentence], lang) if atom.kind != "weekday" else None)
         for i, atom in enumerate(atoms):  # a day of the week once its date is judged
             if atom.kind == "weekday":
-                claims[i] = self._weekday(atom, atoms, claims, lang)
+                claims[i] = (self._weekday(atom, atoms, claims, lang) if atom.values
+                             else self._lone_weekday(atom, statement, evidence[atom.sentence], lang))
         # a span of days the documents contradict: which of its ends is wrong ("28일부터 30일까지": the 30th)
         ends = [self._ends(atom, claim) if claim is not None and claim.label == "contradicted" else None
                 for atom, claim in zip(atoms, claims)]
@@ -399,6 +400,36 @@ class ClaimChecker:
             "label": label, "citations": date.citations, "quote": date.quote,
             "documents_value": value if label == "contradicted" else None,
             "explanation": EXPLAIN[lang][label].format(claimed=f"“{atom.value}”", documents=f"“{value}”")})
+
+    def _lone_weekday(self, atom: AtomicClaim, statement: str, evidence: list[_Sentence], lang: Lang) -> Claim:
+        """A day of the week with no date, said of the event ("SFASS opened on a Wednesday", "수요일에 폐막"): checked
+        by the calendar against the days the documents give the event (its first or last when the clause says it
+        began or ended), with a sentence giving that day's date. Not found when the clause is about something else."""
+        claim = Claim(text=statement[slice(*atom.clause)], label="not_found", value=atom.value, start=atom.start,
+                      end=atom.end)
+        stats = self.scorer.stats()
+        days = sorted(stats.day_dates, key=stats.day_dates.__getitem__)
+        opening = re.match(r"(?:['’]s)?\s+(?:opening|개막|개회)", statement[atom.end :], re.IGNORECASE)  # "Tuesday's
+        # opening ceremony": the first day
+        if stats.event_year is None or not days or not (opening or self._event_date(atom, statement)):
+            return self._labelled(claim, "not_found", None, lang)
+        clause = statement[atom.clause[0] : atom.clause[1]]
+        if opening or _STARTED.search(clause):
+            days = days[:1]
+        elif _ENDED.search(clause):
+            days = days[-1:]
+        weekdays = {d: dt.date(stats.event_year, int(d[:2]), int(d[3:])).weekday() for d in days}
+        said = [d for d, w in weekdays.items() if w == atom.fact.weekday]
+        date = (said or days)[0]
+        s = next((s for s in evidence if any(date in f.values for f in s.facts if f.kind == "date")), None)
+        if s is None:
+            return self._labelled(claim, "not_found", None, lang)
+        if said:
+            return self._labelled(claim, "supported", s, lang)
+        month, day, actual = int(date[:2]), int(date[3:]), weekdays[date]
+        value = (f"{month}월 {day}일 {WEEKDAYS_KO[actual]}요일" if lang == "ko"
+                 else f"{calendar.day_name[actual]} {day} {_MONTHS[month - 1]}")
+        return self._labelled(claim, "contradicted", s, lang, value)
 
     def _one_mark_per_pairing(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,
                               evidence: dict[tuple[int, int], list[_Sentence]], lang: Lang) -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from index.text import _kiwi_lock, kiwi, split_sentences
 
 from ..question.answer_type import DAY_ORDINALS
-from .facts import NOT_NAMES, FactKind, FactSpan, fact_spans
+from .facts import NOT_NAMES, WEEKDAYS_EN, WEEKDAYS_KO, FactKind, FactSpan, fact_spans
 
 # Where one clause ends and the next begins: punctuation, relative words, conjunctions that join clauses,
 # and Korean connective endings (…했고, …했으며, …했지만, …한데).
@@ -197,6 +197,18 @@ def _ranges(sentence: str, facts: list[FactSpan]) -> list[FactSpan]:
     return out
 
 
+_LONE_WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)day\b|(?<![가-힣])([월화수목금토일])요일",
+                           re.IGNORECASE)
+
+
+def _lone_weekdays(sentence: str) -> list[FactSpan]:
+    """Days of the week written with no date beside them ("opened on a Wednesday", "수요일에 개막"): facts with
+    no values of their own."""
+    return [FactSpan(kind="weekday", text=m[0], start=m.start(), end=m.end(), values=[],
+                     weekday=WEEKDAYS_EN[m[1][:3].lower()] if m[1] else WEEKDAYS_KO.index(m[2]))
+            for m in _LONE_WEEKDAY.finditer(sentence)]
+
+
 def _two_days(first: FactSpan, second: FactSpan) -> bool:
     """Whether two dates are each one day of a month (not a span already)."""
     return all(len(f.values) == 1 and re.fullmatch(r"(?:\d\d|\*)-\d\d", f.values[0]) for f in (first, second))
@@ -283,6 +295,7 @@ def split_statement(
         for a, b, n in _days(sentence):
             facts = [f for f in facts if not (f.start < b and a < f.end)]  # "day one": a day, not the number one
             facts.append(FactSpan(kind="day", text=sentence[a:b], start=a, end=b, values=[str(n)]))
+        facts += [w for w in _lone_weekdays(sentence) if not any(f.start < w.end and w.start < f.end for f in facts)]
         facts.sort(key=lambda f: f.start)
         names = [n for a, b in _names(sentence) if (n := _outside(sentence, (a, b), facts))]
         names = [(a, b) for a, b in names if not is_word(sentence[a:b], not re.sub(r"[\s\"'“‘(\[]", "", sentence[:a]))]
