@@ -22,7 +22,7 @@ SUITE_FLOORS = {
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
-    "claims": {"supported": (0.96, 0.92), "contradicted": (0.97, 0.64), "not_found": (0.62, 0.93)},
+    "claims": {"supported": (0.96, 0.92), "contradicted": (0.97, 0.70), "not_found": (0.64, 0.93)},
     "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.87), "not_found": (0.64, 0.89)},
     "claims-tuning-2": {"supported": (0.96, 0.86), "contradicted": (0.90, 0.65), "not_found": (0.58, 0.96)},
     "claims-tuning-3": {"supported": (0.90, 0.80), "contradicted": (0.97, 0.50), "not_found": (0.38, 0.86)},
@@ -30,8 +30,8 @@ CLAIM_FLOORS = {
     "claims-tuning-4": {"supported": (0.87, 0.75), "contradicted": (0.85, 0.45), "not_found": (0.28, 0.85)},
     "claims-tuning-5": {"supported": (0.96, 0.94), "contradicted": (0.93, 0.70), "not_found": (0.58, 0.96)},
     "claims-tuning-6": {"supported": (0.95, 0.85), "contradicted": (0.93, 0.60), "not_found": (0.50, 0.94)},
-    "claims-tuning-7": {"supported": (0.95, 0.82), "contradicted": (0.88, 0.72), "not_found": (0.55, 0.93)},
-    "claims-tuning-8": {"supported": (0.95, 0.82), "contradicted": (0.80, 0.58), "not_found": (0.48, 0.93)},
+    "claims-tuning-7": {"supported": (0.95, 0.84), "contradicted": (0.92, 0.85), "not_found": (0.62, 0.96)},
+    "claims-tuning-8": {"supported": (0.95, 0.82), "contradicted": (0.86, 0.78), "not_found": (0.56, 0.93)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.09}
 
