@@ -244,3 +244,41 @@ def test_an_answer_lacking_the_questions_main_word_gives_way_to_the_other_langua
     })
     answer = bot.ask("예매한 표 환불 언제까지 돼?")
     assert not answer.refused and "7 October" in answer.text, answer.text
+
+
+# A festival whose programme is in Korean only, with a keynote on each day, and an English overview.
+PROGRAMME_DAYS_KO = [
+    ("첫째 날 — 10월 17일(토)", ("| 10:00~10:20 | 개막식 | 이정민 | 옥상정원 무대 |\n"
+                              "| 10:30~11:20 | 기조강연 「고쳐 쓰는 기술」 | 박서윤 | 직조홀 |\n"
+                              "| 13:00~15:00 | 워크숍 「납땜 입문」 | 오태양 | 워크숍룸 1 |")),
+    ("둘째 날 — 10월 18일(일)", ("| 10:00~10:50 | 기조강연 「함께 만드는 과학」 | 마리아나 코스타 | 직조홀 |\n"
+                              "| 11:00~12:00 | 토크 「업사이클 가구」 | 한지우 | 방적홀 |\n"
+                              "| 15:30~16:30 | 시상식 및 폐막식 | 이정민 | 옥상정원 무대 |")),
+]
+OVERVIEW_EN = ("# Maker Festa\n\nMaker Festa runs on 17–18 October 2026 at Siltarae Campus. Day one features the "
+               "opening ceremony and a keynote on repair. Day two brings a keynote by an international speaker and "
+               "the awards ceremony.\n\nThe on-site car park has 220 spaces. Move-in for exhibitors is on Friday 16 "
+               "October, 14:00–20:00.\n")
+
+def test_a_question_about_one_day_is_not_answered_with_another_days_line_from_the_other_language(tmp_path):
+    """The programme is in Korean only; the first search for an English question finds day one's keynote line only.
+    The wider search of the Korean documents finds day two's, which is the one asked about, and answers with it."""
+    days = "".join(f"## {title}\n\n| 시간 | 프로그램 | 연사 | 장소 |\n|---|---|---|---|\n{rows}\n\n"
+                   for title, rows in PROGRAMME_DAYS_KO)
+    bot = _assistant_over(tmp_path, {
+        "fest-overview-en": ("Maker Festa", "overview", OVERVIEW_EN),
+        "fest-programme-ko": ("메이커 페스타 프로그램", "programme", f"# 메이커 페스타 프로그램\n\n{days}"),
+    })
+    from assistant.answering.extractive import ExtractiveAnswerer
+
+    question = "Who gives the keynote on day 2, and at what time?"
+    rows = {c.text.split("|")[3].strip(): c for c in bot.extractive.scorer.stats().by_id.values() if "기조강연" in c.text}
+    first = [rows["박서윤"]]  # what the question's own search found: day one's keynote
+    alone = ExtractiveAnswerer(bot.index, scorer=bot.extractive.scorer)
+    wider = ExtractiveAnswerer(bot.index, scorer=bot.extractive.scorer,
+                               wider=lambda query, lang: [rows["박서윤"], rows["마리아나 코스타"]])
+    assert "박서윤" in alone.answer(question, "en", first).text
+    draft = wider.answer(question, "en", first)
+    day_one = draft.text.find("박서윤")
+    assert "마리아나 코스타" in draft.text and "10:00" in draft.text, draft.text
+    assert day_one < 0 or draft.text.index("마리아나 코스타") < day_one, draft.text  # day two's line first

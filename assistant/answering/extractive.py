@@ -306,7 +306,9 @@ class ExtractiveAnswerer:
         # when booking closes): a document in the other language may say it, if the documents know the word
         partial = bool(picked) and all(c.values.get("missing", 0.0) >= 1.0 for c in picked) and self._findable(
             question, language)
-        if (picked and not partial) or absence is not None or self.wider is None:
+        # ... or it is about another day than the one asked about ("the keynote on day 2" answered with day one's)
+        other_day = bool(picked) and bool(picked[0].values.get("day_mismatch"))
+        if (picked and not partial and not other_day) or absence is not None or self.wider is None:
             return picked, absence
         wider = self.wider(question, language)
         if not wider:
@@ -314,6 +316,8 @@ class ExtractiveAnswerer:
         found, wider_absence = self._pick(question, language, wider, WIDER_THRESHOLD)
         if not self._holds_names(question, found):
             found = []
+        if other_day:  # the wider search's answer only where it is about the day asked about
+            return (found, None) if found and found[0].values.get("day_match") else (picked, absence)
         if partial:  # the wider search's answer only where it holds the word the first one lacks
             better = found and found[0].values.get("missing", 1.0) < 1.0 and (
                 found[0].values.get("coverage", 0.0) > picked[0].values.get("coverage", 0.0))
