@@ -64,10 +64,10 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
         line = match.group()
         if not line.strip():
             continue
-        line_lang = lang if lang in ("ko", "en") else detect_lang(line)
+        line_lang = lang if lang in ("ko", "en") else None
         if line.lstrip().startswith("|"):
             parts = [(0, len(line))]  # a table row is one record, whatever its cells hold
-        elif line_lang == "ko" or (lang == "en" and detect_lang(line) == "ko"):
+        elif (line_lang or detect_lang(line)) == "ko" or (lang == "en" and detect_lang(line) == "ko"):
             parts = _kiwi_spans(line)
         else:
             parts = _english_spans(line)

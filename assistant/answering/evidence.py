@@ -925,12 +925,18 @@ _ONLY_ALONE = frozenset({"비", "물"})
 _ENDING_WORDS = frozenset({"역", "홀", "룸", "층"})
 
 
+def _alone(word: str, text: str) -> bool:
+    """Whether a Korean ``word`` stands alone in ``text``, with a particle at most ("비가 오면"), not inside a
+    compound ("주차비")."""
+    return bool(re.search(rf"(?<![가-힣]){word}[은는이가을를도만에]?(?![가-힣])", text))
+
+
 def glossary_words(text: str, lang: Lang) -> list[str]:
     """The words events are described with that ``text`` (written in ``lang``) holds, as the other language writes
     them ("주차 돼?" → "parking"), for a keyword search of the documents written only in that language."""
     found = terms(text)
     found |= {t[-1] for t in found if len(t) > 2 and t[-1] in _ENDING_WORDS and re.fullmatch(r"[가-힣]+", t)}
-    found -= {t for t in _ONLY_ALONE if not re.search(rf"(?<![가-힣]){t}(?![가-힣])|(?<![가-힣]){t}[은는이가을를도만에](?![가-힣])", text)}
+    found -= {t for t in _ONLY_ALONE if not _alone(t, text)}
     out: dict[str, None] = {}
     for word, (en, kos) in zip(EVENT_GLOSSARY, _glossary()):
         if lang == "ko" and any(ko and ko <= found for ko in kos):

@@ -791,10 +791,7 @@ class ClaimChecker:
         SFASS는 30일 폐막했다"; not "the forum's red-teaming session started on 28 October")."""
         if day_ordinals(statement[atom.clause[0] : atom.clause[1]]):
             return False  # the date of one day of the event ("the second day began on 29 October")
-        clause = statement[: atom.clause[1]]
-        for start, end in [*atom.others, (atom.start, atom.end)]:
-            clause = clause[:start] + " " * (end - start) + clause[end:]
-        clause = clause[atom.clause[0] :]
+        clause = _without_values(atom, statement)
         topic = self.scorer.stats().topic
         if not terms(clause, quoted_korean=False) & topic and not self._carries_subject(atom, statement, clause):
             return False
@@ -1082,10 +1079,7 @@ class ClaimChecker:
                  and not self._is_topic(statement[a:b])]
         if len(claimed) != 1 or not names:
             return None
-        rest = statement[: atom.clause[1]]
-        for a, b in [*atom.others, (atom.start, atom.end)]:
-            rest = rest[:a] + " " * (b - a) + rest[b:]
-        words = rest[atom.clause[0] :].split()
+        words = _without_values(atom, statement).split()
         if [t for w in words for t in self.scorer.key_terms(w) if _CANONICAL.get(t) not in _TAKING_PART
                 and not t.startswith(_TAKING_PART_STEMS) and not _verb_form(w, t)]:
             return None  # the clause says what else happened that day (an MOU signed, an address given)
@@ -1356,6 +1350,14 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+def _without_values(atom: AtomicClaim, statement: str) -> str:
+    """The claim's clause with its value and the other claims' values blanked out: what it says besides them."""
+    clause = statement[: atom.clause[1]]
+    for start, end in [*atom.others, (atom.start, atom.end)]:
+        clause = clause[:start] + " " * (end - start) + clause[end:]
+    return clause[atom.clause[0] :]
 
 
 def _listed_beside(name: str, text: str, others: list[str]) -> bool:

@@ -18,7 +18,8 @@ from ..question.answer_type import DAY_ORDINALS
 from .facts import NOT_NAMES, WEEKDAYS_EN, WEEKDAYS_KO, FactKind, FactSpan, fact_spans
 
 # Where one clause ends and the next begins: punctuation, relative words, conjunctions that join clauses,
-# and Korean connective endings (…했고, …했으며, …했지만, …한데).
+# and Korean connective endings (…했고, …했으며, …했지만, …한데, …열려서; not a place a headline shortens with 서,
+# "엠갤러리서 막 올라").
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|,\s+|\s*(?:…|\.{3})\s*|\s+(?=(?:which|who|where|while|whereas|but|although|though|after|before|when)\s)|"
     r"\s+(?=(?-i:and\s+(?:the\s+)?[A-Z][a-z]))|\s+(?=(?-i:and\s+(?:was\s+|were\s+)?[a-z]{3,}ed\s))|"
