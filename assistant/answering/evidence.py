@@ -121,7 +121,7 @@ CHAT_ACRONYMS = frozenset({"ok", "fyi", "btw", "lol", "asap", "omg", "tldr", "im
 _REWRITES = {**CHAT_SHORTHAND, **PHRASAL_VERBS}  # what is typed → the word(s) the documents use for it
 _SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(_REWRITES, key=len, reverse=True))
                         + r")(?![\w.'’-])")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written in digits
 # Years named relative to now, as their offset from the event's year ("내년에도 해?" → the year after the event's)
 _RELATIVE_YEARS = (
     (re.compile(r"\bnext\s+(?:year|yr)\b", re.IGNORECASE), 1, ""),
@@ -354,7 +354,7 @@ class CorpusStats:
         self.words = {w.lower() for c in chunks for w in _ENGLISH_WORD.findall(f"{c.heading} {c.text}")}
         self.words |= {w for w in KEY_TERM_STOPWORDS if w.isascii()} | DAY_WORDS
         self.day_dates = _day_dates(chunks)
-        years = Counter(y for c in chunks for y in _YEAR.findall(c.text))
+        years = Counter(y for c in chunks for y in YEAR.findall(c.text))
         self.event_year = int(years.most_common(1)[0][0]) if years else None  # the year the documents speak of most
         self.years = set(years)  # every year a passage names, also relative to the documents' own ("지난해")
         if self.event_year is not None:
@@ -732,7 +732,7 @@ class EvidenceScorer:
     def unknown_years(self, question: str) -> list[str]:
         """Years the question names (relative ones as the years they are: see :meth:`absolute_years`) that no
         passage names: "내년 대회 날짜 나왔어?" asks about a year the documents say nothing of."""
-        return [y for y in dict.fromkeys(_YEAR.findall(question)) if y not in self.stats().years]
+        return [y for y in dict.fromkeys(YEAR.findall(question)) if y not in self.stats().years]
 
     def question(self, text: str) -> Question:
         form = question_form(text)

@@ -33,7 +33,7 @@ from index.models import Chunk, Lang
 from index.text import _kiwi_lock, kiwi, split_sentences
 
 from ..answering.citations import citation_for
-from ..answering.evidence import Evidence, EvidenceScorer, predicate_stems, terms
+from ..answering.evidence import YEAR, Evidence, EvidenceScorer, predicate_stems, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills_slot, says_absent
 from ..question.countries import countries_in
@@ -158,7 +158,6 @@ _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean n
 # what taking part in the event is said with: the day such a clause names is the day its names took part
 _TAKING_PART = (_CANONICAL["attend"], _CANONICAL["say"])
 _TAKING_PART_STEMS = ("present", "spoke", "speak", "talk", "appear", "sent", "send", "발표", "연설", "강연")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30일": words saying only when, beside a date
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
@@ -252,6 +251,15 @@ def _date_text(month_day: str, lang: Lang) -> str:
     """"10-29" as the documents' language writes it: "10월 29일", "29 October"."""
     month, day = (int(part) for part in month_day.split("-"))
     return f"{month}월 {day}일" if lang == "ko" else f"{day} {_MONTHS[month - 1]}"
+
+
+def _weekday_text(day: dt.date, lang: Lang, with_year: bool) -> str:
+    """A date with its day of the week as ``lang`` writes it: "2025년 10월 28일 화요일", "Tuesday 28 October 2025"
+    (the year left out without ``with_year``)."""
+    text = _date_text(f"{day.month:02d}-{day.day:02d}", lang)
+    if lang == "ko":
+        return f"{f'{day.year}년 ' if with_year else ''}{text} {WEEKDAYS_KO[day.weekday()]}요일"
+    return f"{calendar.day_name[day.weekday()]} {text}{f' {day.year}' if with_year else ''}"
 
 
 QUOTE_MIN = 0.8  # share of a quotation's key terms a sentence must hold to quote the same words
@@ -392,10 +400,9 @@ class ClaimChecker:
         if year is None or len(days) != 1:  # which date it is, or in which year, is not clear
             return claim.model_copy(update={"explanation": EXPLAIN[lang]["not_found"]})
         month, day = (int(part) for part in days.pop().split("-"))
-        actual = dt.date(year, month, day).weekday()
-        value = (f"{year}년 {month}월 {day}일 {WEEKDAYS_KO[actual]}요일" if lang == "ko"
-                 else f"{calendar.day_name[actual]} {day} {_MONTHS[month - 1]} {year}")
-        label: Label = "supported" if actual == atom.fact.weekday else "contradicted"
+        actual = dt.date(year, month, day)
+        value = _weekday_text(actual, lang, with_year=True)
+        label: Label = "supported" if actual.weekday() == atom.fact.weekday else "contradicted"
         return claim.model_copy(update={
             "label": label, "citations": date.citations, "quote": date.quote,
             "documents_value": value if label == "contradicted" else None,
@@ -426,9 +433,7 @@ class ClaimChecker:
             return self._labelled(claim, "not_found", None, lang)
         if said:
             return self._labelled(claim, "supported", s, lang)
-        month, day, actual = int(date[:2]), int(date[3:]), weekdays[date]
-        value = (f"{month}월 {day}일 {WEEKDAYS_KO[actual]}요일" if lang == "ko"
-                 else f"{calendar.day_name[actual]} {day} {_MONTHS[month - 1]}")
+        value = _weekday_text(dt.date(stats.event_year, int(date[:2]), int(date[3:])), lang, with_year=False)
         return self._labelled(claim, "contradicted", s, lang, value)
 
     def _one_mark_per_pairing(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,
@@ -1035,10 +1040,10 @@ class ClaimChecker:
         no year and so speaks of the documents' own ("28 countries took part in the 2024 summit" is no rival of
         "attendees from 20 countries")."""
         event_year = self.scorer.stats().event_year
-        if atom.kind in ("date", "duration", "time") or not event_year or _YEAR.search(
+        if atom.kind in ("date", "duration", "time") or not event_year or YEAR.search(
                 statement[slice(*atom.sentence)]):
             return False
-        given = [int(y) for y in _YEAR.findall(s.text)]
+        given = [int(y) for y in YEAR.findall(s.text)]
         return bool(given) and max(given) < event_year
 
     def _judge_day_date(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
