@@ -13,7 +13,7 @@ from index.store import KnowledgeIndex
 
 from .answering.answerer import make_answerer
 from .answering.citations import renumber
-from .answering.evidence import Evidence, glossary_words
+from .answering.evidence import Evidence, glossary_words, terms
 from .answering.extractive import ExtractiveAnswerer, pieces_of
 from .checking.audit import AuditReport, audit
 from .checking.claim_check import ClaimChecker
@@ -69,6 +69,7 @@ class Assistant:
     def _warm_up(self) -> None:
         """Load the analyser and term statistics in the background so the first question is quick."""
         self.extractive.scorer.stats()
+        self.extractive.scorer.loanwords()
         self.retriever.translations()
 
     def _as_of_dates(self) -> dict:
@@ -119,10 +120,12 @@ class Assistant:
         )
 
     def _translated(self, query: str, lang: Lang) -> str:
-        """The event words of ``query`` as the other language writes them, with the documents' Korean nouns
-        beginning with each Korean one ("주차" → "주차 주차장")."""
-        stats = self.extractive.scorer.stats()
-        words = glossary_words(query, lang)
+        """The event words and loanwords of ``query`` as the other language writes them ("커핑" → "cupping"), with
+        the documents' Korean nouns beginning with each Korean one ("주차" → "주차 주차장")."""
+        scorer = self.extractive.scorer
+        stats, loanwords = scorer.stats(), scorer.loanwords()
+        pairs = loanwords.english if lang == "ko" else loanwords.korean
+        words = glossary_words(query, lang) + [w for t in terms(query) for w in pairs.get(t, ())]
         return " ".join(dict.fromkeys(w for word in words for w in (word, *(stats.compounds(word)
                                                                          if not word.isascii() else ()))))
 

@@ -282,3 +282,40 @@ def test_a_question_about_one_day_is_not_answered_with_another_days_line_from_th
     day_one = draft.text.find("박서윤")
     assert "마리아나 코스타" in draft.text and "10:00" in draft.text, draft.text
     assert day_one < 0 or draft.text.index("마리아나 코스타") < day_one, draft.text  # day two's line first
+
+
+# A tea fair whose programme (with the session leaders) is in English only, and whose overview is in Korean only.
+TEA_FAIR = {
+    "tea-overview-ko": ("차 박람회 개요", "overview", (
+        "# 보성 차 박람회\n\n보성 차 박람회는 2026년 5월 8일부터 5월 10일까지 보성 다향체육관에서 열립니다.\n\n"
+        "## 공간\n\n| 공간 | 위치 | 용도 |\n|---|---|---|\n| 테이스팅룸 | 본관 2층 | 블렌딩 클래스 |\n"
+        "| 야외 마당 | 본관 앞 | 다도 시연 |\n\n"
+        "블렌딩 클래스: 여러 찻잎을 섞어 나만의 차를 만드는 체험 수업으로, 사전 예약이 필요합니다.\n\n"
+        "## 교통\n\n보성역에서 행사장까지 셔틀버스가 30분 간격으로 다닙니다.\n")),
+    "tea-programme-en": ("Programme", "programme", (
+        "# Programme\n\n| Time | Session | Leader | Room |\n|---|---|---|---|\n"
+        "| 10:00–10:30 | Opening ceremony | Mayor of Boseong | Main Hall |\n"
+        "| 11:00–12:00 | Blending Class 1: green and jasmine | Song Mi-rae | Tasting Room |\n"
+        "| 13:00–14:00 | Tea ceremony demonstration | Ha Eun-ji | Front Yard |\n"
+        "| 15:00–16:00 | Talk: growing tea on the hills | Kim Do-yoon | Main Hall |\n\n"
+        "Please sign in at the front desk before your session.\n")),
+}
+
+
+def test_a_korean_loanword_finds_the_english_word_it_spells(tmp_path):
+    """"블렌딩 클래스" is "Blending Class" written as it sounds: a Korean question about who leads it is answered from
+    the English programme, not with the Korean line giving the class's room."""
+    bot = _assistant_over(tmp_path, TEA_FAIR)
+    loanwords = bot.extractive.scorer.loanwords()
+    assert loanwords.english.get("블렌딩") == ("blending",) and loanwords.english.get("클래스") == ("class",)
+    assert "시간" not in loanwords.english  # shares its consonants with "sign", not its meaning
+    answer = bot.ask("블렌딩 클래스 강사 누구야?")
+    assert not answer.refused and answer.citations[0].doc_id == "tea-programme-en", answer.text
+    assert answer.text.index("Song Mi-rae") < answer.text.find("테이스팅룸") or "테이스팅룸" not in answer.text
+
+
+def test_a_korean_event_word_of_one_syllable_is_a_key_word_where_it_is_that_word(bot):
+    """"비오면" (if it rains) asks about rain; "주차비" is a parking fee, whose last syllable is no rain."""
+    keys = bot.extractive.scorer.question
+    assert "비" in keys("재즈 공연 비오면 어떻게 돼?").keys and "비" in keys("비 와도 해?").keys
+    assert "비" not in keys("주차비 얼마야?").keys

@@ -515,3 +515,19 @@ def test_a_time_of_day_answers_when_less_well_than_a_date():
     time_only = fills_slot("| Danso making | Workshop tent B | 11:30, 14:30 | KRW 5,000 |", "date", question)
     assert 0 < time_only < fills_slot("The workshops run on 10 October.", "date", question)
     assert fills_slot("Each session takes 20 people.", "date", question) == 0
+
+
+@pytest.mark.parametrize("korean, latin", [("셔틀", "shuttle"), ("커핑", "cupping"), ("워크숍", "workshop"),
+                                           ("세미나", "seminar"), ("컨벤션", "convention"), ("센터", "center")])
+def test_a_loanword_and_the_english_word_it_spells_share_their_consonants(korean, latin):
+    from assistant.question.romanized import hangul_loan_skeleton, latin_loan_skeletons, loanword_candidates
+
+    assert hangul_loan_skeleton(korean) in latin_loan_skeletons(latin)
+    assert (korean, latin) in loanword_candidates([korean, "사람"], [latin, "people"])
+
+
+def test_a_romanised_korean_word_pairs_only_with_the_word_it_romanises():
+    """"gangwon" is 강원 in Latin letters; 강연 (a talk) has its consonants too, but is another word."""
+    from assistant.question.romanized import loanword_candidates
+
+    assert loanword_candidates(["강원", "강연"], ["gangwon"]) == [("강원", "gangwon")]

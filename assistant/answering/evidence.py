@@ -49,7 +49,14 @@ from ..question.answer_type import (
 )
 from ..question.countries import country_of
 from ..question.injection import is_instruction
-from ..question.romanized import korean_name, latin_index, latin_name, name_index, with_korean_names
+from ..question.romanized import (
+    korean_name,
+    latin_index,
+    latin_name,
+    loanword_candidates,
+    name_index,
+    with_korean_names,
+)
 from ..question.vocabulary import (
     CHAT_SHORTHAND,
     DAY_WORDS,
@@ -584,6 +591,61 @@ def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
     return {date: day for date, (day, _) in best.items()}
 
 
+# how alike in meaning (passage embeddings) a Hangul word and a Latin-letter word with the same consonants must be
+# to be one loanword, in itself ("커핑"/"cupping" 0.87, "시간"/"sign" 0.80) and above how alike each is to common words
+# of the other language (the embedding finds any two short words fairly alike: "가운데"/"keynote" 0.87, 0.01 above)
+LOAN_SIMILARITY = 0.86
+LOAN_MARGIN = 0.035
+# the common words the margin is measured against
+_COMMON_WORDS = {
+    "en": ("the", "day", "time", "room", "price", "people", "music", "food", "water", "map", "morning", "floor",
+           "weather", "hotel", "bus", "opening", "speaker", "registration", "coffee", "art"),
+    "ko": ("날짜", "시간", "장소", "가격", "사람", "음악", "음식", "물", "지도", "오전", "층", "날씨", "호텔", "버스",
+           "개막", "연사", "등록", "커피", "행사", "축제"),
+}
+
+
+@dataclass(frozen=True)
+class Loanwords:
+    """The documents' words borrowed from English and written in Hangul, paired with the English words they are."""
+
+    english: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Korean term → English words as written
+    english_terms: dict[str, frozenset[str]] = field(default_factory=dict)  # Korean term → their stems
+    korean: dict[str, frozenset[str]] = field(default_factory=dict)  # English stem → Korean terms
+
+    @classmethod
+    def of(cls, stats: CorpusStats, embed: Callable[[list[str]], np.ndarray]) -> Loanwords:
+        """The pairs of the documents' Hangul terms and English words that share their consonants
+        (:func:`loanword_candidates`) and mean the same (:data:`LOAN_SIMILARITY`, :data:`LOAN_MARGIN`): each
+        Hangul term with its closest English word, each English word with its closest Hangul term."""
+        korean = sorted(t for t in stats.df if re.fullmatch(r"[가-힣]{2,}", t))
+        pairs = loanword_candidates(korean, sorted(w for w in stats.words if re.fullmatch(r"[a-z]{4,}", w)))
+        if not pairs:
+            return cls()
+        words = sorted({w for pair in pairs for w in pair})
+        common = {lang: list(found) for lang, found in _COMMON_WORDS.items()}
+        vectors = embed(words + common["en"] + common["ko"])
+        found, usual = vectors[: len(words)], {"en": vectors[len(words) : len(words) + len(common["en"])],
+                                                "ko": vectors[len(words) + len(common["en"]) :]}
+        vector = dict(zip(words, found))
+        # how alike each word is to the other language's common words
+        baseline = {w: float((usual["ko" if w.isascii() else "en"] @ v).mean()) for w, v in vector.items()}
+        scored = []
+        for ko, en in pairs:
+            similarity = float(vector[ko] @ vector[en])
+            if similarity >= LOAN_SIMILARITY and similarity - max(baseline[ko], baseline[en]) >= LOAN_MARGIN:
+                scored.append((similarity, ko, en))
+        best_ko: dict[str, tuple[float, str]] = {}
+        best_en: dict[str, tuple[float, str]] = {}
+        for similarity, ko, en in scored:
+            best_ko[ko] = max(best_ko.get(ko, (0.0, "")), (similarity, en))
+            best_en[en] = max(best_en.get(en, (0.0, "")), (similarity, ko))
+        kept = [(ko, en) for ko, (_, en) in sorted(best_ko.items()) if best_en[en][1] == ko]
+        return cls(english={ko: (en,) for ko, en in kept},
+                   english_terms={ko: frozenset({stem(en)}) for ko, en in kept},
+                   korean={stem(en): frozenset({ko}) for ko, en in kept})
+
+
 class EvidenceScorer:
     """Finds and scores the candidate sentences of retrieved passages for a question."""
 
@@ -591,6 +653,8 @@ class EvidenceScorer:
         self.index = index
         self.model = model or EvidenceModel.load()
         self._stats: CorpusStats | None = None
+        self._loanwords: tuple[CorpusStats, Loanwords] | None = None
+        self._korean_words: tuple[Loanwords, frozenset[str]] | None = None
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
@@ -611,6 +675,22 @@ class EvidenceScorer:
                     if self.index.version_key() == version:  # not when another version came in meanwhile
                         saved.save(self._stats.counted())
             return self._stats
+
+    def _translatable(self) -> frozenset[str]:
+        """The Korean terms English has a word for here: event words and the documents' loanwords."""
+        loanwords = self.loanwords()
+        if self._korean_words is None or self._korean_words[0] is not loanwords:
+            self._korean_words = (loanwords, frozenset().union(*(ko for _, kos in _glossary() for ko in kos),
+                                                               loanwords.english))
+        return self._korean_words[1]
+
+    def loanwords(self) -> Loanwords:
+        """The documents' loanwords (:class:`Loanwords`), worked out once per reading of the statistics."""
+        stats = self.stats()
+        with self._lock:
+            if self._loanwords is None or self._loanwords[0] is not stats:
+                self._loanwords = (stats, Loanwords.of(stats, self.index.embed_passages))
+            return self._loanwords[1]
 
     # -- the question -----------------------------------------------------------------------------
 
@@ -698,8 +778,10 @@ class EvidenceScorer:
         # weights counts as the weightiest)
         found = sorted(_whole_words(text, terms(text), stats.df),
                        key=lambda t: (lowered.find(t) if t in lowered else len(lowered), t))
+        short = short_event_words(text, frozenset(found))
         for term in found:
-            if term in KEY_TERM_STOPWORDS or term in _STOP_STEMS or (len(term) < 2 and not term.isdigit()):
+            if term in KEY_TERM_STOPWORDS or term in _STOP_STEMS or (len(term) < 2 and not term.isdigit()
+                                                                      and term not in short):
                 continue
             if term in stats.topic or term in LANGUAGE_WORDS:
                 continue
@@ -849,9 +931,12 @@ class EvidenceScorer:
         own = terms(e.sentence) | heading if asks(chunk.heading) else terms(e.sentence)
         context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
         if chunk.lang != lang:  # a passage in the other language: its words for what events have, in the question's
-            own, context = glossed(own, lang), glossed(context, lang)
-        # across languages only names in Latin script, numbers and words quoted in the other script can be shared
-        keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items() if t.isascii() or t in context}
+            loanwords = self.loanwords()
+            own, context = glossed(own, lang, loanwords), glossed(context, lang, loanwords)
+        # across languages only names in Latin script, numbers, words quoted in the other script and words it has
+        # (event words, loanwords) can be shared
+        keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items()
+                                                  if t.isascii() or t in context or t in self._translatable()}
         total = sum(keys.values())
         if total:
             matched = sum(w for t, w in keys.items() if t in own)
@@ -902,13 +987,17 @@ def _glossary() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     return tuple((stem(en), tuple(terms(ko) for ko in kos)) for en, kos in EVENT_GLOSSARY.items())
 
 
-def glossed(found: frozenset[str], lang: Lang) -> frozenset[str]:
+def glossed(found: frozenset[str], lang: Lang, loanwords: Loanwords | None = None) -> frozenset[str]:
     """The terms of a passage in one language with the event words they hold added as ``lang`` writes them
-    ("주차는 무료" holds "parking" and "free" for an English question)."""
+    ("주차는 무료" holds "parking" and "free" for an English question), and its loanwords ("셔틀버스" holds
+    "shuttle", "cupping" holds "커핑")."""
     added: set[str] = set()
     held = found
     if lang == "en":  # a Korean noun holds the words it begins with ("주차장" holds "주차")
         held = found | {t[:i] for t in found if not t.isascii() for i in range(2, len(t))}
+    if loanwords is not None:
+        pairs = loanwords.english_terms if lang == "en" else loanwords.korean
+        added.update(*(pairs[t] for t in held if t in pairs))
     for en, kos in _glossary():
         if lang == "en" and en not in found and any(ko and ko <= held for ko in kos):
             added.add(en)
@@ -918,17 +1007,24 @@ def glossed(found: frozenset[str], lang: Lang) -> frozenset[str]:
 
 
 # Korean words of one syllable that end a compound in another sense ("주차비": a fee, not rain; "분실물": a thing,
-# not water): event words only when they stand alone
+# not water): event words only where they start a word ("비가 오면", "비오면", "물병")
 _ONLY_ALONE = frozenset({"비", "물"})
 # ... and words of one syllable a place's name ends with ("오송역": a station; "직조홀": a hall): what the name is,
 # after a name of two syllables or more ("지역" is a region, not a station)
 _ENDING_WORDS = frozenset({"역", "홀", "룸", "층"})
+# the Korean event words of one syllable ("비", "짐", "층"): key words of a question, unlike other single syllables
+_SHORT_EVENT_WORDS = frozenset(ko for kos in EVENT_GLOSSARY.values() for ko in kos if len(ko) == 1)
 
 
 def _alone(word: str, text: str) -> bool:
-    """Whether a Korean ``word`` stands alone in ``text``, with a particle at most ("비가 오면"), not inside a
-    compound ("주차비")."""
-    return bool(re.search(rf"(?<![가-힣]){word}[은는이가을를도만에]?(?![가-힣])", text))
+    """Whether a Korean ``word`` starts a word of ``text`` ("비가 오면", "비오면"), rather than ending a compound
+    ("주차비")."""
+    return bool(re.search(rf"(?<![가-힣]){word}", text))
+
+
+def short_event_words(text: str, found: frozenset[str]) -> frozenset[str]:
+    """The Korean event words of one syllable among the terms ``found`` in ``text``, where they are that word."""
+    return frozenset(t for t in found & _SHORT_EVENT_WORDS if t not in _ONLY_ALONE or _alone(t, text))
 
 
 def glossary_words(text: str, lang: Lang) -> list[str]:

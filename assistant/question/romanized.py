@@ -123,3 +123,53 @@ def with_korean_names(question: str, index: dict[str, str], known: set[str], rep
         else:
             i += 1
     return "".join(out) + question[at:]
+
+
+# Words borrowed from English and written in Hangul as they sound ("커핑" for "cupping", "셔틀" for "shuttle",
+# "워크숍" for "workshop"), matched by their consonants: vowels, glides and "h" are left out (loanwords render them
+# too freely), and a letter written twice counts once.
+MIN_LOAN_SKELETON = 3  # fewer consonants match too many words by chance
+
+
+def _squeezed(skeleton: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouywh]", "", skeleton))
+
+
+def hangul_loan_skeleton(word: str) -> str:
+    """The consonants of a Hangul word as a loanword's ("셔틀" → "str"); empty when it holds anything else."""
+    return _squeezed(hangul_skeleton(word))
+
+
+def latin_loan_skeletons(word: str) -> set[str]:
+    """The consonant skeletons a Latin-letter word may be written in Hangul with ("shuttle" → {"str"}; "centre"
+    → {"sntr", "snt"}): "c" before e, i or y as "s", "g" there hard or soft, "-tion" as "-sion", and an "r" after
+    a vowel kept or silent."""
+    word = re.sub(r"c(?=[eiy])", "s", word.lower()).replace("ck", "k").replace("tion", "sion")
+    out = set()
+    for form in {word, re.sub(r"g(?=[eiy])", "j", word)}:
+        form = form.replace("ng", "N").replace("ch", "j").replace("sh", "s").replace("ph", "p").replace("th", "t")
+        form = form.replace("x", "ks").translate(_LATIN)
+        out |= {_squeezed(f) for f in (form, re.sub(r"(?<=[aeiou])r(?=[^aeiouy]|$)", "", form))}
+    return {s for s in out if len(s) >= MIN_LOAN_SKELETON}
+
+
+def loanword_candidates(korean: Iterable[str], latin: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of a Hangul word of two syllables or more and a Latin-letter word that share a consonant skeleton
+    (to be confirmed by meaning: skeletons alone pair "시간" with "sign"). A Latin-letter word that romanises one of
+    the Hangul words ("gangwon" for "강원", the only one spelt with its letters) pairs with that word only ("강연" has
+    its consonants too)."""
+    korean = [w for w in korean if len(w) >= 2]
+    spelt: dict[str, list[str]] = {}
+    for w in korean:
+        spelt.setdefault(hangul_skeleton(w), []).append(w)
+    romanised = {skeleton: found[0] for skeleton, found in spelt.items() if len(found) == 1}
+    by_skeleton: dict[str, list[tuple[str, str | None]]] = {}
+    for word in latin:
+        own = next((romanised[s] for s in _latin_part(word) if s in romanised), None)
+        for skeleton in latin_loan_skeletons(word):
+            by_skeleton.setdefault(skeleton, []).append((word, own))
+    out = []
+    for word in korean:
+        if len(skeleton := hangul_loan_skeleton(word)) >= MIN_LOAN_SKELETON:
+            out += [(word, other) for other, own in by_skeleton.get(skeleton, ()) if own in (None, word)]
+    return out
