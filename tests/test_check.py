@@ -62,15 +62,22 @@ def test_a_day_of_the_week_beside_a_date_is_a_fact_with_that_dates_values():
 
 
 @pytest.mark.parametrize("forms", [
-    ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025", "SFASS 10/28 개막", "10.28 포럼 개막"),
+    ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025", "SFASS 10/28 개막", "10.28 포럼 개막",
+     "10.28(화) 개막한 SFASS", "SFASS opened 10.28 (Tue)"),
 ])
 def test_dates_compare_equal_across_languages_and_forms(forms):
     assert {tuple(facts(f).dates) for f in forms} == {("10-28",)}
 
 
 def test_a_fraction_a_decimal_or_a_percentage_is_no_date():
-    for text in ("1/2 of them", "24/7 support", "It grew 10.25% a year", "평점 4.55 점", "price 10.50 won"):
+    for text in ("1/2 of them", "24/7 support", "It grew 10.25% a year", "평점 4.55 점", "price 10.50 won",
+                 "점수 9.12 - 10", "가격은 10.25(원)"):
         assert not facts(text).dates, text
+
+
+def test_a_range_of_dotted_dates_gives_both_days():
+    assert facts("10.28~10.29 SFASS").dates == ["10-28", "10-29"]
+    assert facts("10.28(화)~10.29(수) 양일간 열린 SFASS").dates == ["10-28", "10-29"]
 
 
 def test_numbers_and_durations_compare_equal_across_forms():
@@ -713,13 +720,24 @@ def test_a_name_checked_for_its_day_is_not_contradicted_by_another_speaker(bot):
     ("SFASS는 화요일에 개막했다.", "supported"),
     ("SFASS는 수요일에 폐막했다.", "supported"),
     ("Kim gave the welcome address at Wednesday's opening ceremony.", "contradicted"),
+    ("Speakers from the Japan AI Safety Institute took the stage on Wednesday, the opening day.", "contradicted"),
+    ("첫날인 수요일에 개회식이 열렸다.", "contradicted"),
+    ("The forum wrapped up on the last day, Wednesday.", "supported"),
 ])
 def test_a_day_of_the_week_with_no_date_is_checked_against_the_forums_days(bot, statement, label):
     """The forum opened on Tuesday 28 October 2025 and closed on Wednesday 29 October."""
-    claim = next(c for c in bot.check(statement).claims if re.search(r"day|요일", c.value))
+    claim = next(c for c in bot.check(statement).claims
+                 if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[월화수목금토일]요일", c.value))
     assert claim.label == label, claim
     if label == "contradicted":
-        assert "Tuesday 28 October" in claim.documents_value
+        assert ("Tuesday 28 October" if claim.value.isascii() else "10월 28일 화요일") in claim.documents_value
+
+
+def test_a_place_after_a_possessive_is_a_claim_of_its_own(bot):
+    """"Seoul's Lotte Hotel": Seoul owns the hotel; the hotel is the place claimed, and the documents name another."""
+    claim = next(c for c in bot.check("SFASS 2025 opens at Seoul's Lotte Hotel.").claims if "Lotte" in c.value)
+    assert claim.value == "Lotte Hotel" and claim.label == "contradicted"
+    assert "Hotel Naru Seoul MGallery" in claim.documents_value
 
 
 def test_a_day_of_the_week_said_of_something_else_is_not_checked_against_the_forums_days(bot):

@@ -315,6 +315,12 @@ def _occurrences(part: str, text: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(part), text)] if part else []
 
 
+# a day of the week named as the event's first or last day just before it ("첫날인 수요일", "the opening day,
+# Wednesday")
+_NAMED_FIRST_DAY = r"(?:첫날|첫째\s?날|개막일|개막\s?날|(?:opening|first)\s+day)(?:인|은|이었던|,)?\s*$"
+_NAMED_LAST_DAY = r"(?:마지막\s?날|폐막일|폐막\s?날|(?:closing|last|final)\s+day)(?:인|은|이었던|,)?\s*$"
+
+
 class ClaimChecker:
     """Looks each claim up with the assistant's own retrieval and compares its values with the passages'."""
 
@@ -416,14 +422,19 @@ class ClaimChecker:
                       end=atom.end)
         stats = self.scorer.stats()
         days = sorted(stats.day_dates, key=stats.day_dates.__getitem__)
-        opening = re.match(r"(?:['’]s)?\s+(?:opening|개막|개회)", statement[atom.end :], re.IGNORECASE)  # "Tuesday's
-        # opening ceremony": the first day
-        if stats.event_year is None or not days or not (opening or self._event_date(atom, statement)):
+        # "Tuesday's opening ceremony", "on Wednesday, the opening day", "첫날인 수요일": the first day; "the last
+        # day, Friday": the last
+        after, before = statement[atom.end :], statement[: atom.start]
+        opening = re.match(r"(?:['’]s)?\s+(?:opening|개막|개회)|,\s*(?:the\s+)?(?:opening|first)\s+day", after,
+                           re.IGNORECASE) or re.search(_NAMED_FIRST_DAY, before, re.IGNORECASE)
+        closing = re.match(r",\s*(?:the\s+)?(?:closing|last|final)\s+day", after, re.IGNORECASE) or re.search(
+            _NAMED_LAST_DAY, before, re.IGNORECASE)
+        if stats.event_year is None or not days or not (opening or closing or self._event_date(atom, statement)):
             return self._labelled(claim, "not_found", None, lang)
         clause = statement[atom.clause[0] : atom.clause[1]]
-        if opening or _STARTED.search(clause):
+        if opening or (not closing and _STARTED.search(clause)):
             days = days[:1]
-        elif _ENDED.search(clause):
+        elif closing or _ENDED.search(clause):
             days = days[-1:]
         weekdays = {d: dt.date(stats.event_year, int(d[:2]), int(d[3:])).weekday() for d in days}
         said = [d for d, w in weekdays.items() if w == atom.fact.weekday]

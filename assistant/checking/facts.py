@@ -284,15 +284,22 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
             lambda m: add(int(m[2]), int(m[3]), m[1]),
         ),
         # 10/28, 10/29/2025 and 3/5/2026 (month first; "1/2" is a half); 10.29 before a word, as a headline dates its news ("10.29 포럼 둘째
-        # 날엔"): two digits of day, nothing after it that makes it a decimal ("10.25%", "10.50 won")
+        # 날엔"), before its day of the week ("10.28(화)") or opening a range ("10.28~10.29"): two digits of day, nothing
+        # after it that makes it a decimal ("10.25%", "10.50 won")
         (
             re.compile(r"(?<![\d./])(1[0-2]|0?[1-9])/(?:([12]\d|3[01])|(0?[1-9])/((?:19|20)\d{2}))"
                        r"(?:/((?:19|20)\d{2}))?(?![\d/])"),
             lambda m: add(int(m[1]), int(m[2] or m[3]), m[4] or m[5]),
         ),
         (
-            re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])(?=\s+[가-힣]|\s*$)"),
+            re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])"
+                       r"(?=\s+[가-힣]|\s*$|\s*\((?:[월화수목금토일]|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\))"),
             lambda m: add(int(m[1]), int(m[2])),
+        ),
+        (  # 10.28~10.29
+            re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])\s*[~–]\s*"
+                       r"(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])"),
+            lambda m: (add(int(m[1]), int(m[2])), add(int(m[3]), int(m[4]))),
         ),
         # 28.10.–29.10. and 28.10.2025 (the European numeric form, read only as a range or with a year)
         (

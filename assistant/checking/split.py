@@ -74,28 +74,35 @@ def clauses(sentence: str, whole: list[tuple[int, int]] = ()) -> list[tuple[int,
 def _latin_names(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _LATIN_NAME.finditer(text):
-        start, end = m.span()
         words = list(re.finditer(r"\S+", m[0]))
         possessive = next((i for i, w in enumerate(words[:-1]) if re.search(r"['’]s$", w[0])), None)
         owned = " ".join(w[0] for w in words[possessive + 1 :]) if possessive is not None else ""
-        if possessive is not None and not _INSTITUTION.search(owned):  # "the Institute's MOU": the owner
-            words = words[: possessive + 1]
-        while words and words[0][0].strip(".'’").lower() in NOT_NAMES:
-            words.pop(0)
-        while words and re.sub(r"['’]s$", "", words[-1][0].strip(".'’,")).lower() in NOT_NAMES | {"of", "and", "&"}:
-            words.pop()
-        if not words:
-            continue
-        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
-        while end > start and text[end - 1] in ".,;:":  # the sentence's full stop is not part of the name
-            end -= 1
-        while end > start and text[end - 1] in ".'’,":
-            end -= 1
-        if text[end - 2 : end] in ("'s", "’s"):
-            end -= 2
-        if end - start > 1 and not _CURRENCY.fullmatch(text[start:end]):
-            out.append((start, end))
+        groups = [words]
+        if possessive is not None and not _INSTITUTION.search(owned):  # "the Institute's MOU": the owner;
+            groups = [words[: possessive + 1]]  # "Seoul's Lotte Hotel": both
+            if owned.strip(".,;:'’") not in _COMMON_ACRONYMS:
+                groups.append(words[possessive + 1 :])
+        out += [span for group in groups if (span := _latin_name_span(text, m.start(), group))]
     return out
+
+
+def _latin_name_span(text: str, at: int, words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """Where the name made of ``words`` (matches in the run starting at ``at``) is, without the words around a name
+    and its trailing punctuation; ``None`` when nothing of a name is left."""
+    while words and words[0][0].strip(".'’").lower() in NOT_NAMES:
+        words.pop(0)
+    while words and re.sub(r"['’]s$", "", words[-1][0].strip(".'’,")).lower() in NOT_NAMES | {"of", "and", "&"}:
+        words.pop()
+    if not words:
+        return None
+    start, end = at + words[0].start(), at + words[-1].end()
+    while end > start and text[end - 1] in ".,;:":  # the sentence's full stop is not part of the name
+        end -= 1
+    while end > start and text[end - 1] in ".'’,":
+        end -= 1
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    return (start, end) if end - start > 1 and not _CURRENCY.fullmatch(text[start:end]) else None
 
 
 @lru_cache(maxsize=2048)
