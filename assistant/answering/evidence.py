@@ -685,11 +685,19 @@ class EvidenceScorer:
         return self._korean_words[1]
 
     def loanwords(self) -> Loanwords:
-        """The documents' loanwords (:class:`Loanwords`), worked out once per reading of the statistics."""
+        """The documents' loanwords (:class:`Loanwords`), worked out once per reading of the statistics (and kept
+        beside the term statistics' local copy, for the next process)."""
         stats = self.stats()
         with self._lock:
             if self._loanwords is None or self._loanwords[0] is not stats:
-                self._loanwords = (stats, Loanwords.of(stats, self.index.embed_passages))
+                settings, version = self.index.settings, self.index.version_key()
+                saved = SavedStats(settings.version_cache_dir, version, settings.collection_prefix, "loanwords")
+                found = saved.load()
+                if not isinstance(found, Loanwords):
+                    found = Loanwords.of(stats, self.index.embed_passages)
+                    if self.index.version_key() == version:
+                        saved.save(found)
+                self._loanwords = (stats, found)
             return self._loanwords[1]
 
     # -- the question -----------------------------------------------------------------------------

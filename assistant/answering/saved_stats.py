@@ -33,12 +33,13 @@ def code_fingerprint() -> str:
 
 
 class SavedStats:
-    """The statistics saved under ``folder`` (``None``: nothing is kept) for the version named ``version_key``."""
+    """The statistics saved under ``folder`` (``None``: nothing is kept) for the version named ``version_key``;
+    ``name`` tells one kind of statistics from another (the term statistics, the loanwords)."""
 
-    def __init__(self, folder: Path | None, version_key: str | None, prefix: str) -> None:
+    def __init__(self, folder: Path | None, version_key: str | None, prefix: str, name: str = "answer-stats") -> None:
         self.folder = folder
         self.key = f"{version_key}/{code_fingerprint()}" if version_key else None
-        self.path = folder / f"{prefix}-answer-stats.pickle" if folder is not None else None
+        self.path = folder / f"{prefix}-{name}.pickle" if folder is not None else None
 
     def load(self) -> dict | None:
         """The saved values, or ``None`` when there are none for this version and code."""
