@@ -82,7 +82,9 @@ def test_a_range_of_dotted_dates_gives_both_days():
 
 def test_numbers_and_durations_compare_equal_across_forms():
     assert {tuple(facts(f).numbers) for f in ("150여 명", "about 150 people", "some 150 participants",
-                                              "one hundred and fifty people")} == {("150",)}
+                                              "one hundred and fifty people", "백오십 명 남짓",
+                                              "백오십여 명")} == {("150",)}
+    assert facts("삼십 개국").numbers == ["30"] and facts("천명 장관은").numbers == []  # 천명: a name, not 1,000
     assert {tuple(facts(f).durations) for f in ("이틀간", "two days", "a two-day forum", "2일간")} == {("2",)}
     assert facts("사흘 동안").durations == ["3"]
     # a Korean amount written in parts is one number, and a currency may come before the number

@@ -97,6 +97,27 @@ def _word_number(text: str) -> int:
     return value
 
 
+_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+_KO_PLACES = {"십": 10, "백": 100, "천": 1000}
+# a Sino-Korean numeral with a tens, hundreds or thousands place, written out before a counter ("백오십 명",
+# "삼십여 개국"); a lone digit word ("이", "사") or place word ("천명", a name) is too often another word to count
+_KOREAN_NUMERAL = re.compile(r"(?<![가-힣])((?=[일이삼사오육칠팔구십백천]{2})[일이삼사오육칠팔구]?[십백천]"
+                             r"(?:[일이삼사오육칠팔구]?[십백천])*[일이삼사오육칠팔구]?)"
+                             r"(여)?\s*(?=명|개국|개|곳|건|회|세)")
+
+
+def _korean_numeral(word: str) -> int:
+    """The value of a Sino-Korean numeral: "백오십" → 150, "삼십" → 30, "이백일" → 201."""
+    total = digit = 0
+    for ch in word:
+        if ch in _KO_DIGITS:
+            digit = _KO_DIGITS[ch]
+        else:
+            total += (digit or 1) * _KO_PLACES[ch]
+            digit = 0
+    return total + digit
+
+
 DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "양일": 2, "양": 2}
 _WORD_NUM = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
 _DURATIONS = [
@@ -485,6 +506,18 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
             after = _UNIT.match(text, end)
             spans.append(FactSpan(kind="number", text=text[found.start():end], start=found.start(), end=end,
                                   values=[str(value)], approximate=bool(more), unit=_unit_word(after[1]) if after else ""))
+
+
+    for found in _KOREAN_NUMERAL.finditer(text):  # "백오십 명" is 150
+        value = str(_korean_numeral(found[1]))
+        out.numbers.append(value)
+        if found[2]:
+            out.approximate.append(value)
+        if spans is not None:
+            after = _UNIT.match(text, found.end())
+            spans.append(FactSpan(kind="number", text=found[0].rstrip(), start=found.start(),
+                                  end=found.start() + len(found[0].rstrip()), values=[value],
+                                  approximate=bool(found[2]), unit=_unit_word(after[1]) if after else ""))
 
 
 def _latin_names(text: str) -> list[str]:
