@@ -155,7 +155,10 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
                                                    ("how many volunteers are there", "en", ["자원활동가"]),
                                                    ("수유실 있어요? 자전거 세울 데는?", "ko", ["nursing", "bicycle"]),
                                                    ("오송역에서 어떻게 가요? 스폰서는?", "ko", ["station", "sponsor"]),
-                                                   ("where do I pick up my bib?", "en", ["배번", "수령"])])
+                                                   ("where do I pick up my bib?", "en", ["배번", "수령"]),
+                                                   ("what's the deposit for the tasting cups", "en", ["보증금", "시음"]),
+                                                   ("is there a cloakroom?", "en", ["물품보관소"]),
+                                                   ("what did the festival director say", "en", ["총감독"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 
