@@ -322,3 +322,18 @@ def test_a_korean_event_word_of_one_syllable_is_a_key_word_where_it_is_that_word
     keys = bot.extractive.scorer.question
     assert "비" in keys("재즈 공연 비오면 어떻게 돼?").keys and "비" in keys("비 와도 해?").keys
     assert "비" not in keys("주차비 얼마야?").keys
+
+
+def test_a_korean_compound_typed_without_its_spaces_is_read_as_the_documents_words(tmp_path):
+    """"메이커나이트마켓" is no word of the documents, which write "메이커 나이트 마켓"; an event word such as
+    "기조연설" is left as it is."""
+    bot = _assistant_over(tmp_path, {"fair-ko": ("박람회", "programme", (
+        "# 프로그램\n\n## 토요일\n\n기조 연설은 오전 10시에 직조홀에서 시작합니다.\n\n"
+        "납땜 워크숍은 오후 1시에 워크숍룸 1에서 열립니다.\n\n"
+        "메이커 나이트 마켓은 토요일 17:00에 굴뚝마당에서 열립니다. 참가 메이커 40팀이 소품을 판매합니다.\n\n"
+        "## 일요일\n\n시상식은 오후 3시에 직조홀에서 열립니다.\n"))})
+    scorer = bot.extractive.scorer
+    assert scorer.correct_spelling("메이커나이트마켓 몇시에 어디서함") == "메이커 나이트 마켓 몇시에 어디서함"
+    assert scorer.correct_spelling("기조연설 몇 시야?") == "기조연설 몇 시야?"
+    answer = bot.ask("메이커나이트마켓 몇시에 어디서함")
+    assert not answer.refused and "17:00" in answer.text and "굴뚝마당" in answer.text, answer.text

@@ -531,3 +531,10 @@ def test_a_romanised_korean_word_pairs_only_with_the_word_it_romanises():
     from assistant.question.romanized import loanword_candidates
 
     assert loanword_candidates(["강원", "강연"], ["gangwon"]) == [("강원", "gangwon")]
+
+
+@pytest.mark.parametrize("sentence", ["마켓은 토요일 17:00에 열립니다.", "The market opens at 17:00.", "10:30부터 시작"])
+def test_a_time_of_day_is_one_whatever_follows_it(sentence):
+    from assistant.question.answer_type import fills_slot
+
+    assert fills_slot(sentence, "time", "몇 시에 해?")

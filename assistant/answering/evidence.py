@@ -385,6 +385,21 @@ class CorpusStats:
         found = [t for t, j in self._hangul.get(len(word), []) if close(target, j)]
         return found[0] if len(found) == 1 else None
 
+    def spaced(self, word: str) -> str | None:
+        """A Korean compound written without its spaces, as the documents' words it is made of ("메이커나이트마켓" →
+        "메이커 나이트 마켓"): each of two syllables or more, the fewest that make it up; ``None`` when there are none."""
+        if len(word) < 4 or not re.fullmatch(r"[가-힣]+", word) or all(self.df.get(t) for t in terms(word)):
+            return None  # (a word the analyser splits into the documents' words on its own needs no spaces)
+        best: list[list[str] | None] = [[]] + [None] * len(word)  # best[i]: the fewest words making word[:i]
+        for end in range(2, len(word) + 1):
+            for start in range(0, end - 1):
+                before = best[start]
+                if before is not None and self.df.get(word[start:end]) and (
+                        best[end] is None or len(before) + 1 < len(best[end])):
+                    best[end] = [*before, word[start:end]]
+        found = best[-1]
+        return " ".join(found) if found and len(found) > 1 else None
+
     @cached_property
     def _hangul_words(self) -> dict[str, list[str]]:
         """The documents' runs of Hangul, by their first syllable (and the one after a prefix names often drop)."""
@@ -756,10 +771,12 @@ class EvidenceScorer:
         return question
 
     def _correct_korean(self, question: str) -> str:
-        """Korean nouns no document uses replaced by a document noun one letter (jamo) away ("쥬최" → "주최"), or by
-        the documents' name they abbreviate ("과기부" → "과학기술정보통신부")."""
-        return self._replace_unknown_nouns(question,
-                                           lambda noun, stats: stats.korean_neighbour(noun) or stats.long_form(noun))
+        """Korean nouns no document uses replaced by a document noun one letter (jamo) away ("쥬최" → "주최"), by
+        the documents' name they abbreviate ("과기부" → "과학기술정보통신부"), or by the documents' words they run
+        together ("메이커나이트마켓" → "메이커 나이트 마켓")."""
+        return self._replace_unknown_nouns(question, lambda noun, stats: (
+            stats.korean_neighbour(noun) or stats.long_form(noun)
+            or (None if glossary_words(noun, "ko") else stats.spaced(noun))))  # "기조연설" is an event word as it is
 
     def _replace_unknown_nouns(self, text: str, replacement: Callable[[str, CorpusStats], str | None]) -> str:
         """``text`` with each Korean noun no document uses replaced by ``replacement``'s word for it, if any."""

@@ -178,7 +178,8 @@ _LENGTH = re.compile(
     r"sixty|hundred)[- ](?:years?|months?|weeks?|days?|hours?|minutes?)\b|"
     r"\d+\s*(?:년|개월|달|주|일|시간|분)\s*(?:간|동안|짜리|걸|이다|이며|으로|\b)", re.IGNORECASE)
 _AGE = re.compile(r"\d+\s*(?:세|살)|\baged\s+\d+|\b\d+[- ]years?[- ]old\b|\bage\s+(?:of\s+)?\d+", re.IGNORECASE)
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
+# a time of day; "17:00에" too (a Korean particle straight after the digits is a word character to ``\b``)
+_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
 _ABSENCE = re.compile(
     r"\bdo(?:es)? not (?:appear|cover|include|say|give|state|mention|contain|name|list|report|specify)|\bno information\b|\bnot (?:given|stated|mentioned|known|available)\b|"
     r"나와 있지 않|언급되지 않|정보가 없|내용이 없|담고 있지 않|다루지 않|알 수 없|등장하지 않|포함되어 있지 않|밝히지 않|밝혀지지 않",
