@@ -392,7 +392,7 @@ class CorpusStats:
             return None  # (a word the analyser splits into the documents' words on its own needs no spaces)
         best: list[list[str] | None] = [[]] + [None] * len(word)  # best[i]: the fewest words making word[:i]
         for end in range(2, len(word) + 1):
-            for start in range(0, end - 1):
+            for start in range(end - 1):
                 before = best[start]
                 if before is not None and self.df.get(word[start:end]) and (
                         best[end] is None or len(before) + 1 < len(best[end])):
