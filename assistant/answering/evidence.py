@@ -638,11 +638,10 @@ class Loanwords:
         if not pairs:
             return cls()
         words = sorted({w for pair in pairs for w in pair})
-        common = {lang: list(found) for lang, found in _COMMON_WORDS.items()}
-        vectors = embed(words + common["en"] + common["ko"])
-        found, usual = vectors[: len(words)], {"en": vectors[len(words) : len(words) + len(common["en"])],
-                                                "ko": vectors[len(words) + len(common["en"]) :]}
-        vector = dict(zip(words, found))
+        english, korean = _COMMON_WORDS["en"], _COMMON_WORDS["ko"]
+        vectors = embed([*words, *english, *korean])
+        vector = dict(zip(words, vectors))
+        usual = {"en": vectors[len(words) : len(words) + len(english)], "ko": vectors[len(words) + len(english) :]}
         # how alike each word is to the other language's common words
         baseline = {w: float((usual["ko" if w.isascii() else "en"] @ v).mean()) for w, v in vector.items()}
         scored = []
@@ -669,7 +668,6 @@ class EvidenceScorer:
         self.model = model or EvidenceModel.load()
         self._stats: CorpusStats | None = None
         self._loanwords: tuple[CorpusStats, Loanwords] | None = None
-        self._korean_words: tuple[Loanwords, frozenset[str]] | None = None
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
@@ -690,14 +688,6 @@ class EvidenceScorer:
                     if self.index.version_key() == version:  # not when another version came in meanwhile
                         saved.save(self._stats.counted())
             return self._stats
-
-    def _translatable(self) -> frozenset[str]:
-        """The Korean terms English has a word for here: event words and the documents' loanwords."""
-        loanwords = self.loanwords()
-        if self._korean_words is None or self._korean_words[0] is not loanwords:
-            self._korean_words = (loanwords, frozenset().union(*(ko for _, kos in _glossary() for ko in kos),
-                                                               loanwords.english))
-        return self._korean_words[1]
 
     def loanwords(self) -> Loanwords:
         """The documents' loanwords (:class:`Loanwords`), worked out once per reading of the statistics (and kept
@@ -955,13 +945,14 @@ class EvidenceScorer:
         # under a question heading (a FAQ's entry) the text is that question's answer: its words are the text's own
         own = terms(e.sentence) | heading if asks(chunk.heading) else terms(e.sentence)
         context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
+        keys = q.keys
         if chunk.lang != lang:  # a passage in the other language: its words for what events have, in the question's
             loanwords = self.loanwords()
             own, context = glossed(own, lang, loanwords), glossed(context, lang, loanwords)
-        # across languages only names in Latin script, numbers, words quoted in the other script and words it has
-        # (event words, loanwords) can be shared
-        keys = q.keys if chunk.lang == lang else {t: w for t, w in q.keys.items()
-                                                  if t.isascii() or t in context or t in self._translatable()}
+            # across languages only names in Latin script, numbers, words quoted in the other script and words it
+            # has (event words, loanwords) can be shared
+            keys = {t: w for t, w in q.keys.items()
+                    if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english}
         total = sum(keys.values())
         if total:
             matched = sum(w for t, w in keys.items() if t in own)
@@ -1010,6 +1001,12 @@ class EvidenceScorer:
 def _glossary() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     """:data:`EVENT_GLOSSARY` as terms: each English stem with the Korean term sets that say the same."""
     return tuple((stem(en), tuple(terms(ko) for ko in kos)) for en, kos in EVENT_GLOSSARY.items())
+
+
+@lru_cache(maxsize=1)
+def _glossary_korean() -> frozenset[str]:
+    """The Korean terms of :data:`EVENT_GLOSSARY`."""
+    return frozenset(t for _, kos in _glossary() for ko in kos for t in ko)
 
 
 def glossed(found: frozenset[str], lang: Lang, loanwords: Loanwords | None = None) -> frozenset[str]:

@@ -97,27 +97,6 @@ def _word_number(text: str) -> int:
     return value
 
 
-_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
-_KO_PLACES = {"십": 10, "백": 100, "천": 1000}
-# a Sino-Korean numeral with a tens, hundreds or thousands place, written out before a counter ("백오십 명",
-# "삼십여 개국"); a lone digit word ("이", "사") or place word ("천명", a name) is too often another word to count
-_KOREAN_NUMERAL = re.compile(r"(?<![가-힣])((?=[일이삼사오육칠팔구십백천]{2})[일이삼사오육칠팔구]?[십백천]"
-                             r"(?:[일이삼사오육칠팔구]?[십백천])*[일이삼사오육칠팔구]?)"
-                             r"(여)?\s*(?=명|개국|개|곳|건|회|세)")
-
-
-def _korean_numeral(word: str) -> int:
-    """The value of a Sino-Korean numeral: "백오십" → 150, "삼십" → 30, "이백일" → 201."""
-    total = digit = 0
-    for ch in word:
-        if ch in _KO_DIGITS:
-            digit = _KO_DIGITS[ch]
-        else:
-            total += (digit or 1) * _KO_PLACES[ch]
-            digit = 0
-    return total + digit
-
-
 DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "양일": 2, "양": 2}
 _WORD_NUM = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
 _DURATIONS = [
@@ -415,6 +394,26 @@ _UNIT = re.compile(r"\s*(?:of\s+)?(?:the\s+)?([A-Za-z]+|[가-힣]+)")
 
 
 _KO_SMALL = {"천": 1000, "백": 100, "십": 10}
+_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+# a Sino-Korean numeral with a tens, hundreds or thousands place, written out before a counter ("백오십 명",
+# "삼십여 개국"); a lone digit word ("이", "사") or place word ("천명", a name) is too often another word to count
+_KOREAN_NUMERAL = re.compile(r"(?<![가-힣])((?=[일이삼사오육칠팔구십백천]{2})[일이삼사오육칠팔구]?[십백천]"
+                             r"(?:[일이삼사오육칠팔구]?[십백천])*[일이삼사오육칠팔구]?)"
+                             r"(여)?\s*(?=명|개국|개|곳|건|회|세)")
+
+
+def _korean_numeral(word: str) -> int:
+    """The value of a Sino-Korean numeral: "백오십" → 150, "삼십" → 30, "이백일" → 201."""
+    total = digit = 0
+    for ch in word:
+        if ch in _KO_DIGITS:
+            digit = _KO_DIGITS[ch]
+        else:
+            total += (digit or 1) * _KO_SMALL[ch]
+            digit = 0
+    return total + digit
+
+
 _KO_PART = r"(\d{1,4}(?:,\d{3})*(?:\.\d+)?)\s*([천백십])?"
 # a Korean amount written in parts: "1억 2천만 원", "3천만 원", "1만 5천 명", "2천 명"
 _KO_NUMBER = r"\d{1,4}(?:,\d{3})*(?:\.\d+)?\s*[천백십]?"
@@ -496,28 +495,24 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
                                   end=m.start() + len(m[0].rstrip()), values=[canon], approximate=approximate,
                                   unit=unit.lower()))
     for found in _WORD_NUMBER_RUN.finditer(text):  # "one hundred and fifty" is 150, not 1, 100 and 50
-        value = _word_number(found[0])
-        out.numbers.append(str(value))
         more = re.match(r"-(?:plus|odd)\b|\+", text[found.end():])  # "two hundred-plus"
-        if more:
-            out.approximate.append(str(value))
-        if spans is not None:
-            end = found.end() + (more.end() if more else 0)
-            after = _UNIT.match(text, end)
-            spans.append(FactSpan(kind="number", text=text[found.start():end], start=found.start(), end=end,
-                                  values=[str(value)], approximate=bool(more), unit=_unit_word(after[1]) if after else ""))
-
-
+        _spelt_number(text, out, spans, _word_number(found[0]), found.start(),
+                      found.end() + (more.end() if more else 0), bool(more))
     for found in _KOREAN_NUMERAL.finditer(text):  # "백오십 명" is 150
-        value = str(_korean_numeral(found[1]))
-        out.numbers.append(value)
-        if found[2]:
-            out.approximate.append(value)
-        if spans is not None:
-            after = _UNIT.match(text, found.end())
-            spans.append(FactSpan(kind="number", text=found[0].rstrip(), start=found.start(),
-                                  end=found.start() + len(found[0].rstrip()), values=[value],
-                                  approximate=bool(found[2]), unit=_unit_word(after[1]) if after else ""))
+        _spelt_number(text, out, spans, _korean_numeral(found[1]), found.start(),
+                      found.start() + len(found[0].rstrip()), bool(found[2]))
+
+
+def _spelt_number(text: str, out: Facts, spans: list[FactSpan] | None, value: int, start: int, end: int,
+                  approximate: bool) -> None:
+    """Collect a number written in words (``text[start:end]``), with the unit word after it."""
+    out.numbers.append(str(value))
+    if approximate:
+        out.approximate.append(str(value))
+    if spans is not None:
+        after = _UNIT.match(text, end)
+        spans.append(FactSpan(kind="number", text=text[start:end], start=start, end=end, values=[str(value)],
+                              approximate=approximate, unit=_unit_word(after[1]) if after else ""))
 
 
 def _latin_names(text: str) -> list[str]:
