@@ -147,6 +147,13 @@ def test_a_wrong_part_of_the_day_is_contradicted_and_the_right_one_supported(bot
     assert next(c for c in right.claims if c.value == "오후").label == "supported"
 
 
+@pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])
+def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(bot, statement):
+    """The documents place one session in the afternoon: that neither confirms nor denies the hours of every day."""
+    spans = [c for c in bot.check(statement).claims if "9" in (c.value or "")]
+    assert len(spans) == 1 and "6" in spans[0].value and spans[0].label == "not_found"
+
+
 def test_a_relative_clause_says_its_own_thing_whatever_the_other_clauses_say(bot):
     """The words no document uses sit in another clause ("forecast to hit KRW 10tn"); the relative clause with its
     own verb is about the summit's countries, which the documents give."""
@@ -421,6 +428,12 @@ def test_a_wrong_partner_is_contradicted_with_the_documents_partner(bot):
     # an adverb beside the value, or starting the sentence with a capital, is no thing the documents lack
     ("Around 300 academics, industry folks and officials turned up at SFASS.", "300", {"numbers": ["150"]}),
     ("The 2024 AI Seoul Summit brought together 32 countries.", "32", {"numbers": ["28"]}),
+    # a crowd drawn is how many came
+    ("Seoul's AI safety forum drew a crowd of some 300 attendees from academia, industry and government.", "300",
+     {"numbers": ["150"]}),
+    # a word for the event as such, a weekday or month written short, "after": none is a thing the documents lack
+    ("The forum wrapped up Wed 29 Oct after two days, and the next edition is planned for 2027.", "2027",
+     {"years": ["2026"]}),
 ])
 def test_a_wrong_value_is_contradicted_with_both_values(bot, statement, wrong, right):
     claim = next(c for c in bot.check(statement).claims if re.search(rf"(?<!\d){wrong}(?!\d)", c.value or ""))

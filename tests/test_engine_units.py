@@ -533,6 +533,20 @@ def test_a_romanised_korean_word_pairs_only_with_the_word_it_romanises():
     assert loanword_candidates(["강원", "강연"], ["gangwon"]) == [("강원", "gangwon")]
 
 
+def test_a_latin_word_romanising_two_korean_words_pairs_the_same_in_every_process():
+    """"solheim" romanises 솔헤임 and, with its "h" silent, 시험 (a test): which of the two a process saw first must not
+    decide whether the name pairs (it decided by the order of a set, so a restart could change the answers)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from assistant.question.romanized import loanword_candidates as f; "
+            "print(f(['솔헤임', '시험', '사람'], ['solheim', 'people']))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert seen == {"[('솔헤임', 'solheim')]\n"}
+
+
 @pytest.mark.parametrize("sentence", ["마켓은 토요일 17:00에 열립니다.", "The market opens at 17:00.", "10:30부터 시작"])
 def test_a_time_of_day_is_one_whatever_follows_it(sentence):
     from assistant.question.answer_type import fills_slot

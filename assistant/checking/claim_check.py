@@ -38,9 +38,9 @@ from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills_slot, says_absent
 from ..question.countries import countries_in
 from ..question.language import detect_language
-from ..question.vocabulary import EVENT_SYNONYMS, KOREAN_TITLES
+from ..question.vocabulary import EVENT_NOUNS, EVENT_SYNONYMS, KOREAN_TITLES, ORDER_AND_PLACE_WORDS
 from ..retrieval import HybridRetriever
-from .facts import WEEKDAYS_KO, FactSpan, fact_spans, facts, name_in
+from .facts import MONTHS, WEEKDAYS_KO, FactSpan, fact_spans, facts, name_in
 from .names import (
     GENERIC_HEAD,
     GLOSS,
@@ -154,6 +154,9 @@ class _Context:
 
 
 _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
+# words for an event as such ("the next edition", "the conference"): where the documents never use one, it is no
+# thing they lack (it says which event the claim is about)
+_EVENT_WORDS = frozenset(t for w in (*EVENT_NOUNS, "edition", "editions") for t in terms(w))
 _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean noun marked as a clause's subject or topic
 # what taking part in the event is said with: the day such a clause names is the day its names took part
 _TAKING_PART = (_CANONICAL["attend"], _CANONICAL["say"])
@@ -661,7 +664,7 @@ class ClaimChecker:
             keys = {_CANONICAL.get(t, t): synonyms.get(t, w)
                     for t, w in every.items() if (stats.df[t] or t in synonyms) and not t.isdigit()}
             unknown = [t for t in every if not stats.df[t] and t not in synonyms and not t.isdigit()
-                       and not _verb_form(m[0], t)]
+                       and not _names_nothing(m[0], t)]
             # the event's own name says the claim is about the event itself ("a two-day forum")
             keys |= {t: TOPIC_WEIGHT for t in terms(m[0], quoted_korean=False) if t in stats.topic}
             if unknown and not any(a < end and start < b for a, b in atom.others):
@@ -734,7 +737,7 @@ class ClaimChecker:
         for m in words:
             inside = atom.clause[0] <= atom.sentence[0] + m.start() < atom.clause[1]
             for t, w in self.scorer.key_terms(m[0]).items():
-                if not t.isdigit() and not (not df[t] and (_verb_form(m[0], t) or _synonym_weight(stats, t))):
+                if not t.isdigit() and not (not df[t] and (_names_nothing(m[0], t) or _synonym_weight(stats, t))):
                     keys[t] = max(keys.get(t, 0.0), w * (1.0 if inside else other))
         total = sum(keys.values())
         return sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
@@ -1463,13 +1466,32 @@ def _verb_form(word: str, term: str) -> bool:
     return term in predicate_stems(word)
 
 
+_WEEKDAY_WORD = re.compile(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?")
+
+
+def _names_nothing(word: str, term: str) -> bool:
+    """Whether a word no document uses names no thing they could lack: a verb form (:func:`_verb_form`), a word for
+    the event as such ("the next edition"), a word of order or place ("after", "up") or a month or weekday written
+    short ("Wed 29 Oct")."""
+    bare = word.strip(",.;:!?\"'“”’()").lower()
+    return (_verb_form(word, term) or term in _EVENT_WORDS or bare in ORDER_AND_PLACE_WORDS or bare in MONTHS
+            or bool(_WEEKDAY_WORD.fullmatch(bare)))
+
+
 def _same_time(claimed: list[str], offered: list[str]) -> bool | None:
     """Whether two times of day agree: by the hour where both give one (either reading of "3시"), else by the part
-    of the day where both give one; None when they cannot be compared ("afternoon" against "3시")."""
+    of the day where both give one; None when they cannot be compared ("afternoon" against "3시"). A claimed span
+    of hours ("9am–6pm") agrees only with the same span and is against a time outside it (or in another part of
+    the day, "9am–11am" against "afternoon"); a time within it says nothing of it."""
     hours = [{v for v in values if ":" in v} for values in (claimed, offered)]
+    parts = [{v for v in values if ":" not in v} for values in (claimed, offered)]
+    if len(hours[0]) > 1:
+        if hours[1]:
+            inside = all(min(hours[0]) <= h <= max(hours[0]) for h in hours[1])
+            return True if hours[1] == hours[0] else None if inside else False
+        return False if len(parts[0]) == 1 and parts[1] and not parts[0] & parts[1] else None
     if all(hours):
         return bool(hours[0] & hours[1])
-    parts = [{v for v in values if ":" not in v} for values in (claimed, offered)]
     if all(parts):
         return bool(parts[0] & parts[1])
     return None

@@ -190,15 +190,16 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|until|through|and|&|부터|에�
 
 
 def _ranges(sentence: str, facts: list[FactSpan]) -> list[FactSpan]:
-    """Two dates joined as a range ("from 28 October to 29 October") as one fact, unless both are single days
-    written apart ("10.28~10.31"): then each end is a claim of its own, the first day and the last."""
+    """Two dates or times of day joined as a range ("from 28 October to 29 October", "9am–6pm") as one fact,
+    unless both are single days written apart ("10.28~10.31"): then each end is a claim of its own, the first day
+    and the last."""
     out: list[FactSpan] = []
     for f in facts:
         prev = out[-1] if out else None
-        if (prev and prev.kind == f.kind == "date"
+        if (prev and prev.kind == f.kind and f.kind in ("date", "time")
                 and _RANGE_JOIN.fullmatch(sentence[prev.end : f.start])
                 and not _two_days(prev, f)):
-            out[-1] = FactSpan(kind="date", text=sentence[prev.start : f.end], start=prev.start, end=f.end,
+            out[-1] = FactSpan(kind=f.kind, text=sentence[prev.start : f.end], start=prev.start, end=f.end,
                                values=list(dict.fromkeys(prev.values + f.values)))
         else:
             out.append(f)

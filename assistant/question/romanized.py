@@ -157,19 +157,20 @@ def loanword_candidates(korean: Iterable[str], latin: Iterable[str]) -> list[tup
     """Pairs of a Hangul word of two syllables or more and a Latin-letter word that share a consonant skeleton
     (to be confirmed by meaning: skeletons alone pair "시간" with "sign"). A Latin-letter word that romanises one of
     the Hangul words ("gangwon" for "강원", the only one spelt with its letters) pairs with that word only ("강연" has
-    its consonants too)."""
+    its consonants too; one that romanises several pairs with any of them)."""
     korean = [w for w in korean if len(w) >= 2]
     spelt: dict[str, list[str]] = {}
     for w in korean:
         spelt.setdefault(hangul_skeleton(w), []).append(w)
     romanised = {skeleton: found[0] for skeleton, found in spelt.items() if len(found) == 1}
-    by_skeleton: dict[str, list[tuple[str, str | None]]] = {}
+    by_skeleton: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for word in latin:
-        own = next((romanised[s] for s in _latin_part(word) if s in romanised), None)
-        for skeleton in latin_loan_skeletons(word):
+        # every Hangul word it may romanise ("solheim": 솔헤임, or 시험 with the "h" silent), whatever the order
+        own = frozenset(romanised[s] for s in _latin_part(word) if s in romanised)
+        for skeleton in sorted(latin_loan_skeletons(word)):
             by_skeleton.setdefault(skeleton, []).append((word, own))
     out = []
     for word in korean:
         if len(skeleton := hangul_loan_skeleton(word)) >= MIN_LOAN_SKELETON:
-            out += [(word, other) for other, own in by_skeleton.get(skeleton, ()) if own in (None, word)]
+            out += [(word, other) for other, own in by_skeleton.get(skeleton, ()) if not own or word in own]
     return out

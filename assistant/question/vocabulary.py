@@ -15,10 +15,11 @@ def _english_stopwords() -> frozenset[str]:
     path = folder / "_static" / "nltk_cache" / "corpora" / "stopwords" / "english" if folder else None
     if path is None or not path.is_file():
         return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split() if "'" not in w and w not in _MEANINGFUL)
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if "'" not in w and w not in ORDER_AND_PLACE_WORDS)
 
 
-_MEANINGFUL = frozenset({
+# stop words that change what is asked: of order, place, quantity and negation
+ORDER_AND_PLACE_WORDS = frozenset({
     "won", "above", "after", "against", "again", "before", "below", "between", "both", "down", "during", "each",
     "few", "further", "more", "most", "no", "nor", "not", "off", "once", "only", "out", "over", "own", "same",
     "through", "under", "up",
@@ -108,12 +109,12 @@ SUMMARY_WORDS = frozenset({
 # they share: a claim that people "attended" is about the same thing as a passage saying they "took part".
 EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "attend": ("attend", "partic", "join", "part", "drew", "draw", "attrac", "turn", "pack", "gather", "flock",
-               "참석", "참여", "참가", "모이", "몰리"),
+               "crowd", "참석", "참여", "참가", "모이", "몰리", "방문"),
     "open": ("open", "kick", "begin", "start", "개막", "개회", "시작"),
     "held": ("held", "took", "place", "열리", "개최", "진행"),
-    "sign": ("sign", "conclud", "체결", "서명", "맺"),
+    "sign": ("sign", "conclud", "ink", "체결", "서명", "맺"),
     "say": ("said", "say", "stress", "emphas", "state", "말", "강조", "밝히", "언급"),
-    "end": ("end", "clos", "wrap", "폐막", "끝나", "마치", "마무리"),
+    "end": ("end", "clos", "wrap", "wrapp", "폐막", "끝나", "마치", "마무리"),
     "site": ("websit", "homepa", "site", "홈페이지", "웹사이트", "사이트", "누리집"),  # where something is online
     "plan": ("plan", "plann", "schedu", "slat", "pencil", "set", "expect", "forecas", "predict", "예정", "계획", "전망",
              "예상"),  # what is to come
