@@ -112,6 +112,7 @@ QUESTION_FEATURES = (
 )
 TOPIC_SHARE = 0.2  # a term in this share of all passages is a topic word (the event's name), not a key word
 RUNNING_DAY_PARAGRAPHS = 3  # how many paragraphs after one naming a day of the event are still about that day
+MAX_QUESTION_LINE = 200  # a FAQ's question written as a line of its own is no longer than this
 PREDICATE_WEIGHT = 0.3  # a Korean verb or adjective stem counts this much of a noun or name
 # "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
 _ALIAS_END = re.compile(r"\([A-Z][A-Za-z0-9]{1,9}\)")  # what every alias ends with: a quick look first
@@ -328,7 +329,8 @@ class Evidence:
 class CorpusStats:
     """Term statistics and vocabulary of the current documents (recounted when they change)."""
 
-    COUNTED = ("n", "df", "topic", "words", "day_dates", "event_year", "years", "chunk_days")  # what counting gives
+    COUNTED = ("n", "df", "topic", "words", "day_dates", "event_year", "years", "chunk_days",
+               "chunk_asked")  # what counting gives
 
     def __init__(self, chunks: list[Chunk], pairs: dict[str, set[str]], langs: dict[str, Lang],
                  tokens: dict[str, list[str]] | None = None, counted: dict | None = None):
@@ -368,6 +370,7 @@ class CorpusStats:
             self.years |= {str(self.event_year + offset) for pattern, offset, _ in (*_RELATIVE_YEARS, *_THIS_YEAR)
                            if any(pattern.search(c.text) for c in chunks)}
         self.chunk_days = _running_days(chunks)
+        self.chunk_asked = _answered_questions(chunks)
 
     def counted(self) -> dict:
         """What counting gave, to be saved and passed back as ``counted`` (see :mod:`.saved_stats`)."""
@@ -571,6 +574,28 @@ def _running_days(chunks: list[Chunk]) -> dict[str, set[int]]:
             out[chunk.chunk_id] = days
         named = day_ordinals(chunk.text)
         current[chunk.doc_id] = (named, 0) if len(named) == 1 else (set(), 0) if named else (days, since + 1)
+    return out
+
+
+def is_question_line(text: str) -> bool:
+    """Whether a line of a document asks a question ("**Is there parking?**", "Q. 주차 되나요?"): a FAQ's entry,
+    which answers nothing itself."""
+    return text.strip().rstrip("*_ ").endswith(("?", "？"))
+
+
+def _answered_questions(chunks: list[Chunk]) -> dict[str, str]:
+    """Per chunk after a question line of its section (a FAQ written as "**Is there parking?**" and the lines
+    answering it), that question: the lines go on answering it up to the next question or section."""
+    out: dict[str, str] = {}
+    current: tuple[str, str, str] | None = None  # the document, section and question last asked
+    for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
+        if current is not None and current[:2] != (chunk.doc_id, chunk.heading):
+            current = None
+        text = chunk.text.strip()
+        if "\n" not in text and len(text) <= MAX_QUESTION_LINE and is_question_line(text):
+            current = (chunk.doc_id, chunk.heading, text.strip("*_ "))
+        elif current is not None:
+            out[chunk.chunk_id] = current[2]
     return out
 
 
@@ -904,7 +929,8 @@ class EvidenceScorer:
             days = self.days(f"{chunk.heading} {text}")
             if days:
                 said[i] = days
-            if text.startswith("#") or len(text) < 8 or is_instruction(text) or _table_header(text, chunk):
+            if (text.startswith("#") or len(text) < 8 or is_instruction(text) or _table_header(text, chunk)
+                    or is_question_line(text)):
                 continue
             # a sentence naming no day is about the day the sentences (or paragraphs) before it name ("둘째 날에는 …
             # 오후 세션에서는 …")
@@ -942,9 +968,13 @@ class EvidenceScorer:
         heading = terms(chunk.heading) if chunk.heading else frozenset()
         if e.columns:  # a table's row is about what its header names, as a section is about its heading
             heading |= terms(e.columns)
+        asked = self.stats().chunk_asked.get(chunk.chunk_id, "")  # the FAQ question line the text answers
+        if asked:
+            heading |= terms(asked)
         # under a question heading (a FAQ's entry) the text is that question's answer: its words are the text's own
-        own = terms(e.sentence) | heading if asks(chunk.heading) else terms(e.sentence)
-        context = terms(f"{chunk.heading} {chunk.window or chunk.text}") | own | self._parallel_terms(chunk)
+        own = terms(e.sentence) | heading if asked or asks(chunk.heading) else terms(e.sentence)
+        context = (terms(f"{chunk.heading} {asked} {chunk.window or chunk.text}") | own
+                   | self._parallel_terms(chunk))
         keys = q.keys
         if chunk.lang != lang:  # a passage in the other language: its words for what events have, in the question's
             loanwords = self.loanwords()
