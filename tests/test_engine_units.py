@@ -552,3 +552,10 @@ def test_a_time_of_day_is_one_whatever_follows_it(sentence):
     from assistant.question.answer_type import fills_slot
 
     assert fills_slot(sentence, "time", "몇 시에 해?")
+
+
+@pytest.mark.parametrize("singular, plural", [("drone", "drones"), ("date", "dates"), ("price", "prices"),
+                                              ("place", "places"), ("bus", "buses"), ("match", "matches")])
+def test_a_plural_is_the_same_term_as_its_singular(singular, plural):
+    """"how many drones" must meet "the drone show": an "-es" is a plural ending only after s, x, z, ch or sh."""
+    assert stem(plural) == stem(singular)

@@ -237,6 +237,8 @@ def stem(token: str) -> str:
         return token
     for suffix in ("ations", "ation", "ances", "ance", "ences", "ence", "ings", "ing", "ers", "er", "ed", "es", "s",
                    "ly"):
+        if suffix == "es" and not token.endswith(("ses", "xes", "zes", "ches", "shes")):
+            continue  # "drones" is "drone" with an "s", as "buses" is "bus" with "es"
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]
             break
