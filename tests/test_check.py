@@ -755,6 +755,18 @@ def test_a_place_after_a_possessive_is_a_claim_of_its_own(bot):
     assert "Hotel Naru Seoul MGallery" in claim.documents_value
 
 
-def test_a_day_of_the_week_said_of_something_else_is_not_checked_against_the_forums_days(bot):
+def test_a_day_of_the_week_none_of_the_forums_days_is_said_of_something_else_is_not_checked(bot):
     claim = next(c for c in bot.check("The MOU was signed on a Monday.").claims if c.value == "Monday")
     assert claim.label == "not_found"
+
+
+@pytest.mark.parametrize("statement, weekday, label", [
+    ("한국 인공지능안전연구소는 화요일에 Scale AI와 MOU를 체결했다.", "화요일", "contradicted"),
+    ("The MOU with Scale AI was signed on a Wednesday.", "Wednesday", "supported"),
+])
+def test_a_day_of_the_week_said_of_something_at_the_forum_is_checked_as_that_days_date(bot, statement, weekday, label):
+    """The MOU was signed on day two, Wednesday 29 October: a weekday that is one of the forum's days is that date."""
+    claim = next(c for c in bot.check(statement).claims if c.value == weekday)
+    assert claim.label == label, claim
+    if label == "contradicted":
+        assert claim.documents_value == "10월 29일 수요일"

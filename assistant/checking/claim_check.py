@@ -432,8 +432,20 @@ class ClaimChecker:
                            re.IGNORECASE) or re.search(_NAMED_FIRST_DAY, before, re.IGNORECASE)
         closing = re.match(r",\s*(?:the\s+)?(?:closing|last|final)\s+day", after, re.IGNORECASE) or re.search(
             _NAMED_LAST_DAY, before, re.IGNORECASE)
-        if stats.event_year is None or not days or not (opening or closing or self._event_date(atom, statement)):
+        if stats.event_year is None or not days:
             return self._labelled(claim, "not_found", None, lang)
+        if not (opening or closing or self._event_date(atom, statement)):
+            # said of something at the event ("화요일 MOU 체결"): the one day of the event that weekday is, checked
+            # as that date would be
+            same = [d for d in days
+                    if dt.date(stats.event_year, int(d[:2]), int(d[3:])).weekday() == atom.fact.weekday]
+            if len(same) != 1:
+                return self._labelled(claim, "not_found", None, lang)
+            judged = self.judge(replace(atom, kind="date", values=same), statement, evidence, lang)
+            other = [d for d in facts(judged.documents_value or "").dates if re.fullmatch(r"\d\d-\d\d", d)]
+            shown = (_weekday_text(dt.date(stats.event_year, int(other[0][:2]), int(other[0][3:])), lang, False)
+                     if judged.label == "contradicted" and len(other) == 1 else judged.documents_value)
+            return judged.model_copy(update={"value": atom.value, "documents_value": shown})
         clause = statement[atom.clause[0] : atom.clause[1]]
         if opening or (not closing and _STARTED.search(clause)):
             days = days[:1]
