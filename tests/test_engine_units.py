@@ -559,3 +559,9 @@ def test_a_time_of_day_is_one_whatever_follows_it(sentence):
 def test_a_plural_is_the_same_term_as_its_singular(singular, plural):
     """"how many drones" must meet "the drone show": an "-es" is a plural ending only after s, x, z, ch or sh."""
     assert stem(plural) == stem(singular)
+
+
+def test_only_an_adverbs_ly_is_cut():
+    """"officially" meets "official"; "reply" is no "rep" and "family" no "fami"."""
+    assert stem("officially") == stem("official")
+    assert stem("reply") != "rep" and stem("family") != "fami"

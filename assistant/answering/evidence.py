@@ -239,6 +239,8 @@ def stem(token: str) -> str:
                    "ly"):
         if suffix == "es" and not token.endswith(("ses", "xes", "zes", "ches", "shes")):
             continue  # "drones" is "drone" with an "s", as "buses" is "bus" with "es"
+        if suffix == "ly" and set(getAllLemmas(token)) != {"ADV"}:
+            continue  # "officially", not "reply", "family" or "assembly"
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]
             break
