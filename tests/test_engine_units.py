@@ -474,6 +474,10 @@ def test_each_question_word_asks_for_its_own_kind_of_value(question, others):
     ("Is there going to be another one? When?", ["Is there going to be another one?", "When (Is there going to be another one)?"]),
     ("Who organized the forum? Please answer in Korean.", ["Who organized the forum? Please answer in Korean."]),
     ("어디서 열려?", ["어디서 열려?"]),
+    # a second question joined by "and" before its question word
+    ("What time is the drone show and how many drones are there?",
+     ["What time is the drone show?", "how many drones are there?"]),
+    ("Who gave the keynote and when?", ["Who gave the keynote and when?"]),  # "when" alone asks of the same thing
 ])
 def test_each_question_of_a_message_asking_several_stands_on_its_own(message, parts):
     lang = "en" if message.isascii() else "ko"

@@ -277,12 +277,18 @@ def standalone_question(
 
 
 _PART_END = re.compile(r"(?<=[?？])\s+(?=\S)")
+# "How many seats are there, and how long is it?": a second English question joined by "and" before its question word
+_EN_AND_ASKS = re.compile(r",?\s+and\s+(?=(?:how|what|when|where|who|which|why)\s+\w+\s+\w+)", re.IGNORECASE)
 
 
 def question_parts(question: str, lang: Lang) -> list[str]:
     """The questions one message asks when it asks several ("기조강연 누가 해? 몇 시에?"), each made standalone
     against the first ("기조강연 몇 시에?"); ``[question]`` when it asks one."""
     parts = [p.strip() for p in _PART_END.split(question.strip()) if p.strip()]
+    if lang == "en" and len(parts) == 1 and parts[0].endswith("?"):
+        joined = _EN_AND_ASKS.split(parts[0], maxsplit=1)
+        if len(joined) == 2 and len(_words(joined[0])) >= 3:
+            parts = [f"{joined[0].rstrip(' ,')}?", joined[1]]
     if len(parts) < 2 or not all(p.endswith(("?", "？")) for p in parts):
         return [question]
     first = parts[0]
