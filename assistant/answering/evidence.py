@@ -11,7 +11,6 @@ model also sees how close in meaning the best sentence is to the question's word
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import difflib
 import json
 import math
@@ -32,7 +31,7 @@ from index.models import Chunk, Lang
 from index.splitter import analysed_text
 from index.text import _kiwi_lock, bm25_tokens, detect_lang, kiwi
 
-from ..checking.facts import MONTHS, WORD_NUMBERS, dates_of, facts
+from ..checking.facts import MONTHS, WORD_NUMBERS, calendar_day, dates_of, facts
 from ..question.answer_type import (
     SLOT_WORDS,
     Form,
@@ -910,7 +909,7 @@ class EvidenceScorer:
         named = weekdays_named(text)  # "What's on Friday?", "토욜 일정": the event's day that falls on it
         if named and stats.event_year is not None:
             days |= {day for known, day in stats.day_dates.items() if re.fullmatch(r"\d\d-\d\d", known)
-                     and dt.date(stats.event_year, int(known[:2]), int(known[3:])).weekday() in named}
+                     and calendar_day(stats.event_year, known).weekday() in named}
         return days
 
     # -- the sentences ----------------------------------------------------------------------------

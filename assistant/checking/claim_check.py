@@ -40,7 +40,7 @@ from ..question.countries import countries_in
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_NOUNS, EVENT_SYNONYMS, KOREAN_TITLES, ORDER_AND_PLACE_WORDS
 from ..retrieval import HybridRetriever
-from .facts import MONTHS, WEEKDAYS_KO, FactSpan, fact_spans, facts, name_in
+from .facts import MONTHS, WEEKDAYS_KO, FactSpan, calendar_day, fact_spans, facts, name_in
 from .names import (
     GENERIC_HEAD,
     GLOSS,
@@ -437,13 +437,12 @@ class ClaimChecker:
         if not (opening or closing or self._event_date(atom, statement)):
             # said of something at the event ("화요일 MOU 체결"): the one day of the event that weekday is, checked
             # as that date would be
-            same = [d for d in days
-                    if dt.date(stats.event_year, int(d[:2]), int(d[3:])).weekday() == atom.fact.weekday]
+            same = [d for d in days if calendar_day(stats.event_year, d).weekday() == atom.fact.weekday]
             if len(same) != 1:
                 return self._labelled(claim, "not_found", None, lang)
             judged = self.judge(replace(atom, kind="date", values=same), statement, evidence, lang)
             other = [d for d in facts(judged.documents_value or "").dates if re.fullmatch(r"\d\d-\d\d", d)]
-            shown = (_weekday_text(dt.date(stats.event_year, int(other[0][:2]), int(other[0][3:])), lang, False)
+            shown = (_weekday_text(calendar_day(stats.event_year, other[0]), lang, False)
                      if judged.label == "contradicted" and len(other) == 1 else judged.documents_value)
             return judged.model_copy(update={"value": atom.value, "documents_value": shown})
         clause = statement[atom.clause[0] : atom.clause[1]]
@@ -451,7 +450,7 @@ class ClaimChecker:
             days = days[:1]
         elif closing or _ENDED.search(clause):
             days = days[-1:]
-        weekdays = {d: dt.date(stats.event_year, int(d[:2]), int(d[3:])).weekday() for d in days}
+        weekdays = {d: calendar_day(stats.event_year, d).weekday() for d in days}
         said = [d for d, w in weekdays.items() if w == atom.fact.weekday]
         date = (said or days)[0]
         s = next((s for s in evidence if any(date in f.values for f in s.facts if f.kind == "date")), None)
@@ -459,7 +458,7 @@ class ClaimChecker:
             return self._labelled(claim, "not_found", None, lang)
         if said:
             return self._labelled(claim, "supported", s, lang)
-        value = _weekday_text(dt.date(stats.event_year, int(date[:2]), int(date[3:])), lang, with_year=False)
+        value = _weekday_text(calendar_day(stats.event_year, date), lang, with_year=False)
         return self._labelled(claim, "contradicted", s, lang, value)
 
     def _one_mark_per_pairing(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str,

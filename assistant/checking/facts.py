@@ -11,6 +11,7 @@ Facts are normalised so that a Korean and an English wording of the same fact co
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -580,6 +581,11 @@ def fact_spans(text: str) -> list[FactSpan]:
     _numbers(rest, out, spans)
     spans += [w for s in spans if s.kind == "date" and (w := _weekday_of(s, text))]
     return sorted(spans, key=lambda s: s.start)
+
+
+def calendar_day(year: int, month_day: str) -> dt.date:
+    """The day a normalised "MM-DD" date (see ``FactSpan.values``) names in ``year``."""
+    return dt.date(year, int(month_day[:2]), int(month_day[3:]))
 
 
 # the days of the week by their English abbreviations and their Korean syllables, Monday first (0)
