@@ -34,6 +34,7 @@ CLAIM_FLOORS = {
     "claims-tuning-8": {"supported": (0.95, 0.82), "contradicted": (0.86, 0.78), "not_found": (0.56, 0.93)},
     "claims-tuning-9": {"supported": (0.94, 0.82), "contradicted": (0.86, 0.74), "not_found": (0.47, 0.85)},
     "claims-tuning-10": {"supported": (0.93, 0.78), "contradicted": (0.86, 0.78), "not_found": (0.42, 0.78)},
+    "claims-tuning-11": {"supported": (0.94, 0.78), "contradicted": (0.80, 0.70), "not_found": (0.45, 0.92)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.09}
 
