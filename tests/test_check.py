@@ -770,3 +770,37 @@ def test_a_day_of_the_week_said_of_something_at_the_forum_is_checked_as_that_day
     assert claim.label == label, claim
     if label == "contradicted":
         assert claim.documents_value == "10월 29일 수요일"
+
+
+def test_an_acronym_and_the_korean_name_glossing_the_same_name_are_one_organisation(bot):
+    """The documents write "Ministry of Science and ICT (MSIT, 과학기술정보통신부)": MSIT is 과학기술정보통신부, the host."""
+    claims = bot.check("MSIT가 주최한 SFASS에 Anthropic은 이틀 모두 연사를 보냈다.").claims
+    assert next(c for c in claims if c.value == "MSIT").label == "supported", claims
+
+
+def test_a_hotel_said_to_host_the_forum_is_where_it_was_held_not_its_host(bot):
+    claims = bot.check("Seoul's Hotel Naru MGallery hosted the two-day AI safety forum.").claims
+    hotel = next(c for c in claims if "Naru" in c.value)
+    assert hotel.label == "supported", claims
+
+
+@pytest.mark.parametrize("statement, value, label", [
+    ("28일 개막한 포럼은 이튿날인 30일 막을 내렸다.", "30일", "contradicted"),
+    ("첫날인 27일 개막식이 열렸다.", "27일", "contradicted"),
+    ("둘째 날인 29일에는 MOU 체결식이 열렸다.", "29일", "supported"),
+    ("SFASS opened on 28 October; the second day, 30 October, saw the MOU signing.", "30 October", "contradicted"),
+])
+def test_a_date_set_beside_a_day_of_the_forum_is_that_days_date(bot, statement, value, label):
+    """Day one is 28 October, day two 29 October: "이튿날인 30일" claims day two was the 30th."""
+    claims = bot.check(statement).claims
+    claim = next(c for c in claims if c.value == value)
+    assert claim.label == label, claims
+    if label == "contradicted":
+        assert claim.documents_value.endswith(("28일", "29일", "28 October", "29 October")), claim
+
+
+def test_the_day_the_forum_ended_is_not_contradicted_by_the_day_it_opened(bot):
+    """"28일 개막한 포럼은 이튿날 막을 내렸다": the clause names both the opening and the close; the opening day's
+    sentence does not make "이튿날" wrong."""
+    claims = bot.check("28일 개막한 포럼은 이튿날인 30일 막을 내렸다.").claims
+    assert next(c for c in claims if c.value == "이튿날").label != "contradicted", claims

@@ -595,17 +595,17 @@ class ClaimChecker:
 
     def _aliases(self) -> dict[str, set[str]]:
         """Names the documents give one thing: "A (B)" and "A(B)" where one side is in Latin script and the
-        other in Hangul, or one is an acronym; each name maps to its others."""
+        other in Hangul, or one is an acronym; each name maps to its others, those glossing one name each other's
+        too ("Ministry of Science and ICT (MSIT, 과학기술정보통신부)": MSIT is 과학기술정보통신부)."""
         stats = self.scorer.stats()
         read_with, aliases = self._alias_map
         if read_with is not stats:  # the documents changed: read them again (one assignment, safe to race)
             aliases = {}
             for chunk in self.scorer.index.chunks():
                 for m in GLOSS.finditer(chunk.text):
-                    for inner in (p.strip() for p in m[2].split(",")):
-                        if is_alias(m[1], inner):
-                            aliases.setdefault(m[1], set()).add(inner)
-                            aliases.setdefault(inner, set()).add(m[1])
+                    names = [m[1], *(inner for inner in (p.strip() for p in m[2].split(",")) if is_alias(m[1], inner))]
+                    for name in names if len(names) > 1 else ():
+                        aliases.setdefault(name, set()).update(other for other in names if other != name)
             self._alias_map = (stats, aliases)
         return aliases
 
@@ -931,6 +931,9 @@ class ClaimChecker:
             # which day a sentence is about is read from its heading too: too loose to contradict, unless the
             # sentence itself names one other day and says nearly all the claim says
             named = {n: m[0] for n, pattern in DAY_ORDINALS if (m := pattern.search(s.text))}
+            clause = statement[slice(*atom.clause)]
+            if _STARTED.search(clause) and _ENDED.search(clause):
+                return None  # "28일 개막한 포럼은 이튿날 막을 내렸다": which day goes with which beginning is unclear
             return next(iter(named.values())) if cover >= SURE and len(named) == 1 and not (
                 set(named) & {int(v) for v in atom.values}) else None
         first_or_last = _range_end(s, end) if end else None
@@ -1077,9 +1080,11 @@ class ClaimChecker:
         against a sentence giving that day's date alone: the same day's date supports it, another contradicts it.
         None for any other claim, or when no sentence gives that day's date."""
         before = statement[atom.sentence[0] : atom.start]
-        bracket = re.search(r"[(（]\s*$", before)
+        # the day's date in brackets, or set beside it ("이튿날인 30일", "둘째 날, 10월 29일", "the second day, 30 October")
+        bracket = re.search(r"(?:[(（]|(?<=날)인|(?<=\bday),|(?<=날),)\s*$", before, re.IGNORECASE)
         days = day_ordinals(before[max(0, bracket.start() - 16) : bracket.start()]) if bracket else set()
-        claimed = {v[-5:] for v in atom.values if _FULL_DATE.fullmatch(v)}
+        # a full date, or a day of the month alone ("이튿날인 30일": "*-30"), compared by the day then
+        claimed = {v[-5:] for v in atom.values if _FULL_DATE.fullmatch(v) or re.fullmatch(r"\*-\d\d", v)}
         if atom.kind != "date" or len(days) != 1 or len(claimed) != 1:
             return None
         for s in evidence:
@@ -1089,7 +1094,8 @@ class ClaimChecker:
                                                                      for v in f.values)]
             if len(given) != 1 or len(given[0].values) != 1:
                 continue
-            if given[0].values[0][-5:] in claimed:
+            day = given[0].values[0][-5:]
+            if day in claimed or f"*{day[2:]}" in claimed:
                 return self._labelled(claim, "supported", s, lang)
             return self._labelled(claim, "contradicted", s, lang, given[0].text)
         return None
@@ -1275,7 +1281,8 @@ class ClaimChecker:
         supported by a sentence giving it that part, contradicted when the documents give it only the other one
         (with the organisation they give that part to). None when the claim gives it no part."""
         claimed = org_role(statement, atom.start, atom.end)
-        if claimed is None or self._kind(atom.value, statement[slice(*atom.sentence)]) == "person":
+        # a person, or a place: "the Hotel Naru hosted the forum" says where it was held
+        if claimed is None or self._kind(atom.value, statement[slice(*atom.sentence)]) in ("person", "place"):
             return None
         atom = replace(atom, value=without_role(atom.value))
         given, holder = [], None
