@@ -123,9 +123,10 @@ class Assistant:
         """The event words and loanwords of ``query`` as the other language writes them ("커핑" → "cupping"), with
         the documents' Korean nouns beginning with each Korean one ("주차" → "주차 주차장")."""
         scorer = self.extractive.scorer
-        stats, loanwords = scorer.stats(), scorer.loanwords()
+        stats, loanwords = scorer.stats(), scorer.loanwords_for(query, lang)
         pairs = loanwords.english if lang == "ko" else loanwords.korean
-        words = glossary_words(query, lang) + [w for t in terms(query) for w in pairs.get(t, ())]
+        # in one order in every process (the keyword search reads Korean words in their context)
+        words = glossary_words(query, lang) + [w for t in sorted(terms(query)) for w in sorted(pairs.get(t, ()))]
         return " ".join(dict.fromkeys(w for word in words for w in (word, *(stats.compounds(word)
                                                                          if not word.isascii() else ()))))
 

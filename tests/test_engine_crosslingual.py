@@ -337,3 +337,50 @@ def test_a_korean_compound_typed_without_its_spaces_is_read_as_the_documents_wor
     assert scorer.correct_spelling("기조연설 몇 시야?") == "기조연설 몇 시야?"
     answer = bot.ask("메이커나이트마켓 몇시에 어디서함")
     assert not answer.refused and "17:00" in answer.text and "굴뚝마당" in answer.text, answer.text
+
+
+# A film festival whose press release is in Korean only and whose programme is in English only; neither document
+# writes the other's loanwords ("barrier-free", "마스터클래스").
+FILM_FESTIVAL = {
+    "film-press-ko": ("보도자료", "press", (
+        "# 호숫가 영화제 개막\n\n호숫가 영화제가 10월 16일부터 사흘간 열린다.\n\n"
+        "배리어프리 상영: 한글 자막과 화면해설을 넣은 배리어프리 상영작을 지난해 2편에서 올해 6편으로 늘렸다.\n\n"
+        "개막작은 16일 저녁 대극장에서 상영된다.\n")),
+    "film-programme-en": ("Programme", "programme", (
+        "# Programme\n\n| Time | Session | Speaker | Room |\n|---|---|---|---|\n"
+        "| 15:30 | Masterclass: making a feature on a small budget | Marta Reid | Main Theatre |\n"
+        "| 18:00 | Opening film | - | Main Theatre |\n\n"
+        "Doors open 20 minutes before each screening.\n")),
+}
+
+
+def test_a_question_word_the_documents_never_write_finds_the_loanword_the_other_language_spells_it_with(tmp_path):
+    """"barrier-free" is in no document, but the Korean press release writes it as it sounds (배리어프리); "마스터클래스"
+    is in no document either, but the English programme has "Masterclass". Each is paired with its spelling by
+    consonants and meaning, for this question, and the question is answered across languages."""
+    bot = _assistant_over(tmp_path, FILM_FESTIVAL)
+    assert "배리어프리" not in bot.extractive.scorer.loanwords().english  # no English document writes it
+    answer = bot.ask("How many barrier-free screenings are there this year?")
+    assert not answer.refused and "6편" in answer.text and answer.citations[0].doc_id == "film-press-ko", answer.text
+    answer = bot.ask("마스터클래스 누가 해?")
+    assert not answer.refused and "Marta Reid" in answer.text, answer.text
+
+
+def test_the_other_languages_keyword_query_is_the_same_in_every_process(tmp_path):
+    """The question's words as the other language writes them are searched as one query, and the analyser reads
+    Korean words in their context: their order must not follow the order of a set, which changes with every
+    process (a restart, or a second replica, then found other passages and answered differently)."""
+    import os
+    import subprocess
+    import sys
+
+    bot = _assistant_over(tmp_path, {**FILM_FESTIVAL, "film-news-ko": ("소식", "press", (
+        "# 소식\n\n마스터클래스와 피칭 포럼은 공지천 청년문화공간에서 열린다.\n"))})  # built once; each process opens it
+    question = "Where are the barrier-free screenings, the masterclass and the pitching forum?"
+    settings = bot.settings.model_dump_json(include={"knowledge_dir", "data_dir"})
+    code = ("import sys, json; from assistant import Assistant; from assistant.config import Settings; "
+            "bot = Assistant(Settings(**json.loads(sys.argv[1]))); print(bot._translated(sys.argv[2], 'en'))")
+    seen = {subprocess.run([sys.executable, "-c", code, settings, question], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
+    assert len(seen) == 1, seen
+    assert {"배리어프리", "포럼"} <= set(seen.pop().split())

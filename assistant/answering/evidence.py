@@ -49,9 +49,12 @@ from ..question.answer_type import (
 from ..question.countries import country_of
 from ..question.injection import is_instruction
 from ..question.romanized import (
+    hangul_loan_skeleton,
     korean_name,
     latin_index,
+    latin_loan_skeletons,
     latin_name,
+    loan_skeleton_index,
     loanword_candidates,
     name_index,
     with_korean_names,
@@ -407,10 +410,15 @@ class CorpusStats:
         return " ".join(found) if found and len(found) > 1 else None
 
     @cached_property
+    def hangul_runs(self) -> frozenset[str]:
+        """The documents' runs of Hangul as written ("배리어프리", "상영작을"), whatever the analyser splits them into."""
+        return frozenset(w for c in self.by_id.values() for w in _HANGUL_RUN.findall(c.text))
+
+    @cached_property
     def _hangul_words(self) -> dict[str, list[str]]:
         """The documents' runs of Hangul, by their first syllable (and the one after a prefix names often drop)."""
         found: dict[str, list[str]] = {}
-        for word in {w for c in self.by_id.values() for w in _HANGUL_RUN.findall(c.text)}:
+        for word in self.hangul_runs:
             found.setdefault(word[0], []).append(word)
             if m := _DROPPED_PREFIX.match(word):
                 found.setdefault(word[m.end()], []).append(word)
@@ -638,6 +646,7 @@ def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
 # to be one loanword, in itself ("커핑"/"cupping" 0.87, "시간"/"sign" 0.80) and above how alike each is to common words
 # of the other language (the embedding finds any two short words fairly alike: "가운데"/"keynote" 0.87, 0.01 above)
 LOAN_SIMILARITY = 0.86
+QUESTION_LOANS_KEPT = 512  # questions' loanwords remembered (all forgotten at once when full)
 LOAN_MARGIN = 0.035
 # the common words the margin is measured against
 _COMMON_WORDS = {
@@ -663,29 +672,53 @@ class Loanwords:
         Hangul term with its closest English word, each English word with its closest Hangul term."""
         korean = sorted(t for t in stats.df if re.fullmatch(r"[가-힣]{2,}", t))
         pairs = loanword_candidates(korean, sorted(w for w in stats.words if re.fullmatch(r"[a-z]{4,}", w)))
+        return cls().with_pairs(confirmed_loanwords(pairs, embed))
+
+    def with_pairs(self, pairs: list[tuple[str, str]]) -> Loanwords:
+        """These loanwords and ``pairs`` (a Hangul term, the English word as written: "barrier-free", whose terms
+        are its parts')."""
         if not pairs:
-            return cls()
-        words = sorted({w for pair in pairs for w in pair})
-        english, korean = _COMMON_WORDS["en"], _COMMON_WORDS["ko"]
-        vectors = embed([*words, *english, *korean])
-        vector = dict(zip(words, vectors))
-        usual = {"en": vectors[len(words) : len(words) + len(english)], "ko": vectors[len(words) + len(english) :]}
-        # how alike each word is to the other language's common words
-        baseline = {w: float((usual["ko" if w.isascii() else "en"] @ v).mean()) for w, v in vector.items()}
-        scored = []
+            return self
+        english, english_terms, korean = dict(self.english), dict(self.english_terms), dict(self.korean)
         for ko, en in pairs:
-            similarity = float(vector[ko] @ vector[en])
-            if similarity >= LOAN_SIMILARITY and similarity - max(baseline[ko], baseline[en]) >= LOAN_MARGIN:
-                scored.append((similarity, ko, en))
-        best_ko: dict[str, tuple[float, str]] = {}
-        best_en: dict[str, tuple[float, str]] = {}
-        for similarity, ko, en in scored:
-            best_ko[ko] = max(best_ko.get(ko, (0.0, "")), (similarity, en))
-            best_en[en] = max(best_en.get(en, (0.0, "")), (similarity, ko))
-        kept = [(ko, en) for ko, (_, en) in sorted(best_ko.items()) if best_en[en][1] == ko]
-        return cls(english={ko: (en,) for ko, en in kept},
-                   english_terms={ko: frozenset({stem(en)}) for ko, en in kept},
-                   korean={stem(en): frozenset({ko}) for ko, en in kept})
+            stems = frozenset(stem(part) for part in en.split("-") if part)
+            english[ko] = (*english.get(ko, ()), en)
+            english_terms[ko] = english_terms.get(ko, frozenset()) | stems
+            for t in stems:
+                korean[t] = korean.get(t, frozenset()) | {ko}
+        return Loanwords(english=english, english_terms=english_terms, korean=korean)
+
+
+def common_vectors(embed: Callable[[list[str]], np.ndarray]) -> dict[str, np.ndarray]:
+    """The embeddings of :data:`_COMMON_WORDS`, by language."""
+    english, korean = _COMMON_WORDS["en"], _COMMON_WORDS["ko"]
+    vectors = embed([*english, *korean])
+    return {"en": vectors[: len(english)], "ko": vectors[len(english) :]}
+
+
+def confirmed_loanwords(pairs: list[tuple[str, str]], embed: Callable[[list[str]], np.ndarray],
+                        usual: dict[str, np.ndarray] | None = None) -> list[tuple[str, str]]:
+    """Of ``pairs`` (a Hangul word, a Latin-letter word with its consonants), those meaning the same
+    (:data:`LOAN_SIMILARITY`, :data:`LOAN_MARGIN`): each Hangul word with its closest English word, each English word
+    with its closest Hangul word. ``usual``: :func:`common_vectors`, when already at hand."""
+    if not pairs:
+        return []
+    words = sorted({w for pair in pairs for w in pair})
+    usual = usual if usual is not None else common_vectors(embed)
+    vector = dict(zip(words, embed(words)))
+    # how alike each word is to the other language's common words
+    baseline = {w: float((usual["ko" if w.isascii() else "en"] @ v).mean()) for w, v in vector.items()}
+    scored = []
+    for ko, en in pairs:
+        similarity = float(vector[ko] @ vector[en])
+        if similarity >= LOAN_SIMILARITY and similarity - max(baseline[ko], baseline[en]) >= LOAN_MARGIN:
+            scored.append((similarity, ko, en))
+    best_ko: dict[str, tuple[float, str]] = {}
+    best_en: dict[str, tuple[float, str]] = {}
+    for similarity, ko, en in scored:
+        best_ko[ko] = max(best_ko.get(ko, (0.0, "")), (similarity, en))
+        best_en[en] = max(best_en.get(en, (0.0, "")), (similarity, ko))
+    return [(ko, en) for ko, (_, en) in sorted(best_ko.items()) if best_en[en][1] == ko]
 
 
 class EvidenceScorer:
@@ -696,6 +729,9 @@ class EvidenceScorer:
         self.model = model or EvidenceModel.load()
         self._stats: CorpusStats | None = None
         self._loanwords: tuple[CorpusStats, Loanwords] | None = None
+        self._question_loans: tuple[object, dict] = (None, {})  # (statistics, loanwords per question's words)
+        self._loan_skeletons: tuple[object, dict] = (None, {})  # (statistics, words per loanword skeleton)
+        self._usual: dict[str, np.ndarray] | None = None  # the common words' embeddings (see common_vectors)
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
@@ -732,6 +768,50 @@ class EvidenceScorer:
                         saved.save(found)
                 self._loanwords = (stats, found)
             return self._loanwords[1]
+
+    def loanwords_for(self, text: str, lang: Lang) -> Loanwords:
+        """The documents' loanwords with those of a question ``text`` written in ``lang``: a word the documents
+        never write, spelt in the other script by a word they do ("barrier-free" for "배리어프리", "마스터클래스" for
+        "masterclass"), and meaning the same."""
+        base, stats = self.loanwords(), self.stats()
+        with self._lock:
+            made_from, cache = self._question_loans
+            if made_from is not stats:
+                cache = {}
+                self._question_loans = (stats, cache)
+            if (lang, text) in cache:
+                return cache[lang, text]
+        if lang == "en":
+            written = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)}
+            asked = [w for w in written if len(w.replace("-", "")) >= 4 and w not in stats.words
+                     and not all(stem(part) in base.korean for part in w.split("-"))]
+        else:
+            asked = [t for t in terms(text) if re.fullmatch(r"[가-힣]{2,}", t) and t not in stats.df
+                     and t not in base.english]
+        index = self._loan_index(stats) if asked else {}
+        if lang == "en":
+            pairs = [(ko, w) for w in asked for sk in latin_loan_skeletons(w.replace("-", ""))
+                     for ko in index.get(sk, ((), ()))[0]]
+        else:
+            pairs = [(t, en) for t in asked for en in index.get(hangul_loan_skeleton(t), ((), ()))[1]]
+        if pairs and self._usual is None:
+            self._usual = common_vectors(self.index.embed_passages)  # one assignment, safe to race
+        found = base.with_pairs(confirmed_loanwords(pairs, self.index.embed_passages, self._usual))
+        with self._lock:
+            if len(cache) >= QUESTION_LOANS_KEPT:
+                cache.clear()
+            cache[lang, text] = found
+        return found
+
+    def _loan_index(self, stats: CorpusStats) -> dict[str, tuple[list[str], list[str]]]:
+        """:func:`loan_skeleton_index` of the documents' Hangul terms and English words (once per statistics)."""
+        made_from, index = self._loan_skeletons
+        if made_from is not stats:
+            # the terms, and the runs of Hangul as written: the analyser may split a loanword ("배리어", "프리")
+            korean = {t for t in stats.df if re.fullmatch(r"[가-힣]{2,}", t)} | stats.hangul_runs
+            index = loan_skeleton_index(sorted(korean), (w for w in stats.words if re.fullmatch(r"[a-z]{4,}", w)))
+            self._loan_skeletons = (stats, index)  # one assignment, safe to race
+        return index
 
     # -- the question -----------------------------------------------------------------------------
 
@@ -980,7 +1060,7 @@ class EvidenceScorer:
                    | self._parallel_terms(chunk))
         keys = q.keys
         if chunk.lang != lang:  # a passage in the other language: its words for what events have, in the question's
-            loanwords = self.loanwords()
+            loanwords = self.loanwords_for(q.text, lang)
             own, context = glossed(own, lang, loanwords), glossed(context, lang, loanwords)
             # across languages only names in Latin script, numbers, words quoted in the other script and words it
             # has (event words, loanwords) can be shared
@@ -1053,6 +1133,9 @@ def glossed(found: frozenset[str], lang: Lang, loanwords: Loanwords | None = Non
     if loanwords is not None:
         pairs = loanwords.english_terms if lang == "en" else loanwords.korean
         added.update(*(pairs[t] for t in held if t in pairs))
+        if lang == "en":  # a loanword the analyser read as two words here ("배리어프리" as "배리어", "프리")
+            korean = [t for t in found if not t.isascii()]
+            added.update(*(pairs[a + b] for a in korean for b in korean if a + b in pairs))
     for en, kos in _glossary():
         if lang == "en" and en not in found and any(ko and ko <= held for ko in kos):
             added.add(en)

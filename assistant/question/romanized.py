@@ -174,3 +174,16 @@ def loanword_candidates(korean: Iterable[str], latin: Iterable[str]) -> list[tup
         if len(skeleton := hangul_loan_skeleton(word)) >= MIN_LOAN_SKELETON:
             out += [(word, other) for other, own in by_skeleton.get(skeleton, ()) if not own or word in own]
     return out
+
+
+def loan_skeleton_index(korean: Iterable[str], latin: Iterable[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """Per loanword skeleton, the Hangul words (two syllables or more) and the Latin-letter words written with it:
+    where a question's word spelt in the other script is looked up."""
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    for word in korean:
+        if len(word) >= 2 and len(skeleton := hangul_loan_skeleton(word)) >= MIN_LOAN_SKELETON:
+            out.setdefault(skeleton, ([], []))[0].append(word)
+    for word in latin:
+        for skeleton in latin_loan_skeletons(word):
+            out.setdefault(skeleton, ([], []))[1].append(word)
+    return out
