@@ -65,6 +65,7 @@ bench: install
 	$(BIN)/python benchmarks/ingest.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/answer_latency.py
 	$(BIN)/python benchmarks/scale.py --sizes $(SIZES)
+	$(BIN)/python benchmarks/ef_search.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/startup.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/open_stages.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/plot.py

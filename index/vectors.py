@@ -13,6 +13,11 @@ from index.layout import StoreLayout
 from index.models import Chunk
 
 ADD_BATCH = 512
+# how many candidates the approximate (HNSW) search keeps while it walks the graph: Chroma's default (100) missed
+# one of the true 20 nearest passages now and then, and not the same one in every process, so two replicas (or a
+# restart) could answer one question differently; at 400 it found the exact 20 nearest of the forum's passages in
+# every run
+EF_SEARCH = 400
 OVERFETCH_MAX = 128  # hidden base chunks up to this are skipped by asking the base for that many more hits
 
 
@@ -49,7 +54,7 @@ class VectorCollection:
         collection = client.create_collection(
             name,
             metadata={"embed_model": embed_model, "dimension": dimension},
-            configuration={"hnsw": {"space": "cosine"}},
+            configuration={"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}},
             embedding_function=None,
         )
         return cls(collection)

@@ -65,3 +65,34 @@ def test_seed_page_clutter_never_becomes_a_passage(tmp_path):
     assert all(len(t.split()) >= 4 for t in texts)  # no "구독", "좋아요", "다른소식", "762" passages
     footer_query = index.bm25_search("All Rights Reserved 다른소식 구독 좋아요", k=3)
     assert footer_query == []
+
+
+def test_dense_search_returns_the_true_nearest_passages(forum):
+    """The approximate vector search walks wide enough to return the 20 passages truly nearest a question (by the
+    stored vectors), in a process that opens the built index as a server or a restart does: short chatty questions
+    sit almost equally near many passages, and a narrower walk missed one of them now and then, a different one in
+    another process."""
+    import subprocess
+    import sys
+
+    code = """
+import sys, yaml, numpy as np
+from index.config import IndexSettings
+from index.store import KnowledgeIndex
+forum = KnowledgeIndex.open(IndexSettings.model_validate_json(sys.argv[1]))
+chunks = forum.chunks()
+ids = [c.chunk_id for c in chunks]
+stored = forum._require().vectors.vectors(ids)
+matrix = np.stack([stored[i] for i in ids])
+missed = []
+for name in ("questions.yaml", "tuning-extra.yaml"):
+    for item in yaml.safe_load(open(f"tests/eval/{name}", encoding="utf-8")):
+        found = {c.chunk_id for c in forum.dense_search(item["question"], k=20)}
+        nearest = {ids[i] for i in np.argsort(-(matrix @ forum.query_vector(item["question"])))[:20]}
+        missed += [item["question"]] if found != nearest else []
+print(missed)
+"""
+    for _ in range(2):
+        run = subprocess.run([sys.executable, "-c", code, forum.settings.model_dump_json()], capture_output=True,
+                             text=True, cwd=REPO, check=True)
+        assert run.stdout.strip() == "[]", run.stdout
