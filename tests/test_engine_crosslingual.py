@@ -384,3 +384,15 @@ def test_the_other_languages_keyword_query_is_the_same_in_every_process(tmp_path
                            check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(4)}
     assert len(seen) == 1, seen
     assert {"배리어프리", "포럼"} <= set(seen.pop().split())
+
+
+def test_a_korean_word_the_analyser_splits_in_a_table_row_is_still_the_rows_word(tmp_path):
+    """Beside a bracket the analyser reads "개막작" (the opening film) as 개막 + 작: the film festival programme's row
+    still holds the question's word, and its time answers "개막작 몇시 시작?" (the press release names the film
+    but gives no time)."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures" / "tuning-event-11"
+    bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
+    answer = bot.ask("개막작 몇시 시작?")
+    assert not answer.refused and "19:40" in answer.text, answer.text

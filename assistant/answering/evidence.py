@@ -465,6 +465,7 @@ class CorpusStats:
 
 
 _HANGUL_RUN = re.compile(r"[가-힣]{4,15}")
+_HANGUL_WORD = re.compile(r"[가-힣]{2,}")
 _DROPPED_PREFIX = re.compile(r"한국|국립|국가")  # what a name's abbreviation often leaves out ("콘진원")
 
 
@@ -1066,6 +1067,10 @@ class EvidenceScorer:
             # has (event words, loanwords) can be shared
             keys = {t: w for t, w in q.keys.items()
                     if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english}
+        # a Korean key word written in the text, which the analyser read as two words there ("개막작 〈…〉": 개막, 작)
+        own |= {t for t in keys if t not in own and _HANGUL_WORD.fullmatch(t) and t in e.sentence}
+        context |= {t for t in keys if t not in context and _HANGUL_WORD.fullmatch(t) and (
+            t in own or t in (chunk.window or chunk.text))}
         total = sum(keys.values())
         if total:
             matched = sum(w for t, w in keys.items() if t in own)
