@@ -804,3 +804,14 @@ def test_the_day_the_forum_ended_is_not_contradicted_by_the_day_it_opened(bot):
     sentence does not make "이튿날" wrong."""
     claims = bot.check("28일 개막한 포럼은 이튿날인 30일 막을 내렸다.").claims
     assert next(c for c in claims if c.value == "이튿날").label != "contradicted", claims
+
+
+@pytest.mark.parametrize("statement, value", [
+    ("미국의 AI 평가 기업 Scale AI가 30일 한국 인공지능안전연구소와 MOU를 맺었다.", "30일"),
+    ("US evaluation firm Scale AI signed the MOU with the Korea AI Safety Institute on 30 October.", "30 October"),
+])
+def test_a_description_of_a_company_before_its_name_is_not_part_of_another_claim(bot, statement, value):
+    """"미국의 AI 평가 기업 Scale AI": the words say what the company is; the date is still the MOU's, which the
+    documents give as 29 October."""
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == "contradicted" and "29" in claim.documents_value, claim

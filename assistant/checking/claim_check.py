@@ -660,10 +660,13 @@ class ClaimChecker:
         kind = self._kind(atom.value, statement[slice(*atom.sentence)]) if atom.kind == "name" else None
         person, place = kind == "person", kind == "place"
         speech = [] if atom.kind != "name" else _speech(statement[slice(*atom.sentence)])
+        described = _descriptions(atom, statement)
         for m in _WORD.finditer(statement[slice(*atom.sentence)]):
             start, end = atom.sentence[0] + m.start(), atom.sentence[0] + m.end()
             if start < atom.end and atom.start < end:
                 continue
+            if any(a <= start < b for a, b in described):
+                continue  # "미국의 AI 평가 기업 Scale AI가 30일 …": what the company is, not what the date is of
             if any(a <= m.start() < b for a, b in speech) and not any(a <= atom.start - atom.sentence[0] < b
                                                                        for a, b in speech):
                 continue  # what someone said is not what a name outside it is (whose organisation, which role)
@@ -739,7 +742,7 @@ class ClaimChecker:
         value, such words say the claim is about something the documents do not cover."""
         stats = self.scorer.stats()
         df = stats.df
-        taken = sorted([*atom.others, (atom.start, atom.end)])
+        taken = sorted([*atom.others, (atom.start, atom.end), *_descriptions(atom, statement)])
         words = [w for w in _WORD.finditer(statement[slice(*atom.sentence)])
                  if not any(a < atom.sentence[0] + w.end() and atom.sentence[0] + w.start() < b for a, b in taken)]
         # a clause with a verb of its own says its own thing: the other clauses' words are about other things
@@ -1387,6 +1390,26 @@ class ClaimChecker:
             "documents_value": value,
             "explanation": text,
         })
+
+
+# what a company or an organisation is, written before its name ("미국의 AI 평가 기업 Scale AI", "US evaluation firm
+# Scale AI", "a British startup Safer AI")
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:[가-힣A-Za-z]+의\s+)?(?:[가-힣A-Za-z·-]+\s+){0,5}?(?:기업|회사|업체|스타트업|기관)\s*$|"
+    r"\b(?:(?:an?|the)\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:company|firm|startup|business|agency)\s*$", re.IGNORECASE)
+
+
+def _descriptions(atom: AtomicClaim, statement: str) -> list[tuple[int, int]]:
+    """The spans describing another claim's name just before it, with the name ("미국의 AI 평가 기업 Scale AI"):
+    words saying what that name is, not what the claim says (empty for a claim inside one)."""
+    out = []
+    for start, end in atom.others:
+        if not atom.sentence[0] <= start < atom.sentence[1]:
+            continue
+        m = _DESCRIBED_BEFORE.search(statement, atom.sentence[0], start)
+        if m and m.end() == start and not m.start() <= atom.start < end:
+            out.append((m.start(), end))
+    return out
 
 
 def _without_values(atom: AtomicClaim, statement: str) -> str:
