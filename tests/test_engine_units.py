@@ -569,3 +569,15 @@ def test_only_an_adverbs_ly_is_cut():
     """"officially" meets "official"; "reply" is no "rep" and "family" no "fami"."""
     assert stem("officially") == stem("official")
     assert stem("reply") != "rep" and stem("family") != "fami"
+
+
+@pytest.mark.parametrize("reply, standalone", [
+    ("기조강연은 엘리너 마시가 10월 9일 11:00 세미나실 201에서 합니다.", "엘리너 마시 어느 나라 사람이야?"),
+    ("심사위원장은 모리카와 겐지입니다.", "모리카와 겐지 어느 나라 사람이야?"),
+    ("김명주 소장이 환영사를 했습니다.", "김명주 어느 나라 사람이야?"),
+])
+def test_that_person_is_the_whole_name_the_answer_gave(reply, standalone):
+    """A foreign name spelt in Hangul is written as two words ("엘리너 마시"): "그 사람" stands for both, where a
+    title after a Korean name ("김명주 소장") is no part of it."""
+    history = [{"role": "user", "content": "누가 해?"}, {"role": "assistant", "content": reply}]
+    assert standalone_question("그 사람 어느 나라 사람이야?", history, "ko", 6) == standalone

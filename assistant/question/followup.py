@@ -15,7 +15,14 @@ from ..checking.names import name_class, persons
 from ..checking.roles import KOREAN_NAME_BEFORE
 from ..models import Turn
 from .clean import clean_question
-from .vocabulary import ARTICLES, KO_QUESTION_WORDS, PREPOSITIONS, QUANTITY_WORDS, QUESTION_FRAME
+from .vocabulary import (
+    ARTICLES,
+    KO_QUESTION_WORDS,
+    KOREAN_TITLES,
+    PREPOSITIONS,
+    QUANTITY_WORDS,
+    QUESTION_FRAME,
+)
 
 _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")
 _KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
@@ -155,7 +162,26 @@ def _answered_entity(previous: str, reply: str | None, referent: str) -> str | N
         return None
     ministry = re.search(r"부처|ministry", referent, re.IGNORECASE)
     names = _not_asked(previous, _MINISTRY.findall(reply) if ministry else facts(reply).names)
-    return names[0] if names else None
+    if not names:
+        return None
+    if re.search(r"사람|분|인물|person", referent, re.IGNORECASE):
+        return _whole_name(names[0], reply)
+    return names[0]
+
+
+# the word after a name written in Hangul that goes on with it: a foreign name spelt in Hangul is written as two
+# words ("엘리너 마시가", "마리아나 코스타는"), where a title is no part of it ("김명주 소장이")
+_NAME_GOES_ON = re.compile(
+    r" ([가-힣]{1,4}?)(?:이|가|은|는|을|를|의|와|과|도|에게|께서|입니다|이에요|예요|이야|야|이다|다)?(?=[\s(,.]|$)")
+
+
+def _whole_name(name: str, reply: str) -> str:
+    """``name`` with the word that goes on with it in ``reply`` (the surname of a foreign name spelt in Hangul)."""
+    at = reply.find(name)
+    m = _NAME_GOES_ON.match(reply, at + len(name)) if at >= 0 and re.fullmatch(r"[가-힣]{2,}", name) else None
+    if not m or re.fullmatch(KOREAN_TITLES, m[1]) or m[1].startswith(KO_QUESTION_WORDS):
+        return name
+    return f"{name} {m[1]}"
 
 
 def _answered_names(previous: str, reply: str | None, many: bool) -> str | None:
