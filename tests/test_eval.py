@@ -17,7 +17,7 @@ SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.95, "refusal_recall": 0.95},
     "unseen": {"answer_accuracy": 0.83, "refusal_recall": 0.80},
     "article": {"answer_accuracy": 0.84, "refusal_recall": 0.80},
-    "other-event": {"answer_accuracy": 0.82, "refusal_recall": 0.82},
+    "other-event": {"answer_accuracy": 0.83, "refusal_recall": 0.82},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
@@ -34,9 +34,9 @@ CLAIM_FLOORS = {
     "claims-tuning-8": {"supported": (0.95, 0.82), "contradicted": (0.86, 0.78), "not_found": (0.56, 0.93)},
     "claims-tuning-9": {"supported": (0.94, 0.82), "contradicted": (0.86, 0.74), "not_found": (0.47, 0.85)},
     "claims-tuning-10": {"supported": (0.93, 0.78), "contradicted": (0.86, 0.78), "not_found": (0.42, 0.78)},
-    "claims-tuning-11": {"supported": (0.94, 0.78), "contradicted": (0.80, 0.70), "not_found": (0.45, 0.92)},
+    "claims-tuning-11": {"supported": (0.94, 0.80), "contradicted": (0.90, 0.74), "not_found": (0.46, 0.92)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.09}
+MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.07}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:
