@@ -647,8 +647,8 @@ def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
 # to be one loanword, in itself ("커핑"/"cupping" 0.87, "시간"/"sign" 0.80) and above how alike each is to common words
 # of the other language (the embedding finds any two short words fairly alike: "가운데"/"keynote" 0.87, 0.01 above)
 LOAN_SIMILARITY = 0.86
-QUESTION_LOANS_KEPT = 512  # questions' loanwords remembered (all forgotten at once when full)
 LOAN_MARGIN = 0.035
+QUESTION_LOANS_KEPT = 512  # questions' loanwords remembered (all forgotten at once when full)
 # the common words the margin is measured against
 _COMMON_WORDS = {
     "en": ("the", "day", "time", "room", "price", "people", "music", "food", "water", "map", "morning", "floor",
