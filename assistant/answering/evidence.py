@@ -437,12 +437,18 @@ class CorpusStats:
         return longest if longest and all(_abbreviates(w, longest) for w in found) else None
 
     @cached_property
-    def _korean_terms(self) -> list[str]:
-        return sorted(t for t in self.df if re.fullmatch(r"[가-힣]{2,}", t))
+    def korean_terms(self) -> list[str]:
+        """The documents' Hangul terms of two syllables or more, sorted."""
+        return sorted(t for t in self.df if _HANGUL_WORD.fullmatch(t))
+
+    @cached_property
+    def english_words(self) -> list[str]:
+        """The documents' English words of four letters or more, sorted (where loanwords are looked for)."""
+        return sorted(w for w in self.words if re.fullmatch(r"[a-z]{4,}", w))
 
     def compounds(self, word: str, most: int = 8) -> list[str]:
         """The documents' Korean nouns that begin with ``word`` ("주차" → "주차장"), the commonest first."""
-        terms_ = self._korean_terms
+        terms_ = self.korean_terms
         at = bisect.bisect_left(terms_, word)
         found = []
         while at < len(terms_) and terms_[at].startswith(word):
@@ -671,8 +677,7 @@ class Loanwords:
         """The pairs of the documents' Hangul terms and English words that share their consonants
         (:func:`loanword_candidates`) and mean the same (:data:`LOAN_SIMILARITY`, :data:`LOAN_MARGIN`): each
         Hangul term with its closest English word, each English word with its closest Hangul term."""
-        korean = sorted(t for t in stats.df if re.fullmatch(r"[가-힣]{2,}", t))
-        pairs = loanword_candidates(korean, sorted(w for w in stats.words if re.fullmatch(r"[a-z]{4,}", w)))
+        pairs = loanword_candidates(stats.korean_terms, stats.english_words)
         return cls().with_pairs(confirmed_loanwords(pairs, embed))
 
     def with_pairs(self, pairs: list[tuple[str, str]]) -> Loanwords:
@@ -782,19 +787,17 @@ class EvidenceScorer:
                 self._question_loans = (stats, cache)
             if (lang, text) in cache:
                 return cache[lang, text]
+        # the question's words the documents never write, each with the other language's words spelt like it
         if lang == "en":
             written = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)}
             asked = [w for w in written if len(w.replace("-", "")) >= 4 and w not in stats.words
                      and not all(stem(part) in base.korean for part in w.split("-"))]
-        else:
-            asked = [t for t in terms(text) if re.fullmatch(r"[가-힣]{2,}", t) and t not in stats.df
-                     and t not in base.english]
-        index = self._loan_index(stats) if asked else {}
-        if lang == "en":
             pairs = [(ko, w) for w in asked for sk in latin_loan_skeletons(w.replace("-", ""))
-                     for ko in index.get(sk, ((), ()))[0]]
+                     for ko in self._loan_index(stats).get(sk, ((), ()))[0]]
         else:
-            pairs = [(t, en) for t in asked for en in index.get(hangul_loan_skeleton(t), ((), ()))[1]]
+            asked = [t for t in terms(text) if _HANGUL_WORD.fullmatch(t) and t not in stats.df
+                     and t not in base.english]
+            pairs = [(t, en) for t in asked for en in self._loan_index(stats).get(hangul_loan_skeleton(t), ((), ()))[1]]
         if pairs and self._usual is None:
             self._usual = common_vectors(self.index.embed_passages)  # one assignment, safe to race
         found = base.with_pairs(confirmed_loanwords(pairs, self.index.embed_passages, self._usual))
@@ -809,8 +812,7 @@ class EvidenceScorer:
         made_from, index = self._loan_skeletons
         if made_from is not stats:
             # the terms, and the runs of Hangul as written: the analyser may split a loanword ("배리어", "프리")
-            korean = {t for t in stats.df if re.fullmatch(r"[가-힣]{2,}", t)} | stats.hangul_runs
-            index = loan_skeleton_index(sorted(korean), (w for w in stats.words if re.fullmatch(r"[a-z]{4,}", w)))
+            index = loan_skeleton_index(sorted({*stats.korean_terms, *stats.hangul_runs}), stats.english_words)
             self._loan_skeletons = (stats, index)  # one assignment, safe to race
         return index
 
