@@ -81,6 +81,8 @@ SUITES: list[Suite] = [
           tuned=True),
     Suite(name="tuning-event-11", questions=EVAL_DIR / "tuning-event-11.yaml", knowledge=FIXTURES / "tuning-event-11",
           tuned=True),
+    Suite(name="tuning-event-12", questions=EVAL_DIR / "tuning-event-12.yaml", knowledge=FIXTURES / "tuning-event-12",
+          tuned=True),
     Suite(name="article-tuning", questions=EVAL_DIR / "article-tuning.yaml",
           documents=[FIXTURES / "seed-article.txt"], tuned=True),
     Suite(name="unseen", questions=EVAL_DIR / "unseen.yaml"),
