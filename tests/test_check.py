@@ -63,7 +63,7 @@ def test_a_day_of_the_week_beside_a_date_is_a_fact_with_that_dates_values():
 
 @pytest.mark.parametrize("forms", [
     ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025", "SFASS 10/28 개막", "10.28 포럼 개막",
-     "10.28(화) 개막한 SFASS", "SFASS opened 10.28 (Tue)"),
+     "10.28(화) 개막한 SFASS", "SFASS opened 10.28 (Tue)", "SFASS는 10.28에 개막", "10.28부터 이틀간"),
 ])
 def test_dates_compare_equal_across_languages_and_forms(forms):
     assert {tuple(facts(f).dates) for f in forms} == {("10-28",)}
@@ -71,13 +71,14 @@ def test_dates_compare_equal_across_languages_and_forms(forms):
 
 def test_a_fraction_a_decimal_or_a_percentage_is_no_date():
     for text in ("1/2 of them", "24/7 support", "It grew 10.25% a year", "평점 4.55 점", "price 10.50 won",
-                 "점수 9.12 - 10", "가격은 10.25(원)"):
+                 "점수 9.12 - 10", "가격은 10.25(원)", "시장이 10.25배 커졌다", "점수는 10.25점"):
         assert not facts(text).dates, text
 
 
 def test_a_range_of_dotted_dates_gives_both_days():
     assert facts("10.28~10.29 SFASS").dates == ["10-28", "10-29"]
     assert facts("10.28(화)~10.29(수) 양일간 열린 SFASS").dates == ["10-28", "10-29"]
+    assert facts("SFASS는 10.28~10.29 이틀 일정으로 진행됐다").dates == ["10-28", "10-29"]  # the range before the day
 
 
 def test_numbers_and_durations_compare_equal_across_forms():
@@ -815,3 +816,12 @@ def test_a_description_of_a_company_before_its_name_is_not_part_of_another_claim
     documents give as 29 October."""
     claim = next(c for c in bot.check(statement).claims if c.value == value)
     assert claim.label == "contradicted" and "29" in claim.documents_value, claim
+
+
+def test_a_dash_between_spaces_ends_a_clause(bot):
+    """"… 29 October 2025 — two days in all at the Naru hotel": the venue after the dash is a clause of its own, so
+    the passages found for it do not stand in for those giving the dates before it."""
+    claims = bot.check("Day one was on Tuesday 28 October and day two on Wednesday 29 October 2025 — two days in all "
+                       "at the Naru hotel in Seoul.").claims
+    labels = {c.value: c.label for c in claims}
+    assert labels["28 October"] == labels["29 October 2025"] == labels["Naru"] == "supported", labels

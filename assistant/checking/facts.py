@@ -285,8 +285,9 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
             lambda m: add(int(m[2]), int(m[3]), m[1]),
         ),
         # 10/28, 10/29/2025 and 3/5/2026 (month first; "1/2" is a half); 10.29 before a word, as a headline dates its news ("10.29 포럼 둘째
-        # 날엔"), before its day of the week ("10.28(화)") or opening a range ("10.28~10.29"): two digits of day, nothing
-        # after it that makes it a decimal ("10.25%", "10.50 won")
+        # 날엔"), before its day of the week ("10.28(화)"), with a particle of time ("10.28에", "10.28부터") or in a range
+        # ("10.28~10.29"): two digits of day, nothing after it that makes it a decimal ("10.25%", "10.50 won",
+        # "10.25배")
         (
             re.compile(r"(?<![\d./])(1[0-2]|0?[1-9])/(?:([12]\d|3[01])|(0?[1-9])/((?:19|20)\d{2}))"
                        r"(?:/((?:19|20)\d{2}))?(?![\d/])"),
@@ -294,13 +295,14 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
         ),
         (
             re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])"
-                       r"(?=\s+[가-힣]|\s*$|\s*\((?:[월화수목금토일]|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\))"),
+                       r"(?=\s+[가-힣]|(?:에서|에|부터|까지|엔|의)(?![가-힣])|\s*$"
+                       r"|\s*[~–]\s*(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0[1-9])(?![\d.,%])"
+                       r"|\s*\((?:[월화수목금토일]|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\))"),
             lambda m: add(int(m[1]), int(m[2])),
         ),
-        (  # 10.28~10.29
-            re.compile(r"(?<![\d.,])(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])\s*[~–]\s*"
-                       r"(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])"),
-            lambda m: (add(int(m[1]), int(m[2])), add(int(m[3]), int(m[4]))),
+        (  # the end of a range (each day of "10.28~10.29" is a date of its own, checked on its own)
+            re.compile(r"(?:(?<=[~–])|(?<=[~–] ))(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])"),
+            lambda m: add(int(m[1]), int(m[2])),
         ),
         # 28.10.–29.10. and 28.10.2025 (the European numeric form, read only as a range or with a year)
         (
