@@ -289,6 +289,8 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("Who is the director?", "who"),
         ("주관한 기관은 어디인가요?", "who"),
         ("주최랑 주관 각각 어디야?", "who"),
+        ("스폰서 어디어디야?", "who"),  # which sponsors: organisations, not a venue
+        ("협력사는 어디예요?", "who"),
         ("where did the day one speakers come from", "who"),  # their organizations, not a venue
         ("첫날 연사들 어디 어디서 왔어", "who"),
         ("그 사람 어디 소속이야?", "who"),  # which organisation, not a venue

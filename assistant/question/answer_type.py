@@ -90,7 +90,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
         re.compile(
             r"^\s*(?:and\s+)?who\b|\bwho\b|\bwhom\b|\bwhose\b|"
             # where people came from: their organizations (or countries), not a venue
-            r"\bwhere\b(?:\s+\S+){1,7}\s+from\b|어디\s*(?:어디)?\s*(?:에서|서)\s*(?:왔|온|나왔|참여|참가)|어디\s*(?:소속|출신)|어디\s*(?:랑|하고|와|과)(?![가-힣])|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론|주최|주관|후원|협찬|소속)\w{0,2}\s*(?:은|는|이|가)?\s*(?:각각\s*|모두\s*|다\s*)?어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
+            r"\bwhere\b(?:\s+\S+){1,7}\s+from\b|어디\s*(?:어디)?\s*(?:에서|서)\s*(?:왔|온|나왔|참여|참가)|어디\s*(?:소속|출신)|어디\s*(?:랑|하고|와|과)(?![가-힣])|\bwhich (?:organi[sz]ations?|compan(?:y|ies)|institutes?|agenc(?:y|ies)|groups?|people|persons?|speakers?|ministry|ministers?)\b|누구|누가|(?:기관|부처|곳|회사|기업|단체|매체|언론|주최|주관|후원|협찬|소속|스폰서|파트너|협력사|업체|브랜드)\w{0,2}\s*(?:은|는|이|가)?\s*(?:각각\s*|모두\s*|다\s*)?어디|어느\s*(?:기관|기업|회사|단체|부처)|어떤\s*(?:기관|기업|회사|단체|인물)",
             re.IGNORECASE,
         ),
     ),
