@@ -396,3 +396,14 @@ def test_a_korean_word_the_analyser_splits_in_a_table_row_is_still_the_rows_word
     bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
     answer = bot.ask("개막작 몇시 시작?")
     assert not answer.refused and "19:40" in answer.text, answer.text
+
+
+def test_an_answer_holding_none_of_the_questions_words_gives_way_to_the_other_languages_document(tmp_path):
+    """"How many volunteers…?" over a jazz festival whose English documents never mention volunteers: programme rows
+    with fees and times (and the rows read after them) are no answer when the Korean people document counts them."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures" / "tuning-event-12"
+    bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
+    answer = bot.ask("how many volunteers will be working at the festival?")
+    assert not answer.refused and "120" in answer.text, answer.text

@@ -304,7 +304,8 @@ class ExtractiveAnswerer:
         picked, absence = self._pick(question, language, passages)
         # what was found says nothing of the question's weightiest word ("예매한 표 환불 언제까지 돼?" answered with
         # when booking closes): a document in the other language may say it, if the documents know the word
-        partial = bool(picked) and all(c.values.get("missing", 0.0) >= 1.0 for c in picked) and self._findable(
+        # (the lines added after a picked one, unscored, go with it)
+        partial = bool(picked) and all(c.values.get("missing", 1.0) >= 1.0 for c in picked) and self._findable(
             question, language)
         # ... or it is about another day than the one asked about ("the keynote on day 2" answered with day one's)
         other_day = bool(picked) and bool(picked[0].values.get("day_mismatch"))
@@ -318,9 +319,11 @@ class ExtractiveAnswerer:
             found = []
         if other_day:  # the wider search's answer only where it is about the day asked about
             return (found, None) if found and found[0].values.get("day_match") else (picked, absence)
-        if partial:  # the wider search's answer only where it holds the word the first one lacks
-            better = found and found[0].values.get("missing", 1.0) < 1.0 and (
-                found[0].values.get("coverage", 0.0) > picked[0].values.get("coverage", 0.0))
+        if partial:  # the wider search's answer only where it holds the word the first one lacks (or, where the
+            # first one holds none of the question's words, any of them)
+            first = picked[0].values.get("coverage", 0.0)
+            better = found and (found[0].values.get("missing", 1.0) < 1.0 or first == 0.0) and (
+                found[0].values.get("coverage", 0.0) > first)
             return (found, None) if better else (picked, absence)
         return found, wider_absence
 
