@@ -278,3 +278,14 @@ def test_whether_something_no_document_names_exists_is_not_answered_with_a_denia
     assert fair.ask("is there an ATM at the convention centre?").refused
     denied = bot.ask("Was SFASS held at COEX?")
     assert not denied.refused and "Naru" in denied.text, denied.text
+
+
+def test_asking_for_someones_comment_is_answered_with_what_they_said(tmp_path):
+    """"조직위원장 코멘트 있어? 뭐라고 함": "comment" names what is asked for, like "quote", not what it is about, so
+    the chair's words in the press release answer it."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures" / "tuning-event-12"
+    bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
+    answer = bot.ask("조직위원장 코멘트 있어? 뭐라고 함")
+    assert not answer.refused and "윤정민" in answer.text and "사흘을 준비했다" in answer.text, answer.text

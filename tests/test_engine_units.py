@@ -290,6 +290,8 @@ def test_reciprocal_rank_fusion_rewards_agreement():
         ("주관한 기관은 어디인가요?", "who"),
         ("주최랑 주관 각각 어디야?", "who"),
         ("스폰서 어디어디야?", "who"),  # which sponsors: organisations, not a venue
+        ("시장님 코멘트 뭐였지", "quote"),  # what someone said, asked as their comment
+        ("any comments from the mayor?", "quote"),
         ("협력사는 어디예요?", "who"),
         ("where did the day one speakers come from", "who"),  # their organizations, not a venue
         ("첫날 연사들 어디 어디서 왔어", "who"),

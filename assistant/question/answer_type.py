@@ -115,7 +115,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "quote",
         re.compile(
-            r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce|call)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조|한\s*말|말씀|축사|환영사|연설|기조\s*강연",
+            r"\bsaid\b|\bsay\b|\bquote|\bstatement|\bremarks?\b|\bcomments?\b|코멘트|멘트|소감|한\s*마디|\bwhat did .+ (?:stress|emphasi[sz]e|note|add|present|introduce|call)\b|뭐라고|무엇이라고|라고\s*(?:말|했)|발언|말했|밝혔|강조|한\s*말|말씀|축사|환영사|연설|기조\s*강연",
             re.IGNORECASE,
         ),
     ),
@@ -140,7 +140,7 @@ SLOT_WORDS: dict[str, frozenset[str]] = {
     "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
     "number": frozenset({"number", "many", "big", "large", "size", "규모", "인원"}),
     "quote": frozenset({"quote", "quotes", "quoted", "quotation", "statement", "statements", "remark", "remarks",
-                        "발언"}),
+                        "comment", "comments", "발언", "코멘트", "멘트", "소감", "한마디"}),
     "link": frozenset({"url", "urls", "link", "links", "address", "website", "websites", "homepage", "site", "링크",
                        "주소", "홈페이지", "웹사이트", "사이트", "누리집"}),
     "person": frozenset({"name", "names", "named", "person", "persons", "people", "이름", "인물", "성함", "실명"}),
