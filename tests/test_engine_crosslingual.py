@@ -407,3 +407,14 @@ def test_an_answer_holding_none_of_the_questions_words_gives_way_to_the_other_la
     bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
     answer = bot.ask("how many volunteers will be working at the festival?")
     assert not answer.refused and "120" in answer.text, answer.text
+
+
+def test_a_korean_compound_and_place_name_match_the_english_words_they_join(tmp_path):
+    """"목포역에서 행사장 가는 셔틀버스 있나요?" over an English-only FAQ: "셔틀버스" is its "shuttle bus" and "목포역"
+    its "Mokpo Station", so the FAQ's shuttle line answers."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures" / "tuning-event-12"
+    bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
+    answer = bot.ask("목포역에서 행사장 가는 셔틀버스 있나요?")
+    assert not answer.refused and "every 20 minutes" in answer.text, answer.text

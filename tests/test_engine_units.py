@@ -22,7 +22,13 @@ from assistant.question.clean import InvalidQuestion, validate_question
 from assistant.question.followup import question_parts, standalone_question, to_turns
 from assistant.question.injection import strip_instructions
 from assistant.question.language import detect_language
-from assistant.question.romanized import latin_index, latin_name, name_index, with_korean_names
+from assistant.question.romanized import (
+    latin_index,
+    latin_name,
+    name_index,
+    spelt_in_latin,
+    with_korean_names,
+)
 from index.fusion import reciprocal_rank_fusion
 from index.models import Chunk
 
@@ -585,3 +591,9 @@ def test_that_person_is_the_whole_name_the_answer_gave(reply, standalone):
     title after a Korean name ("김명주 소장") is no part of it."""
     history = [{"role": "user", "content": "누가 해?"}, {"role": "assistant", "content": reply}]
     assert standalone_question("그 사람 어느 나라 사람이야?", history, "ko", 6) == standalone
+
+
+def test_a_korean_place_name_is_found_written_in_latin_letters():
+    assert spelt_in_latin("목포역", "A shuttle runs between Mokpo Station and Gate 1")  # 목포 + 역 (station)
+    assert spelt_in_latin("목포", "Mokpo")
+    assert not spelt_in_latin("부산역", "A shuttle runs between Mokpo Station and Gate 1")

@@ -1068,7 +1068,11 @@ class EvidenceScorer:
             # across languages only names in Latin script, numbers, words quoted in the other script and words it
             # has (event words, loanwords) can be shared
             keys = {t: w for t, w in q.keys.items()
-                    if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english}
+                    if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english
+                    or _joined(t, context)}
+            # a Korean compound of the question whose parts the passage says ("셔틀버스": "shuttle bus")
+            own |= {t for t in keys if _joined(t, own)}
+            context |= {t for t in keys if _joined(t, context)}
         # a Korean key word written in the text, which the analyser read as two words there ("개막작 〈…〉": 개막, 작)
         own |= {t for t in keys if t not in own and _HANGUL_WORD.fullmatch(t) and t in e.sentence}
         context |= {t for t in keys if t not in context and _HANGUL_WORD.fullmatch(t) and (
@@ -1159,6 +1163,13 @@ _ONLY_ALONE = frozenset({"비", "물"})
 _ENDING_WORDS = frozenset({"역", "홀", "룸", "층"})
 # the Korean event words of one syllable ("비", "짐", "층"): key words of a question, unlike other single syllables
 _SHORT_EVENT_WORDS = frozenset(ko for kos in EVENT_GLOSSARY.values() for ko in kos if len(ko) == 1)
+
+
+def _joined(word: str, held: frozenset[str]) -> bool:
+    """Whether a Korean ``word`` of three syllables or more is two words of ``held`` written together ("셔틀버스":
+    "셔틀" and "버스")."""
+    return len(word) > 2 and word not in held and _HANGUL_WORD.fullmatch(word) is not None and any(
+        word[:i] in held and word[i:] in held for i in range(1, len(word)))
 
 
 def _alone(word: str, text: str) -> bool:

@@ -25,6 +25,7 @@ from ..checking.facts import fact_spans, facts
 from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
+from ..question.romanized import spelt_in_latin
 from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, glossary_words, terms, years_named
 from .refusal import refusal_message
 
@@ -339,10 +340,11 @@ class ExtractiveAnswerer:
     def _holds_names(self, question: str, found: list[Evidence]) -> bool:
         """Whether the passages of ``found`` hold everyone ``question`` names ("류선화 사무총장 어느 대학 나왔어?" is
         not answered by another person's university), each name they could hold: Hangul names only where they
-        quote Hangul at all."""
-        context = " ".join(f"{c.chunk.heading} {c.chunk.window or c.chunk.text}" for c in found).lower()
+        quote Hangul at all, as they are or in Latin letters ("목포역": "Mokpo Station")."""
+        written = " ".join(f"{c.chunk.heading} {c.chunk.window or c.chunk.text}" for c in found)
+        context = written.lower()
         hangul = bool(re.search(r"[가-힣]", context))
-        return all(n.lower() in context for n in facts(question).names
+        return all(n.lower() in context or spelt_in_latin(n, written) for n in facts(question).names
                    if n not in self.scorer.stats().topic and (hangul or not re.search(r"[가-힣]", n)))
 
     def _pick(self, question: str, language: Lang, passages: list[Chunk], threshold: float | None = None

@@ -91,6 +91,13 @@ def latin_name(word: str, index: dict[str, str]) -> str | None:
     return index.get(skeleton) if len(skeleton) >= MIN_LOANWORD else None
 
 
+def spelt_in_latin(word: str, text: str) -> bool:
+    """Whether ``text`` writes a Hangul ``word``, or its first two syllables or more, in Latin letters as it sounds
+    ("목포역" in "Mokpo Station")."""
+    skeletons = {hangul_skeleton(word[:i]) for i in range(2, len(word) + 1)}
+    return any(p in skeletons for m in _CAPITALISED.finditer(text) for p in _latin_part(m[0]) if len(p) >= MIN_LOANWORD)
+
+
 def korean_name(words: list[str], index: dict[str, str]) -> str | None:
     """The Korean name of ``index`` that a run of Latin-letter words spells, if any."""
     return next((index[s] for s in latin_skeletons(words) if s in index), None)
