@@ -480,6 +480,8 @@ def test_each_question_word_asks_for_its_own_kind_of_value(question, others):
 
 @pytest.mark.parametrize("message, parts", [
     ("기조강연 누가 해? 몇 시에?", ["기조강연 누가 해?", "기조강연 몇 시에?"]),
+    # the station one leaves from is no subject of the second question: the shuttle is
+    ("목포역에서 가는 셔틀버스 있나요? 몇 분 간격이에요?", ["목포역에서 가는 셔틀버스 있나요?", "목포역에서 셔틀버스 몇 분 간격이에요?"]),
     ("how much are tickets? any discounts?", ["how much are tickets?", "any discounts?"]),
     ("Is there going to be another one? When?", ["Is there going to be another one?", "When (Is there going to be another one)?"]),
     ("Who organized the forum? Please answer in Korean.", ["Who organized the forum? Please answer in Korean."]),

@@ -99,17 +99,25 @@ def _topic(previous: str, lang: Lang, pronoun: str = "") -> str:
 
     "it" refers to a thing rather than to a person or an organization, so a name that looks like one is passed over."""
     names = facts(previous).names
+    # the place one comes from or goes to is no subject ("목포역에서 가는 셔틀버스": the shuttle)
+    places = {n for n in names if _from_or_to(n, previous)} if lang == "ko" else set()
+    names = [n for n in names if n not in places]
     if pronoun.lower() in {"it", "its", "this", "that"}:
         names = sorted(names, key=lambda n: bool(_AGENT.search(n)))
     if names:
         return " ".join(names[:2]) if lang == "ko" else "the " + names[0]
-    subjects = _ko_subjects(previous)
+    subjects = [s for s in _ko_subjects(previous) if s not in places]
     if subjects:
         return " ".join(subjects[:2])
     words = [w for w in _words(previous) if w.lower() not in _STOP_EN and len(w) > 1
              and not w.startswith(_KO_ASKING)  # "패션쇼 언제야?" is about the show, not about "언제"
              and not _predicate(w)]  # "별빛 국악 콘서트 누가 나와?" is about the concert, not about "나와"
     return " ".join(words[-3:])
+
+
+def _from_or_to(word: str, question: str) -> bool:
+    """Whether a Korean question gives ``word`` as where something starts or ends ("목포역에서", "공항까지")."""
+    return bool(re.search(re.escape(word) + r"(?:에서|부터|까지)(?![가-힣])", question))
 
 
 def _predicate(word: str) -> bool:
