@@ -158,7 +158,9 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
                                                    ("where do I pick up my bib?", "en", ["배번", "수령"]),
                                                    ("what's the deposit for the tasting cups", "en", ["보증금", "시음"]),
                                                    ("is there a cloakroom?", "en", ["물품보관소"]),
-                                                   ("what did the festival director say", "en", ["총감독"])])
+                                                   ("what did the festival director say", "en", ["총감독"]),
+                                                   ("volunteer application deadline?", "en", ["지원", "마감"]),
+                                                   ("who do I contact for press enquiries", "en", ["문의"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 
