@@ -1065,14 +1065,13 @@ class EvidenceScorer:
         if chunk.lang != lang:  # a passage in the other language: its words for what events have, in the question's
             loanwords = self.loanwords_for(q.text, lang)
             own, context = glossed(own, lang, loanwords), glossed(context, lang, loanwords)
+            # a Korean compound of the question whose parts the passage says ("셔틀버스": "shuttle bus")
+            own |= {t for t in q.keys if _joined(t, own)}
+            context |= {t for t in q.keys if _joined(t, context)}
             # across languages only names in Latin script, numbers, words quoted in the other script and words it
             # has (event words, loanwords) can be shared
             keys = {t: w for t, w in q.keys.items()
-                    if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english
-                    or _joined(t, context)}
-            # a Korean compound of the question whose parts the passage says ("셔틀버스": "shuttle bus")
-            own |= {t for t in keys if _joined(t, own)}
-            context |= {t for t in keys if _joined(t, context)}
+                    if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english}
         # a Korean key word written in the text, which the analyser read as two words there ("개막작 〈…〉": 개막, 작)
         own |= {t for t in keys if t not in own and _HANGUL_WORD.fullmatch(t) and t in e.sentence}
         context |= {t for t in keys if t not in context and _HANGUL_WORD.fullmatch(t) and (
