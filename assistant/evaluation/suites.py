@@ -83,6 +83,8 @@ SUITES: list[Suite] = [
           tuned=True),
     Suite(name="tuning-event-12", questions=EVAL_DIR / "tuning-event-12.yaml", knowledge=FIXTURES / "tuning-event-12",
           tuned=True),
+    Suite(name="tuning-event-13", questions=EVAL_DIR / "tuning-event-13.yaml", knowledge=FIXTURES / "tuning-event-13",
+          tuned=True),
     Suite(name="article-tuning", questions=EVAL_DIR / "article-tuning.yaml",
           documents=[FIXTURES / "seed-article.txt"], tuned=True),
     Suite(name="unseen", questions=EVAL_DIR / "unseen.yaml"),
