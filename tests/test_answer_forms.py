@@ -126,6 +126,15 @@ def test_a_summary_of_the_event_says_when_and_where_it_was(bot, question):
     assert "28" in answer.text and "29" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["give me the gist of SFASS 2025", "tl;dr of the whole forum?",
+                                      "give me a quick summary of sfass: when, where, how big", "SFASS 간단히 요약해줘"])
+def test_a_summary_of_the_event_says_how_many_took_part(bot, question):
+    """The attendance sits deep in the overview, past the openings of the documents; a summary still gives it,
+    and not a count of another event ("28 countries took part in the AI Seoul Summit") in its place."""
+    answer = bot.ask(question)
+    assert "150" in answer.text, answer.text
+
+
 @pytest.mark.parametrize("question", ["give me the gist of SFASS 2025", "summarize the forum in a few lines"])
 def test_a_summary_gives_the_span_of_days_once(bot, question):
     """A sentence counting the forum's days says nothing new after the one giving its span of days."""

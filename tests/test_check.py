@@ -94,6 +94,16 @@ def test_numbers_and_durations_compare_equal_across_forms():
     assert facts("관람객 1만 5천여 명").numbers == ["15000"] and facts("상금 3천만 원").money == ["30000000 KRW"]
 
 
+@pytest.mark.parametrize(("text", "counted"), [
+    ("About 150 people took part.", "people"), ("150여 명이 참석했다.", "people"), ("28 countries took part.", "count"),
+    ("부스 60개가 들어선다.", "count"), ("32 teams compete.", "teams"), ("It was held on day two of SFASS.", ""),
+    ("Day one was 28 October, and day two was 29 October.", ""),
+])
+def test_a_number_counts_what_its_unit_names_and_a_numbered_day_counts_nothing(text, counted):
+    numbers = [f for f in fact_spans(text) if f.kind == "number"]
+    assert numbers and all(f.counted() == counted for f in numbers), [(f.text, f.unit) for f in numbers]
+
+
 def test_times_of_day_compare_across_languages_and_forms():
     def times(text):
         return [f.values for f in fact_spans(text) if f.kind == "time"]

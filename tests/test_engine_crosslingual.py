@@ -160,7 +160,13 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
                                                    ("is there a cloakroom?", "en", ["물품보관소"]),
                                                    ("what did the festival director say", "en", ["총감독"]),
                                                    ("volunteer application deadline?", "en", ["지원", "마감"]),
-                                                   ("who do I contact for press enquiries", "en", ["문의"])])
+                                                   ("who do I contact for press enquiries", "en", ["문의"]),
+                                                   ("will the finals be streamed online?", "en",
+                                                    ["결승", "생중계", "온라인"]),
+                                                   ("is there a hotel discount for foreign dancers?", "en",
+                                                    ["숙박", "해외", "할인"]),
+                                                   ("wher is the lost and found", "en", ["분실물"]),
+                                                   ("분실물 어디서 찾아요?", "ko", ["lost"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 

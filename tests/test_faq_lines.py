@@ -35,6 +35,22 @@ Yes, 14 food trucks park on the lawn every evening. No alcohol is sold at the fe
 The North Car Park has 320 spaces. The first hour is free, then parking costs 1,000 won per 30 minutes.
 """
 
+FAQ_KO = """---
+id: faq-ko
+title: 별빛 축제 — 자주 묻는 질문
+lang: ko
+source: 관람 안내팀
+kind: faq
+---
+# 별빛 축제 — 자주 묻는 질문
+
+**Q. 환불되나요?**
+A. 행사 시작 7일 전까지 취소하면 전액 돌려드립니다. 그 이후에는 결제 금액의 50%를 돌려드립니다.
+
+**Q. 재입장할 수 있나요?**
+A. 손목밴드를 차고 있으면 당일에는 자유롭게 다시 들어올 수 있습니다.
+"""
+
 OVERVIEW = """---
 id: overview-en
 title: Star Night 2026
@@ -52,7 +68,8 @@ It is organised by the Daejeon Science Culture Foundation.
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Assistant:
     root = tmp_path_factory.mktemp("faq-lines")
-    knowledge = write_kb(root / "knowledge", {"faq-en.md": FAQ, "overview-en.md": OVERVIEW})
+    knowledge = write_kb(root / "knowledge", {"faq-en.md": FAQ, "faq-ko.md": FAQ_KO,
+                                                         "overview-en.md": OVERVIEW})
     return Assistant(Settings(knowledge_dir=knowledge, data_dir=root / "data"))
 
 
@@ -64,3 +81,18 @@ def bot(tmp_path_factory) -> Assistant:
 def test_a_faq_question_line_is_not_the_answer_the_lines_under_it_are(bot, question, line, answer):
     text = bot.ask(question).text
     assert answer in text and line not in text
+
+
+def test_a_faq_question_line_found_brings_the_lines_answering_it_and_no_other(bot):
+    """A search may find a question line ("Q. 환불되나요?") and not the lines under it, which hold none of the
+    question's words; those lines are read with it, up to the next question."""
+    chunks = bot.extractive.index.chunks("faq-ko")
+    asked = next(c for c in chunks if "환불되나요" in c.text)
+    read = " ".join(c.text for c in bot.extractive.with_answers([asked]))
+    assert "7일 전까지" in read and "50%" in read
+    assert "재입장" not in read and "손목밴드" not in read
+
+
+def test_a_question_in_one_language_is_answered_by_the_other_languages_faq(bot):
+    answer = bot.ask("can i get a refund if i cant make it?")
+    assert not answer.refused and "7일" in answer.text, answer.text

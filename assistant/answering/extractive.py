@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Asked-for kinds of value that only a sentence holding one can answer (a time of day, a price, a web address, a room, a
 # person's name, a length of time, an age, a count, a date or year, a place).
 STRICT_SLOTS = ("time", "money", "link", "duration", "room", "person", "age", "number", "date", "year", "place")
-SUMMARY_SENTENCES = 5
+SUMMARY_SENTENCES = 6
 SUMMARY_FACTS_WEIGHT = 0.1  # how much holding facts (dates, places, numbers, names) counts beside centrality
 DUPLICATE_SIMILARITY = 0.95  # sentence vectors this close say the same thing (also across Korean and English)
 SAME_WORDS = 0.5  # ... when in one language, sharing this share of their words too
@@ -47,6 +47,8 @@ _ABOUT = re.compile(r"\babout\b|에\s*(?:대해|대한|관해)", re.IGNORECASE) 
 _ANNOUNCES_LIST = re.compile(
     r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))", re.IGNORECASE)
 LEAD_DOCUMENTS = 24  # at most this many documents' opening passages are read for a summary, or when or where
+OVERVIEW_PASSAGES = 16  # a summary reads this many opening passages of an overview (three of any other document)
+FAQ_ANSWER_PASSAGES = 3  # at most this many passages answering a FAQ question line are read with it
 LIST_ITEMS = 12  # at most this many items of an announced list are quoted
 SECTION_SENTENCES = 5  # at most this many sentences of a section quoted for a question about what heads it
 SECTION_SHARE = 0.5  # ... whose key words are at least this share of the heading's words
@@ -131,24 +133,26 @@ def of_another_year(q: Question, best: Evidence) -> bool:
     return bool(relative) and not relative & q.years
 
 
-def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidence]:
+def summary(pool: list[Evidence], more: list[Evidence] = (), size: int = SUMMARY_SENTENCES) -> list[Evidence]:
     """The most representative, informative distinct sentences: close to the centre of the evidence found and
     holding facts (dates, places, numbers, names), each new one far from those already picked (maximal marginal
-    relevance), in document order."""
+    relevance), in document order. The sentences ``more`` may only give the span of days, the venue or the count
+    that ``pool`` lacks; they do not move its centre."""
     if not pool:
         return []
-    vectors = np.stack([c.vector for c in pool])
-    centre = vectors.mean(axis=0)
-    informative = np.array([min(len(set(facts(c.sentence).all())), 3) / 3 for c in pool])
+    both = [*pool, *more]
+    vectors = np.stack([c.vector for c in both])
+    centre = vectors[: len(pool)].mean(axis=0)
+    informative = np.array([min(len(set(facts(c.sentence).all())), 3) / 3 for c in both])
     relevance = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)) + SUMMARY_FACTS_WEIGHT * informative
     # a summary says when, where and how many: the most central sentence giving the span of days (else a date),
-    # then one naming a venue, then one counting something ("150 people", "32 teams")
+    # then one naming a venue, then one counting people (else anything: "32 teams")
     picked: list[int] = []
-    for slot, strengths in (("date", (2.0, 1.0)), ("place", (2.0,)), ("count", (1.0,))):
-        filled = [_counts(c.sentence) if slot == "count" else fills_slot(c.sentence, slot, "") for c in pool]
+    for slot, strengths in (("date", (2.0, 1.0)), ("place", (2.0,)), ("count", (2.0, 1.0))):
+        filled = [_counts(c.sentence) if slot == "count" else fills_slot(c.sentence, slot, "") for c in both]
         strength = next((s for s in strengths if any(f >= s for f in filled)), strengths[-1])
         holding = [i for i, f in enumerate(filled)
-                   if f >= strength and not _repeats(pool[i], [pool[j] for j in picked])]
+                   if f >= strength and not _repeats(both[i], [both[j] for j in picked])]
         best = max(holding, key=lambda i: relevance[i], default=None)
         if best is not None and best not in picked:
             picked.append(best)
@@ -163,16 +167,18 @@ def summary(pool: list[Evidence], size: int = SUMMARY_SENTENCES) -> list[Evidenc
         if not options:
             break
         best = max(options, key=gain)
-        if _repeats(pool[best], [pool[j] for j in picked]):
+        if _repeats(both[best], [both[j] for j in picked]):
             rejected.add(best)
         else:
             picked.append(best)
-    return sorted((pool[i] for i in picked), key=lambda c: (c.passage, c.chunk.start))
+    return sorted((both[i] for i in picked), key=lambda c: (c.passage, c.chunk.start))
 
 
 def _counts(sentence: str) -> float:
-    """1 when ``sentence`` counts something: a number with what it counts ("150여 명", "32 teams")."""
-    return float(any(f.kind == "number" and f.unit for f in fact_spans(sentence)))
+    """2 when ``sentence`` counts people ("150여 명", "about 150 attendees"), 1 when it counts something else ("32
+    teams"), 0 when it counts nothing (a number with no unit, "day two")."""
+    families = {f.counted() for f in fact_spans(sentence) if f.kind == "number"}
+    return 2.0 if "people" in families else 1.0 if families - {""} else 0.0
 
 
 def says_documents_lack(q: Question, candidates: list[Evidence]) -> Evidence | None:
@@ -355,6 +361,8 @@ class ExtractiveAnswerer:
             # whatever the keyword search found for the event's own name
             known = {c.chunk_id for c in passages}
             passages = passages + [c for c in self._lead_chunks(language, passages) if c.chunk_id not in known]
+        if q.form != "summary":
+            passages = self.with_answers(passages)
         candidates = self.scorer.candidates(q, passages, language)
         fixed = self.without_model(q, candidates, passages, language)
         picked = fixed if fixed is not None else self.with_what_follows(select(q, candidates, self.scorer.model,
@@ -363,6 +371,20 @@ class ExtractiveAnswerer:
             return picked, None
         absence = says_documents_lack(q, candidates)
         return [], absence.chunk if absence else None
+
+    def with_answers(self, passages: list[Chunk]) -> list[Chunk]:
+        """``passages`` with the lines answering each FAQ question line found among them with none of its answer
+        ("**Q. 환불되나요?**" found, its answer on the next lines with none of the question's words), after them."""
+        asked = self.scorer.stats().chunk_asked
+        known = {c.chunk_id for c in passages}
+        more: list[Chunk] = []
+        for c in passages:
+            question = c.text.strip().strip("*_ ")
+            answer = [a for a in self._following(c, FAQ_ANSWER_PASSAGES) if asked.get(a.chunk_id) == question]
+            if answer and not any(a.chunk_id in known for a in answer):
+                known.update(a.chunk_id for a in answer)
+                more += answer
+        return passages + more
 
     def with_what_follows(self, picked: list[Evidence]) -> list[Evidence]:
         """``picked`` with what a sentence leaves to the passages after it: after one announcing a list ("… the
@@ -426,24 +448,29 @@ class ExtractiveAnswerer:
         every other question."""
         if q.form == "summary" and not q.total and not q.days:  # the event itself (a subject's or a day's
             # summary is a list about it)
-            return summary(usable(q, candidates) + self.leads(language, passages))
+            leads = self.leads(language, passages, overview=OVERVIEW_PASSAGES)
+            opening = {c.chunk_id for c in self._lead_chunks(language, passages)}
+            return summary(usable(q, candidates) + [c for c in leads if c.chunk.chunk_id in opening],
+                           [c for c in leads if c.chunk.chunk_id not in opening])
         acronyms = asked_expansions(q.text)  # "what does SFASS stand for": the sentence that spells it out
         spelled = [c for c in candidates if not c.absence and any(spells_out(a, c.sentence) for a in acronyms)]
         if spelled:
             return spelled[:1]
         return self.agenda(q, language) or self.section(q, language) or None
 
-    def leads(self, language: Lang, passages: list[Chunk], per_document: int = 3) -> list[Evidence]:
+    def leads(self, language: Lang, passages: list[Chunk], per_document: int = 3, overview: int = 3) -> list[Evidence]:
         """The opening sentences of the documents in ``language`` (of any document when none is; see
         :meth:`_lead_chunks`): where news and overviews put their main facts, for summaries of the event. Their
         passages are numbered after ``passages``."""
-        chunks = self._lead_chunks(language, passages, per_document)
+        chunks = self._lead_chunks(language, passages, per_document, overview)
         pairs, vectors = self.index.sentences(chunks)
         return [Evidence(sentence=s.text.strip(), passage=len(passages) + i, chunk=chunks[i], vector=v)
                 for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
 
-    def _lead_chunks(self, language: Lang, passages: list[Chunk], per_document: int = 3) -> list[Chunk]:
-        """The first passages of every document in ``language`` (of every document when none is); in a library
+    def _lead_chunks(self, language: Lang, passages: list[Chunk], per_document: int = 3,
+                     overview: int = 3) -> list[Chunk]:
+        """The first ``per_document`` passages of every document in ``language`` (of every document when none is),
+        ``overview`` of an overview's; in a library
         of more than :data:`LEAD_DOCUMENTS` such documents, those of its overviews, then of the documents
         ``passages`` come from, up to that many (the cost of a question must not grow with the library)."""
         documents = self.index.documents()
@@ -451,7 +478,8 @@ class ExtractiveAnswerer:
         if len(written) > LEAD_DOCUMENTS:
             found = {c.doc_id for c in passages}
             written = sorted(written, key=lambda d: (d.kind != "overview", d.doc_id not in found))[:LEAD_DOCUMENTS]
-        return [c for info in written for c in self.index.chunks(info.doc_id)[:per_document]]
+        return [c for info in written
+                for c in self.index.chunks(info.doc_id)[:overview if info.kind == "overview" else per_document]]
 
     def agenda(self, q: Question, language: Lang) -> list[Evidence]:
         """A day's agenda read from the documents' own day sections: those of the structured programme (the

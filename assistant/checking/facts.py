@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from index.text import _kiwi_lock, kiwi
 
 from ..answering.citations import MARKER
-from ..question.vocabulary import ARTICLES, LANGUAGE_WORDS, PREPOSITIONS, QUESTION_FRAME
+from ..question.vocabulary import ARTICLES, KEY_TERM_STOPWORDS, LANGUAGE_WORDS, PREPOSITIONS, QUESTION_FRAME
 
 MONTHS = {
     "jan": 1,
@@ -183,6 +183,18 @@ class FactSpan(BaseModel):
     approximate: bool = False
     unit: str = ""  # a number's unit word ("people", "명", "won"), lower-case
     weekday: int | None = None  # of a weekday: the day of the week (0 = Monday); its values are its date's
+
+    def counted(self) -> str:
+        """What a number counts, as its unit's family ("people", "money", "count", or the unit itself when it is
+        a Korean counter or names what is counted: "32 teams" → "teams"); "" for a bare number and a number
+        followed by a word that counts nothing ("day two was" → "")."""
+        if self.kind != "number" or not self.unit:
+            return ""
+        family = _unit_family(self.unit)
+        if family in _UNIT_FAMILIES or self.unit in _KOREAN_COUNTERS:
+            return family
+        plural = re.fullmatch(r"[a-z]{2,}[^su]s", self.unit) and self.unit not in KEY_TERM_STOPWORDS
+        return self.unit if plural else ""
 
     def same_kind(self, other: FactSpan) -> bool:
         """Whether two facts could fill the same slot: dates with dates, numbers of the same unit family, ..."""
