@@ -165,6 +165,15 @@ def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(b
     assert len(spans) == 1 and "6" in spans[0].value and spans[0].label == "not_found"
 
 
+@pytest.mark.parametrize("statement, value", [("300 guests attended SFASS.", "300"),
+                                              ("Two hundred-plus experts gathered for SFASS.", "Two hundred-plus"),
+                                              ("SFASS에는 전문가 300명이 참석했다.", "300")])
+def test_a_head_count_in_other_words_for_people_is_contradicted_by_the_documents_count(bot, statement, value):
+    """The documents count "people" ("150여 명"); guests and experts are people counted on the same slot."""
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == "contradicted" and "150" in (claim.documents_value or ""), claim
+
+
 def test_a_relative_clause_says_its_own_thing_whatever_the_other_clauses_say(bot):
     """The words no document uses sit in another clause ("forecast to hit KRW 10tn"); the relative clause with its
     own verb is about the summit's countries, which the documents give."""

@@ -120,6 +120,7 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
              "예상"),  # what is to come
     "next": ("next", "follow", "upcom", "후속", "다음"),
     "grow": ("grow", "reach", "hit", "top", "expand", "성장", "달하", "도달"),  # what an amount comes to
+    "people": ("people", "person", "guest", "expert", "visito", "사람", "인원", "관계자", "전문가"),  # who is counted
 }
 
 # The words events are described with, English and Korean, for matching a question in one language with a
