@@ -368,9 +368,17 @@ def test_a_person_is_a_name_with_a_role_not_an_organization(sentence, person):
     # a general counter counts the noun after it: "8개 팀" is eight teams, in either language
     ("결선 진출팀 몇 팀이에요?", "상위 8개 팀이 결선에서 겨룬다.", "예선은 1일차에 열린다."),
     ("how many teams reach the final?", "상위 8개 팀이 결선에서 겨룬다.", "예선은 1일차에 열린다."),
+    ("SFASS에는 몇 개 나라가 참가했어?", "28개국이 참여했다.", "SFASS에는 150여 명이 참여했다."),  # 나라: 개국
 ])
 def test_a_count_of_what_is_asked_fills_a_how_many_question_best(question, counted, other):
     assert fills_slot(counted, "number", question) > fills_slot(other, "number", question) > 0
+
+
+@pytest.mark.parametrize("sentence", ["On SFASS day one (28 October), the institutes of Japan and Singapore spoke.",
+                                      "Session two is on evaluation.", "Gate 3 opens at noon."])
+def test_a_numbered_day_session_or_gate_counts_nothing(sentence):
+    """"day one" names a day: it does not answer "how many countries came?"."""
+    assert not fills_slot(sentence, "number", "how many countries were represented?")
 
 
 def test_a_person_fills_the_slot_only_with_the_organization_asked_about():

@@ -253,7 +253,10 @@ def slot_hint(question: str) -> str:
     return SLOT_HINTS.get(detect_slot(question), "")
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+([A-Za-z]+)|몇\s*([가-힣]+)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\s+([A-Za-z]+)|몇\s*(?:개\s+(?=나라|국가))?([가-힣]+)", re.IGNORECASE)
+
+
+_LABEL_BEFORE = re.compile(r"\b(?:day|session|round|part|phase|gate|room|hall|stage|track|zone|no\.?)\s*$", re.IGNORECASE)
 
 
 def _counted(question: str) -> str:
@@ -269,6 +272,7 @@ _COUNTERS = {
     "벌": ("outfit", "garment", "piece"), "편": ("film", "paper", "article"), "회": ("edition", "time"),
     "대": ("car", "vehicle", "bus", "machine"), "권": ("book", "volume"), "팀": ("team",),
 }
+_KOREAN_COUNTED = {"나라": "개국", "국가": "개국"}  # "몇 개 나라" counts what "몇 개국" counts
 _COUNTED_BY = {noun: counter for counter, nouns in _COUNTERS.items() for noun in nouns}
 
 
@@ -276,6 +280,8 @@ def _count_class(word: str) -> str:
     """What a unit word counts, the same for a Korean counter and the English noun ("개국이" and "countries")."""
     word = word.lower()
     if re.match(r"[가-힣]", word):
+        if (noun := next((n for n in _KOREAN_COUNTED if word.startswith(n)), None)) is not None:
+            return _KOREAN_COUNTED[noun]
         return next((c for c in sorted(_COUNTERS, key=len, reverse=True) if word.startswith(c)), word[:1])
     singular = re.sub(r"(?<=[^s])s$|(?<=[^aeiou])ies$", lambda m: "y" if m[0] == "ies" else "", word)
     return _COUNTED_BY.get(singular, singular)
@@ -417,8 +423,10 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
     if slot == "number":  # a count of the thing asked about counts most ("몇 벌" → "30벌", "how many countries")
         new = set(have.numbers) - set(asked.numbers)
         counted = _counted(question)
-        if new and counted and any(f.kind == "number" and f.values[0] in new and _same_unit(_unit_of(f, sentence), counted)
-                                   for f in fact_spans(sentence)):
+        spans = [f for f in fact_spans(sentence) if f.kind == "number" and f.values[0] in new]
+        new -= {f.values[0] for f in spans if _LABEL_BEFORE.search(sentence[: f.start])}  # "day one" counts nothing
+        numbers = [f for f in spans if f.values[0] in new]
+        if new and counted and any(_same_unit(_unit_of(f, sentence), counted) for f in numbers):
             return 2.0
         return float(bool(new))
     if slot == "money":
