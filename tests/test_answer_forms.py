@@ -173,6 +173,9 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
     assert correct("sesions on the frist day?") == "sessions on the first day?"  # two letters swapped
     assert correct("whats the theme of teh forum") == "what the theme of the forum"  # a short word too
     assert correct("Did Kim go?") == "Did Kim go?"  # a short name is no misspelt word
+    # a misspelling that shares its stem with the documents' word is still written as that word, for its meaning
+    assert correct("who organizd sfass") == "who organized sfass"
+    assert correct("what about the ministr") == "what about the ministry"
 
 
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(bot):

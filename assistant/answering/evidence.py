@@ -838,11 +838,12 @@ class EvidenceScorer:
         def fix(m: re.Match[str]) -> str:
             word = m.group()
             low = word.lower()
-            if low in words or len(low) < 3 or stem(low) in stats.df:  # "present" of "presented": no typo
+            if low in words or len(low) < 3 or _english_word(low):  # "three", "parking": a word, not a misspelt one
                 return word
-            if _english_word(low):  # "three", "parking": a word, not a misspelt one
-                return word
+            known = stem(low) in stats.df  # "deadlin": a misspelt word with the stem of a word the documents use
             close = difflib.get_close_matches(low, words, n=1, cutoff=0.84) if len(low) > 3 else []
+            if known:  # (its meaning is searched for too, and a misspelling has none)
+                return _same_case(close[0], word) if close and stem(close[0]) == stem(low) else word
             if close and close[0][0] == low[0]:
                 return _same_case(close[0], word)
             # two letters swapped ("frist" for "first"): too far apart for the ratio above on a short word
