@@ -176,6 +176,7 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
     # a misspelling that shares its stem with the documents' word is still written as that word, for its meaning
     assert correct("who organizd sfass") == "who organized sfass"
     assert correct("what about the ministr") == "what about the ministry"
+    assert correct("the Singaporean institute") == "the Singaporean institute"  # another form, no misspelling
 
 
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(bot):

@@ -165,6 +165,18 @@ def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(b
     assert len(spans) == 1 and "6" in spans[0].value and spans[0].label == "not_found"
 
 
+@pytest.mark.parametrize("statement, value, documents", [
+    ("France's AI Action Summit took place in March 2025.", "March 2025", "February 2025"),
+    ("프랑스 AI Action Summit은 2025년 3월에 열린다.", "2025년 3월", "2025년 2월"),
+])
+def test_a_date_with_only_frame_words_beside_it_is_contradicted_by_the_same_things_date(bot, statement, value,
+                                                                                        documents):
+    """"took place in" says nothing of what the date is of: the rest of the claim does ("France's AI Action
+    Summit"), and a sentence saying all of it with another month contradicts it."""
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == "contradicted" and claim.documents_value == documents, claim
+
+
 @pytest.mark.parametrize("statement, value", [("300 guests attended SFASS.", "300"),
                                               ("Two hundred-plus experts gathered for SFASS.", "Two hundred-plus"),
                                               ("SFASS에는 전문가 300명이 참석했다.", "300")])

@@ -842,8 +842,10 @@ class EvidenceScorer:
                 return word
             known = stem(low) in stats.df  # "deadlin": a misspelt word with the stem of a word the documents use
             close = difflib.get_close_matches(low, words, n=1, cutoff=0.84) if len(low) > 3 else []
-            if known:  # (its meaning is searched for too, and a misspelling has none)
-                return _same_case(close[0], word) if close and stem(close[0]) == stem(low) else word
+            if known:  # (its meaning is searched for too, and a misspelling has none); a longer word is another
+                # form of it ("Singaporean" of "Singapore"), not a misspelling
+                same = close and stem(close[0]) == stem(low) and len(close[0]) >= len(low)
+                return _same_case(close[0], word) if same else word
             if close and close[0][0] == low[0]:
                 return _same_case(close[0], word)
             # two letters swapped ("frist" for "first"): too far apart for the ratio above on a short word

@@ -1010,7 +1010,11 @@ class ClaimChecker:
                     or bool(_span_of(atom.values) and self._event_date(atom, statement)))  # when the event ran
         # a claim mostly in words no document uses speaks of something the documents do not cover
         # (the event's length is a slot of its own, whatever else the sentence says)
-        can_contradict = of_event or (bool(cue) and context.unknown_share < UNKNOWN_SHARE)
+        # "X took place in March 2025": only frame words beside a date, so what it is the date of is said by all the
+        # claim's other words, which a rival must then hold nearly all
+        slot_cue = cue or ({t: w for t, w in weights.items() if t not in self.scorer.stats().topic}
+                           if atom.kind == "date" else {})
+        can_contradict = of_event or (bool(slot_cue) and context.unknown_share < UNKNOWN_SHARE)
         # "Kim Myung-joo, director of ..., gave ...": a sentence giving someone else that post does not say that
         # someone else did what the claim says
         described = {t for m in EN_POST.finditer(statement[slice(*atom.sentence)]) if m["name"] == atom.value
@@ -1020,7 +1024,7 @@ class ClaimChecker:
                                              statement[slice(*atom.clause)], re.IGNORECASE)
                       for t in self.scorer.key_terms(m[1])}
         rival_weights = {t: w for t, w in weights.items() if t not in described}
-        rival_cue = {t: w for t, w in cue.items() if t not in described}
+        rival_cue = {t: w for t, w in slot_cue.items() if t not in described}
         can_contradict = can_contradict and bool(rival_cue or of_event)
         topic = self.scorer.stats().topic
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
