@@ -166,6 +166,24 @@ def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(b
 
 
 @pytest.mark.parametrize("statement, value, documents", [
+    ("참석자들 “한국 민관 협력 모델, 세계 AI 안전의 표준 될 수 있어”", "세계", "아시아"),
+    ("Participants said Korea's public-private model could become the global standard for AI safety.", "global",
+     "Asia"),
+])
+def test_a_quote_with_another_reach_is_contradicted_on_that_word(bot, statement, value, documents):
+    """The documents quote "아시아 AI 안전의 표준": the world, in its place, is what is wrong."""
+    claim = next(c for c in bot.check(statement).claims if c.label == "contradicted")
+    assert claim.value == value and claim.documents_value == documents, claim
+
+
+def test_at_home_and_abroad_is_no_other_reach_than_international():
+    from assistant.checking.claim_check import _scope
+
+    assert {"world", "domestic"} <= _scope("국내외 학계·산업계·정부 관계자").keys()
+    assert _scope("international experts").keys() == {"world"}
+
+
+@pytest.mark.parametrize("statement, value, documents", [
     ("France's AI Action Summit took place in March 2025.", "March 2025", "February 2025"),
     ("프랑스 AI Action Summit은 2025년 3월에 열린다.", "2025년 3월", "2025년 2월"),
 ])

@@ -1381,6 +1381,14 @@ class ClaimChecker:
             return self._labelled(claim, "not_found", None, lang)
         best = max(evidence, key=lambda s: self._cover(keys, s), default=None)
         if best is not None and self._cover(keys, best) >= MEANING_MIN:
+            mine, theirs = _scope(clause), _scope(best.text)
+            if mine and theirs and not mine & theirs.keys():  # "세계 AI 안전의 표준" where they say "아시아 …":
+                # the word of the reach is what is contradicted
+                m = _SCOPE_PATTERNS[next(iter(mine))].search(claim.value)
+                if m:
+                    claim = claim.model_copy(update={"value": m[0], "start": claim.start + m.start(),
+                                                     "end": claim.start + m.end()})
+                return self._labelled(claim, "contradicted", best, lang, next(iter(theirs.values())))
             return self._labelled(claim, "supported", best, lang)
         return self._labelled(claim, "not_found", None, lang)
 
@@ -1401,6 +1409,21 @@ class ClaimChecker:
 _DESCRIBED_BEFORE = re.compile(
     r"(?:[가-힣A-Za-z]+의\s+)?(?:[가-힣A-Za-z·-]+\s+){0,5}?(?:기업|회사|업체|스타트업|기관)\s*$|"
     r"\b(?:(?:an?|the)\s+)?(?:[A-Za-z-]+\s+){0,4}?(?:company|firm|startup|business|agency)\s*$", re.IGNORECASE)
+
+
+# How far something reaches, in either language: the world, a continent, one country ("국내외", at home and
+# abroad, names two).
+_SCOPES = {
+    "world": r"\b(?:world(?:wide)?|global(?:ly)?|international(?:ly)?|abroad)\b|세계|글로벌|국제|국내외|해외",
+    "asia": r"\basian?\b|아시아", "europe": r"\beurop(?:e|ean)\b|유럽", "america": r"\b(?:north )?americas?\b|미주",
+    "domestic": r"\bdomestic(?:ally)?\b|국내",
+}
+_SCOPE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _SCOPES.items()}
+
+
+def _scope(text: str) -> dict[str, str]:
+    """The reaches ``text`` names, each with the words naming it ("세계" → world)."""
+    return {name: m[0] for name, pattern in _SCOPE_PATTERNS.items() if (m := pattern.search(text))}
 
 
 def _descriptions(atom: AtomicClaim, statement: str) -> list[tuple[int, int]]:
