@@ -181,6 +181,7 @@ def test_a_misspelling_is_corrected_only_towards_a_close_word(bot):
 
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(bot):
     correct = bot.extractive.scorer.correct_spelling
+    assert correct("where is the lost and found?") == "where is the lost property?"  # one noun of three words
     assert correct("how many ppl showed up? is there gonna be another one") == (
         "how many people attended? is there going to be another one")  # a verb of two words as the documents' one
     assert correct("how many runners took part?") == "how many runners participated?"

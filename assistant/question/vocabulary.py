@@ -75,12 +75,14 @@ CHAT_SHORTHAND = {
     "mtg": "meeting", "conf": "conference", "dunno": "do not know", "bday": "birthday",
 }
 
-# Verbs of two words read as the one word the documents use for them ("how many took part?": participated)
+# Verbs of two words read as the one word the documents use for them ("how many took part?": participated), and
+# nouns of several words as the words documents use for them
 PHRASAL_VERBS = {
     "take part": "participate", "takes part": "participates", "took part": "participated",
     "taking part": "participating", "taken part": "participated", "show up": "attend", "shows up": "attends",
     "showed up": "attended", "turn up": "attend", "turned up": "attended", "sign up": "register",
     "signed up": "registered", "signing up": "registering",
+    "lost and found": "lost property", "lost & found": "lost property",  # a noun of three words, as its usual two
 }
 
 # Verbs of the question's frame whose every form is a stop word too ("gives", "gave", "given" as "give")
@@ -194,6 +196,6 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "bike": ("자전거",), "bicycle": ("자전거",), "printer": ("프린터",), "local": ("동네", "지역"),
     "bib": ("배번", "번호표"), "pick": ("수령",), "collect": ("수령",), "donated": ("기부",), "paper": ("종이",),
     "hotel": ("호텔", "숙박", "숙소"), "accommodation": ("숙박", "숙소"), "foreign": ("해외", "외국"),
-    "overseas": ("해외",), "restaurant": ("식당", "음식점"), "lost": ("분실", "분실물"),
+    "overseas": ("해외",), "restaurant": ("식당", "음식점"), "lost": ("분실", "분실물"), "property": ("물품", "분실물"),
     "reduce": ("감소", "절감"), "reduced": ("감소", "절감"),
 }
