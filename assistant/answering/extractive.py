@@ -469,10 +469,10 @@ class ExtractiveAnswerer:
 
     def _lead_chunks(self, language: Lang, passages: list[Chunk], per_document: int = 3,
                      overview: int = 3) -> list[Chunk]:
-        """The first ``per_document`` passages of every document in ``language`` (of every document when none is),
-        ``overview`` of an overview's; in a library
-        of more than :data:`LEAD_DOCUMENTS` such documents, those of its overviews, then of the documents
-        ``passages`` come from, up to that many (the cost of a question must not grow with the library)."""
+        """The first ``per_document`` passages (``overview`` of an overview) of every document in ``language`` (of
+        every document when none is); in a library of more than :data:`LEAD_DOCUMENTS` such documents, those of its
+        overviews, then of the documents ``passages`` come from, up to that many (the cost of a question must not
+        grow with the library)."""
         documents = self.index.documents()
         written = [d for d in documents if d.lang == language] or documents
         if len(written) > LEAD_DOCUMENTS:
