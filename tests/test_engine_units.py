@@ -23,10 +23,10 @@ from assistant.question.followup import question_parts, standalone_question, to_
 from assistant.question.injection import strip_instructions
 from assistant.question.language import detect_language
 from assistant.question.romanized import (
+    in_latin_letters,
     latin_index,
     latin_name,
     name_index,
-    spelt_in_latin,
     with_korean_names,
 )
 from index.fusion import reciprocal_rank_fusion
@@ -604,6 +604,6 @@ def test_that_person_is_the_whole_name_the_answer_gave(reply, standalone):
 
 
 def test_a_korean_place_name_is_found_written_in_latin_letters():
-    assert spelt_in_latin("목포역", "A shuttle runs between Mokpo Station and Gate 1")  # 목포 + 역 (station)
-    assert spelt_in_latin("목포", "Mokpo")
-    assert not spelt_in_latin("부산역", "A shuttle runs between Mokpo Station and Gate 1")
+    assert in_latin_letters("목포역", "A shuttle runs between Mokpo Station and Gate 1")  # 목포 + 역 (station)
+    assert in_latin_letters("목포", "Mokpo")
+    assert not in_latin_letters("부산역", "A shuttle runs between Mokpo Station and Gate 1")

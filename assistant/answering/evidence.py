@@ -601,6 +601,12 @@ def is_question_line(text: str) -> bool:
     return text.strip().rstrip("*_ ").endswith(("?", "？"))
 
 
+def asks_alone(chunk: Chunk) -> bool:
+    """Whether ``chunk`` is a FAQ's question written as a line of its own, answered by the lines after it."""
+    text = chunk.text.strip()
+    return "\n" not in text and len(text) <= MAX_QUESTION_LINE and is_question_line(text)
+
+
 def _answered_questions(chunks: list[Chunk]) -> dict[str, str]:
     """Per chunk after a question line of its section (a FAQ written as "**Is there parking?**" and the lines
     answering it), that question: the lines go on answering it up to the next question or section."""
@@ -609,9 +615,8 @@ def _answered_questions(chunks: list[Chunk]) -> dict[str, str]:
     for chunk in sorted(chunks, key=lambda c: (c.doc_id, c.start)):
         if current is not None and current[:2] != (chunk.doc_id, chunk.heading):
             current = None
-        text = chunk.text.strip()
-        if "\n" not in text and len(text) <= MAX_QUESTION_LINE and is_question_line(text):
-            current = (chunk.doc_id, chunk.heading, text.strip("*_ "))
+        if asks_alone(chunk):
+            current = (chunk.doc_id, chunk.heading, chunk.text.strip().strip("*_ "))
         elif current is not None:
             out[chunk.chunk_id] = current[2]
     return out

@@ -13,6 +13,7 @@ person's marriage ...) that no candidate speaks of, or about this year when the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,17 @@ from ..checking.facts import fact_spans, facts
 from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
-from ..question.romanized import spelt_in_latin
-from .evidence import Evidence, EvidenceModel, EvidenceScorer, Question, glossary_words, terms, years_named
+from ..question.romanized import in_latin_letters
+from .evidence import (
+    Evidence,
+    EvidenceModel,
+    EvidenceScorer,
+    Question,
+    asks_alone,
+    glossary_words,
+    terms,
+    years_named,
+)
 from .refusal import refusal_message
 
 if TYPE_CHECKING:
@@ -47,7 +57,8 @@ _ABOUT = re.compile(r"\babout\b|에\s*(?:대해|대한|관해)", re.IGNORECASE) 
 _ANNOUNCES_LIST = re.compile(
     r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))", re.IGNORECASE)
 LEAD_DOCUMENTS = 24  # at most this many documents' opening passages are read for a summary, or when or where
-OVERVIEW_PASSAGES = 16  # a summary reads this many opening passages of an overview (three of any other document)
+LEAD_PASSAGES = 3  # a document's opening: this many passages
+OVERVIEW_PASSAGES = 16  # a summary reads this many passages of an overview (for its dates, venue and count)
 FAQ_ANSWER_PASSAGES = 3  # at most this many passages answering a FAQ question line are read with it
 LIST_ITEMS = 12  # at most this many items of an announced list are quoted
 SECTION_SENTENCES = 5  # at most this many sentences of a section quoted for a question about what heads it
@@ -350,7 +361,7 @@ class ExtractiveAnswerer:
         written = " ".join(f"{c.chunk.heading} {c.chunk.window or c.chunk.text}" for c in found)
         context = written.lower()
         hangul = bool(re.search(r"[가-힣]", context))
-        return all(n.lower() in context or spelt_in_latin(n, written) for n in facts(question).names
+        return all(n.lower() in context or in_latin_letters(n, written) for n in facts(question).names
                    if n not in self.scorer.stats().topic and (hangul or not re.search(r"[가-힣]", n)))
 
     def _pick(self, question: str, language: Lang, passages: list[Chunk], threshold: float | None = None
@@ -378,7 +389,7 @@ class ExtractiveAnswerer:
         asked = self.scorer.stats().chunk_asked
         known = {c.chunk_id for c in passages}
         more: list[Chunk] = []
-        for c in passages:
+        for c in filter(asks_alone, passages):
             question = c.text.strip().strip("*_ ")
             answer = [a for a in self._following(c, FAQ_ANSWER_PASSAGES) if asked.get(a.chunk_id) == question]
             if answer and not any(a.chunk_id in known for a in answer):
@@ -448,27 +459,33 @@ class ExtractiveAnswerer:
         every other question."""
         if q.form == "summary" and not q.total and not q.days:  # the event itself (a subject's or a day's
             # summary is a list about it)
-            leads = self.leads(language, passages, overview=OVERVIEW_PASSAGES)
-            opening = {c.chunk_id for c in self._lead_chunks(language, passages)}
-            return summary(usable(q, candidates) + [c for c in leads if c.chunk.chunk_id in opening],
-                           [c for c in leads if c.chunk.chunk_id not in opening])
+            opening, later = self.leads(language, passages)
+            return summary(usable(q, candidates) + opening, later)
         acronyms = asked_expansions(q.text)  # "what does SFASS stand for": the sentence that spells it out
         spelled = [c for c in candidates if not c.absence and any(spells_out(a, c.sentence) for a in acronyms)]
         if spelled:
             return spelled[:1]
         return self.agenda(q, language) or self.section(q, language) or None
 
-    def leads(self, language: Lang, passages: list[Chunk], per_document: int = 3, overview: int = 3) -> list[Evidence]:
+    def leads(self, language: Lang, passages: list[Chunk]) -> tuple[list[Evidence], list[Evidence]]:
         """The opening sentences of the documents in ``language`` (of any document when none is; see
-        :meth:`_lead_chunks`): where news and overviews put their main facts, for summaries of the event. Their
-        passages are numbered after ``passages``."""
-        chunks = self._lead_chunks(language, passages, per_document, overview)
+        :meth:`_lead_chunks`): where news and overviews put their main facts, for summaries of the event; and apart,
+        those of an overview's later passages, up to :data:`OVERVIEW_PASSAGES`. Their passages are numbered after
+        ``passages``."""
+        chunks = self._lead_chunks(language, passages, overview=OVERVIEW_PASSAGES)
+        read: Counter[str] = Counter()
+        later: set[str] = set()
+        for c in chunks:  # each document's passages come in its order
+            if read[c.doc_id] >= LEAD_PASSAGES:
+                later.add(c.chunk_id)
+            read[c.doc_id] += 1
         pairs, vectors = self.index.sentences(chunks)
-        return [Evidence(sentence=s.text.strip(), passage=len(passages) + i, chunk=chunks[i], vector=v)
-                for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
+        found = [Evidence(sentence=s.text.strip(), passage=len(passages) + i, chunk=chunks[i], vector=v)
+                 for (i, s), v in zip(pairs, vectors) if len(s.text.strip()) >= 8 and not s.text.startswith("#")]
+        return ([e for e in found if e.chunk.chunk_id not in later], [e for e in found if e.chunk.chunk_id in later])
 
-    def _lead_chunks(self, language: Lang, passages: list[Chunk], per_document: int = 3,
-                     overview: int = 3) -> list[Chunk]:
+    def _lead_chunks(self, language: Lang, passages: list[Chunk], per_document: int = LEAD_PASSAGES,
+                     overview: int = LEAD_PASSAGES) -> list[Chunk]:
         """The first ``per_document`` passages (``overview`` of an overview) of every document in ``language`` (of
         every document when none is); in a library of more than :data:`LEAD_DOCUMENTS` such documents, those of its
         overviews, then of the documents ``passages`` come from, up to that many (the cost of a question must not

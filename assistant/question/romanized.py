@@ -91,7 +91,7 @@ def latin_name(word: str, index: dict[str, str]) -> str | None:
     return index.get(skeleton) if len(skeleton) >= MIN_LOANWORD else None
 
 
-def spelt_in_latin(word: str, text: str) -> bool:
+def in_latin_letters(word: str, text: str) -> bool:
     """Whether ``text`` writes a Hangul ``word``, or its first two syllables or more, in Latin letters as it sounds
     ("목포역" in "Mokpo Station")."""
     skeletons = {hangul_skeleton(word[:i]) for i in range(2, len(word) + 1)}
