@@ -263,6 +263,14 @@ def test_a_name_spelt_in_hangul_is_the_name_the_documents_write_in_latin_letters
     assert "contradicted" not in {c.label for c in verdict.claims}
 
 
+def test_a_name_the_documents_write_in_latin_letters_translated_into_korean_is_that_name(bot):
+    """The Korean documents write "AI Seoul Summit"; a Korean writer translates it. It is the same summit, not
+    another organisation of the documents, and its count is checked against the summit's."""
+    verdict = bot.check("AI 서울 정상회의에는 28개국이 참여했다.")
+    assert _labels(verdict) == {"AI 서울 정상회의": "supported", "28": "supported"}
+    assert _labels(bot.check("2024년 AI 서울 정상회의에는 29개국이 참여했다."))["29"] == "contradicted"
+
+
 @pytest.mark.parametrize("statement, value", [("Of the roughly 150 attendees, most were Korean.", "roughly 150"),
                                               ("It drew 150-odd participants from academia.", "150-odd")])
 def test_a_number_claim_holds_the_word_saying_it_is_approximate(bot, statement, value):

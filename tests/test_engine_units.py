@@ -27,6 +27,8 @@ from assistant.question.romanized import (
     latin_index,
     latin_name,
     name_index,
+    phrase_index,
+    translated_phrase,
     with_korean_names,
 )
 from index.fusion import reciprocal_rank_fusion
@@ -154,6 +156,18 @@ def test_a_korean_name_in_latin_letters_gets_its_hangul_spelling(question, writt
 def test_a_name_spelt_in_hangul_as_it_sounds_is_the_latin_name_it_spells(hangul, latin):
     index = latin_index(["Speakers came from Anthropic, Google and Oxford.", "METR shared its benchmarks."])
     assert latin_name(hangul, index) == latin
+
+
+@pytest.mark.parametrize("units, name", [
+    (["AI", "서울", "정상회의"], "AI Seoul Summit"),  # the same word, as it sounds, as the glossary translates it
+    (["AI", "행동", "정상회의"], "AI Action Summit"),
+    (["스케일", "AI"], "Scale AI"),
+    (["AI", "부산", "정상회의"], None),  # another city's summit is no summit of the documents
+    (["서울", "정상회의"], None),  # two words for a name of three
+])
+def test_a_korean_translation_of_a_latin_name_is_that_name(units, name):
+    index = phrase_index(["The AI Seoul Summit of 2024 and the AI Action Summit in France.", "Scale AI signed it."])
+    assert translated_phrase(units, index, {"정상회의": {"summit"}, "행동": {"action"}}) == name
 
 
 def test_a_korean_question_gets_the_hangul_name_in_place_of_the_latin_one():

@@ -49,6 +49,7 @@ from ..question.answer_type import (
 from ..question.countries import country_of
 from ..question.injection import is_instruction
 from ..question.romanized import (
+    Phrases,
     hangul_loan_skeleton,
     korean_name,
     latin_index,
@@ -57,6 +58,8 @@ from ..question.romanized import (
     loan_skeleton_index,
     loanword_candidates,
     name_index,
+    phrase_index,
+    translated_phrase,
     with_korean_names,
 )
 from ..question.vocabulary import (
@@ -462,6 +465,11 @@ class CorpusStats:
         return name_index(c.text for c in self.by_id.values())
 
     @cached_property
+    def latin_phrases(self) -> Phrases:
+        """The documents' names of several capitalised Latin-letter words (see :func:`.romanized.phrase_index`)."""
+        return phrase_index(c.text for c in self.by_id.values())
+
+    @cached_property
     def latin_names(self) -> dict[str, str]:
         """The documents' capitalised Latin-letter words by the consonants of their Hangul spellings."""
         return latin_index(c.text for c in self.by_id.values())
@@ -830,8 +838,52 @@ class EvidenceScorer:
 
     def spelt_in_latin(self, text: str) -> str:
         """Hangul nouns no document uses replaced by the name the documents write in Latin letters that they spell
-        as it sounds: "앤트로픽은 이틀 다 나왔어?" → "Anthropic은 이틀 다 나왔어?"."""
+        as it sounds: "앤트로픽은 이틀 다 나왔어?" → "Anthropic은 이틀 다 나왔어?"; and a name of several words
+        the documents write only in Latin letters, translated word by word: "AI 서울 정상회의에는" → "AI Seoul
+        Summit에는"."""
+        text = self._latin_phrases_for(text)
         return self._replace_unknown_nouns(text, lambda noun, stats: latin_name(noun, stats.latin_names))
+
+    def _latin_phrases_for(self, text: str) -> str:
+        """``text`` with each run of nouns (two or more, spaces between them, the last one's particles after it)
+        that translates a Latin-letter name of the documents replaced by that name, when one of its Korean words
+        is one no document uses."""
+        if not re.search(r"[가-힣]", text):
+            return text
+        stats = self.stats()
+        with _kiwi_lock:
+            tokens = kiwi().tokenize(text)
+        runs: list[list[list[int]]] = []
+        last_end = -1
+        for t in tokens:
+            end = t.start + t.len
+            if t.tag not in _NAME_TAGS:
+                last_end = -1
+                continue
+            if last_end == t.start and (t.form.isascii() == text[t.start - 1].isascii()):
+                runs[-1][-1][1] = end  # one word the analyser read as two ("정상", "회의")
+            elif last_end >= 0 and (last_end == t.start or text[last_end:t.start].isspace()):
+                runs[-1].append([t.start, end])
+            else:
+                runs.append([[t.start, end]])
+            last_end = end
+        glosses = _korean_glosses()
+        replaced = []
+        for run in runs:
+            i = 0
+            while i < len(run) - 1:
+                for j in range(len(run), i + 1, -1):
+                    units = [text[a:b] for a, b in run[i:j]]
+                    unknown = any(not u.isascii() and not all(stats.df[t] for t in terms(u)) for u in units)
+                    name = unknown and translated_phrase(units, stats.latin_phrases, glosses)
+                    if name:
+                        replaced.append((run[i][0], run[j - 1][1], name))
+                        i = j - 1
+                        break
+                i += 1
+        for start, end, name in reversed(replaced):
+            text = text[:start] + name + text[end:]
+        return text
 
     def correct_english(self, text: str) -> str:
         """English words no document uses replaced by a close word the documents (or questions) use:
@@ -1132,6 +1184,19 @@ class EvidenceScorer:
 def _glossary() -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     """:data:`EVENT_GLOSSARY` as terms: each English stem with the Korean term sets that say the same."""
     return tuple((stem(en), tuple(terms(ko) for ko in kos)) for en, kos in EVENT_GLOSSARY.items())
+
+
+@lru_cache(maxsize=1)
+def _korean_glosses() -> dict[str, set[str]]:
+    """Each Korean word of :data:`EVENT_GLOSSARY` with the English words it translates."""
+    out: dict[str, set[str]] = {}
+    for en, kos in EVENT_GLOSSARY.items():
+        for ko in kos:
+            out.setdefault(ko, set()).add(en)
+    return out
+
+
+_NAME_TAGS = frozenset({"NNG", "NNP", "SL", "SH"})  # the morphemes a name is written with
 
 
 @lru_cache(maxsize=1)

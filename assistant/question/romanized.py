@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
+from .countries import country_of
+
 # Hangul letters as the consonant classes they are written with in Latin letters ("" where they are silent)
 _INITIALS = ("k", "k", "n", "t", "t", "r", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", "h")
 # vowels only by their glide: 여 → "y", 와 → "w"
@@ -194,3 +196,53 @@ def loan_skeleton_index(korean: Iterable[str], latin: Iterable[str]) -> dict[str
         for skeleton in latin_loan_skeletons(word):
             out.setdefault(skeleton, ([], []))[1].append(word)
     return out
+
+
+# Names the documents write in Latin letters, translated word by word in a Korean text ("AI 서울 정상회의" for "AI
+# Seoul Summit", "프랑스 AI 행동 정상회의" for "AI Action Summit" in France): each Korean word the Latin one spelt as it
+# sounds, the same country, or a word the glossary translates.
+_PHRASE = re.compile(r"(?<![A-Za-z0-9])(?!The\b)[A-Z][A-Za-z0-9'’&-]*(?:[ \t]+(?:(?:of|for|on|the|and)[ \t]+)*"
+                     r"[A-Z][A-Za-z0-9'’&-]*)+")
+_LINKS = frozenset({"of", "for", "on", "the", "and"})
+MIN_SOUND = 2  # consonants a Korean word must share with the Latin word it spells, inside a name of several words
+Phrases = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def _plain(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _keys(word: str, glosses: dict[str, set[str]] | None = None) -> set[str]:
+    """What a name's word is found under: a Latin word by itself, its sounds and its country; a Korean word by its
+    sounds, its country and the English words ``glosses`` gives it."""
+    keys = {f"c:{code}"} if (code := country_of(word)) else set()
+    if re.fullmatch(r"[A-Za-z0-9'’.&-]+", word):
+        return keys | {f"w:{_plain(word)}"} | {f"s:{s}" for s in _latin_part(word) if len(s) >= MIN_SOUND}
+    skeleton = hangul_skeleton(word)
+    keys |= {f"s:{skeleton}"} if len(skeleton) >= MIN_SOUND else set()
+    return keys | {f"w:{_plain(en)}" for en in (glosses or {}).get(word, ())}
+
+
+def phrase_index(texts: Iterable[str]) -> Phrases:
+    """The documents' names of two to six capitalised Latin-letter words ("AI Seoul Summit"), each with its words
+    (less "of", "the" ...), by every key its first word is found under."""
+    phrases: dict[tuple[str, ...], str] = {}
+    for text in texts:
+        for m in _PHRASE.finditer(text):
+            words = tuple(w for w in re.split(r"[ \t]+", m[0]) if w.lower() not in _LINKS)
+            if 2 <= len(words) <= 6:
+                phrases.setdefault(words, m[0])
+    index: Phrases = {}
+    for words, written in phrases.items():
+        for key in _keys(words[0]):
+            index.setdefault(key, []).append((words, written))
+    return index
+
+
+def translated_phrase(units: list[str], index: Phrases, glosses: dict[str, set[str]]) -> str | None:
+    """The documents' Latin-letter name that a run of words (Korean, or Latin like "AI") translates word for word,
+    if exactly one does: ["AI", "서울", "정상회의"] → "AI Seoul Summit"."""
+    found = {written for key in _keys(units[0], glosses) for words, written in index.get(key, ())
+             if len(words) == len(units) and all(_keys(u, glosses) & _keys(w) for u, w in zip(units, words))}
+    return found.pop() if len(found) == 1 else None

@@ -147,7 +147,7 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "director": ("소장", "원장", "감독", "총감독"), "president": ("회장", "원장", "대표"), "chair": ("이사장", "위원장"),
     "founder": ("창업자", "설립자"), "reporter": ("기자",), "journalist": ("기자",), "article": ("기사",),
     "press": ("보도", "언론", "취재"), "media": ("언론", "취재"), "market": ("시장", "마켓"), "government": ("정부",), "industry": ("산업", "업계"),
-    "academia": ("학계",), "summit": ("정상회의",), "theme": ("주제",), "topic": ("주제",), "purpose": ("목적",),
+    "academia": ("학계",), "summit": ("정상회의",), "action": ("행동",), "theme": ("주제",), "topic": ("주제",), "purpose": ("목적",),
     "goal": ("목표",), "outcome": ("성과", "결과"), "result": ("결과",), "welcome": ("환영사",),
     "congratulatory": ("축사",), "speech": ("연설", "축사", "발언"), "interpretation": ("통역",),
     "livestream": ("생중계", "중계"), "stream": ("생중계", "중계", "스트리밍"), "broadcast": ("중계", "방송"),
