@@ -263,6 +263,14 @@ def test_a_name_spelt_in_hangul_is_the_name_the_documents_write_in_latin_letters
     assert "contradicted" not in {c.label for c in verdict.claims}
 
 
+def test_a_quotation_joined_to_the_next_clause_by_its_ending_is_a_claim_of_its_own(bot):
+    """"'…'며 …": what was quoted and what else was said are two claims, each found in its own sentence."""
+    verdict = bot.check("송상훈 지원단장은 축사에서 'AI 안전은 국가 안보와 직결된다'며 국제 협력이 필요하다고 강조했다.")
+    quoted = next(c for c in verdict.claims if "직결" in c.value)
+    assert quoted.label == "supported" and "협력" not in quoted.value
+    assert _labels(verdict)["국제 협력이 필요하다고"] == "supported"
+
+
 def test_a_name_the_documents_write_in_latin_letters_translated_into_korean_is_that_name(bot):
     """The Korean documents write "AI Seoul Summit"; a Korean writer translates it. It is the same summit, not
     another organisation of the documents, and its count is checked against the summit's."""

@@ -18,12 +18,12 @@ from ..question.answer_type import DAY_ORDINALS
 from .facts import NOT_NAMES, WEEKDAYS_EN, WEEKDAYS_KO, FactKind, FactSpan, fact_spans
 
 # Where one clause ends and the next begins: punctuation (a dash between spaces too), relative words, conjunctions
-# that join clauses, and Korean connective endings (…했고, …했으며, …했지만, …한데, …열려서; not a place a headline
-# shortens with 서, "엠갤러리서 막 올라").
+# that join clauses, and Korean connective endings (…했고, …했으며, …했지만, …한데, …열려서, a quotation's "…'며";
+# not a place a headline shortens with 서, "엠갤러리서 막 올라").
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|,\s+|\s*(?:…|\.{3})\s*|\s+[—–]\s+|\s+(?=(?:which|who|where|while|whereas|but|although|though|after|before|when)\s)|"
     r"\s+(?=(?-i:and\s+(?:the\s+)?[A-Z][a-z]))|\s+(?=(?-i:and\s+(?:was\s+|were\s+)?[a-z]{3,}ed\s))|"
-    r"(?<=[가-힣](?:고|며|만|데|해))\s+|(?<=[아어여해와워려쳐져켜혀봐돼내나가에]서)\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
+    r"(?<=[가-힣](?:고|며|만|데|해))\s+|(?<=['’\"”]며)\s+|(?<=['’\"”]면서)\s+|(?<=[아어여해와워려쳐져켜혀봐돼내나가에]서)\s+|(?<=[가-힣]으며)\s+|(?<=[가-힣]였고)\s+",
     re.IGNORECASE,
 )
 _LATIN_NAME = re.compile(
