@@ -23,6 +23,7 @@ class Citation(BaseModel):
     lang: Lang
     chunk_id: str
     text: str
+    section: str = ""  # the heading the passage stands under ("Jeong Mi-ran (정미란)"), when it has one
     score: float = 0.0
     as_of: dt.date | None = None  # the date its document's facts hold for, when the document gives one
 

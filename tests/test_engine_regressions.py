@@ -289,3 +289,13 @@ def test_asking_for_someones_comment_is_answered_with_what_they_said(tmp_path):
     bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
     answer = bot.ask("조직위원장 코멘트 있어? 뭐라고 함")
     assert not answer.refused and "윤정민" in answer.text and "사흘을 준비했다" in answer.text, answer.text
+
+
+def test_a_field_of_a_persons_record_is_answered_with_whose_it_is(tmp_path):
+    """"Affiliation: Lead vocalist, …" under the heading "Yoon Se-rin (윤세린)" names no one: the answer leads it with
+    the heading, and the citation shows that heading, so the name it gives is checkable."""
+    fixtures = PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-5"
+    bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
+    answer = bot.ask("달빛나루 보컬 이름 뭐였지")
+    assert not answer.refused and "Yoon Se-rin (윤세린) — Affiliation" in answer.text, answer.text
+    assert any(c.section == "Yoon Se-rin (윤세린)" and "Yoon Se-rin" not in c.text for c in answer.citations)

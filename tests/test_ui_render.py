@@ -72,6 +72,14 @@ def test_every_marker_links_to_its_source_entry():
     assert "<details" in html and f"{KO.sources} (2)" in html
 
 
+def test_a_source_shows_the_heading_its_passage_stands_under():
+    """A field of a record ("역할: 심사위원장") says whose it is only through its heading, shown with the quote."""
+    cited = _citation(1, "역할: 심사위원장").model_copy(update={"section": "정유리 (Jung Yu-ri)"})
+    html = render_answer(_answer(text="정유리 (Jung Yu-ri) — 역할: 심사위원장 [1]", citations=[cited]), 0, KO)
+    assert '<div class="sfass-section">정유리 (Jung Yu-ri)</div>' in html
+    assert "sfass-section" not in render_answer(_answer(), 0, KO)
+
+
 def test_a_marker_without_a_citation_stays_plain_text():
     html = render_answer(_answer(text="장소는 호텔이다.[1] 다른 말.[7]"), 0, KO)
     assert 'href="#sfass-t0-s7"' not in html and "[7]" in html

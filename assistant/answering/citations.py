@@ -28,8 +28,14 @@ def citation_for(chunk: Chunk, n: int) -> Citation:
         lang=chunk.lang,
         chunk_id=chunk.chunk_id,
         text=chunk.text,
+        section=section_of(chunk),
         score=chunk.score,
     )
+
+
+def section_of(chunk: Chunk) -> str:
+    """The heading a passage stands under (the last level of its heading path), or ""."""
+    return chunk.heading.rsplit(" > ", 1)[-1].strip() if chunk.heading else ""
 
 
 def renumber(text: str, passages: list[Chunk]) -> tuple[str, list[Citation]]:

@@ -22,7 +22,7 @@ import numpy as np
 from index.models import Chunk, Lang
 from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
 
-from ..checking.facts import fact_spans, facts
+from ..checking.facts import fact_spans, facts, name_in
 from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
@@ -52,6 +52,8 @@ SAME_WORDS = 0.5  # ... when in one language, sharing this share of their words 
 _STARTS_AT = re.compile(r"\W*\d{1,2}:\d{2}")  # a programme line: a session at its time ("**14:00–16:30 Final**")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quotation marks
 _ENDS_SENTENCE = re.compile(r"[.!?。]$")
+# a field of a record ("역할: 심사위원장", "Role: Festival director"): of the thing its heading names
+_FIELD = re.compile(r"[^\s:：][^:：\n]{0,24}[:：]\s")
 _ABOUT = re.compile(r"\babout\b|에\s*(?:대해|대한|관해)", re.IGNORECASE)  # "tell me about …": the subject as a whole
 # a sentence announcing the list after it ("… the following five books:", "다음 5권을 최종 후보로 골랐다.")
 _ANNOUNCES_LIST = re.compile(
@@ -552,15 +554,26 @@ class ExtractiveAnswerer:
             if c.chunk not in used:
                 used.append(c.chunk)
             marker = f"[{used.index(c.chunk) + 1}]"
+            sentence = self._with_its_subject(c)
             if c.chunk.lang == language:
-                parts.append(cite(c.sentence, marker))
+                parts.append(cite(sentence, marker))
                 continue
-            quote = f"“{c.sentence if _ENDS_SENTENCE.search(c.sentence) else c.sentence + '.'}”"
+            quote = f"“{sentence if _ENDS_SENTENCE.search(sentence) else sentence + '.'}”"
             if not k or picked[k - 1].chunk.lang != c.chunk.lang:  # a run in the other language is introduced once
                 intro = "Only a Korean document covers this; it says:" if c.chunk.lang == "ko" else "이 내용은 영어 문서에만 있습니다:"
                 quote = f"{intro} {quote}"
             parts.append(cite(quote, marker))
         return Draft(text=" ".join(parts), passages=used)
+
+    def _with_its_subject(self, c: Evidence) -> str:
+        """The sentence, led by the heading it stands under when it is a field of a record ("역할: 심사위원장") and
+        the heading names whose record it is ("정유리 (Jung Yu-ri)") where the field does not: read alone, it would
+        not say who."""
+        heading = c.chunk.heading.rsplit(" > ", 1)[-1].strip() if c.chunk.heading else ""
+        if not heading or not _FIELD.match(c.sentence):
+            return c.sentence
+        names = self._names(heading)
+        return f"{heading} — {c.sentence}" if names and not any(name_in(n, c.sentence) for n in names) else c.sentence
 
     def refuse(self, language: Lang, evidence: Chunk | None = None) -> Draft:
         """A refusal; ``evidence`` is a passage saying the documents lack this, cited when given."""

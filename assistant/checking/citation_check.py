@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from index.models import Chunk, Lang
 from index.text import split_sentences
 
-from ..answering.citations import MARKER, marker_numbers
+from ..answering.citations import MARKER, marker_numbers, section_of
 from ..answering.refusal import is_refusal
 from ..models import Answer
 from ..question.answer_type import says_absent
@@ -104,7 +104,8 @@ def normalize_markers(text: str, n_passages: int | None = None) -> str:
 
 
 def unsupported_facts(sentence: str, texts: Sequence[str], titles: Sequence[str] = ()) -> list[str]:
-    """The sentence's facts missing from ``texts``; a year or name found in a cited document's title counts.
+    """The sentence's facts missing from ``texts``; a year or name found in a cited document's title (or the
+    heading the passage stands under) counts.
 
     Titles let "EXPO 2026 was held at ..." cite a passage of "Overview of the 2026 Harbour Expo (EXPO)"; dates
     and other numbers must be in the passage itself.
@@ -192,7 +193,8 @@ class AnswerChecker:
 
     def _objections(self, sentence: str, idx: Sequence[int], sims: np.ndarray, passages: list[Chunk]) -> list[str]:
         """Why the passages ``idx`` (0-based) do not support the sentence; empty when they do."""
-        missing = unsupported_facts(sentence, [passages[i].text for i in idx], [passages[i].title for i in idx])
+        missing = unsupported_facts(sentence, [passages[i].text for i in idx],
+                                    [f"{passages[i].title}\n{section_of(passages[i])}" for i in idx])
         if missing:
             return [f"not in the cited passage: {', '.join(missing)}"]
         best = max(float(sims[i]) for i in idx)
@@ -245,6 +247,7 @@ def audit_answer(answer: Answer) -> list[str]:
             continue
         if not cited or any(n not in quoted for n in cited):
             problems.append(f"uncited: {sentence}")
-        elif missing := unsupported_facts(sentence, [quoted[n].text for n in cited], [quoted[n].title for n in cited]):
+        elif missing := unsupported_facts(sentence, [quoted[n].text for n in cited],
+                                          [f"{quoted[n].title}\n{quoted[n].section}" for n in cited]):
             problems.append(f"unsupported ({', '.join(missing)}): {sentence}")
     return problems

@@ -107,7 +107,8 @@ def answer_language_ok(answer: Answer, lang: Lang) -> bool:
 
 
 def citations_support(answer: Answer, item: EvalItem) -> bool:
-    """Every sentence carries a citation and every required fact the answer states is in a cited passage."""
+    """Every sentence carries a citation and every required fact the answer states is in a cited passage (or the
+    heading it stands under, which the citation shows)."""
     if not answer.citations:
         return False
     sentences: list[str] = []
@@ -119,7 +120,7 @@ def citations_support(answer: Answer, item: EvalItem) -> bool:
             sentences.append(sentence)
     if any(not MARKER.search(s) for s in sentences):
         return False
-    cited = " ".join(c.text for c in answer.citations).casefold()
+    cited = " ".join(f"{c.section} {c.text}" for c in answer.citations).casefold()
     for fact in item.facts:
         present = [alt.strip() for alt in fact.split("|") if alt.strip().casefold() in answer.text.casefold()]
         if present and not any(alt.casefold() in cited for alt in present):

@@ -101,7 +101,8 @@ def _render_source(c: Citation, turn: int, sentences: list[str], labels: Labels)
         f'<div class="sfass-source-head"><span class="sfass-source-n">[{c.n}]</span> '
         f'<strong>{escape(c.title)}</strong> <span class="sfass-doc-id">{escape(labels.source_document)}: '
         f"<code>{escape(c.doc_id)}</code> · {escape(c.lang)} · {origin}{as_of}</span></div>"
-        f'<blockquote class="sfass-passage">{highlight_passage(c.text, sentences)}</blockquote></li>'
+        + (f'<div class="sfass-section">{escape(c.section)}</div>' if c.section else "")
+        + f'<blockquote class="sfass-passage">{highlight_passage(c.text, sentences)}</blockquote></li>'
     )
 
 
