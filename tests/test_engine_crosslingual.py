@@ -166,7 +166,8 @@ def test_a_question_its_own_passages_do_not_answer_is_tried_on_the_wider_search(
                                                    ("is there a hotel discount for foreign dancers?", "en",
                                                     ["숙박", "해외", "할인"]),
                                                    ("where is the lost property", "en", ["분실물"]),
-                                                   ("분실물 어디서 찾아요?", "ko", ["lost"])])
+                                                   ("분실물 어디서 찾아요?", "ko", ["lost"]),
+                                                   ("Where is the keynote lecture?", "en", ["기조강연", "강연"])])
 def test_a_questions_event_words_are_written_as_the_other_language_writes_them(question, lang, words):
     from assistant.answering.evidence import glossary_words
 

@@ -130,7 +130,7 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
 # them the name of a thing at one event.
 EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "speaker": ("연사", "발표자"), "talk": ("발표", "강연"), "present": ("발표",),
-    "presentation": ("발표",), "keynote": ("기조연설", "기조강연"), "session": ("세션",), "panel": ("패널",),
+    "presentation": ("발표",), "keynote": ("기조연설", "기조강연"), "lecture": ("강연", "강의"), "session": ("세션",), "panel": ("패널",),
     "discussion": ("논의", "토론"), "schedule": ("일정",), "programme": ("프로그램", "일정"),
     "program": ("프로그램", "일정"), "agenda": ("일정", "프로그램"), "venue": ("장소", "행사장"),
     "opening": ("개막", "개회"), "closing": ("폐막", "폐회"), "registration": ("등록",),
