@@ -427,3 +427,15 @@ def test_a_korean_compound_and_place_name_match_the_english_words_they_join(tmp_
     bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
     answer = bot.ask("목포역에서 행사장 가는 셔틀버스 있나요?")
     assert not answer.refused and "every 20 minutes" in answer.text, answer.text
+
+
+def test_any_of_the_questions_unknown_words_the_glossary_knows_sends_it_to_the_other_language(tmp_path):
+    """"사진공모전 대상 상금 얼마임?" over a star party whose prize is only in its English article: "대상" and "상금"
+    are both words no Korean document uses (they weigh the same), and "상금" is "prize", so ticket prices, which hold
+    none of the question's words, give way to the article's grand prize."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures" / "tuning-event-14"
+    bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
+    answer = bot.ask("사진공모전 대상 상금 얼마임?")
+    assert not answer.refused and "3 million won" in answer.text and "25,000" not in answer.text, answer.text

@@ -348,13 +348,15 @@ class ExtractiveAnswerer:
         return found, wider_absence
 
     def _findable(self, question: str, language: Lang) -> bool:
-        """Whether the weightiest key word of ``question`` is one the documents use, or an event word another
-        language writes differently (not a typo no document has: "가늠해" for "가능해")."""
+        """Whether a weightiest key word of ``question`` (words no document uses weigh the same) is one the
+        documents use, or an event word another language writes differently (not a typo no document has: "가늠해"
+        for "가능해"; "대상 상금": "상금" is "prize")."""
         keys = self.scorer.question(question).keys
         if not keys:
             return False
-        word = max(keys, key=keys.__getitem__)
-        return bool(self.scorer.stats().df.get(word) or glossary_words(word, language))
+        most = max(keys.values())
+        df = self.scorer.stats().df
+        return any(df.get(word) or glossary_words(word, language) for word, weight in keys.items() if weight == most)
 
     def _holds_names(self, question: str, found: list[Evidence]) -> bool:
         """Whether the passages of ``found`` hold everyone ``question`` names ("류선화 사무총장 어느 대학 나왔어?" is
