@@ -40,6 +40,10 @@ KIND_PHRASES: dict[str, tuple[str, str]] = {
     "venue": ("장소와 교통", "the venue and how to get there"),
     "tickets": ("입장권과 요금", "tickets and prices"),
     "exhibitors": ("참가 업체", "the exhibitors"),
+    "people": ("참여 인물", "the people taking part"),
+    "article": ("관련 기사", "news articles"),
+    "schedule": ("일정", "the schedule"),
+    "transcript": ("발언 기록", "transcripts"),
     "other": ("행사에 관한 글", "articles about the event"),
 }
 

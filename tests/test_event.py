@@ -98,6 +98,8 @@ def test_without_an_event_file_the_refusal_names_the_kinds_of_documents_in_the_a
     covers = covers_from_kinds(["overview", "press", "visitors", "minutes"])
     assert covers["ko"] == ["행사 이름·장소·일정·주최·참석 규모", "보도자료", "관람 안내", "minutes"]
     assert covers["en"][1:3] == ["press releases", "information for visitors"]
+    # a news article and a list of people, uploaded as they are, are named in the refusal's language too
+    assert covers_from_kinds(["article", "people"])["ko"] == ["참여 인물", "관련 기사"]
     # a kind of its own is named by the title of a document of that kind in the refusal's language
     covers = covers_from_kinds(["overview", "guide"], {("guide", "ko"): "관람 안내(자주 묻는 질문)"})
     assert covers["ko"][-1] == "관람 안내(자주 묻는 질문)" and covers["en"][-1] == "guide"
