@@ -271,6 +271,16 @@ def test_a_quotation_joined_to_the_next_clause_by_its_ending_is_a_claim_of_its_o
     assert _labels(verdict)["국제 협력이 필요하다고"] == "supported"
 
 
+def test_a_participle_before_the_subject_says_its_dates_of_the_event(bot):
+    """"Held Oct. 28-29 at …, the forum drew …": the opening clause is about the forum, whatever the next clause
+    says, so its dates are checked as the forum's, right or wrong."""
+    right = _labels(bot.check("Held Oct. 28-29 at the Hotel Naru Seoul MGallery, the forum drew some 150 attendees "
+                              "and was livestreamed on YouTube."))
+    assert right["Oct. 28-29"] == "supported" and right["some 150"] == "supported"
+    wrong = bot.check("Held Oct. 27-28 at the Hotel Naru Seoul MGallery, the forum drew some 150 attendees.")
+    assert "contradicted" in {c.label for c in wrong.claims if c.value and "27" in c.value}
+
+
 def test_a_name_the_documents_write_in_latin_letters_translated_into_korean_is_that_name(bot):
     """The Korean documents write "AI Seoul Summit"; a Korean writer translates it. It is the same summit, not
     another organisation of the documents, and its count is checked against the summit's."""

@@ -694,6 +694,11 @@ class ClaimChecker:
         # the clause says what its value is: the rest of the sentence is about other things; so does a place's
         # clause saying something took place or opened there ("…, took place at Lotte Hotel Seoul")
         happened = place and any(_CANONICAL.get(t) in _HAPPENED for t in terms(statement[slice(*atom.clause)]))
+        subject = self._fronted_subject(atom, statement)
+        if subject:  # "Held Oct. 28-29 at …, the forum drew …": the clause is about the subject after it
+            own = max(own, CLAUSE_MASS)
+            for t in subject:
+                weights[t] = max(weights.get(t, 0.0), TOPIC_WEIGHT)
         if own >= CLAUSE_MASS or happened:
             before = [o for o in before if atom.clause[0] <= o[0] < atom.clause[1]]
         if own >= CLAUSE_MASS or place:  # where something happened: its subject comes before, not after
@@ -746,7 +751,8 @@ class ClaimChecker:
         words = [w for w in _WORD.finditer(statement[slice(*atom.sentence)])
                  if not any(a < atom.sentence[0] + w.end() and atom.sentence[0] + w.start() < b for a, b in taken)]
         # a clause with a verb of its own says its own thing: the other clauses' words are about other things
-        other = 0.0 if _has_predicate(statement[slice(*atom.clause)]) else OTHER_CLAUSE_UNKNOWN
+        other = (0.0 if _has_predicate(statement[slice(*atom.clause)]) or self._fronted_subject(atom, statement)
+                 else OTHER_CLAUSE_UNKNOWN)
         keys = {}
         for m in words:
             inside = atom.clause[0] <= atom.sentence[0] + m.start() < atom.clause[1]
@@ -755,6 +761,15 @@ class ClaimChecker:
                     keys[t] = max(keys.get(t, 0.0), w * (1.0 if inside else other))
         total = sum(keys.values())
         return sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
+
+    def _fronted_subject(self, atom: AtomicClaim, statement: str) -> frozenset[str]:
+        """The event's words naming the subject of an English sentence whose first clause, the claim's, is a
+        participle put before it ("Held Oct. 28-29 at the Hotel Naru, the forum drew …", "Organised by ETRI, SFASS
+        …"): what that clause says is said of the event. Empty for any other clause."""
+        if atom.clause[0] != atom.sentence[0] or not _PARTICIPLE_FIRST.match(statement[slice(*atom.clause)]):
+            return frozenset()
+        head = re.match(r"[\s,]*(?:the\s+)?([^\s,]+)", statement[atom.clause[1] : atom.sentence[1]])
+        return terms(head[1], quoted_korean=False) & self.scorer.stats().topic if head else frozenset()
 
     def _beside(self, atom: AtomicClaim, statement: str, keys_of, skip_others: bool) -> list[set[str]]:
         """For each side of the value within its clause, the ``keys_of`` the nearest word that has any. With
@@ -826,7 +841,8 @@ class ClaimChecker:
             return False  # the date of one day of the event ("the second day began on 29 October")
         clause = _without_values(atom, statement)
         topic = self.scorer.stats().topic
-        if not terms(clause, quoted_korean=False) & topic and not self._carries_subject(atom, statement, clause):
+        if not terms(clause, quoted_korean=False) & topic and not self._carries_subject(atom, statement, clause) \
+                and not self._fronted_subject(atom, statement):
             return False
         known = topic | terms(EVENT_WORDS, quoted_korean=False)
         words = _ENDED.sub(" ", _STARTED.sub(" ", clause)).split()
@@ -1517,6 +1533,8 @@ def _adnominal(word: str) -> bool:
 
 
 _WORD = re.compile(r"[^\s…]+")  # a word of a statement ("개막…국내외": two, as in a headline)
+# a past participle opening an English sentence ("Held …", "Organised by …", "Hosted …")
+_PARTICIPLE_FIRST = re.compile(r"\s*(?:[A-Z][a-z]+ed|Held|Run|Led|Set|Built|Known|Begun)\b")
 _PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "over"})  # of phrasal verbs ("kicked off")
 
 
