@@ -281,6 +281,13 @@ def test_a_participle_before_the_subject_says_its_dates_of_the_event(bot):
     assert "contradicted" in {c.label for c in wrong.claims if c.value and "27" in c.value}
 
 
+def test_ai_written_in_letters_in_a_korean_name_is_the_name_written_with_inkongjineung(bot):
+    """"한국 AI안전연구소" is "한국 인공지능안전연구소": the same institute, never a contradiction of it."""
+    verdict = bot.check("Scale AI가 한국 AI안전연구소와 MOU를 맺었다.")
+    assert _labels(verdict)["한국 AI안전연구소"] == "supported" and verdict.label != "contradicted"
+    assert _labels(bot.check("국가AI전략위원회의 송상훈 지원단장이 축사를 했다."))["국가AI전략위원회"] == "supported"
+
+
 def test_a_name_the_documents_write_in_latin_letters_translated_into_korean_is_that_name(bot):
     """The Korean documents write "AI Seoul Summit"; a Korean writer translates it. It is the same summit, not
     another organisation of the documents, and its count is checked against the summit's."""

@@ -631,7 +631,9 @@ def _weekday_of(date: FactSpan, text: str) -> FactSpan | None:
 
 
 def _norm_name(text: str) -> str:
-    return re.sub(r"[\s·\-‐]+", " ", text.lower()).strip()
+    """A name as compared: lower case, runs of spaces and hyphens as one space, and "인공지능" as "ai", the letters
+    Korean names write it with as often ("한국 AI안전연구소" is "한국 인공지능안전연구소")."""
+    return re.sub(r"[\s·\-‐]+", " ", text.lower().replace("인공지능", "ai")).strip()
 
 
 def name_in(name: str, passage: str) -> bool:
