@@ -281,7 +281,7 @@ def test_a_participle_before_the_subject_says_its_dates_of_the_event(bot):
     assert "contradicted" in {c.label for c in wrong.claims if c.value and "27" in c.value}
 
 
-def test_ai_written_in_letters_in_a_korean_name_is_the_name_written_with_inkongjineung(bot):
+def test_ai_in_letters_inside_a_korean_name_is_the_korean_word_for_it(bot):
     """"한국 AI안전연구소" is "한국 인공지능안전연구소": the same institute, never a contradiction of it."""
     verdict = bot.check("Scale AI가 한국 AI안전연구소와 MOU를 맺었다.")
     assert _labels(verdict)["한국 AI안전연구소"] == "supported" and verdict.label != "contradicted"
