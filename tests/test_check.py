@@ -81,6 +81,12 @@ def test_a_range_of_dotted_dates_gives_both_days():
     assert facts("SFASS는 10.28~10.29 이틀 일정으로 진행됐다").dates == ["10-28", "10-29"]  # the range before the day
 
 
+def test_a_count_written_with_a_thousands_comma_is_never_a_year():
+    """"Some 2,000 streetlights" counts streetlights; "in 2026" is a year."""
+    found = facts("Some 2,000 streetlights will go dark in 2026.")
+    assert found.numbers == ["2000"] and found.years == ["2026"]
+
+
 def test_numbers_and_durations_compare_equal_across_forms():
     assert {tuple(facts(f).numbers) for f in ("150여 명", "about 150 people", "some 150 participants",
                                               "one hundred and fifty people", "백오십 명 남짓",

@@ -483,7 +483,7 @@ def _numbers(text: str, out: Facts, spans: list[FactSpan] | None = None) -> None
     for m in number.finditer(text):
         raw = m[1].replace(",", "")
         value = float(raw) * SCALES.get((m[2] or "").lower(), 1)
-        if not m[2] and re.fullmatch(r"(?:19|20)\d{2}", raw):
+        if not m[2] and re.fullmatch(r"(?:19|20)\d{2}", m[1]):  # a year ("2,000" with its comma is a count)
             out.years.append(raw)
             if spans is not None:
                 spans.append(FactSpan(kind="date", text=m[0].strip(), start=m.start(), end=m.start() + len(m[1]),
