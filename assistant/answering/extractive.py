@@ -27,6 +27,7 @@ from ..event import EventInfo, event_of_index
 from ..models import Draft
 from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
 from ..question.romanized import in_latin_letters
+from .citations import section_of
 from .evidence import (
     Evidence,
     EvidenceModel,
@@ -571,7 +572,7 @@ class ExtractiveAnswerer:
         """The sentence, led by the heading it stands under when it is a field of a record ("역할: 심사위원장") and
         the heading names whose record it is ("정유리 (Jung Yu-ri)") where the field does not: read alone, it would
         not say who."""
-        heading = c.chunk.heading.rsplit(" > ", 1)[-1].strip() if c.chunk.heading else ""
+        heading = section_of(c.chunk)
         if not heading or not _FIELD.match(c.sentence):
             return c.sentence
         names = self._names(heading)
