@@ -615,6 +615,12 @@ def asks_alone(chunk: Chunk) -> bool:
     return "\n" not in text and len(text) <= MAX_QUESTION_LINE and is_question_line(text)
 
 
+def line_question(chunk: Chunk) -> str:
+    """The question a FAQ's question line asks, without its emphasis ("**Is there parking?**" → "Is there
+    parking?"): what the lines answering it are keyed by."""
+    return chunk.text.strip().strip("*_ ")
+
+
 def _answered_questions(chunks: list[Chunk]) -> dict[str, str]:
     """Per chunk after a question line of its section (a FAQ written as "**Is there parking?**" and the lines
     answering it), that question: the lines go on answering it up to the next question or section."""
@@ -624,7 +630,7 @@ def _answered_questions(chunks: list[Chunk]) -> dict[str, str]:
         if current is not None and current[:2] != (chunk.doc_id, chunk.heading):
             current = None
         if asks_alone(chunk):
-            current = (chunk.doc_id, chunk.heading, chunk.text.strip().strip("*_ "))
+            current = (chunk.doc_id, chunk.heading, line_question(chunk))
         elif current is not None:
             out[chunk.chunk_id] = current[2]
     return out

@@ -35,6 +35,7 @@ from .evidence import (
     Question,
     asks_alone,
     glossary_words,
+    line_question,
     terms,
     years_named,
 )
@@ -395,7 +396,7 @@ class ExtractiveAnswerer:
         known = {c.chunk_id for c in passages}
         more: list[Chunk] = []
         for c in filter(asks_alone, passages):
-            question = c.text.strip().strip("*_ ")
+            question = line_question(c)
             answer = [a for a in self._following(c, FAQ_ANSWER_PASSAGES) if asked.get(a.chunk_id) == question]
             if answer and not any(a.chunk_id in known for a in answer):
                 known.update(a.chunk_id for a in answer)
