@@ -355,6 +355,12 @@ def test_the_day_asked_about_and_the_words_asking_are_no_key_terms(bot, question
     assert not {"첫날", "날", "day", "two", "누구누구", "quote", "big"} & set(keys), keys
 
 
+def test_this_year_names_the_documents_own_year_not_a_key_word(bot):
+    """"this year" is the forum's year, as "올해" is: not a rare word that a sentence must hold."""
+    assert "year" not in bot.extractive.scorer.key_terms("Who spoke at the forum this year?")
+    assert "year" in bot.extractive.scorer.key_terms("Which year did the forum start?")
+
+
 def test_a_summary_of_one_day_is_about_that_day(bot):
     answer = bot.ask("둘째 날 내용 간단히 요약해줘")
     assert not answer.refused and "레드티밍" in answer.text, answer.text

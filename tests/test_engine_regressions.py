@@ -145,6 +145,11 @@ def test_a_place_inside_a_venue_answers_where():
     assert fills_slot("순천만국가정원 서문 주차장(1,500면)을 이용할 수 있습니다.", "place", "Where can I park?") > 0
     assert fills_slot("셔틀은 순천역 1번 출구 앞에서 탑니다.", "place", "셔틀 어디서 타?") > 0
     assert not fills_slot("전시장 안에서는 음식물을 먹을 수 없다.", "place", "밥 어디서 먹지?")
+    # what a place stands beside says where it is; an agent ("by Lee") or a place in a queue ("맨 뒤") does not
+    assert fills_slot("Go to the Information Centre by the Main Gate.", "place", "Where is lost property?") > 0
+    assert fills_slot("구급 텐트는 무대 옆에 있다.", "place", "구급 텐트 어디 있어요?") > 0
+    assert not fills_slot("The keynote is given by Lee Na-rae.", "place", "Where is the keynote?")
+    assert not fills_slot("유모차 참가자는 맨 뒤에서 출발합니다.", "place", "출발 어디서 해?")
 
 
 def test_an_uploaded_document_answers_where_a_room_is(tmp_path):
@@ -299,3 +304,30 @@ def test_a_field_of_a_persons_record_is_answered_with_whose_it_is(tmp_path):
     answer = bot.ask("달빛나루 보컬 이름 뭐였지")
     assert not answer.refused and "Yoon Se-rin (윤세린) — Affiliation" in answer.text, answer.text
     assert any(c.section == "Yoon Se-rin (윤세린)" and "Yoon Se-rin" not in c.text for c in answer.citations)
+
+
+
+@pytest.fixture(scope="module")
+def ceramics_bot(tmp_path_factory):
+    """The ceramics festival's documents: an English overview, programme and FAQ, a Korean artisans' table and an
+    unedited Korean press-briefing transcript."""
+    return Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-15",
+                              data_dir=tmp_path_factory.mktemp("ceramics") / "data"))
+
+
+def test_a_count_of_people_said_without_the_word_people_answers_how_many_came(ceramics_bot):
+    """"작년엔 사람 몇 명 왔대?": "작년에 저희가, 음, 9만 8천 명 정도 오셨어요" counts people (명) without saying
+    "사람", and says last year as 작년, the year the question means (2025 beside the documents' 2026)."""
+    answer = ceramics_bot.ask("작년엔 사람 몇 명 왔대?")
+    assert not answer.refused and "9만 8천" in answer.text, answer.text
+
+
+def test_an_on_site_need_no_document_mentions_is_not_answered_with_the_venue(ceramics_bot):
+    """A nursing room, a smoking area, a place to stay: when no passage says anything of it, the answer says the
+    documents do not cover it rather than quoting the venue's address; one they do cover is still answered."""
+    for question in ("행사장에 수유실 있나요?", "행사장 흡연구역은 어디에 있어요?",
+                     "Which hotels near the park give a festival discount?"):
+        answer = ceramics_bot.ask(question)
+        assert answer.refused, (question, answer.text)
+    lost = ceramics_bot.ask("I lost my bag at the festival, where do I go?")
+    assert not lost.refused and "Information Centre" in lost.text, lost.text

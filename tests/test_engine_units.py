@@ -200,6 +200,14 @@ def test_event_words_of_a_passage_are_glossed_in_the_questions_language():
     ("와이파이 되나요?", ("wifi",)),
     ("nearest subway station to the venue?", ("transport",)),
     ("What's the street address of the hotel?", ("address",)),
+    ("행사장에 수유실 있나요?", ("nursing",)),
+    ("Is there a smoking area?", ("smoking",)),
+    ("Which hotels near the park give a discount?", ("lodging",)),
+    ("주말에 날씨 예보 어때요? 비 온대요?", ("forecast",)),
+    ("분실물 어디서 찾아요?", ("lost",)),
+    ("Can I charge my phone somewhere?", ("charging",)),
+    ("Which media outlets covered the forum?", ()),  # a newspaper, not a power point
+    ("Which hotel was the forum held at?", ()),  # the venue, not a place to stay
     ("who won the award", ("winner",)),
     ("Who signed the MOU on behalf of Scale AI?", ("signatory",)),
     ("Scale AI 쪽에선 누가 서명했어?", ("signatory",)),

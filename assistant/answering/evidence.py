@@ -33,6 +33,7 @@ from index.text import _kiwi_lock, bm25_tokens, detect_lang, kiwi
 
 from ..checking.facts import MONTHS, WORD_NUMBERS, calendar_day, dates_of, facts
 from ..question.answer_type import (
+    COUNTED_PEOPLE,
     SLOT_WORDS,
     Form,
     Slot,
@@ -963,6 +964,7 @@ class EvidenceScorer:
     def key_terms(self, text: str) -> dict[str, float]:
         """The distinctive terms of ``text`` with idf weights (topic and question-frame words removed)."""
         stats = self.stats()
+        text = _THIS_YEAR[1][0].sub(" ", text)  # "this year('s)": the documents' own year, as "올해" (a stopword) is
         predicates = predicate_stems(text)
         out = {}
         lowered = text.lower()
@@ -1028,7 +1030,8 @@ class EvidenceScorer:
             keys = {t: w for t, w in keys.items() if t not in named and not any(t in w.lower() for w in words)}
         df = self.stats().df
         total = sum(keys.values())
-        unknown = sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
+        years = self.stats().years  # (a year the documents name only relative to theirs is known: "작년")
+        unknown = sum(w for t, w in keys.items() if not df[t] and t not in years) / total if total else 0.0
         q = Question(
             text=text,
             keys=keys,
@@ -1138,10 +1141,20 @@ class EvidenceScorer:
             # has (event words, loanwords) can be shared
             keys = {t: w for t, w in q.keys.items()
                     if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english}
+        # a year asked about, which the text names relative to the documents' own ("작년에 … 9만 8천 명": 2025)
+        years = [t for t in keys if YEAR.fullmatch(t) and t not in context]
+        if years:
+            own |= {t for t in years if t in years_named(e.sentence, q.event_year)}
+            context |= {t for t in years if t in own or t in years_named(chunk.window or chunk.text, q.event_year)}
         # a Korean key word written in the text, which the analyser read as two words there ("개막작 〈…〉": 개막, 작)
         own |= {t for t in keys if t not in own and _HANGUL_WORD.fullmatch(t) and t in e.sentence}
         context |= {t for t in keys if t not in context and _HANGUL_WORD.fullmatch(t) and (
             t in own or t in (chunk.window or chunk.text))}
+        asked = q.slot != "any"
+        fills = fills_slot(e.sentence, q.slot, q.text) / 2 if asked else 0.0
+        if q.slot == "number" and fills == 1.0:  # a count of what is asked ("9만 8천 명") says the people it counts
+            own |= {t for t in keys if t in COUNTED_PEOPLE}
+            context |= own
         total = sum(keys.values())
         if total:
             matched = sum(w for t, w in keys.items() if t in own)
@@ -1152,8 +1165,6 @@ class EvidenceScorer:
             missing = max((w for t, w in keys.items() if t not in context), default=0.0) / max(keys.values())
         else:
             coverage = passage_coverage = missing = 0.0
-        asked = q.slot != "any"
-        fills = fills_slot(e.sentence, q.slot, q.text) / 2 if asked else 0.0
         days = e.days
         e.values.update(
             dense=dense,

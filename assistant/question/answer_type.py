@@ -157,6 +157,10 @@ _ROOM = re.compile(
 _KOREAN_PLACE = re.compile(r"(?:[가-힣]{2,}(?:역|관|홀|센터|호텔|공항|터미널|광장|공원|마을|회관|타워|빌딩|캠퍼스)|"
                            r"[가-힣]*(?:주차장|경기장|운동장|정원|출구|입구|정문|후문|승강장|정류장|"
                            r"매표소|안내소))(?:\(.*?\))?(?:에서|까지|으로|이다|[이가은는에을를의로])?(?=[\s.,)]|$)")
+# where something is, by what it stands beside ("by the Main Gate", "next to the stage", "무대 옆에")
+_BESIDE = re.compile(r"(?:\b(?:near|next to|beside|behind|opposite|in front of|across from)\s+(?:the\s+)?|\bby the\s+)"
+                     r"(?:[A-Z]|(?:main\s+)?(?:gate|entrance|exit|stage|door|desk|counter|booth|tent|office|lobby)\b)|"
+                     r"[가-힣]{2,}\s*(?:옆|앞|뒤|근처|맞은편|건너편)(?:에|에서|의|쪽)(?![가-힣])")  # ("by Lee", "맨 뒤": no)
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.(?:kr|com|org|net|io|ai|eu|jp|uk)\b", re.IGNORECASE)
 _WHERE_ONLINE = re.compile(r"\bhomepage\b|\bwebsite\b|https?://|홈페이지|웹사이트", re.IGNORECASE)
 _ORG = re.compile(
@@ -272,6 +276,8 @@ _COUNTERS = {
     "벌": ("outfit", "garment", "piece"), "편": ("film", "paper", "article"), "회": ("edition", "time"),
     "대": ("car", "vehicle", "bus", "machine"), "권": ("book", "volume"), "팀": ("team",),
 }
+# the words for people in general, which a count of people ("150명", "about 150 attended") says without them
+COUNTED_PEOPLE = frozenset({"people", "person", "persons", "사람", "인원"})
 _KOREAN_COUNTED = {"나라": "개국", "국가": "개국"}  # "몇 개 나라" counts what "몇 개국" counts
 _COUNTED_BY = {noun: counter for counter, nouns in _COUNTERS.items() for noun in nouns}
 
@@ -353,6 +359,25 @@ _ATTRIBUTES = {
                     r"\bnationality\b|\bcitizen|\bborn in\b|국적|출신|태생"),
     "winner": (r"\bwho won\b|\bwinners?\b|수상자|우승|누가\s*(?:받|탔|수상)",
                r"\bwon\b|\bwinners?\b|\bawarded\b|\breceived\b|수상|받았|우승|탔다"),
+    # what a visitor needs on site: a sentence about that very facility or service
+    "smoking": (r"\bsmok|흡연|담배", r"\bsmok|흡연|담배|금연"),
+    "nursing": (r"\bnursing\b|\bbaby[- ]chang|\bbreast-?feed|\bdiaper|\bnappy|수유|기저귀",
+                r"\bnursing\b|\bbaby\b|\bbreast-?feed|\bdiaper|\bnappy|수유|기저귀|유아"),
+    # (a place to stay, not the hotel that is the venue: "the street address of the hotel")
+    "lodging": ((r"\bhotels? (?:near|nearby|close|around|to stay|with|that|which|giv|offer)|\b(?:nearby|cheap|partner) hotels?\b|"
+                r"\baccommodation|\blodging|\bwhere (?:can|should|do) (?:i|we) stay\b|\bstay overnight\b|숙소|숙박|묵을|"
+                r"근처\s*호텔|호텔\s*(?:추천|할인|예약)"),
+                (r"\bhotels?\b|\baccommodation|\blodging|\bstay\b|\bovernight\b|\bcamp|\bpitch|숙소|숙박|호텔|캠핑|야영|"
+                r"게스트하우스|펜션")),
+    "forecast": ((r"\bweather\b.{0,30}\bforecast|\bforecast\b.{0,30}\bweather\b|\bwill it (?:rain|snow)\b|\bgoing to rain\b|"
+                 r"(?:날씨|일기)\s*예보|비\s*(?:온대|올까|오나|온다던)"), r"\bforecast\b|예보"),
+    "lost": (r"\blost (?:and found|property|items?)\b|\b(?:i )?lost my\b|분실|잃어버",
+             r"\blost\b|\blose\b|분실|유실물|잃어버"),
+    "first aid": (r"\bfirst[- ]aid\b|\bmedical\b|\bclinic\b|\bnurse\b|\bdoctor\b|\bambulance|의무실|구급|응급|병원|의료",
+                  r"\bfirst[- ]aid\b|\bmedical\b|\bclinic\b|\bnurse\b|\bdoctor\b|\bambulance|의무실|구급|응급|병원|의료"),
+    # ("media outlets" are no power points)
+    "charging": ((r"\bcharg(?:e|ing) (?:my |a |the )?(?:phone|laptop|battery|devices?|ev|electric car)|\bpower (?:outlet|socket)|"
+                 r"충전|콘센트"), r"\bcharging\b|\bcharger|\boutlets?\b|\bsockets?\b|충전|콘센트"),
 }
 _ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said, re.IGNORECASE))
                        for name, (asked, said) in _ATTRIBUTES.items()}
@@ -361,7 +386,9 @@ _ATTRIBUTE_PATTERNS = {name: (re.compile(asked, re.IGNORECASE), re.compile(said,
 def asked_attributes(question: str) -> tuple[str, ...]:
     """Which of the often-missing attributes (parking, a person's marriage or education, a livestream, Wi-Fi, a dress
     code, food, pets, interpretation, getting there, a street address, who signed for a party, how long someone holds
-    a post, who wrote a document, what attending costs, where someone is from, who won) the question asks about."""
+    a post, who wrote a document, what attending costs, where someone is from, who won, and on-site needs: smoking,
+    a nursing room, a place to stay, the weather forecast, lost property, first aid, charging) the question asks
+    about."""
     return tuple(name for name, (asked, _) in _ATTRIBUTE_PATTERNS.items() if asked.search(question))
 
 
@@ -459,7 +486,7 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
             2.0
             if online
             else float(bool(_WHERE_ONLINE.search(sentence) or re.search(r"\b(?:in|at)\s+[A-Z]", sentence)
-                            or _KOREAN_PLACE.search(sentence)))
+                            or _KOREAN_PLACE.search(sentence) or _BESIDE.search(sentence)))
         )
     if new_names:  # who: more names answer "which organizations" better
         return 1.0 + min(len(new_names), 6) / 3
