@@ -913,3 +913,24 @@ def test_a_dash_between_spaces_ends_a_clause(bot):
                        "at the Naru hotel in Seoul.").claims
     labels = {c.value: c.label for c in claims}
     assert labels["28 October"] == labels["29 October 2025"] == labels["Naru"] == "supported", labels
+
+
+def test_an_organisation_named_by_the_acronym_of_its_full_name_is_the_same_one(bot):
+    """The documents write "acting president of KOCCA"; KOCCA is the Korea Creative Content Agency (KO-C-C-A), so
+    the post is not contradicted by itself: for a journalist a false "contradicted" is the worst error."""
+    claims = bot.check("Yoo Hyun-seok, acting president of the Korea Creative Content Agency, said industrial "
+                       "innovation would accelerate.").claims
+    assert not [c for c in claims if c.label == "contradicted"], claims
+
+
+def test_a_korean_post_at_another_organisation_is_contradicted_with_the_documents_post(bot):
+    """"유현석 정보통신산업진흥원 원장직무대행": the right title at the wrong agency; the documents give 콘진원. The title
+    alone at no named organisation ("배경훈 장관은") does not disagree with one the claim names."""
+    claim = next(c for c in bot.check("유현석 정보통신산업진흥원 원장직무대행은 산업 혁신이 가속화될 것이라고 덧붙였다.").claims
+                 if "원장직무대행" in c.value)
+    assert claim.label == "contradicted" and "콘진원" in claim.documents_value, claim
+    right = next(c for c in bot.check("유현석 콘진원 원장직무대행은 산업 혁신이 가속화될 것이라고 덧붙였다.").claims
+                 if "원장직무대행" in c.value or c.value == "콘진원")
+    assert right.label == "supported", right
+    minister = next(c for c in bot.check("배경훈 과기정통부 장관은 후속 협력을 강조했다.").claims if "장관" in c.value)
+    assert minister.label == "supported", minister

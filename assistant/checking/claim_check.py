@@ -67,6 +67,7 @@ from .roles import (
     address_kinds,
     org_role,
     org_roles,
+    post_org,
     post_parts,
     titles,
     without_role,
@@ -1233,13 +1234,41 @@ class ClaimChecker:
             title += "직무대행"  # "원장 직무대행": acting, written apart
         given = [(s, m[1]) for s in evidence if s.chunk.lang == lang
                  for m in re.finditer(re.escape(person) + r"\s+" + POST.pattern, s.text)]
-        for s, post in given:
-            if any(_same_title(title, word, post) for word in titles(post)):
-                # a name with its right title: what else is said of the person is checked as for any name
-                return None if atom.kind == "name" and rest == atom.end else self._labelled(claim, "supported", s, lang)
+        org = claimed[1].rsplit(None, 1)[0] if " " in claimed[1].strip() else ""  # "정보통신산업진흥원 원장직무대행"
+        titled = [(s, post, self._same_korean_org(org, post)) for s, post in given
+                  if any(_same_title(title, word, post) for word in titles(post))]
+        # the same title of the same organisation, else of one the post does not name ("배경훈 장관은"), unless
+        # another post of the person gives the title of another organisation ("콘진원 원장직무대행")
+        right = [s for s, _, same in titled if same] or [s for s, _, same in titled if same is None]
+        other = [(s, post) for s, post, same in titled if same is False]
+        if right and not (other and not any(same for _, _, same in titled)):
+            # a name with its right title: what else is said of the person is checked as for any name
+            return None if atom.kind == "name" and rest == atom.end else self._labelled(claim, "supported", right[0], lang)
+        if other:
+            return self._labelled(claim, "contradicted", other[0][0], lang, other[0][1])
         if given:
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
         return None
+
+    def _same_korean_org(self, claimed: str, post: str) -> bool | None:
+        """Whether the organisation a claimed Korean post names (nothing: any) is the one a documents' post gives:
+        a word of it there as written, as its short or long form ("콘진원", "한국콘텐츠진흥원"), or by a name the
+        documents gloss it with ("ETRI" for "한국전자통신연구원"); ``None`` when the post names none ("장관")."""
+        words = [w for w in re.findall(r"[가-힣A-Za-z]{2,}", claimed)]
+        if not words:
+            return True
+        stats = self.scorer.stats()
+        given = re.findall(r"[가-힣A-Za-z]{2,}", post)
+        if len(given) < 2:
+            return None
+        aliases = self._aliases()
+        for word in words:
+            forms = {word, stats.long_form(word) or word, *aliases.get(word, ())}
+            if any(f in post or abbreviates(f, post) for f in forms) or any(
+                    abbreviates(g, word) or (stats.long_form(g) or g) in forms or word in aliases.get(g, ())
+                    for g in given):
+                return True
+        return False
 
     def _judge_english_post(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                             lang: Lang) -> Claim | None:
@@ -1263,12 +1292,27 @@ class ClaimChecker:
             return None
         title, org = post_parts(claimed["post"], before)
         parts = [post_parts(post) for _, post in given]
-        for (s, _), (their_title, their_org) in zip(given, parts):
-            if their_title == title and org and len(org & their_org) >= POST_SAME * len(org):
+        # the organisation named another way: by its acronym or a name the documents give it ("KOCCA" for the
+        # claim's "Korea Creative Content Agency")
+        named = [self._same_org(post_org(claimed["post"], before), post_org(post)) for _, post in given]
+        for (s, _), (their_title, their_org), same in zip(given, parts, named):
+            if their_title == title and org and (same or len(org & their_org) >= POST_SAME * len(org)):
                 return self._labelled(claim, "supported", s, lang)
-        if all(their_title != title or len(org & their_org) < POST_OTHER * len(org) for their_title, their_org in parts):
+        if all(their_title != title or (not same and len(org & their_org) < POST_OTHER * len(org))
+               for (their_title, their_org), same in zip(parts, named)):
             return self._labelled(claim, "contradicted", given[0][0], lang, given[0][1])
         return None
+
+    def _same_org(self, claimed: str, offered: str) -> bool:
+        """Whether two organisation names are one's: written alike, one the other's acronym, or glossed as one in
+        the documents."""
+        offered = offered.split("(")[0].strip()
+        if not claimed or not offered:
+            return False
+        aliases = self._aliases()
+        bare = lambda name: re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        glossed = {bare(n) for n in (*aliases.get(offered, ()), *aliases.get(f"the {offered}", ()))}
+        return same_name(claimed, offered) or bare(claimed) in glossed
 
     def _judge_address(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                        lang: Lang) -> Claim | None:

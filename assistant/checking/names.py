@@ -111,10 +111,12 @@ SPELLING_ALIKE = 0.8  # two names this alike (difflib ratio) are one name, missp
 
 def same_name(claimed: str, offered: str) -> bool:
     """Whether ``offered`` is the claimed name written another way: misspelt ("Sclae AI"), or by the acronym the
-    claim uses ("Korean AISI" for "Korea AI Safety Institute")."""
+    claim uses ("Korean AISI" for "Korea AI Safety Institute"), or the other way round ("KOCCA" for the claim's "Korea
+    Creative Content Agency")."""
     if SequenceMatcher(None, claimed.lower(), offered.lower()).ratio() >= SPELLING_ALIKE:
         return True
-    return any(_acronym_of(word, offered) for word in re.findall(r"\b[A-Z]{3,6}\b", claimed))
+    return any(_acronym_of(word, long) for short, long in ((claimed, offered), (offered, claimed))
+               if len(long.split()) > 1 for word in re.findall(r"\b[A-Z]{3,6}\b", short))
 
 
 def other_script(claimed: str, offered: str) -> bool:
@@ -134,8 +136,26 @@ def abbreviates(name: str, text: str) -> bool:
 
 
 def _acronym_of(acronym: str, name: str) -> bool:
-    """Whether ``acronym``'s letters come in order among ``name``'s capitals ("AISI" of "Korea AI Safety Institute")."""
-    return _subsequence(acronym, "".join(re.findall(r"[A-Z]", name)))
+    """Whether ``acronym``'s letters come in order among ``name``'s capitals ("AISI" of "Korea AI Safety Institute"),
+    or spell the starts of its words in order ("KOCCA" of "Korea Creative Content Agency": KO-C-C-A)."""
+    if _subsequence(acronym, "".join(re.findall(r"[A-Z]", name))):
+        return True
+    words = [w.upper() for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _SMALL_WORDS]
+    return _by_word_starts(acronym.upper(), tuple(words))
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "at", "to", "a", "an"}
+
+
+def _by_word_starts(letters: str, words: tuple[str, ...]) -> bool:
+    """Whether ``letters`` are the starts (one letter or more) of some of ``words``, in order."""
+    if not letters:
+        return True
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    return _by_word_starts(letters, rest) or any(
+        first[:k] == letters[:k] and _by_word_starts(letters[k:], rest) for k in range(1, min(len(first), len(letters)) + 1))
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -57,6 +57,16 @@ def post_parts(post: str, before: bool = False) -> tuple[str, frozenset[str]]:
     return title, terms(org, quoted_korean=False) - {"the", "of"}
 
 
+def post_org(post: str, before: bool = False) -> str:
+    """The organisation an English post names, as written ("KOCCA (콘진원)" of "acting president of KOCCA (콘진원)")."""
+    m = EN_TITLE.search(post)
+    if m is None:
+        return post.strip()
+    org = post[: m.start()] if before else post[m.end() :]
+    org = re.sub(r"\b(?:acting|deputy|vice|former)\b", " ", org, flags=re.IGNORECASE) if before else org
+    return re.sub(r"^\s*(?:of\s+|at\s+)?(?:the\s+)?", "", org).strip(" ,")
+
+
 def address_kinds(text: str) -> dict[str, str]:
     """The kinds of address a text names, each with the words naming it ("환영사" → welcome)."""
     return {kind: m[0] for kind, pattern in ADDRESSES if (m := pattern.search(text))}
