@@ -11,6 +11,7 @@ from engine_kb import engine_settings
 from assistant import Assistant
 from assistant.checking.facts import fact_spans, facts
 from assistant.checking.split import split_statement
+from assistant.question.answer_type import day_ordinals
 from assistant.question.countries import countries_in, country_of
 
 
@@ -934,3 +935,30 @@ def test_a_korean_post_at_another_organisation_is_contradicted_with_the_document
     assert right.label == "supported", right
     minister = next(c for c in bot.check("배경훈 과기정통부 장관은 후속 협력을 강조했다.").claims if "장관" in c.value)
     assert minister.label == "supported", minister
+
+
+@pytest.mark.parametrize("statement, value", [
+    ("SFASS 첫째 날에는 일본·싱가포르 AI 안전연구소와 EU AI 사무국, 그리고 METR 등에서 연사가 참여했다.", "METR"),
+    ("Speakers from Safer AI and CARMA took part on day one, as did Oxford University.", "Oxford University"),
+])
+def test_an_organisation_listed_on_the_wrong_day_is_contradicted_and_the_rest_of_the_list_is_not(bot, statement,
+                                                                                                  value):
+    """The documents list METR and Oxford University among day two's speakers: in a list of day one's, they are
+    the wrong members (with the day they came), the others stay supported, and "등에서" names no place."""
+    claims = bot.check(statement).claims
+    wrong = next(c for c in claims if c.value == value)
+    assert wrong.label == "contradicted" and wrong.documents_value in ("둘째 날", "day two"), claims
+    assert all(c.label != "contradicted" for c in claims if c is not wrong), claims
+
+
+def test_an_organisation_alone_on_the_wrong_day_leaves_the_day_contradicted(bot):
+    """"The EU AI Office … on day two": the office is right, its day is wrong (it spoke on day one)."""
+    labels = _labels(bot.check("The EU AI Office presented a risk-based regulatory framework on day two of SFASS."))
+    assert labels["EU AI Office"] == "supported" and labels["day two"] == "contradicted", labels
+
+
+def test_a_day_counted_from_the_opening_is_that_day_of_the_event(bot):
+    """"개막 이틀 뒤" is the third day; the MOU was signed the day after the opening, day two."""
+    claims = bot.check("MOU 체결식은 개막 이틀 뒤에 열렸다.").claims
+    assert next(c for c in claims if c.value == "개막 이틀 뒤").label == "contradicted", claims
+    assert day_ordinals("the day after the opening") == {2} and day_ordinals("개막 다음 날") == {2}

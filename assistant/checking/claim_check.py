@@ -35,7 +35,7 @@ from index.text import _kiwi_lock, kiwi, split_sentences
 from ..answering.citations import citation_for
 from ..answering.evidence import YEAR, Evidence, EvidenceScorer, predicate_stems, terms
 from ..models import Claim, Label, Verdict
-from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, fills_slot, says_absent
+from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, day_words, fills_slot, says_absent
 from ..question.countries import countries_in
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_NOUNS, EVENT_SYNONYMS, KOREAN_TITLES, ORDER_AND_PLACE_WORDS
@@ -1006,7 +1006,8 @@ class ClaimChecker:
                 or self._judge_when(atom, claim, statement, evidence, lang)
                 or self._judge_post(atom, claim, statement, evidence, lang)
                 or self._judge_org_role(atom, claim, statement, evidence, lang)
-                or self._judge_partner(atom, claim, statement, evidence, lang))
+                or self._judge_partner(atom, claim, statement, evidence, lang)
+                or self._judge_listed_day(atom, claim, statement, evidence, lang))
         if post is not None:
             return post
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
@@ -1394,6 +1395,33 @@ class ClaimChecker:
             return bool(_A_COMPANY.match(s.text, at + len(country)))
         around = s.text[max(0, at - 40) : at] + " " + s.text[at + len(country) : at + len(country) + 40]
         return bool(terms(rest[:40]) & terms(around) - {"ai"})
+
+    def _judge_listed_day(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                          lang: Lang) -> Claim | None:
+        """An organisation listed among others as taking part on a day of the event ("첫째 날에는 …, 그리고 METR
+        등에서 연사가 참여했다"): contradicted when the documents list it only on another day, in a sentence on what
+        the claim's clause says (speakers taking part), while some of the others are listed on that day. None when
+        they list it on that day, or nowhere, or the others are not there either (then the day is what is wrong)."""
+        if atom.kind != "name" or self._kind(atom.value, statement[slice(*atom.sentence)]) == "person":
+            return None
+        days = day_ordinals(statement[slice(*atom.sentence)])
+        naming = [s for s in evidence if s.days and self._present(atom.value, s.text)] if days else []
+        if not naming or any(s.days & days for s in naming):
+            return None
+        # what is claimed of them, without names and days ("연사가 참여했다")
+        clause = statement[slice(*atom.clause)].replace(atom.value, " ")
+        others = [statement[a:b] for a, b in atom.other_names if not self._is_topic(statement[a:b])]
+        for word in [*day_words(clause), *others]:
+            clause = clause.replace(word, " ")
+        what = self.scorer.key_terms(clause)
+        on_slot = lambda s: self._cover(what, s) >= CLAUSE_MIN if what else len(s.names) >= 3
+        if not any(s.days & days and on_slot(s) and self._present(o, s.text) for o in others for s in evidence):
+            return None
+        said = next((s for s in naming if s.chunk.lang == lang and on_slot(s)), None)
+        if said is None:
+            return None
+        day = next((m.group() for _, pattern in DAY_ORDINALS for m in pattern.finditer(said.text)), None)
+        return self._labelled(claim, "contradicted", said, lang, day or said.text)
 
     def _judge_partner(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                        lang: Lang) -> Claim | None:

@@ -44,7 +44,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$|\b(?:drew|draws|drawing|
                            # "장소는 X", "the venue was X", "Venue: X"
                            r"(?:장소|개최지|행사장)\s*(?:은|는|:)\s*$|\bvenue(?:\s+(?:is|was|will\s+be))?\s*:?\s+(?:the\s+)?$",
                            re.IGNORECASE)
-_PLACE_AFTER = re.compile(r"(?:\s+[가-힣A-Za-z]+)?(?:에서|서)(?![가-힣])")
+# ("METR 등에서 연사가 참여했다": from the organisations listed, not a place)
+_PLACE_AFTER = re.compile(r"(?:\s+(?!등(?:에서|서)(?![가-힣]))[가-힣A-Za-z]+)?(?:에서|서)(?![가-힣])")
 
 
 def name_class(name: str, text: str) -> str | None:

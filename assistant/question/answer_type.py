@@ -575,8 +575,11 @@ def question_form(question: str) -> Form:
 # Ordinal days of a multi-day event, as people write them.
 DAY_ORDINALS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(r"첫\s*(?:째|번째)?\s*날|첫날|1\s*일\s*차|\bday[\s-]*(?:one|1)\b|\bfirst day\b|\bopening day\b|개막일|개막\s*날", re.IGNORECASE)),
-    (2, re.compile(r"둘\s*째\s*날|두\s*번째\s*날|둘쨋날|2\s*일\s*차|\bday[\s-]*(?:two|2)\b|\bsecond day\b|이튿날", re.IGNORECASE)),
-    (3, re.compile(r"셋\s*째\s*날|세\s*번째\s*날|3\s*일\s*차|\bday[\s-]*(?:three|3)\b|\bthird day\b", re.IGNORECASE)),
+    (2, re.compile(r"둘\s*째\s*날|두\s*번째\s*날|둘쨋날|2\s*일\s*차|\bday[\s-]*(?:two|2)\b|\bsecond day\b|이튿날|"
+                   r"개막\s*(?:다음\s*날|하루\s*(?:뒤|후))|\b(?:the )?(?:day after|one day after) (?:the )?(?:opening|it opened)\b",
+                   re.IGNORECASE)),
+    (3, re.compile(r"셋\s*째\s*날|세\s*번째\s*날|3\s*일\s*차|\bday[\s-]*(?:three|3)\b|\bthird day\b|"
+                   r"개막\s*(?:이틀|2일)\s*(?:뒤|후)|\btwo days after (?:the )?(?:opening|it opened)\b", re.IGNORECASE)),
 ]
 
 
