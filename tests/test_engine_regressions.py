@@ -331,3 +331,10 @@ def test_an_on_site_need_no_document_mentions_is_not_answered_with_the_venue(cer
         assert answer.refused, (question, answer.text)
     lost = ceramics_bot.ask("I lost my bag at the festival, where do I go?")
     assert not lost.refused and "Information Centre" in lost.text, lost.text
+
+
+def test_a_name_asked_in_latin_letters_is_found_in_a_korean_table_under_its_hangul_spelling(ceramics_bot):
+    """"Which booth is Kang Tae-min in?": the artisans' table is Korean ("| 강태민 | 태민요 | 문경 | 찻사발 | B-04 |");
+    the name in either spelling is the name, so the row answers with the booth."""
+    answer = ceramics_bot.ask("Which booth is Kang Tae-min in?")
+    assert not answer.refused and "B-04" in answer.text, answer.text

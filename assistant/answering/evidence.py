@@ -305,6 +305,9 @@ class Question:
     also: tuple[Slot, ...] = ()  # the other kinds of value its question words ask for ("when and where")
     years: frozenset[str] = frozenset()  # the years it asks about ("올해" as the documents' year)
     event_year: int | None = None  # the year the documents speak of most, for the years sentences name
+    # a name the question writes in Latin letters with its Hangul spelling after it ("Kang Tae-min (강태민)"): the
+    # key terms of the one, and the other
+    spellings: tuple[tuple[frozenset[str], str], ...] = ()
 
     @property
     def total(self) -> float:
@@ -481,6 +484,7 @@ class CorpusStats:
 
 _HANGUL_RUN = re.compile(r"[가-힣]{4,15}")
 _HANGUL_WORD = re.compile(r"[가-힣]{2,}")
+_SPELT_IN_HANGUL = re.compile(r"([A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){1,3}) \(([가-힣]{2,5})\)")  # "Kang Tae-min (강태민)"
 _DROPPED_PREFIX = re.compile(r"한국|국립|국가")  # what a name's abbreviation often leaves out ("콘진원")
 
 
@@ -1043,6 +1047,8 @@ class EvidenceScorer:
             also=also,
             years=years_named(text, self.stats().event_year),
             event_year=self.stats().event_year,
+            spellings=tuple((frozenset(terms(m[1])) & keys.keys(), m[2]) for m in _SPELT_IN_HANGUL.finditer(text)
+                            if m[2] in keys),
         )
         q.meaning_gap = partial(self._rest, q)
         return q
@@ -1139,8 +1145,10 @@ class EvidenceScorer:
             context |= {t for t in q.keys if _joined(t, context)}
             # across languages only names in Latin script, numbers, words quoted in the other script and words it
             # has (event words, loanwords) can be shared
+            # (a Korean name the question adds to a Latin one, "Kang Tae-min (강태민)", as the text writes it)
             keys = {t: w for t, w in q.keys.items()
-                    if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english}
+                    if t.isascii() or t in context or t in _glossary_korean() or t in loanwords.english
+                    or (_HANGUL_WORD.fullmatch(t) and t in (chunk.window or chunk.text))}
         # a year asked about, which the text names relative to the documents' own ("작년에 … 9만 8천 명": 2025)
         years = [t for t in keys if YEAR.fullmatch(t) and t not in context]
         if years:
@@ -1148,6 +1156,9 @@ class EvidenceScorer:
             context |= {t for t in years if t in own or t in years_named(chunk.window or chunk.text, q.event_year)}
         # a Korean key word written in the text, which the analyser read as two words there ("개막작 〈…〉": 개막, 작)
         own |= {t for t in keys if t not in own and _HANGUL_WORD.fullmatch(t) and t in e.sentence}
+        for latin, hangul in q.spellings:  # a name in either of its spellings is the name
+            if hangul in own or (latin and latin <= own):
+                own |= latin | {hangul}
         context |= {t for t in keys if t not in context and _HANGUL_WORD.fullmatch(t) and (
             t in own or t in (chunk.window or chunk.text))}
         asked = q.slot != "any"
