@@ -338,3 +338,13 @@ def test_a_name_asked_in_latin_letters_is_found_in_a_korean_table_under_its_hang
     the name in either spelling is the name, so the row answers with the booth."""
     answer = ceramics_bot.ask("Which booth is Kang Tae-min in?")
     assert not answer.refused and "B-04" in answer.text, answer.text
+
+
+def test_who_hosted_a_session_is_answered_by_the_person_a_row_or_record_names(tmp_path):
+    """"개막식 사회자 누구야?": the programme row "| 18:30–19:10 | 개막식 | … | 윤가은 (사회) |" and the record
+    "### 윤가은 (Yoon Ga-eun)" / "역할: 개막식·… 사회" name her with no title beside the name; a person the documents
+    name in both scripts is a person wherever she stands."""
+    bot = Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-14",
+                             data_dir=tmp_path / "data"))
+    answer = bot.ask("개막식 사회자 누구야?")
+    assert not answer.refused and "윤가은" in answer.text, answer.text

@@ -70,6 +70,7 @@ from ..question.vocabulary import (
     EVENT_NOUNS,
     FRAME_VERBS,
     KEY_TERM_STOPWORDS,
+    KOREAN_SURNAMES,
     LANGUAGE_WORDS,
     PHRASAL_VERBS,
     SUMMARY_WORDS,
@@ -422,6 +423,16 @@ class CorpusStats:
         return frozenset(w for c in self.by_id.values() for w in _HANGUL_RUN.findall(c.text))
 
     @cached_property
+    def people(self) -> frozenset[str]:
+        """The people the documents name in both scripts ("윤가은 (Yoon Ga-eun)", "Kim Myung-joo (김명주)"): each
+        spelling. A row or a record naming one names a person, whatever title is beside it ("윤가은 (사회)")."""
+        found: set[str] = set()
+        for chunk in self.by_id.values():
+            for m in _PERSON_GLOSS.finditer(f"{chunk.heading}\n{chunk.text}"):
+                found |= {m[1], m[2]} if m[1] else {m[3], m[4]}
+        return frozenset(found)
+
+    @cached_property
     def _hangul_words(self) -> dict[str, list[str]]:
         """The documents' runs of Hangul, by their first syllable (and the one after a prefix names often drop)."""
         found: dict[str, list[str]] = {}
@@ -484,6 +495,10 @@ class CorpusStats:
 
 _HANGUL_RUN = re.compile(r"[가-힣]{4,15}")
 _HANGUL_WORD = re.compile(r"[가-힣]{2,}")
+_KOREAN_FULL_NAME = rf"[{KOREAN_SURNAMES}][가-힣]{{1,2}}"
+_ROMANISED_NAME = r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?"  # "Yoon Ga-eun", "Kim Myung-joo"
+_PERSON_GLOSS = re.compile(rf"(?<![가-힣])({_KOREAN_FULL_NAME})\s?\(({_ROMANISED_NAME})\)|"
+                           rf"\b({_ROMANISED_NAME})\s?\(({_KOREAN_FULL_NAME})\)")
 _SPELT_IN_HANGUL = re.compile(r"([A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){1,3}) \(([가-힣]{2,5})\)")  # "Kang Tae-min (강태민)"
 _DROPPED_PREFIX = re.compile(r"한국|국립|국가")  # what a name's abbreviation often leaves out ("콘진원")
 
@@ -1116,6 +1131,9 @@ class EvidenceScorer:
         out.sort(key=lambda e: e.p, reverse=True)
         return out
 
+    def _names_known_person(self, text: str) -> bool:
+        return any(name in text for name in self.stats().people)
+
     def _rest(self, q: Question, e: Evidence) -> float:
         """How close in meaning ``e`` is to the question's key words it does not hold (1 when it holds them all)."""
         own = terms(e.sentence) | (terms(e.chunk.heading) if e.chunk.heading else frozenset())
@@ -1163,6 +1181,8 @@ class EvidenceScorer:
             t in own or t in (chunk.window or chunk.text))}
         asked = q.slot != "any"
         fills = fills_slot(e.sentence, q.slot, q.text) / 2 if asked else 0.0
+        if q.slot == "person" and not fills and self._names_known_person(f"{chunk.heading} {e.sentence}"):
+            fills = 0.5  # a person the documents name, in a row or under their record's heading
         if q.slot == "number" and fills == 1.0:  # a count of what is asked ("9만 8천 명") says the people it counts
             own |= {t for t in keys if t in COUNTED_PEOPLE}
             context |= own

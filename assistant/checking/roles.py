@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 
 from ..answering.evidence import terms
-from ..question.vocabulary import KOREAN_TITLES
+from ..question.vocabulary import KOREAN_SURNAMES, KOREAN_TITLES
 
 # a post: up to three words, the last a title ("과기정통부 차관", "국가인공지능전략위원회 지원단장", "원장직무대행")
 POST = re.compile(r"((?:[^\s,.]+\s+){0,3}?[가-힣]*(?:" + KOREAN_TITLES + r")(?:직무대행|대행)?)(?=[은는이가의을를과와께,.\s]|$)")
 # a Korean full name right before a word (a common surname, then two syllables)
-KOREAN_NAME_BEFORE = re.compile(r"(?<![가-힣])([김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
-                                r"엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용][가-힣]{2})\s+$")
+KOREAN_NAME_BEFORE = re.compile(rf"(?<![가-힣])([{KOREAN_SURNAMES}][가-힣]{{2}})\s+$")
 # an English post after a person's name: "Kim Myung-joo (김명주), director of the AI Safety Institute of ETRI,"
 _EN_TITLE_WORDS = (r"head|director|president|chair|chairman|chairwoman|chairperson|minister|ceo|founder|chief|"
                    r"secretary|professor|researcher|reporter|editor|manager|leader")

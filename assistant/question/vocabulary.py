@@ -67,6 +67,10 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
 KOREAN_TITLES = (r"장관|차관|소장|단장|원장|교수|대표|위원장|청장|총장|사장|회장|박사|국장|실장|센터장|부총리|최고경영자|"
                  r"이사장|이사|의원|기자|팀장|관장|아나운서|작가|디자이너|감독|시인|번역가|진행자")
 
+# The common Korean surnames, which start a Korean full name ("김명주", "윤가은")
+KOREAN_SURNAMES = ("김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지"
+                   "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용")
+
 # Chat shorthand and spoken contractions people type for whole English words ("how many ppl showed up?").
 CHAT_SHORTHAND = {
     "ppl": "people", "u": "you", "ur": "your", "abt": "about", "pls": "please", "plz": "please", "thx": "thanks",
