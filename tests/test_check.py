@@ -962,3 +962,18 @@ def test_a_day_counted_from_the_opening_is_that_day_of_the_event(bot):
     claims = bot.check("MOU 체결식은 개막 이틀 뒤에 열렸다.").claims
     assert next(c for c in claims if c.value == "개막 이틀 뒤").label == "contradicted", claims
     assert day_ordinals("the day after the opening") == {2} and day_ordinals("개막 다음 날") == {2}
+
+
+@pytest.mark.parametrize("statement, value, label", [
+    ("영국 AI 기업인 Scale AI와의 협약 기간은 3년이다.", "영국 AI 기업", "contradicted"),
+    ("The institute signed an MOU with Scale AI, a British firm.", "British", "contradicted"),
+    ("한국 인공지능안전연구소는 29일 미국 AI 기업 Scale AI와 MOU를 체결했다.", "미국 AI 기업", "supported"),
+    ("The institute signed an MOU with Scale AI, a US firm specialising in model evaluation.", "US", "supported"),
+])
+def test_a_company_described_by_its_country_is_checked_against_the_documents_description(bot, statement, value,
+                                                                                          label):
+    """The documents say Scale AI is a US company ("Scale AI는 미국의 AI 전문기업"): a British one is contradicted
+    with the documents' country; the Korean institute it signed with is no description of Scale AI."""
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == label, claim
+    assert label == "supported" or claim.documents_value in ("미국", "US"), claim

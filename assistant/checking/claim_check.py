@@ -36,7 +36,7 @@ from ..answering.citations import citation_for
 from ..answering.evidence import YEAR, Evidence, EvidenceScorer, predicate_stems, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, day_words, fills_slot, says_absent
-from ..question.countries import countries_in
+from ..question.countries import countries_in, country_of
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_NOUNS, EVENT_SYNONYMS, KOREAN_TITLES, ORDER_AND_PLACE_WORDS
 from ..retrieval import HybridRetriever
@@ -1007,7 +1007,8 @@ class ClaimChecker:
                 or self._judge_post(atom, claim, statement, evidence, lang)
                 or self._judge_org_role(atom, claim, statement, evidence, lang)
                 or self._judge_partner(atom, claim, statement, evidence, lang)
-                or self._judge_listed_day(atom, claim, statement, evidence, lang))
+                or self._judge_listed_day(atom, claim, statement, evidence, lang)
+                or self._judge_described_country(atom, claim, statement, evidence, lang))
         if post is not None:
             return post
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
@@ -1423,6 +1424,34 @@ class ClaimChecker:
         day = next((m.group() for _, pattern in DAY_ORDINALS for m in pattern.finditer(said.text)), None)
         return self._labelled(claim, "contradicted", said, lang, day or said.text)
 
+    def _judge_described_country(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                                 lang: Lang) -> Claim | None:
+        """A company described by its country right beside its name ("영국 AI 기업인 Scale AI", "Scale AI, a
+        British firm"): supported by a sentence describing that company by the same country, contradicted by one
+        describing it by another ("Scale AI는 미국의 AI 전문기업"). None when the documents give it no country."""
+        mine = country_described(atom.value) if atom.kind == "name" else None
+        if mine is None:
+            return None
+        described = next((statement[a:b] for a, b in atom.other_names
+                          if (a >= atom.end and re.fullmatch(r"\s*(?:인|이자|의)?\s*", statement[atom.end:a]))  # "…기업인 X"
+                          or (b <= atom.start and re.fullmatch(r",\s*(?:an?\s+|the\s+)?", statement[b:atom.start]))),
+                         None)  # "Scale AI, a British firm"
+        if described is None:
+            return None
+        for s in evidence:
+            at = s.text.find(described)
+            # the sentence says what kind of company it is and of which country: "Scale AI는 미국의 AI 전문기업",
+            # "Scale AI is a US AI company", "미국의 AI 평가 기업 Scale AI"
+            m = (_COMPANY_OF_COUNTRY_AFTER.match(s.text, at + len(described))
+                 or _COMPANY_OF_COUNTRY_BEFORE.search(s.text[:at])) if at >= 0 else None
+            code = country_of(m["country"]) if m else None
+            if code is None:
+                continue
+            if code == mine:
+                return self._labelled(claim, "supported", s, lang)
+            return self._labelled(claim, "contradicted", s, lang, m["country"])
+        return None
+
     def _judge_partner(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                        lang: Lang) -> Claim | None:
         """Who signed an agreement with whom ("signed an MOU with Anthropic", "앤트로픽과 MOU를 체결"): supported by
@@ -1540,6 +1569,15 @@ def _listed_beside(name: str, text: str, others: list[str]) -> bool:
     list, not a rival of what the claim says of another."""
     return any(re.search(rf"{re.escape(a)}{_LIST_JOIN.pattern}{re.escape(b)}", text, re.IGNORECASE)
                for other in others for a, b in ((name, other), (other, name)))
+
+
+_COMPANY_WORD = r"[^\s,.]*(?:기업|회사|업체|firm|company|startup)"
+_COMPANY_OF_COUNTRY_AFTER = re.compile(
+    r"\s*(?:는|은|,|\(|\s+is|\s+was)\s*(?:an?\s+|the\s+)?(?P<country>[^\s,.의-]+)(?:의|-based)?\s+(?:[^\s,.]+\s+){0,3}?"
+    + _COMPANY_WORD, re.IGNORECASE)
+_COMPANY_OF_COUNTRY_BEFORE = re.compile(
+    r"(?:^|\s)(?:an?\s+)?(?P<country>[^\s,.의-]+)(?:의|-based)?\s+(?:[^\s,.]+\s+){0,3}?" + _COMPANY_WORD + r"\s*(?:인\s*)?$",
+    re.IGNORECASE)
 
 
 def _same_title(claimed: str, given: str, post: str) -> bool:
