@@ -383,7 +383,8 @@ def test_each_blind_set_meets_its_counts(name, minimum):
 
 
 @pytest.mark.parametrize("name", ["unseen.yaml", "tuning-extra.yaml", "tuning-extra-3.yaml", "tuning-extra-4.yaml",
-                                  "tuning-extra-5.yaml", "tuning-extra-6.yaml", "tuning-extra-7.yaml"])
+                                  "tuning-extra-5.yaml", "tuning-extra-6.yaml", "tuning-extra-7.yaml",
+                                  "unseen-studied.yaml"])
 def test_each_fact_of_the_sfass_sets_is_in_an_expected_document(name, all_docs):
     by_id = {d.meta.id: d for d in all_docs}
     for item in load_eval_set(EVAL_FILE.parent / name):
