@@ -391,6 +391,9 @@ def test_a_person_is_a_name_with_a_role_not_an_organization(sentence, person):
     ("결선 진출팀 몇 팀이에요?", "상위 8개 팀이 결선에서 겨룬다.", "예선은 1일차에 열린다."),
     ("how many teams reach the final?", "상위 8개 팀이 결선에서 겨룬다.", "예선은 1일차에 열린다."),
     ("SFASS에는 몇 개 나라가 참가했어?", "28개국이 참여했다.", "SFASS에는 150여 명이 참여했다."),  # 나라: 개국
+    # no "how many": the people the question names are what it counts
+    ("Roughly how big was the audience?", "About 150 people took part in SFASS.", "28 countries took part."),
+    ("참석자 수", "SFASS 참석 규모: 150여 명.", "28개국이 참여했다."),
 ])
 def test_a_count_of_what_is_asked_fills_a_how_many_question_best(question, counted, other):
     assert fills_slot(counted, "number", question) > fills_slot(other, "number", question) > 0

@@ -499,6 +499,7 @@ _KOREAN_FULL_NAME = rf"[{KOREAN_SURNAMES}][가-힣]{{1,2}}"
 _ROMANISED_NAME = r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?"  # "Yoon Ga-eun", "Kim Myung-joo"
 _PERSON_GLOSS = re.compile(rf"(?<![가-힣])({_KOREAN_FULL_NAME})\s?\(({_ROMANISED_NAME})\)|"
                            rf"\b({_ROMANISED_NAME})\s?\(({_KOREAN_FULL_NAME})\)")
+_COUNTED_PEOPLE = COUNTED_PEOPLE | {stem(w) for w in COUNTED_PEOPLE}  # as key terms are written
 _SPELT_IN_HANGUL = re.compile(r"([A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){1,3}) \(([가-힣]{2,5})\)")  # "Kang Tae-min (강태민)"
 _DROPPED_PREFIX = re.compile(r"한국|국립|국가")  # what a name's abbreviation often leaves out ("콘진원")
 
@@ -1184,7 +1185,7 @@ class EvidenceScorer:
         if q.slot == "person" and not fills and self._names_known_person(f"{chunk.heading} {e.sentence}"):
             fills = 0.5  # a person the documents name, in a row or under their record's heading
         if q.slot == "number" and fills == 1.0:  # a count of what is asked ("9만 8천 명") says the people it counts
-            own |= {t for t in keys if t in COUNTED_PEOPLE}
+            own |= {t for t in keys if t in _COUNTED_PEOPLE}
             context |= own
         total = sum(keys.values())
         if total:

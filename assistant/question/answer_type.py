@@ -67,7 +67,8 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|(?<!몇)몇(?!몇)|인원|규모",  # 몇 with any counter (몇 대, 몇 팀)
+            r"\bhow many\b|\bnumber of\b|\bhow (?:large|big)\b|(?<!몇)몇(?!몇)|인원|규모|\bheadcount\b|\bturnout\b|"
+            r"(?:참석자|참가자|관람객|방문객|관객|청중|참가국|연사)\s*수(?![가-힣])",  # 몇 with any counter (몇 대, 몇 팀)
             re.IGNORECASE,
         ),
     ),
@@ -276,8 +277,11 @@ _COUNTERS = {
     "벌": ("outfit", "garment", "piece"), "편": ("film", "paper", "article"), "회": ("edition", "time"),
     "대": ("car", "vehicle", "bus", "machine"), "권": ("book", "volume"), "팀": ("team",),
 }
+_PEOPLE_NOUN = re.compile(r"\b(?:people|persons?|audience|crowd|headcount|turnout|attendees?|participants?)\b|"
+                          r"사람|인원|참석자|참가자|청중|관객", re.IGNORECASE)
 # the words for people in general, which a count of people ("150명", "about 150 attended") says without them
-COUNTED_PEOPLE = frozenset({"people", "person", "persons", "사람", "인원"})
+COUNTED_PEOPLE = frozenset({"people", "person", "persons", "사람", "인원", "audience", "crowd", "headcount", "turnout",
+                            "청중"})
 _KOREAN_COUNTED = {"나라": "개국", "국가": "개국"}  # "몇 개 나라" counts what "몇 개국" counts
 _COUNTED_BY = {noun: counter for counter, nouns in _COUNTERS.items() for noun in nouns}
 
@@ -449,7 +453,8 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         return bool(set(have.years) - set(asked.years))
     if slot == "number":  # a count of the thing asked about counts most ("몇 벌" → "30벌", "how many countries")
         new = set(have.numbers) - set(asked.numbers)
-        counted = _counted(question)
+        # what is counted: the noun after "how many" / the counter after 몇, else the people the question names
+        counted = _counted(question) or ("people" if _PEOPLE_NOUN.search(question) else "")
         spans = [f for f in fact_spans(sentence) if f.kind == "number" and f.values[0] in new]
         new -= {f.values[0] for f in spans if _LABEL_BEFORE.search(sentence[: f.start])}  # "day one" counts nothing
         numbers = [f for f in spans if f.values[0] in new]
