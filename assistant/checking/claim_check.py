@@ -1256,7 +1256,7 @@ class ClaimChecker:
         """Whether the organisation a claimed Korean post names (nothing: any) is the one a documents' post gives:
         a word of it there as written, as its short or long form ("콘진원", "한국콘텐츠진흥원"), or by a name the
         documents gloss it with ("ETRI" for "한국전자통신연구원"); ``None`` when the post names none ("장관")."""
-        words = [w for w in re.findall(r"[가-힣A-Za-z]{2,}", claimed)]
+        words = re.findall(r"[가-힣A-Za-z]{2,}", claimed)
         if not words:
             return True
         stats = self.scorer.stats()
