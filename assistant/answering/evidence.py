@@ -144,7 +144,8 @@ _RELATIVE_YEARS = (
     (re.compile(r"\blast\s+(?:year|yr)\b", re.IGNORECASE), -1, ""),
     (re.compile(r"작년|지난\s*해"), -1, "년"),
 )
-_THIS_YEAR = ((re.compile(r"올해|금년"), 0, "년"), (re.compile(r"\bthis\s+year\b", re.IGNORECASE), 0, ""))
+_THIS_YEAR_EN = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
+_THIS_YEAR = ((re.compile(r"올해|금년"), 0, "년"), (_THIS_YEAR_EN, 0, ""))
 # a Korean word quoted in English text; Hangul right after a Latin letter or digit is a particle ("SFASS에는")
 _QUOTED_HANGUL = re.compile(r"(?<![A-Za-z0-9])[가-힣]{2,}")
 
@@ -984,7 +985,7 @@ class EvidenceScorer:
     def key_terms(self, text: str) -> dict[str, float]:
         """The distinctive terms of ``text`` with idf weights (topic and question-frame words removed)."""
         stats = self.stats()
-        text = _THIS_YEAR[1][0].sub(" ", text)  # "this year('s)": the documents' own year, as "올해" (a stopword) is
+        text = _THIS_YEAR_EN.sub(" ", text)  # "this year('s)": the documents' own year, as "올해" (a stopword) is
         predicates = predicate_stems(text)
         out = {}
         lowered = text.lower()

@@ -48,12 +48,9 @@ def post_parts(post: str, before: bool = False) -> tuple[str, frozenset[str]]:
     title = re.sub(r"\s+", " ", m[0].lower())
     for word, same in SAME_TITLE.items():
         title = re.sub(rf"\b{word}\b", same, title)
-    org = post[: m.start()] if before else post[m.end() :]
     if before:  # "Acting KOCCA president": the qualifier is the title's, wherever it stands
-        qualifiers = re.findall(r"\b(?:acting|deputy|vice|former)\b", org, re.IGNORECASE)
-        title = " ".join([*(q.lower() for q in qualifiers), title])
-        org = re.sub(r"\b(?:acting|deputy|vice|former)\b", " ", org, flags=re.IGNORECASE)
-    return title, terms(org, quoted_korean=False) - {"the", "of"}
+        title = " ".join([*(q.lower() for q in _QUALIFIER.findall(post[: m.start()])), title])
+    return title, terms(post_org(post, before), quoted_korean=False) - {"the", "of"}
 
 
 def post_org(post: str, before: bool = False) -> str:
@@ -61,9 +58,11 @@ def post_org(post: str, before: bool = False) -> str:
     m = EN_TITLE.search(post)
     if m is None:
         return post.strip()
-    org = post[: m.start()] if before else post[m.end() :]
-    org = re.sub(r"\b(?:acting|deputy|vice|former)\b", " ", org, flags=re.IGNORECASE) if before else org
+    org = _QUALIFIER.sub(" ", post[: m.start()]) if before else post[m.end() :]
     return re.sub(r"^\s*(?:of\s+|at\s+)?(?:the\s+)?", "", org).strip(" ,")
+
+
+_QUALIFIER = re.compile(r"\b(?:acting|deputy|vice|former)\b", re.IGNORECASE)  # of a title: "acting president"
 
 
 def address_kinds(text: str) -> dict[str, str]:

@@ -311,6 +311,10 @@ def _same_unit(unit: str, counted: str) -> bool:
     return bool(unit) and _count_class(unit) == _count_class(counted)
 
 
+# asked about and said alike: a sentence about first aid uses the words a question about it does
+_FIRST_AID = r"\bfirst[- ]aid\b|\bmedical\b|\bclinic\b|\bnurse\b|\bdoctor\b|\bambulance|의무실|구급|응급|병원|의료"
+
+
 # Things people ask about an event or a person that documents often leave out, each with the words a question
 # asks about it with and the words a sentence must use to say anything of it (either language): a question about
 # parking is answered by a sentence about parking, not by the best sentence about the venue.
@@ -377,8 +381,7 @@ _ATTRIBUTES = {
                  r"(?:날씨|일기)\s*예보|비\s*(?:온대|올까|오나|온다던)"), r"\bforecast\b|예보"),
     "lost": (r"\blost (?:and found|property|items?)\b|\b(?:i )?lost my\b|분실|잃어버",
              r"\blost\b|\blose\b|분실|유실물|잃어버"),
-    "first aid": (r"\bfirst[- ]aid\b|\bmedical\b|\bclinic\b|\bnurse\b|\bdoctor\b|\bambulance|의무실|구급|응급|병원|의료",
-                  r"\bfirst[- ]aid\b|\bmedical\b|\bclinic\b|\bnurse\b|\bdoctor\b|\bambulance|의무실|구급|응급|병원|의료"),
+    "first aid": (_FIRST_AID, _FIRST_AID),
     # ("media outlets" are no power points)
     "charging": ((r"\bcharg(?:e|ing) (?:my |a |the )?(?:phone|laptop|battery|devices?|ev|electric car)|\bpower (?:outlet|socket)|"
                  r"충전|콘센트"), r"\bcharging\b|\bcharger|\boutlets?\b|\bsockets?\b|충전|콘센트"),
