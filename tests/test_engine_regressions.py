@@ -348,3 +348,18 @@ def test_who_hosted_a_session_is_answered_by_the_person_a_row_or_record_names(tm
                              data_dir=tmp_path / "data"))
     answer = bot.ask("개막식 사회자 누구야?")
     assert not answer.refused and "윤가은" in answer.text, answer.text
+
+
+@pytest.fixture(scope="module")
+def lantern_bot(tmp_path_factory):
+    """The lantern festival's documents: an overview in both languages, a Korean programme (one table per day),
+    English biographies, a Korean visitor notice saved as a web page and an English newspaper interview."""
+    return Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-16",
+                              data_dir=tmp_path_factory.mktemp("lanterns") / "data"))
+
+
+def test_a_korean_name_in_a_programme_row_is_a_person_the_english_biographies_name(lantern_bot):
+    """"개막식 사회자는 누구예요?": the Korean programme's row says "사회: 한서연·배준영" with no title beside the
+    names; the English biographies name "Han Seo-yeon" and "Bae Joon-young", so the row names people."""
+    answer = lantern_bot.ask("개막식 사회자는 누구예요?")
+    assert not answer.refused and "한서연" in answer.text, answer.text

@@ -428,9 +428,17 @@ class CorpusStats:
         """The people the documents name in both scripts ("윤가은 (Yoon Ga-eun)", "Kim Myung-joo (김명주)"): each
         spelling. A row or a record naming one names a person, whatever title is beside it ("윤가은 (사회)")."""
         found: set[str] = set()
+        romanised: set[str] = set()
         for chunk in self.by_id.values():
             for m in _PERSON_GLOSS.finditer(f"{chunk.heading}\n{chunk.text}"):
                 found |= {m[1], m[2]} if m[1] else {m[3], m[4]}
+            romanised.update(_ROMANISED_PERSON.findall(chunk.text))
+        # ... or in one script in one document and the other in another: an English "Han Seo-yeon is a news
+        # announcer" and a Korean programme's "사회: 한서연"
+        for name in romanised - found:
+            hangul = korean_name(re.findall(r"[A-Za-z]+", name), self.korean_names)
+            if hangul:
+                found |= {name, hangul}
         return frozenset(found)
 
     @cached_property
@@ -498,6 +506,7 @@ _HANGUL_RUN = re.compile(r"[가-힣]{4,15}")
 _HANGUL_WORD = re.compile(r"[가-힣]{2,}")
 _KOREAN_FULL_NAME = rf"[{KOREAN_SURNAMES}][가-힣]{{1,2}}"
 _ROMANISED_NAME = r"[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?"  # "Yoon Ga-eun", "Kim Myung-joo"
+_ROMANISED_PERSON = re.compile(rf"\b{_ROMANISED_NAME}\b")
 _PERSON_GLOSS = re.compile(rf"(?<![가-힣])({_KOREAN_FULL_NAME})\s?\(({_ROMANISED_NAME})\)|"
                            rf"\b({_ROMANISED_NAME})\s?\(({_KOREAN_FULL_NAME})\)")
 _COUNTED_PEOPLE = COUNTED_PEOPLE | {stem(w) for w in COUNTED_PEOPLE}  # as key terms are written
