@@ -744,6 +744,14 @@ def test_a_count_of_countries_is_not_contradicted_by_an_earlier_summits_count(bo
     assert any(c.label == "contradicted" and "28" in c.documents_value for c in claims), claims
 
 
+def test_a_count_said_of_one_summit_is_not_contradicted_by_anothers(bot):
+    """The documents' 28 countries took part in the AI Seoul Summit; a count of the AI Action Summit's countries
+    is about another summit, which the documents give no count of."""
+    claims = bot.check("Participants looked ahead to France's AI Action Summit in February 2025, which the "
+                       "organisers said 40 countries would attend.").claims
+    assert not any(c.label == "contradicted" for c in claims), claims
+
+
 def test_something_the_documents_never_name_is_not_contradicted_by_a_name_listed_with_its_subject(bot):
     """Google and Anthropic shared guidelines on day one; a Gemini demo is not something Anthropic did instead."""
     claims = bot.check("SFASS 첫째 날 Google은 모델 평가와 윤리 가이드라인을 공유했고, Gemini 안전성 데모도 선보였다.").claims

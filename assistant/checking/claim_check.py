@@ -1052,6 +1052,8 @@ class ClaimChecker:
                 continue
             if self._earlier_year(atom, statement, s):
                 continue  # a sentence about another year ("28 countries took part in the 2024 summit")
+            if self._another_of_its_kind(atom, statement, s):
+                continue  # a sentence about another summit than the one the claim's sentence names
             if any(self._present(name, s.text) for name in listed):
                 continue  # a list the claim shares members with: one more member is not a different value
             if days and s.days and not days & s.days:
@@ -1088,6 +1090,18 @@ class ClaimChecker:
         if against[1] is not None:
             return self._labelled(claim, "contradicted", against[1], lang, against[2])
         return self._labelled(claim, "not_found", None, lang)
+
+    def _another_of_its_kind(self, atom: AtomicClaim, statement: str, s: _Sentence) -> bool:
+        """Whether sentence ``s`` names another thing of the kind a name of the claim's sentence is, and not that
+        one: "28 countries took part in the AI Seoul Summit" says nothing of how many attend "the AI Action Summit,
+        which 40 countries would attend" (two names ending in the same word, one of them absent from ``s``)."""
+        if atom.kind in ("name", "date"):  # (names and dates are weighed by rules of their own)
+            return False
+        sentence = statement[slice(*atom.sentence)]
+        mine = [statement[a:b] for a, b in atom.other_names if " " in statement[a:b].strip()]
+        return any(n.split()[-1].lower() == m.split()[-1].lower() and not same_name(n, m)
+                   and not self._present(m, s.text) and n.lower() not in sentence.lower()
+                   for m in mine for n in s.names if " " in n.strip())
 
     def _earlier_year(self, atom: AtomicClaim, statement: str, s: _Sentence) -> bool:
         """Whether sentence ``s`` is about an earlier year than a claim of a number or a name, whose sentence names
