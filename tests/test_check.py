@@ -752,6 +752,15 @@ def test_a_count_said_of_one_summit_is_not_contradicted_by_anothers(bot):
     assert not any(c.label == "contradicted" for c in claims), claims
 
 
+def test_the_second_party_of_an_agreement_between_two_is_checked_as_its_partner(bot):
+    """"A와 B 사이에 열린 MOU 체결식": B is the partner the documents name (Scale AI), or contradicted by it."""
+    claims = bot.check("둘째 날 MOU 체결식은 한국 인공지능안전연구소와 METR 사이에 열렸다.").claims
+    wrong = next(c for c in claims if c.value == "METR")
+    assert wrong.label == "contradicted" and wrong.documents_value == "Scale AI", claims
+    claims = bot.check("둘째 날 MOU 체결식은 한국 인공지능안전연구소와 Scale AI 사이에 열렸다.").claims
+    assert next(c for c in claims if c.value == "Scale AI").label == "supported", claims
+
+
 def test_something_the_documents_never_name_is_not_contradicted_by_a_name_listed_with_its_subject(bot):
     """Google and Anthropic shared guidelines on day one; a Gemini demo is not something Anthropic did instead."""
     claims = bot.check("SFASS 첫째 날 Google은 모델 평가와 윤리 가이드라인을 공유했고, Gemini 안전성 데모도 선보였다.").claims

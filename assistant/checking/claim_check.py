@@ -103,6 +103,9 @@ _PARTNER_BEFORE = re.compile(r"(?:\bMOUs?|memorandum of understanding|agreement|
                              r"with\s+(?:the\s+)?$|\bsign(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?with\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _PARTNER_AFTER_KO = re.compile(r"\s*(?:와|과|랑|이랑|하고)\s*(?:\S+\s+){0,2}?(?:MOU|협약|양해각서|업무협약)")
+# ... or as the second of two parties ("an MOU between X and Y", "X와 Y 사이에 열린 MOU 체결식", "X와 Y 간 협약")
+_SECOND_PARTY_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[^,.;]+?\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+_SECOND_PARTY_AFTER_KO = re.compile(r"\s*(?:사이(?:에서|에|의)?|간(?:에|의)?)(?![가-힣])")
 ROLE_QUERY = {"host": "hosted by host 주최", "organiser": "organised by organiser 주관"}
 ROLE_NAMES = {"en": {"host": "the host", "organiser": "the organiser"}, "ko": {"host": "주최", "organiser": "주관"}}
 KIND_HINTS = {"date": SLOT_HINTS["date"], "duration": "days 이틀간 일정 기간", "time": SLOT_HINTS["time"],
@@ -1473,7 +1476,11 @@ class ClaimChecker:
         with another partner only (that partner as the documents' value). None when the claim names no partner."""
         sentence = statement[slice(*atom.sentence)]
         start = atom.start - atom.sentence[0]
-        if not (_PARTNER_BEFORE.search(sentence[:start]) or _PARTNER_AFTER_KO.match(sentence, start + len(atom.value))):
+        after = start + len(atom.value)
+        second = _AGREEMENT.search(sentence) and (
+            _SECOND_PARTY_BEFORE.search(sentence[:start])
+            or (_SECOND_PARTY_AFTER_KO.match(sentence, after) and re.search(r"(?:와|과)\s*$", sentence[:start])))
+        if not (_PARTNER_BEFORE.search(sentence[:start]) or _PARTNER_AFTER_KO.match(sentence, after) or second):
             return None
         others = [statement[a:b] for a, b in atom.other_names if not self._is_topic(statement[a:b])
                   and not _AGREEMENT.fullmatch(statement[a:b])]

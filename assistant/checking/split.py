@@ -132,9 +132,10 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
 
     for word in words:
         forms = {t.form for t in word}
-        if forms & _WHEN_WORDS or all(t.tag in ("SN", "NR") for t in word) or word[0].form in _ROLE_NOUNS:
-            close()  # a word saying when, a number, or an organisation's part ("과기정통부 주최"): not the name
-            continue
+        if forms & _WHEN_WORDS or all(t.tag in ("SN", "NR") for t in word) or word[0].form in _ROLE_NOUNS \
+                or word[0].form in _BETWEEN_NOUNS:
+            close()  # a word saying when, a number, an organisation's part ("과기정통부 주최") or the parties'
+            continue  # relation ("A와 B 사이에"): not the name
         nouns = [t for t in word if t.tag in _NOUN_TAGS]
         if len(word) > 1 and word[-1].form == "서" and word[-1].tag in _NOUN_TAGS and word[-2].tag == "NNP":
             nouns.pop()  # "서울서 개막": the particle 에서 as headlines shorten it, which Kiwi reads as a noun
@@ -155,6 +156,7 @@ def _korean_names(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _ROLE_NOUNS = {"주최", "주관", "후원", "협찬"}
+_BETWEEN_NOUNS = {"사이", "간", "측"}  # "A와 B 사이에", "A와 B 간 협약", "B 측": what follows the parties' names
 
 
 def _institution_compound(nouns: list) -> bool:
