@@ -15,7 +15,7 @@ from assistant.models import Answer, Citation
 # set, the blind unseen set, the seed article alone and another event. Raise them as the engine improves.
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.95, "refusal_recall": 0.95},
-    "unseen": {"answer_accuracy": 0.83, "refusal_recall": 0.80},
+    "unseen": {"answer_accuracy": 0.94, "refusal_recall": 0.94},
     "article": {"answer_accuracy": 0.84, "refusal_recall": 0.80},
     "other-event": {"answer_accuracy": 0.83, "refusal_recall": 0.82},
 }
@@ -41,7 +41,7 @@ CLAIM_FLOORS = {
     "claims-tuning-15": {"supported": (0.88, 0.80), "contradicted": (0.90, 0.40), "not_found": (0.35, 0.90)},
     "claims-tuning-16": {"supported": (0.86, 0.83), "contradicted": (0.85, 0.55), "not_found": (0.48, 0.76)},
 }
-MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.13, "article": 0.14, "other-event": 0.07}
+MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.04, "article": 0.14, "other-event": 0.07}
 
 
 def _answer(text: str, lang: str = "en", refused: bool = False, passage: str = "") -> Answer:
