@@ -1056,7 +1056,7 @@ class ClaimChecker:
             if self._earlier_year(atom, statement, s):
                 continue  # a sentence about another year ("28 countries took part in the 2024 summit")
             if self._another_of_its_kind(atom, statement, s):
-                continue  # a sentence about another summit than the one the claim's sentence names
+                continue  # a sentence about another thing of a kind the claim's sentence names (another summit)
             if any(self._present(name, s.text) for name in listed):
                 continue  # a list the claim shares members with: one more member is not a different value
             if days and s.days and not days & s.days:
