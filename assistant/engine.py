@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from index.errors import IndexUnavailableError
 from index.models import Chunk, Lang
@@ -15,8 +16,6 @@ from .answering.answerer import make_answerer
 from .answering.citations import renumber
 from .answering.evidence import Evidence, glossary_words, terms
 from .answering.extractive import ExtractiveAnswerer, pieces_of
-from .checking.audit import AuditReport, audit
-from .checking.claim_check import ClaimChecker
 from .config import Settings
 from .event import event_of_index
 from .library import Library
@@ -28,6 +27,10 @@ from .question.injection import strip_instructions
 from .question.language import detect_language
 from .retrieval import HybridRetriever
 from .suggestions import Suggester
+
+if TYPE_CHECKING:
+    from .checking.audit import AuditReport
+    from .checking.claim_check import ClaimChecker
 
 PASSAGES_FOR_ANSWER = 12  # the answerer sees a few more passages than top_k so both translations can compete
 
@@ -59,7 +62,8 @@ class Assistant:
         self.extractive = ExtractiveAnswerer(self.index, event=self.event,
                                              wider=lambda query, lang: self._passages(query, lang, across=True))
         self.answerer = make_answerer(self.settings, self.index, self.extractive, self.event)
-        self.checker = ClaimChecker(self.retriever, self.extractive.scorer)
+        self._checker: ClaimChecker | None = None  # the fact check, made on first use (see ``checker``)
+        self._checker_lock = threading.Lock()
         self.library = Library(self.index, self.settings, on_change=self.refresh)  # the documents, for front ends
         self.suggester = Suggester(self)
         self._as_of: dict | None = None  # each document's as-of date, for its citations
@@ -71,6 +75,17 @@ class Assistant:
         self.extractive.scorer.stats()
         self.extractive.scorer.loanwords()
         self.retriever.translations()
+
+    @property
+    def checker(self) -> ClaimChecker:
+        """The fact check, imported and made on first use: a process that only answers never loads it."""
+        if self._checker is None:
+            with self._checker_lock:
+                if self._checker is None:
+                    from .checking.claim_check import ClaimChecker
+
+                    self._checker = ClaimChecker(self.retriever, self.extractive.scorer)
+        return self._checker
 
     def _as_of_dates(self) -> dict:
         if self._as_of is None:
@@ -277,4 +292,6 @@ class Assistant:
 
     def audit(self) -> AuditReport:
         """Where the documents disagree about the same thing (see :mod:`assistant.checking.audit`)."""
+        from .checking.audit import audit
+
         return audit(self.checker)

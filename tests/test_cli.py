@@ -97,3 +97,17 @@ def test_check_of_an_empty_statement_is_a_clear_error(capsys):
 def test_audit_reports_that_the_documents_agree(capsys):
     assert main(["audit"]) == 0
     assert "no disagreements found" in capsys.readouterr().out
+
+
+def test_a_process_that_only_answers_never_loads_the_fact_check(data_dir):
+    """The fact check (and its start-up cost) is loaded by the first statement checked, not by every process."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from assistant.cli import main; main(['ask', 'Where was SFASS held?']); "
+              "print(sorted(m for m in sys.modules if m.startswith('assistant.checking.c')))")
+    done = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
+                          timeout=300, env=os.environ | {"ASSISTANT_DATA_DIR": str(data_dir)})
+    assert "Naru" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "['assistant.checking.citation_check']"
