@@ -363,3 +363,12 @@ def test_a_korean_name_in_a_programme_row_is_a_person_the_english_biographies_na
     names; the English biographies name "Han Seo-yeon" and "Bae Joon-young", so the row names people."""
     answer = lantern_bot.ask("개막식 사회자는 누구예요?")
     assert not answer.refused and "한서연" in answer.text, answer.text
+
+
+def test_a_person_a_korean_question_names_in_hangul_is_found_in_an_english_biography(tmp_path):
+    """"윤하람은 어느 방송국 진행자야?": the Korean programme writes "윤하람", the English biographies alone say what
+    she does ("Yun Ha-ram is a radio presenter … on Incheon Harbor FM"); the name in either script is the name."""
+    bot = Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-17",
+                             data_dir=tmp_path / "data"))
+    answer = bot.ask("윤하람은 어느 방송국 진행자야?")
+    assert not answer.refused and "Incheon Harbor FM" in answer.text, answer.text

@@ -427,19 +427,24 @@ class CorpusStats:
     def people(self) -> frozenset[str]:
         """The people the documents name in both scripts ("윤가은 (Yoon Ga-eun)", "Kim Myung-joo (김명주)"): each
         spelling. A row or a record naming one names a person, whatever title is beside it ("윤가은 (사회)")."""
-        found: set[str] = set()
+        return frozenset(self.romanised_people) | frozenset(self.romanised_people.values())
+
+    @cached_property
+    def romanised_people(self) -> dict[str, str]:
+        """:attr:`people` as each Hangul name's Latin spelling: beside each other ("윤가은 (Yoon Ga-eun)"), or in
+        one script in one document and the other in another (an English "Han Seo-yeon is a news announcer" and a
+        Korean programme's "사회: 한서연")."""
+        found: dict[str, str] = {}
         romanised: set[str] = set()
         for chunk in self.by_id.values():
             for m in _PERSON_GLOSS.finditer(f"{chunk.heading}\n{chunk.text}"):
-                found |= {m[1], m[2]} if m[1] else {m[3], m[4]}
+                found.setdefault(*((m[1], m[2]) if m[1] else (m[4], m[3])))
             romanised.update(_ROMANISED_PERSON.findall(chunk.text))
-        # ... or in one script in one document and the other in another: an English "Han Seo-yeon is a news
-        # announcer" and a Korean programme's "사회: 한서연"
-        for name in romanised - found:
+        for name in sorted(romanised - set(found.values())):
             hangul = korean_name(re.findall(r"[A-Za-z]+", name), self.korean_names)
             if hangul:
-                found |= {name, hangul}
-        return frozenset(found)
+                found.setdefault(hangul, name)
+        return found
 
     @cached_property
     def _hangul_words(self) -> dict[str, list[str]]:
@@ -1074,7 +1079,10 @@ class EvidenceScorer:
             years=years_named(text, self.stats().event_year),
             event_year=self.stats().event_year,
             spellings=tuple((frozenset(terms(m[1])) & keys.keys(), m[2]) for m in _SPELT_IN_HANGUL.finditer(text)
-                            if m[2] in keys),
+                            if m[2] in keys)
+            # a person the question names in Hangul whom a document names in Latin letters ("김소율": "Kim So-yul")
+            + tuple((frozenset(terms(latin)), hangul) for hangul, latin in self.stats().romanised_people.items()
+                    if hangul in keys),
         )
         q.meaning_gap = partial(self._rest, q)
         return q
@@ -1169,6 +1177,9 @@ class EvidenceScorer:
         if chunk.lang != lang:  # a passage in the other language: its words for what events have, in the question's
             loanwords = self.loanwords_for(q.text, lang)
             own, context = glossed(own, lang, loanwords), glossed(context, lang, loanwords)
+            for latin, hangul in q.spellings:  # ... and the people it names, as the question spells them
+                own |= {hangul} if latin and latin <= own else frozenset()
+                context |= {hangul} if latin and latin <= context else frozenset()
             # a Korean compound of the question whose parts the passage says ("셔틀버스": "shuttle bus")
             own |= {t for t in q.keys if _joined(t, own)}
             context |= {t for t in q.keys if _joined(t, context)}
