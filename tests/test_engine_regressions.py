@@ -365,10 +365,23 @@ def test_a_korean_name_in_a_programme_row_is_a_person_the_english_biographies_na
     assert not answer.refused and "한서연" in answer.text, answer.text
 
 
-def test_a_person_a_korean_question_names_in_hangul_is_found_in_an_english_biography(tmp_path):
+@pytest.fixture(scope="module")
+def kite_bot(tmp_path_factory):
+    """The kite festival's documents: a Korean programme, press release and venue notice (plain text), English
+    biographies and FAQ, and a short English overview; most facts in one language only."""
+    return Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-17",
+                              data_dir=tmp_path_factory.mktemp("kites") / "data"))
+
+
+def test_a_person_a_korean_question_names_in_hangul_is_found_in_an_english_biography(kite_bot):
     """"윤하람은 어느 방송국 진행자야?": the Korean programme writes "윤하람", the English biographies alone say what
     she does ("Yun Ha-ram is a radio presenter … on Incheon Harbor FM"); the name in either script is the name."""
-    bot = Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-17",
-                             data_dir=tmp_path / "data"))
-    answer = bot.ask("윤하람은 어느 방송국 진행자야?")
+    answer = kite_bot.ask("윤하람은 어느 방송국 진행자야?")
     assert not answer.refused and "Incheon Harbor FM" in answer.text, answer.text
+
+
+def test_when_this_years_event_takes_place_is_not_answered_with_another_years_date(kite_bot):
+    """"When does the kite festival take place this year?": "The festival was first held in 2020" names a year,
+    but not the one asked about; the overview's dates for 2026 answer it."""
+    answer = kite_bot.ask("When does the kite festival take place this year?")
+    assert not answer.refused and "9 October" in answer.text and "first held in 2020" not in answer.text, answer.text

@@ -1203,6 +1203,9 @@ class EvidenceScorer:
             t in own or t in (chunk.window or chunk.text))}
         asked = q.slot != "any"
         fills = fills_slot(e.sentence, q.slot, q.text) / 2 if asked else 0.0
+        if q.slot == "date" and q.years and fills and (named := years_named(e.sentence, q.event_year)) and not (
+                named & q.years):  # "when is it this year?": a sentence dating another year's ("first held in 2020")
+            fills = 0.0
         if q.slot == "person" and not fills and self._names_known_person(f"{chunk.heading} {e.sentence}"):
             fills = 0.5  # a person the documents name, in a row or under their record's heading
         if q.slot == "number" and fills == 1.0:  # a count of what is asked ("9만 8천 명") says the people it counts
