@@ -28,6 +28,7 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it: same results
 _LINE_BREAKS = str.maketrans("", "", "\n\r\t")
+_LIST_ITEM = re.compile(r"(?:[-*•·○●◦▪■□▶►※]|\d{1,2}[.)]|[가-하][.)]|\(\d{1,2}\))\s")  # "○ ", "2) ", "가. "
 
 
 def file_digest(data: bytes) -> str:
@@ -156,9 +157,23 @@ def _markdown_text(raw: str) -> str:
 
 
 def _plain_text(raw: str) -> str:
-    """Every non-empty line of a text file, spaces collapsed."""
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.splitlines())
-    return "\n".join(line for line in lines if line)
+    """Every non-empty line of a text file, spaces collapsed; the lines indented under a list item are its details
+    and join it ("○ A노선: 영종역 ↔ 정문" / "  운행시간 09:30~18:30, 15분 간격": one line, so each detail keeps what
+    it is about). A blank line ends an item."""
+    kept: list[str] = []
+    item_indent: int | None = None  # the indent of the list item the last kept line belongs to
+    for line in raw.splitlines():
+        text = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+        if not text:
+            item_indent = None
+            continue
+        indent = len(line) - len(line.lstrip(" \t\u00a0"))
+        if item_indent is not None and indent > item_indent:
+            kept[-1] += f" {text}"
+            continue
+        kept.append(text)
+        item_indent = indent if _LIST_ITEM.match(text) else None
+    return "\n".join(kept)
 
 
 def clean_web_text(raw: str) -> str:

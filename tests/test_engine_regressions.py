@@ -385,3 +385,10 @@ def test_when_this_years_event_takes_place_is_not_answered_with_another_years_da
     but not the one asked about; the overview's dates for 2026 answer it."""
     answer = kite_bot.ask("When does the kite festival take place this year?")
     assert not answer.refused and "9 October" in answer.text and "first held in 2020" not in answer.text, answer.text
+
+
+def test_a_road_closures_time_indented_under_it_in_a_plain_text_notice_answers_when(kite_bot):
+    """"바람언덕로 통제 시간이 언제예요?": the pasted notice gives the closure as "○ 전면 통제: 바람언덕로 …" with its time on
+    the indented line under it, "일시: 10월 10일(토) 17:00~22:00"; the item and its details are read together."""
+    answer = kite_bot.ask("바람언덕로 통제 시간이 언제예요?")
+    assert not answer.refused and "17:00" in answer.text, answer.text

@@ -258,3 +258,16 @@ def test_a_plain_text_file_keeps_its_short_lines(tmp_path):
     path.write_text("Day one\n10:00 Opening\nVenue: Coex Hall\n\nThe forum opens on 28 October.\n", encoding="utf-8")
     doc = load_file(path)
     assert doc.text.splitlines() == ["Day one", "10:00 Opening", "Venue: Coex Hall", "The forum opens on 28 October."]
+
+
+def test_a_plain_text_list_items_indented_details_stay_with_the_item(tmp_path):
+    """A notice pasted as plain text: the lines indented under "○ A노선" are that route's times, which say nothing of
+    the route themselves; indented prose without a list item, and a detail after a blank line, stay lines of their
+    own."""
+    path = tmp_path / "shuttle.txt"
+    path.write_text("셔틀버스 안내\n○ A노선: 영종역 ↔ 정문\n  운행시간 09:30~18:30, 15분 간격\n  토요일은 21:30까지 운행\n"
+                    "○ B노선: 운서역 ↔ 2번 게이트\n\n  문의: 032-555-0920\n    The forum opens on 28 October.\n",
+                    encoding="utf-8")
+    assert load_file(path).text.splitlines() == [
+        "셔틀버스 안내", "○ A노선: 영종역 ↔ 정문 운행시간 09:30~18:30, 15분 간격 토요일은 21:30까지 운행",
+        "○ B노선: 운서역 ↔ 2번 게이트", "문의: 032-555-0920", "The forum opens on 28 October."]
