@@ -392,3 +392,11 @@ def test_a_road_closures_time_indented_under_it_in_a_plain_text_notice_answers_w
     the indented line under it, "일시: 10월 10일(토) 17:00~22:00"; the item and its details are read together."""
     answer = kite_bot.ask("바람언덕로 통제 시간이 언제예요?")
     assert not answer.refused and "17:00" in answer.text, answer.text
+
+
+def test_an_answer_whose_best_sentence_lacks_the_asked_word_is_looked_for_in_the_other_language(kite_bot):
+    """"What time does the opening ceremony start?": the English FAQ's best sentence gives the site's opening
+    hours and never says "ceremony" (a weaker one, about the award ceremony, half does); only the Korean programme
+    times the ceremony (개막식, 10:30~11:10), and it is found there."""
+    answer = kite_bot.ask("What time does the opening ceremony start?")
+    assert not answer.refused and "10:30" in answer.text, answer.text
