@@ -28,6 +28,7 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it: same results
 _LINE_BREAKS = str.maketrans("", "", "\n\r\t")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")  # a backslash escaping a Markdown character
 _LIST_ITEM = re.compile(r"(?:[-*•·○●◦▪■□▶►※]|\d{1,2}[.)]|[가-하][.)]|\(\d{1,2}\))\s")  # "○ ", "2) ", "가. "
 
 
@@ -218,8 +219,8 @@ def _html_text(raw: str) -> tuple[str, str | None]:
     for line in _markdown_text(extracted).splitlines():
         line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line)  # list bullets
         if line.lstrip().startswith("|"):  # a table row
-            line = " | ".join(cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip())
-        line = line.strip()
+            line = " | ".join(cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|")) if cell.strip())
+        line = _MD_ESCAPE.sub(r"\1", line).strip()  # what the Markdown output escaped ("16일\~18일"), as written
         if line and not re.fullmatch(r"[-|: ]+", line):
             lines.append(line)
     if title is None:

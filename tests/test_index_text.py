@@ -271,3 +271,15 @@ def test_a_plain_text_list_items_indented_details_stay_with_the_item(tmp_path):
     assert load_file(path).text.splitlines() == [
         "셔틀버스 안내", "○ A노선: 영종역 ↔ 정문 운행시간 09:30~18:30, 15분 간격 토요일은 21:30까지 운행",
         "○ B노선: 운서역 ↔ 2번 게이트", "문의: 032-555-0920", "The forum opens on 28 October."]
+
+
+def test_a_web_pages_text_keeps_its_characters_without_markdown_escapes(tmp_path):
+    """The page's main text comes out of an extractor writing Markdown, which escapes "~", "*" and "|"; the
+    document's text (and every quote of it) reads as the page does: "10월 16일~18일", not "16일\\~18일"."""
+    path = tmp_path / "notice.html"
+    path.write_text("<html><head><title>관람 안내</title></head><body><article><h1>관람 안내</h1>"
+                    "<p>2026 화령강 유등축제(10월 16일~18일)를 찾아 주시는 관람객 여러분, 안전하고 즐거운 관람을 위해 "
+                    "아래 안내사항을 꼭 확인해 주시기 바랍니다.</p><p>입장료는 성인 7,000원*이며 운영 시간은 16:30~23:30 "
+                    "입니다. 자세한 내용은 축제 누리집을 참고해 주십시오.</p></article></body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "10월 16일~18일" in text and "7,000원*" in text and "\\" not in text, text
