@@ -400,3 +400,12 @@ def test_an_answer_whose_best_sentence_lacks_the_asked_word_is_looked_for_in_the
     times the ceremony (개막식, 10:30~11:10), and it is found there."""
     answer = kite_bot.ask("What time does the opening ceremony start?")
     assert not answer.refused and "10:30" in answer.text, answer.text
+
+
+def test_fireworks_asked_in_korean_are_not_answered_by_an_english_sentence_about_firing_kilns(tmp_path):
+    """"마지막 날에 불꽃놀이도 하나요?": the ceramics festival's documents have no fireworks; "불꽃놀이" is the event
+    word "fireworks", which no English sentence about raku firing holds, so the answer is that the documents do not
+    say."""
+    bot = Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-15",
+                             data_dir=tmp_path / "data"))
+    assert bot.ask("마지막 날에 불꽃놀이도 하나요?").refused

@@ -202,4 +202,7 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "hotel": ("호텔", "숙박", "숙소"), "accommodation": ("숙박", "숙소"), "foreign": ("해외", "외국"),
     "overseas": ("해외",), "restaurant": ("식당", "음식점"), "lost": ("분실", "분실물"), "property": ("물품", "분실물"),
     "reduce": ("감소", "절감"), "reduced": ("감소", "절감"),
+    # what happens in the sky or on the road, and who hosts it on stage
+    "firework": ("불꽃", "불꽃놀이"), "parade": ("퍼레이드", "행렬"), "mc": ("사회", "사회자"), "emcee": ("사회", "사회자"),
+    "team": ("팀",),
 }
