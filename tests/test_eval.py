@@ -41,6 +41,7 @@ CLAIM_FLOORS = {
     "claims-tuning-15": {"supported": (0.88, 0.80), "contradicted": (0.90, 0.40), "not_found": (0.35, 0.90)},
     "claims-tuning-16": {"supported": (0.86, 0.83), "contradicted": (0.85, 0.55), "not_found": (0.48, 0.76)},
     "claims-tuning-17": {"supported": (0.78, 0.63), "contradicted": (0.80, 0.45), "not_found": (0.30, 0.76)},
+    "claims-tuning-18": {"supported": (0.92, 0.84), "contradicted": (0.85, 0.57), "not_found": (0.57, 0.90)},
 }
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.04, "article": 0.14, "other-event": 0.07}
 

@@ -35,12 +35,13 @@ CLAIM_SETS = {"claims": EVAL_DIR / "claims.yaml", "claims-tuning": EVAL_DIR / "c
               "claims-tuning-14": EVAL_DIR / "claims-tuning-14.yaml",
               "claims-tuning-15": EVAL_DIR / "claims-tuning-15.yaml",
               "claims-tuning-16": EVAL_DIR / "claims-tuning-16.yaml",
-              "claims-tuning-17": EVAL_DIR / "claims-tuning-17.yaml"}
+              "claims-tuning-17": EVAL_DIR / "claims-tuning-17.yaml",
+              "claims-tuning-18": EVAL_DIR / "claims-tuning-18.yaml"}
 TUNED_CLAIM_SETS = {"claims-tuning", "claims-tuning-2", "claims-tuning-3", "claims-tuning-4", "claims-tuning-5",
                     "claims-tuning-6", "claims-tuning-7", "claims-tuning-8", "claims-tuning-9",
                     "claims-tuning-10", "claims-tuning-11", "claims-tuning-12",
                     "claims-tuning-13", "claims-tuning-14", "claims-tuning-15", "claims-tuning-16",
-                    "claims-tuning-17"}
+                    "claims-tuning-17", "claims-tuning-18"}
 
 
 class GoldClaim(BaseModel):

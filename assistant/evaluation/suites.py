@@ -93,6 +93,8 @@ SUITES: list[Suite] = [
           tuned=True),
     Suite(name="tuning-event-17", questions=EVAL_DIR / "tuning-event-17.yaml", knowledge=FIXTURES / "tuning-event-17",
           tuned=True),
+    Suite(name="tuning-event-18", questions=EVAL_DIR / "tuning-event-18.yaml", knowledge=FIXTURES / "tuning-event-18",
+          tuned=True),
     Suite(name="unseen-studied", questions=EVAL_DIR / "unseen-studied.yaml", tuned=True),
     Suite(name="article-tuning", questions=EVAL_DIR / "article-tuning.yaml",
           documents=[FIXTURES / "seed-article.txt"], tuned=True),
