@@ -33,6 +33,7 @@ from index.text import _kiwi_lock, bm25_tokens, detect_lang, kiwi
 
 from ..checking.facts import MONTHS, WORD_NUMBERS, calendar_day, dates_of, facts
 from ..question.answer_type import (
+    ATTENDING,
     COUNTED_PEOPLE,
     SLOT_WORDS,
     Form,
@@ -515,6 +516,7 @@ _ROMANISED_PERSON = re.compile(rf"\b{_ROMANISED_NAME}\b")
 _PERSON_GLOSS = re.compile(rf"(?<![가-힣])({_KOREAN_FULL_NAME})\s?\(({_ROMANISED_NAME})\)|"
                            rf"\b({_ROMANISED_NAME})\s?\(({_KOREAN_FULL_NAME})\)")
 _COUNTED_PEOPLE = COUNTED_PEOPLE | {stem(w) for w in COUNTED_PEOPLE}  # as key terms are written
+_ATTENDING = ATTENDING | {stem(w) for w in ATTENDING}
 _SPELT_IN_HANGUL = re.compile(r"([A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){1,3}) \(([가-힣]{2,5})\)")  # "Kang Tae-min (강태민)"
 _DROPPED_PREFIX = re.compile(r"한국|국립|국가")  # what a name's abbreviation often leaves out ("콘진원")
 
@@ -1210,6 +1212,8 @@ class EvidenceScorer:
             fills = 0.5  # a person the documents name, in a row or under their record's heading
         if q.slot == "number" and fills == 1.0:  # a count of what is asked ("9만 8천 명") says the people it counts
             own |= {t for t in keys if t in _COUNTED_PEOPLE}
+            if all(t in own or t in _ATTENDING for t in keys):  # ... and those who came, if asked nothing else
+                own |= {t for t in keys if t in _ATTENDING}
             context |= own
         total = sum(keys.values())
         if total:

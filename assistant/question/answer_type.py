@@ -282,6 +282,10 @@ _PEOPLE_NOUN = re.compile(r"\b(?:people|persons?|audience|crowd|headcount|turnou
 # the words for people in general, which a count of people ("150명", "about 150 attended") says without them
 COUNTED_PEOPLE = frozenset({"people", "person", "persons", "사람", "인원", "audience", "crowd", "headcount", "turnout",
                             "청중"})
+# the words for those who came, which a count of people says too when the question asks about nothing else ("참석자 수"
+# is "150여 명", "how many foreign attendees" is not)
+ATTENDING = frozenset({"attendee", "attendees", "participant", "participants", "visitor", "visitors", "참석자", "참가자",
+                       "참여자", "관람객", "방문객", "관객"})
 _KOREAN_COUNTED = {"나라": "개국", "국가": "개국"}  # "몇 개 나라" counts what "몇 개국" counts
 _COUNTED_BY = {noun: counter for counter, nouns in _COUNTERS.items() for noun in nouns}
 
