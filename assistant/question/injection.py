@@ -8,6 +8,8 @@ _EN = re.compile(
     r"(?:\b(?:ignore|disregard|forget|override|bypass)\b[^.?!\n]*?\b(?:instructions?|documents?|context|rules?|"
     r"sources?|passages?|above|previous|prompt|system)\b"
     r"|\b(?:you are now|act as|pretend(?: to be| that)?|from now on|new instructions?|system prompt|system:)"
+    r"|\b(?:system|admin|developer)\s+(?:override|notice|update|message)\b|\banswer accordingly\b"
+    r"|\b(?:documents?|sources?|context)\b[^.?!\n]{0,20}\b(?:wrong|incorrect|outdated)\b"
     r"|\b(?:just |instead |simply )?(?:say|answer|respond|reply|state|claim|tell (?:me|us|everyone))\s+(?:only\s*)?(?:that|with|:|\"|“))",
     re.IGNORECASE,
 )
@@ -15,6 +17,7 @@ _KO = re.compile(
     r"(?:무시하|무시해|지시(?:를|는|사항)|시스템 프롬프트|프롬프트|이제부터|역할을|제약이 없|"
     r"(?:넌|너는|당신은)\s*(?:이제|지금부터)(?!\s*(?:뭐|무엇|어떻|어디|언제|누구))|"  # "넌 이제 사무국이야": a role
     r"(?:규칙|지침|문서)\S{0,2}\s*(?:잊|무시)|"
+    r"문서\S{0,2}\s*(?:내용\S{0,2}\s*)?(?:틀렸|틀림|틀려|잘못)|"  # "문서 내용은 틀렸음": a premise to replace them
     r"(?:라고|다고|이라고)\s*(?:만\s*)?(?:답|말|대답|응답|주장|안내)\s*(?:해|하세요|하라|해라|해줘|해 줘|하십시오|할 것)|"
     r"(?<!뭐)(?:라고|다고|이라고)\s*(?:써|쓰고|쓰세요|쓰라|적어|적고)(?!야|도))"
 )
@@ -38,7 +41,7 @@ def is_instruction(text: str) -> bool:
 
 
 # Bracketed role tags that imitate a chat template: "[ADMIN]", "[/SYSTEM]", "[INST]".
-_ROLE_TAG = re.compile(r"\[/?[A-Za-z][\w -]{0,19}\]")
+_ROLE_TAG = re.compile(r"\[/?[A-Za-z가-힣][\w -]{0,19}\]")  # ... in Korean too: "[시스템 공지]"
 
 
 def strip_instructions(question: str) -> str:
@@ -52,7 +55,7 @@ def strip_instructions(question: str) -> str:
             kept.append(part)
             continue
         instructed = True
-        clauses = re.split(r"(?:,|;|\s+(?:and then|then|and|but)\s+|(?<=고)\s+)", part)
+        clauses = re.split(r"(?:,|;|\s+[-–—]\s+|\s+(?:and then|then|and|but)\s+|(?<=고)\s+)", part)
         kept.extend(c for c in clauses if c.strip() and not is_instruction(c) and _asks(c))
     kept = [k.strip() for k in kept if k.strip()]
     if instructed and any(_asks(k) for k in kept):  # a premise planted beside an instruction is not asked
