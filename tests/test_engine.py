@@ -299,7 +299,6 @@ def test_which_questions_ask_yes_or_no(question, yes_no):
     assert asks_yes_or_no(question) is yes_no
 
 
-
 def test_the_number_of_attendees_asked_in_two_words_is_the_events_count_of_people(bot):
     """"참석자 수": the documents give the count as "참석 규모: 150여 명", never with the word 참석자; a count of people
     says how many came. Asked about only some of them (from abroad), the count of everyone is no answer."""
