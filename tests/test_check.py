@@ -64,7 +64,8 @@ def test_a_day_of_the_week_beside_a_date_is_a_fact_with_that_dates_values():
 
 @pytest.mark.parametrize("forms", [
     ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025", "SFASS 10/28 개막", "10.28 포럼 개막",
-     "10.28(화) 개막한 SFASS", "SFASS opened 10.28 (Tue)", "SFASS는 10.28에 개막", "10.28부터 이틀간"),
+     "10.28(화) 개막한 SFASS", "SFASS opened 10.28 (Tue)", "SFASS는 10.28에 개막", "10.28부터 이틀간",
+     "첫날(10.28)엔 개회식"),
 ])
 def test_dates_compare_equal_across_languages_and_forms(forms):
     assert {tuple(facts(f).dates) for f in forms} == {("10-28",)}
@@ -536,9 +537,27 @@ def test_a_wrong_value_is_contradicted_with_both_values(bot, statement, wrong, r
     ("SFASS는 10월 29일 폐막했다.", "10월 29일"),
     ("SFASS opened on 28 October.", "28 October"),
     ("The forum's second day began on 29 October.", "29 October"),  # a day's start, not the event's
+    # the rest of the phrase saying it ended or began is no word a supporting sentence must hold
+    ("Two-day SFASS wrapped up Wednesday, Oct 29.", "Oct 29"),
+    ("SFASS kicked off on Oct 28.", "Oct 28"),
+    # a hashtag inside the sentence is the words it runs together, and names nothing of its own
+    ("Two-day #SFASS2025 wrapped up Wednesday, Oct 29 🇰🇷 #AISafety", "Oct 29"),
+    # the event's span of days, given as one
+    ("MSIT-hosted #SFASS2025 drew ~150 ppl to Seoul on Oct 28-29.", "Oct 28-29"),
+    ("#SFASS 둘째 날(10.29) 한국 AI안전연구소 ↔ Scale AI MOU 체결!", "10.29"),
 ])
 def test_the_right_first_or_last_day_of_the_event_is_supported(bot, statement, value):
     assert next(c for c in bot.check(statement).claims if c.value == value).label == "supported"
+
+
+def test_the_wrong_last_day_said_with_a_phrasal_verb_is_contradicted(bot):
+    claim = next(c for c in bot.check("SFASS wrapped up on Oct 30.").claims if c.value == "Oct 30")
+    assert claim.label == "contradicted" and facts(claim.documents_value).dates == ["10-29"]
+
+
+def test_a_hashtag_inside_a_sentence_is_not_part_of_the_name_before_it(bot):
+    labels = _labels(bot.check("MSIT-hosted #SFASS2025 kicked off Oct 28 at Hotel Naru Seoul MGallery."))
+    assert labels["MSIT-hosted"] == "supported"
 
 
 def test_a_claim_the_documents_do_not_address_is_not_found(bot):

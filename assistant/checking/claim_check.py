@@ -296,6 +296,18 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * len(m[0])  # blanked, so every claim keeps its place in the statement
 
 
+_HASHTAG = re.compile(r"(?<![\w#&])#([^\W_][\w-]*)")
+_TAG_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_A-Za-z]+")
+
+
+def _hashtag_words(m: re.Match[str]) -> str:
+    """A hashtag inside a sentence read as the words it runs together ("#AISafety": "ai safety", "#SFASS2025":
+    "sfass", the year that only labels the tag left out), as long as the tag was; in lower case, as a label and
+    not a name of its own ("MSIT-hosted #SFASS2025 drew …" names MSIT)."""
+    words = [w.lower() for w in _TAG_WORD.findall(m[1]) if not YEAR.fullmatch(w)]
+    return " ".join(words).ljust(len(m[0]))[: len(m[0])] if words else " " * len(m[0])
+
+
 def _as_typed(claims: list[Claim], read: str, typed: str) -> list[Claim]:
     """``claims`` of the statement as it was ``read`` (spelling corrected), located in and quoting it as ``typed``."""
     changes = SequenceMatcher(None, read, typed, autojunk=False).get_opcodes()
@@ -347,7 +359,8 @@ class ClaimChecker:
         Latin-letter names they spell ("앤트로픽": Anthropic), as the answer step reads a question; the claims keep
         the words as typed."""
         typed = statement
-        statement = self.scorer.spelt_in_latin(self.scorer.correct_english(_HEADLINE_TAG.sub(_spaces, typed)))
+        statement = self.scorer.spelt_in_latin(self.scorer.correct_english(
+            _HASHTAG.sub(_hashtag_words, _HEADLINE_TAG.sub(_spaces, typed))))
         lang: Lang = detect_language(statement) or "en"
         atoms = self.atoms(statement)
         evidence: dict[tuple[int, int], list[_Sentence]] = {}
@@ -1019,8 +1032,12 @@ class ClaimChecker:
             return speaker
         end = self._event_end(atom, statement)
         if end is not None:  # the event's start or end: a span of days says it without a word for starting or ending
-            weights = {t: w for t, w in weights.items() if t not in _START_END}
-            cue = {t: w for t, w in cue.items() if t not in _START_END}
+            # (nor the rest of the phrase that says it: the "up" of "wrapped up", the "off" of "kicked off")
+            clause = statement[slice(*atom.clause)]
+            said = _START_END + tuple(t for m in (*_STARTED.finditer(clause), *_ENDED.finditer(clause))
+                                      for t in terms(m[0], quoted_korean=False))
+            weights = {t: w for t, w in weights.items() if t not in said}
+            cue = {t: w for t, w in cue.items() if t not in said}
         states = [self._states(atom, s, end) for s in evidence]
         listed = self._listed_with(atom, statement)
         support = max(((self._support(listed, weights, s), s) for s, said in zip(evidence, states) if said),
@@ -1078,9 +1095,12 @@ class ClaimChecker:
                 against = (cover, s, value)
         # a length of time, or a full date beside the same words, is rare enough to be the claim's even in a
         # sentence that shares little else with it
+        # (and so is a span of days the sentence gives as one: "Oct 28–29" beside "from 28 to 29 October")
+        span = _span_of(atom.values)
         distinctive = support[1] is not None and (atom.kind == "duration" or (
             atom.kind == "date" and any("-" in v for v in atom.values)
-            and (not cue or self._cover(cue, support[1]) > 0)))
+            and (not cue or self._cover(cue, support[1]) > 0
+                 or (span is not None and (_range_end(support[1], "start"), _range_end(support[1], "end")) == span))))
         # a value stated only in a sentence about something else gives way to any contradiction
         margin = OUTWEIGH if support[0] >= SUPPORT_MIN else 0.0
         outweighed = against[1] is not None and (

@@ -312,6 +312,10 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
                        r"|\s*\((?:[월화수목금토일]|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\))"),
             lambda m: add(int(m[1]), int(m[2])),
         ),
+        (  # ... or alone in brackets right after a word, as a day is dated ("둘째 날(10.29)엔")
+            re.compile(r"(?<=[가-힣A-Za-z]\()(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?=\))"),
+            lambda m: add(int(m[1]), int(m[2])),
+        ),
         (  # the end of a range (each day of "10.28~10.29" is a date of its own, checked on its own)
             re.compile(r"(?:(?<=[~–])|(?<=[~–] ))(1[0-2]|0?[1-9])\.([12]\d|3[01]|0[1-9])(?![\d.,%])"),
             lambda m: add(int(m[1]), int(m[2])),
