@@ -550,6 +550,14 @@ def test_the_right_first_or_last_day_of_the_event_is_supported(bot, statement, v
     assert next(c for c in bot.check(statement).claims if c.value == value).label == "supported"
 
 
+@pytest.mark.parametrize("statement", ["SFASS kicked off on Oct 28.", "SFASS는 28일 막을 올렸다.",
+                                       "SFASS wrapped up on Oct 29."])
+def test_a_true_start_or_end_in_other_words_is_supported_as_a_whole(bot, statement):
+    """The words saying it began or ended are no claim of their own left "not found" beside the date."""
+    verdict = bot.check(statement)
+    assert verdict.label == "supported" and len(verdict.claims) == 1
+
+
 def test_the_wrong_last_day_said_with_a_phrasal_verb_is_contradicted(bot):
     claim = next(c for c in bot.check("SFASS wrapped up on Oct 30.").claims if c.value == "Oct 30")
     assert claim.label == "contradicted" and facts(claim.documents_value).dates == ["10-29"]

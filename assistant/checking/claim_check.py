@@ -510,7 +510,8 @@ class ClaimChecker:
 
     def _has_content(self, text: str) -> bool:
         """Whether words outside a clause's values say something checkable of their own: a key term that is
-        not a number and not a word for what happens at an event ("opened on", "said")."""
+        not a number and not a word for what happens at an event ("opened on", "said", "kicked off", "막을 올렸다")."""
+        text = _ENDED.sub(" ", _STARTED.sub(" ", text))
         keys = {t for t in self.scorer.key_terms(text) if not t.isdigit() and t not in _CANONICAL}
         return bool(keys) and len(text) > 3
 
