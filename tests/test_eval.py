@@ -43,6 +43,8 @@ CLAIM_FLOORS = {
     "claims-tuning-17": {"supported": (0.78, 0.63), "contradicted": (0.80, 0.45), "not_found": (0.30, 0.76)},
     "claims-tuning-18": {"supported": (0.92, 0.84), "contradicted": (0.85, 0.57), "not_found": (0.57, 0.90)},
 }
+# ... and the share of blind statements whose verdict (the worst label shown) is right
+CLAIM_VERDICT_FLOOR = {"claims": 0.72}
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.04, "article": 0.14, "other-event": 0.07}
 
 
@@ -148,3 +150,29 @@ def test_fact_check_floors_per_label(bot, name):
     for label, (precision, recall) in CLAIM_FLOORS[name].items():
         score = report.labels[label]
         assert score.precision >= precision and score.recall >= recall, (label, score)
+    assert report.verdicts >= CLAIM_VERDICT_FLOOR.get(name, 0.0), report.verdicts
+
+
+def test_a_statements_verdict_is_right_only_when_its_worst_label_is_the_gold_claims_worst(tmp_path):
+    """The verdict is what a reader sees first: a true statement shown as "not found" because of a stray phrase
+    counts against it, though each gold claim is labelled right."""
+    from assistant.evaluation.claims import evaluate_claims
+    from assistant.models import Claim, Verdict
+
+    statement = "SFASS opened on 28 October, per the article."
+    (tmp_path / "set.yaml").write_text(
+        "- id: t1\n  lang: en\n  type: \"true\"\n"
+        f"  statement: \"{statement}\"\n"
+        "  claims:\n    - value: \"28 October\"\n      label: supported\n", encoding="utf-8")
+    date = Claim(text=statement, label="supported", value="28 October", start=16, end=26)
+    stray = Claim(text=statement, label="not_found", value="per the article", start=28, end=43)
+
+    def check(claims):
+        return lambda s: Verdict(statement=s, label=max((c.label for c in claims), key=["supported", "not_found",
+                                                                                          "contradicted"].index),
+                                 claims=claims, language="en")
+
+    clean = evaluate_claims(check([date]), tmp_path / "set.yaml")
+    noisy = evaluate_claims(check([date, stray]), tmp_path / "set.yaml")
+    assert clean.accuracy == noisy.accuracy == 1.0
+    assert clean.verdicts == 1.0 and noisy.verdicts == 0.0

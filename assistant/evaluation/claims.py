@@ -4,7 +4,8 @@ Each gold claim names the words of the statement that carry it (``value``). The 
 inside those words give the predicted label: contradicted when any of them is, else the label of the one
 overlapping the words most (see :func:`align`); a gold claim no checked claim overlaps counts as missed (wrong
 for every label). A checked claim labelled contradicted that overlaps no gold claim is a false
-contradiction: for a journalist the worst error, so it counts against contradicted precision.
+contradiction: for a journalist the worst error, so it counts against contradicted precision. A statement's
+verdict, the label a reader sees first, is right when it is the worst of its gold claims' labels.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic import BaseModel, field_validator, model_validator
 
 from index.models import Lang
 
+from ..checking.claim_check import SEVERITY
 from ..models import Claim, Label, Verdict
 from .suites import EVAL_DIR
 
@@ -100,6 +102,7 @@ class ClaimReport(BaseModel):
     labels: dict[str, LabelScore]
     accuracy: float
     false_contradictions: int
+    verdicts: float = 0.0  # share of statements whose verdict (the worst label shown) is the gold claims' worst
     results: list[ClaimResult]
 
     def wrong(self) -> list[ClaimResult]:
@@ -145,10 +148,13 @@ def evaluate_claims(check, path: Path, name: str = "") -> ClaimReport:
     items = load_claims(path)
     results: list[ClaimResult] = []
     false_contradictions = 0
+    verdicts = 0
     for item in items:
-        found, unmatched = align(item, check(item.statement))
+        verdict = check(item.statement)
+        found, unmatched = align(item, verdict)
         results += found
         false_contradictions += sum(c.label == "contradicted" for c in unmatched)
+        verdicts += verdict.label == max((c.label for c in item.claims), key=SEVERITY.__getitem__)
     gold = Counter(r.gold for r in results)
     predicted = Counter(r.predicted for r in results)
     right = Counter(r.gold for r in results if r.gold == r.predicted)
@@ -167,6 +173,7 @@ def evaluate_claims(check, path: Path, name: str = "") -> ClaimReport:
         labels=labels,
         accuracy=sum(right.values()) / len(results) if results else 0.0,
         false_contradictions=false_contradictions,
+        verdicts=verdicts / len(items) if items else 0.0,
         results=results,
     )
 
@@ -175,15 +182,15 @@ def claims_table(reports: list[ClaimReport]):
     """A rich table: one row per set, precision and recall per label."""
     from rich.table import Table
 
-    out = Table(title="fact check by set (claim level)")
-    for header in ("set", "kind", "statements", "claims", "accuracy"):
+    out = Table(title="fact check by set (verdicts: statement level; the rest: claim level)")
+    for header in ("set", "kind", "statements", "verdicts", "claims", "accuracy"):
         out.add_column(header, justify="right" if header not in ("set", "kind") else "left")
     for label in LABELS:
         out.add_column(f"{label} P/R", justify="right")
     for rep in reports:
         out.add_row(
-            rep.name, "tuned" if rep.name in TUNED_CLAIM_SETS else "unseen", str(rep.statements), str(rep.claims),
-            f"{rep.accuracy:.2f}",
+            rep.name, "tuned" if rep.name in TUNED_CLAIM_SETS else "unseen", str(rep.statements), f"{rep.verdicts:.2f}",
+            str(rep.claims), f"{rep.accuracy:.2f}",
             *(f"{rep.labels[label].precision:.2f} / {rep.labels[label].recall:.2f}" for label in LABELS),
         )
     return out
