@@ -305,3 +305,12 @@ def test_the_number_of_attendees_asked_in_two_words_is_the_events_count_of_peopl
     answer = bot.ask("참석자 수")
     assert not answer.refused and "150" in answer.text, answer.text
     assert bot.ask("해외에서 온 참석자는 몇 명이었어?").refused
+
+
+@pytest.mark.parametrize("question", ["포럼 Hotel Naru Seoul MGallery에서 했어?", "Hotel Naru Seoul MGallery가 행사장이야?"])
+def test_a_venue_named_in_latin_letters_in_a_korean_question_is_its_hangul_spelling(bot, question):
+    """The Korean documents write the venue in Hangul only; the English ones spell it both ways side by side
+    ("Hotel Naru Seoul MGallery (서울 호텔 나루 엠갤러리)"), so either spelling is the venue, and the Korean words
+    around the name are Korean, not a quotation inside an English question."""
+    answer = bot.ask(question)
+    assert not answer.refused and answer.language == "ko" and "서울 호텔 나루 엠갤러리" in answer.text, answer.text

@@ -281,7 +281,8 @@ def terms(text: str, quoted_korean: bool = True) -> frozenset[str]:
 def terms_of(tokens: list[str], text: str, quoted_korean: bool = True) -> frozenset[str]:
     """:func:`terms` of ``text`` from its :func:`bm25_tokens` (worked out once, e.g. stored with the index)."""
     parts = [p for t in tokens for p in t.split("-") if p]
-    if quoted_korean and (quoted := _QUOTED_HANGUL.findall(text)) and detect_lang(text) == "en":
+    if quoted_korean and (quoted := _QUOTED_HANGUL.findall(text)) and detect_lang(text) == "en" \
+            and not predicate_stems(text):  # (a Korean sentence around a long English name is no quote)
         parts += quoted
     return frozenset(stem(t) for t in parts)
 
@@ -448,6 +449,17 @@ class CorpusStats:
         return found
 
     @cached_property
+    def spelt_both_ways(self) -> dict[frozenset[str], str]:
+        """The names of several words the documents spell in both scripts side by side ("Hotel Naru Seoul MGallery
+        (서울 호텔 나루 엠갤러리)"): each one's Latin-letter terms → its Hangul spelling."""
+        found: dict[frozenset[str], str] = {}
+        for chunk in self.by_id.values():
+            if "(" in chunk.text:
+                for m in _NAME_IN_HANGUL.finditer(chunk.text):
+                    found.setdefault(terms(m[1], quoted_korean=False), m[2])
+        return found
+
+    @cached_property
     def _hangul_words(self) -> dict[str, list[str]]:
         """The documents' runs of Hangul, by their first syllable (and the one after a prefix names often drop)."""
         found: dict[str, list[str]] = {}
@@ -518,6 +530,10 @@ _PERSON_GLOSS = re.compile(rf"(?<![가-힣])({_KOREAN_FULL_NAME})\s?\(({_ROMANIS
 _COUNTED_PEOPLE = COUNTED_PEOPLE | {stem(w) for w in COUNTED_PEOPLE}  # as key terms are written
 _ATTENDING = ATTENDING | {stem(w) for w in ATTENDING}
 _SPELT_IN_HANGUL = re.compile(r"([A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){1,3}) \(([가-힣]{2,5})\)")  # "Kang Tae-min (강태민)"
+# a name of several Latin-letter words with its Hangul spelling beside it ("Hotel Naru Seoul MGallery (서울 호텔 나루
+# 엠갤러리)"): either is the name
+_NAME_IN_HANGUL = re.compile(r"\b([A-Z][\w&'.-]*(?:\s+(?:of|on|for|and|&|the)?\s*[A-Z][\w&'.-]*){1,6})\s?"
+                             r"\(([가-힣]+(?:\s[가-힣]+){1,5})[,)]")
 _DROPPED_PREFIX = re.compile(r"한국|국립|국가")  # what a name's abbreviation often leaves out ("콘진원")
 
 
@@ -1084,7 +1100,11 @@ class EvidenceScorer:
                             if m[2] in keys)
             # a person the question names in Hangul whom a document names in Latin letters ("김소율": "Kim So-yul")
             + tuple((frozenset(terms(latin)), hangul) for hangul, latin in self.stats().romanised_people.items()
-                    if hangul in keys),
+                    if hangul in keys)
+            # a name of several words the question writes in Latin letters and a document also in Hangul
+            # (its words but the event's own: "Seoul" is no key word of a question about the Seoul forum)
+            + tuple((latin & keys.keys(), hangul) for latin, hangul in self.stats().spelt_both_ways.items()
+                    if len(latin & keys.keys()) > 1 and latin - self.stats().topic <= keys.keys()),
         )
         q.meaning_gap = partial(self._rest, q)
         return q
@@ -1199,8 +1219,9 @@ class EvidenceScorer:
         # a Korean key word written in the text, which the analyser read as two words there ("개막작 〈…〉": 개막, 작)
         own |= {t for t in keys if t not in own and _HANGUL_WORD.fullmatch(t) and t in e.sentence}
         for latin, hangul in q.spellings:  # a name in either of its spellings is the name
-            if hangul in own or (latin and latin <= own):
+            if hangul in own or (latin and latin <= own) or (" " in hangul and hangul in e.sentence):
                 own |= latin | {hangul}
+                context |= latin | {hangul}
         context |= {t for t in keys if t not in context and _HANGUL_WORD.fullmatch(t) and (
             t in own or t in (chunk.window or chunk.text))}
         asked = q.slot != "any"
