@@ -375,6 +375,39 @@ def test_a_question_word_the_documents_never_write_finds_the_loanword_the_other_
     assert not answer.refused and "Marta Reid" in answer.text, answer.text
 
 
+def _embedding_where(similar: dict[tuple[str, str], float]):
+    """An embedding in which each pair of ``similar`` is that alike and every word is unlike the common words."""
+    import numpy as np
+
+    def embed(texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            v = np.zeros(4, dtype=np.float32)
+            pair = next((p for p in similar if text in p), None)
+            if pair is None:
+                v[0] = 1.0  # a common word
+            elif text == pair[0]:
+                v[1] = 1.0
+            else:
+                v[1], v[2] = similar[pair], (1 - similar[pair] ** 2) ** 0.5
+            rows.append(v)
+        return np.stack(rows)
+
+    return embed
+
+
+def test_a_long_loanword_is_paired_on_a_little_less_likeness_than_a_short_one():
+    """Four consonants in the same order seldom match by chance, so "배리어프리"/"barrier-free" is one word at a
+    likeness that leaves a three-consonant pair ("커핑"/"cupping") unpaired: a processor whose arithmetic moves the
+    likeness by a few thousandths no longer decides whether a question's loanword is understood."""
+    from assistant.answering.evidence import confirmed_loanwords
+
+    pairs = [("배리어프리", "barrier-free"), ("커핑", "cupping")]
+    assert confirmed_loanwords(pairs, _embedding_where(dict.fromkeys(pairs, 0.85))) == [("배리어프리", "barrier-free")]
+    assert confirmed_loanwords(pairs, _embedding_where(dict.fromkeys(pairs, 0.80))) == []
+    assert len(confirmed_loanwords(pairs, _embedding_where(dict.fromkeys(pairs, 0.88)))) == 2
+
+
 def test_the_other_languages_keyword_query_is_the_same_in_every_process(tmp_path):
     """The question's words as the other language writes them are searched as one query, and the analyser reads
     Korean words in their context: their order must not follow the order of a set, which changes with every

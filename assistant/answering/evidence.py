@@ -727,6 +727,11 @@ def _day_dates(chunks: list[Chunk]) -> dict[str, int]:
 # of the other language (the embedding finds any two short words fairly alike: "가운데"/"keynote" 0.87, 0.01 above)
 LOAN_SIMILARITY = 0.86
 LOAN_MARGIN = 0.035
+# four consonants or more in the same order seldom match by chance ("배리어프리"/"barrier-free" 0.86, 0.035 above, by
+# an embedding that varies by a few thousandths from one processor to another): a longer word needs less of the meaning
+LONG_LOAN_SKELETON = 4
+LONG_LOAN_SIMILARITY = 0.84
+LONG_LOAN_MARGIN = 0.02
 QUESTION_LOANS_KEPT = 512  # questions' loanwords remembered (all forgotten at once when full)
 # the common words the margin is measured against
 _COMMON_WORDS = {
@@ -778,8 +783,8 @@ def common_vectors(embed: Callable[[list[str]], np.ndarray]) -> dict[str, np.nda
 def confirmed_loanwords(pairs: list[tuple[str, str]], embed: Callable[[list[str]], np.ndarray],
                         usual: dict[str, np.ndarray] | None = None) -> list[tuple[str, str]]:
     """Of ``pairs`` (a Hangul word, a Latin-letter word with its consonants), those meaning the same
-    (:data:`LOAN_SIMILARITY`, :data:`LOAN_MARGIN`): each Hangul word with its closest English word, each English word
-    with its closest Hangul word. ``usual``: :func:`common_vectors`, when already at hand."""
+    (:data:`LOAN_SIMILARITY`, :data:`LOAN_MARGIN`; less for a long one, :data:`LONG_LOAN_SKELETON`): each Hangul
+    word with its closest English word, each English word with its closest Hangul word. ``usual``: :func:`common_vectors`, when already at hand."""
     if not pairs:
         return []
     words = sorted({w for pair in pairs for w in pair})
@@ -790,7 +795,9 @@ def confirmed_loanwords(pairs: list[tuple[str, str]], embed: Callable[[list[str]
     scored = []
     for ko, en in pairs:
         similarity = float(vector[ko] @ vector[en])
-        if similarity >= LOAN_SIMILARITY and similarity - max(baseline[ko], baseline[en]) >= LOAN_MARGIN:
+        long = len(hangul_loan_skeleton(ko)) >= LONG_LOAN_SKELETON
+        bar, margin = (LONG_LOAN_SIMILARITY, LONG_LOAN_MARGIN) if long else (LOAN_SIMILARITY, LOAN_MARGIN)
+        if similarity >= bar and similarity - max(baseline[ko], baseline[en]) >= margin:
             scored.append((similarity, ko, en))
     best_ko: dict[str, tuple[float, str]] = {}
     best_en: dict[str, tuple[float, str]] = {}
