@@ -784,7 +784,8 @@ def confirmed_loanwords(pairs: list[tuple[str, str]], embed: Callable[[list[str]
                         usual: dict[str, np.ndarray] | None = None) -> list[tuple[str, str]]:
     """Of ``pairs`` (a Hangul word, a Latin-letter word with its consonants), those meaning the same
     (:data:`LOAN_SIMILARITY`, :data:`LOAN_MARGIN`; less for a long one, :data:`LONG_LOAN_SKELETON`): each Hangul
-    word with its closest English word, each English word with its closest Hangul word. ``usual``: :func:`common_vectors`, when already at hand."""
+    word with its closest English word, each English word with its closest Hangul word. ``usual``:
+    :func:`common_vectors`, when already at hand."""
     if not pairs:
         return []
     words = sorted({w for pair in pairs for w in pair})
