@@ -430,6 +430,19 @@ def test_function_words_are_no_key_terms_but_words_of_order_and_outcome_are(fest
     assert stem(kept) in keys and stem(dropped) not in keys, keys
 
 
+def test_every_form_of_a_verb_framing_a_question_is_no_key_term(festival_bot):
+    """"Who gave the talk", "what was shown": the frame verb names nothing, in any of the forms English gives it."""
+    from lemminflect import getAllInflections
+
+    from assistant.answering.evidence import stem
+
+    verbs = ("come", "do", "get", "give", "go", "know", "like", "make", "show", "take", "tell", "use")
+    forms = {f for verb in verbs for fs in getAllInflections(verb, upos="VERB").values() for f in fs}
+    for form in sorted(forms):
+        keys = festival_bot.extractive.scorer.key_terms(f"who {form} the parade")
+        assert stem("parade") in keys and stem(form) not in keys, (form, keys)
+
+
 @pytest.mark.parametrize("question", ["whats on sunday? give me the agenda", "일요일 일정 알려줘"])
 def test_a_days_agenda_lists_every_session_of_each_part_of_the_day_in_either_language(festival_bot, question):
     answer = festival_bot.ask(question)

@@ -150,6 +150,16 @@ def test_a_korean_name_in_latin_letters_gets_its_hangul_spelling(question, writt
     assert with_korean_names(question, index, known={"what", "did", "the", "minister", "say", "quote", "from"}) == written
 
 
+def test_a_latin_spelling_two_korean_names_can_be_read_as_gets_neither():
+    """"Lim Jung-hoon" is 임정훈 or 림정훈: naming one of them would depend on the process (the order of a set), so a
+    replica or a restart could answer the same question about another person."""
+    both = name_index(["임정훈 씨와 림정훈 씨가 왔다."])
+    assert with_korean_names("what did Lim Jung-hoon say", both, known=set()) == "what did Lim Jung-hoon say"
+    assert with_korean_names("what did Im Jung-hoon say", both, known=set()) == "what did Im Jung-hoon (임정훈) say"
+    one = name_index(["임정훈 씨가 왔다."])
+    assert with_korean_names("what did Lim Jung-hoon say", one, known=set()) == "what did Lim Jung-hoon (임정훈) say"
+
+
 @pytest.mark.parametrize("hangul, latin", [("앤트로픽", "Anthropic"), ("구글", "Google"), ("옥스퍼드", "Oxford"),
                                            ("메트로", None),  # "METR" is read letter by letter, not as a word
                                            ("부산", None)])

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllLemmas
 from pydantic import BaseModel
 
 from index.models import Chunk, Lang
@@ -69,7 +69,7 @@ from ..question.vocabulary import (
     DAY_WORDS,
     EVENT_GLOSSARY,
     EVENT_NOUNS,
-    FRAME_VERBS,
+    FRAME_VERB_FORMS,
     KEY_TERM_STOPWORDS,
     KOREAN_SURNAMES,
     LANGUAGE_WORDS,
@@ -289,9 +289,7 @@ def terms_of(tokens: list[str], text: str, quoted_korean: bool = True) -> frozen
 
 # The verbs a question is framed with, in every form ("who gives the keynote", "what was shown"): no more what it
 # asks about than "give" itself ("find" is left out: "found" also means to set something up)
-_FRAME_VERB_FORMS = {form for verb in FRAME_VERBS for forms in getAllInflections(verb, upos="VERB").values()
-                     for form in forms}
-_STOP_STEMS = frozenset(stem(w) for w in KEY_TERM_STOPWORDS | _FRAME_VERB_FORMS)
+_STOP_STEMS = frozenset(stem(w) for w in KEY_TERM_STOPWORDS | FRAME_VERB_FORMS)
 
 
 @dataclass
@@ -348,6 +346,9 @@ class CorpusStats:
 
     COUNTED = ("n", "df", "topic", "words", "day_dates", "event_year", "years", "chunk_days",
                "chunk_asked")  # what counting gives
+    # the name tables a question reads, worked out from every passage on first use: saved with what counting gives
+    # (0.5 s of the first question at 10,000 passages)
+    NAMES = ("hangul_runs", "romanised_people", "korean_names", "latin_phrases", "latin_names")
 
     def __init__(self, chunks: list[Chunk], pairs: dict[str, set[str]], langs: dict[str, Lang],
                  tokens: dict[str, list[str]] | None = None, counted: dict | None = None):
@@ -358,7 +359,7 @@ class CorpusStats:
         self.by_id = {c.chunk_id: c for c in chunks}
         self._hangul: dict[int, list[tuple[str, str]]] | None = None
         if counted is not None:
-            self.__dict__.update({name: counted[name] for name in self.COUNTED})
+            self.__dict__.update({name: counted[name] for name in self.COUNTED + self.NAMES})
             return
         self.n = max(len(chunks), 1)
         self.df: Counter[str] = Counter()
@@ -390,8 +391,9 @@ class CorpusStats:
         self.chunk_asked = _answered_questions(chunks)
 
     def counted(self) -> dict:
-        """What counting gave, to be saved and passed back as ``counted`` (see :mod:`.saved_stats`)."""
-        return {name: getattr(self, name) for name in self.COUNTED}
+        """What counting gave and the name tables, to be saved and passed back as ``counted`` (see
+        :mod:`.saved_stats`)."""
+        return {name: getattr(self, name) for name in self.COUNTED + self.NAMES}
 
     def korean_neighbour(self, word: str) -> str | None:
         """The one document term of the same length whose letters (jamo) differ from ``word``'s by one edit."""

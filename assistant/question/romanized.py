@@ -101,8 +101,10 @@ def in_latin_letters(word: str, text: str) -> bool:
 
 
 def korean_name(words: list[str], index: dict[str, str]) -> str | None:
-    """The Korean name of ``index`` that a run of Latin-letter words spells, if any."""
-    return next((index[s] for s in latin_skeletons(words) if s in index), None)
+    """The one Korean name of ``index`` that a run of Latin-letter words spells, if any (none when the spelling
+    can be read as two of its names: which one it is would otherwise depend on the order of a set)."""
+    names = {index[s] for s in latin_skeletons(words) if s in index}
+    return names.pop() if len(names) == 1 else None
 
 
 def with_korean_names(question: str, index: dict[str, str], known: set[str], replace: bool = False) -> str:
