@@ -85,6 +85,7 @@ def against(name: str, corpus: corpora.Corpus, runs: int, code: Path, scratch: P
 def exported(ref: str, into: Path) -> Path:
     """The tracked files of git revision ``ref`` under ``into``."""
     archive = subprocess.run(["git", "archive", ref], check=True, cwd=ROOT, capture_output=True).stdout
+    into.mkdir(parents=True, exist_ok=True)
     subprocess.run(["tar", "-x", "-C", str(into)], check=True, input=archive)
     return into
 
