@@ -65,7 +65,7 @@ def test_a_day_of_the_week_beside_a_date_is_a_fact_with_that_dates_values():
 @pytest.mark.parametrize("forms", [
     ("10월 28일", "28 October", "Oct. 28", "October 28th", "28.10.2025", "SFASS 10/28 개막", "10.28 포럼 개막",
      "10.28(화) 개막한 SFASS", "SFASS opened 10.28 (Tue)", "SFASS는 10.28에 개막", "10.28부터 이틀간",
-     "첫날(10.28)엔 개회식"),
+     "첫날(10.28)엔 개회식", "2025. 10. 28.(화) 개막", "2025. 10. 28. 개막", "개막: 10. 28.(화)"),
 ])
 def test_dates_compare_equal_across_languages_and_forms(forms):
     assert {tuple(facts(f).dates) for f in forms} == {("10-28",)}
@@ -81,6 +81,13 @@ def test_a_range_of_dotted_dates_gives_both_days():
     assert facts("10.28~10.29 SFASS").dates == ["10-28", "10-29"]
     assert facts("10.28(화)~10.29(수) 양일간 열린 SFASS").dates == ["10-28", "10-29"]
     assert facts("SFASS는 10.28~10.29 이틀 일정으로 진행됐다").dates == ["10-28", "10-29"]  # the range before the day
+    # as a Korean notice writes them, a dot and a space after each part
+    assert facts("기간: 2026. 10. 9.(금) ~ 10. 11.(일), 3일간").dates == ["10-09", "10-11"]
+
+
+def test_numbered_items_and_scores_written_with_dots_are_no_dates():
+    for text in ("1. 2. 3. 순서로", "버전 3. 5. 출시", "점수는 9. 5. 였다"):
+        assert not facts(text).dates, text
 
 
 def test_a_count_written_with_a_thousands_comma_is_never_a_year():

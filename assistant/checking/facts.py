@@ -291,6 +291,21 @@ def _dates(text: str, out: Facts, spans: list[FactSpan] | None = None) -> str:
             out.dates.append(f"*-{day:02d}")
 
     patterns: list[tuple[re.Pattern[str], Callable[[re.Match[str]], None]]] = [
+        # 2026. 10. 9. (how Korean notices write a date: a dot and a space after each part)
+        (
+            re.compile(r"\b((?:19|20)\d{2})\.\s(1[0-2]|0?[1-9])\.\s([12]\d|3[01]|0?[1-9])\.(?!\d)"),
+            lambda m: add(int(m[2]), int(m[3]), m[1]),
+        ),
+        # ... and its month and day alone, before the day of the week ("10. 11.(일)") or ending a range ("~ 10. 11.")
+        (
+            re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])\.\s([12]\d|3[01]|0?[1-9])\.(?!\d)"
+                       r"(?=\s?\([월화수목금토일]\))"),
+            lambda m: add(int(m[1]), int(m[2])),
+        ),
+        (
+            re.compile(r"(?:(?<=[~–])|(?<=[~–] ))(1[0-2]|0?[1-9])\.\s([12]\d|3[01]|0?[1-9])\.(?!\d)"),
+            lambda m: add(int(m[1]), int(m[2])),
+        ),
         # 2025-10-28, 2025.10.28
         (
             re.compile(r"\b((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\b"),
