@@ -55,6 +55,8 @@ def test_the_day_a_question_names(text, days):
      # a question word said twice, or "who are the ..." with a plural, asks for everyone or everything
      ("경기 종목 뭐뭐 있어?", "list"), ("개회식에서 단상에 오른 사람 누구누구?", "list"), ("who are the speakers?", "list"),
      ("who is the keynote speaker?", "fact"),
+     # the kinds of something: all of them ("what kinds of workshops are there?" is a plural already)
+     ("체험 워크숍 종류 알려줘", "list"), ("what kinds of workshops are there?", "list"),
      ("give me the gist of SFASS 2025", "summary"), ("MOU 관련 내용 핵심만 세 줄로 정리 ㄱㄱ", "summary"),
      ("자료 정리는 누가 했어?", "fact")],
 )

@@ -567,7 +567,7 @@ _AGENDA = re.compile(
 )
 _LIST = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?\w+s\b|\bwho\s+(?:are|were)\s+(?:the\s+)?\w+s\b|\blist\b|\ball\b|\bevery\b|"
-    r"\bname (?:the|some)\b|어떤\s*\S+들|어디어디|누구누구|뭐뭐|무엇무엇|모두|전부|다\s*알려|목록|리스트|"
+    r"\bname (?:the|some)\b|어떤\s*\S+들|어디어디|누구누구|뭐뭐|무엇무엇|모두|전부|다\s*알려|목록|리스트|종류|"
     r"[가-힣]+들[은는이가을를도]?(?=\s|\?|$)",
     re.IGNORECASE,
 )
