@@ -77,6 +77,15 @@ def test_a_fraction_a_decimal_or_a_percentage_is_no_date():
         assert not facts(text).dates, text
 
 
+def test_a_telephone_number_is_no_count_and_no_year():
+    """"Call 031-645-2026" dates nothing: a summary of the event must not take it for the sentence saying when."""
+    for text in ("After the festival, call 031-645-2026", "문의: 02-2025-1234", "+82-2-2025-1234로 연락"):
+        found = facts(text)
+        assert not (found.years or found.numbers or found.dates), (text, found)
+        assert not fact_spans(text), text
+    assert facts("2025-10-28 개막, 참가자 1,500-2,000명").numbers == ["1500", "2000"]
+
+
 def test_a_range_of_dotted_dates_gives_both_days():
     assert facts("10.28~10.29 SFASS").dates == ["10-28", "10-29"]
     assert facts("10.28(화)~10.29(수) 양일간 열린 SFASS").dates == ["10-28", "10-29"]

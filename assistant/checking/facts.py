@@ -124,6 +124,8 @@ NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | {
 }
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# a telephone number ("031-645-2026", "02-2025-1234", "+82-2-2025-1234") is no count and holds no year
+_PHONE = re.compile(r"(?<![\d-])(?:\+\d{1,3}[- ]\d{1,4}[- ]|0\d{1,2}-)\d{3,4}-\d{4}(?![\d-])")
 
 
 class Facts(BaseModel):
@@ -245,7 +247,7 @@ _UNIT_KEYS = {_unit_key(w): family for family, words in _UNIT_FAMILIES.items() f
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = MARKER.sub(" ", text)
-    return _URL_RE.sub(" ", text)
+    return _PHONE.sub(" ", _URL_RE.sub(" ", text))
 
 
 def _num(value: float) -> str:
@@ -603,6 +605,8 @@ def fact_spans(text: str) -> list[FactSpan]:
     """The dates, numbers and durations of ``text`` with their places in it, in reading order (names are found
     by the claim splitter, which needs phrase boundaries; see :mod:`assistant.checking.claims`)."""
     out, spans = Facts(), []
+    for m in list(_PHONE.finditer(text)):
+        text = _blank(text, m.span())
     for m in list(_TIME.finditer(text)):  # times of day: not numbers
         spans.append(FactSpan(kind="time", text=m[0].strip(), start=m.start(), end=m.end(), values=_clock(m[0])))
         text = _blank(text, m.span())
