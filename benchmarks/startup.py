@@ -95,7 +95,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=corpora.parse_sizes, default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--against", metavar="REF", help="also time git revision REF, in turns with this tree")
+    parser.add_argument("--against", metavar="REF", help="time git revision REF in turns with this tree (instead of the plain run)")
     args = parser.parse_args()
     targets = [("base", corpora.base())] + [(str(s), corpora.ensure(s, args.seed)) for s in args.sizes]
     if args.against:
