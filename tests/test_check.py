@@ -182,6 +182,35 @@ def test_a_wrong_part_of_the_day_is_contradicted_and_the_right_one_supported(bot
     assert next(c for c in right.claims if c.value == "오후").label == "supported"
 
 
+def test_another_form_of_a_verb_the_documents_use_is_no_unknown_word(bot):
+    """The documents say the practice "ran" in the afternoon; a claim that it "was run" in the morning speaks of
+    the same thing in another form of the verb, and is contradicted."""
+    claims = bot.check("The joint red-teaming practice of the Korea AI Safety Institute and Scale AI was run on the "
+                       "morning of day two.").claims
+    claim = next(c for c in claims if c.value == "morning")
+    assert claim.label == "contradicted" and claim.documents_value == "afternoon", claims
+
+
+@pytest.mark.parametrize("statement", ["Under the banner of safety, SFASS 2025 promised a follow-up forum in 2026.",
+                                       "2025 인공지능 안전 서울 포럼은 2026년에 후속 포럼을 열 예정이다."])
+def test_the_year_in_the_events_name_is_the_edition_and_no_rival_of_a_later_year(bot, statement):
+    """"SFASS 2025" names the edition: the follow-up forum's year (2026) in the same sentence is no other value
+    for it, and a sentence naming the 2025 forum supports it."""
+    claims = bot.check(statement).claims
+    edition = next(c for c in claims if c.value == "2025")
+    assert edition.label == "supported" and "2025" in edition.quote, claims
+    assert bot.check("SFASS 2024 kicked off on 28 October in Seoul.").claims[0].label == "contradicted"
+
+
+def test_an_organisation_written_with_its_abbreviation_in_brackets_keeps_its_role(bot):
+    """"정보통신산업진흥원(NIPA)이 주관했다": the name runs to the bracket it opened, so the role after it is read,
+    and the documents' organiser stands against it."""
+    claims = bot.check("SFASS는 과기정통부가 주최하고 정보통신산업진흥원(NIPA)이 주관했다.").claims
+    organiser = next(c for c in claims if "NIPA" in (c.value or ""))
+    assert organiser.value == "정보통신산업진흥원(NIPA)", claims
+    assert organiser.label == "contradicted" and "인공지능안전연구소" in organiser.documents_value, claims
+
+
 @pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])
 def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(bot, statement):
     """The documents place one session in the afternoon: that neither confirms nor denies the hours of every day."""

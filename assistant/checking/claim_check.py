@@ -23,11 +23,12 @@ import calendar
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllInflections, getAllLemmas
 
 from index.models import Chunk, Lang
 from index.text import _kiwi_lock, kiwi, split_sentences
@@ -696,7 +697,7 @@ class ClaimChecker:
             keys = {_CANONICAL.get(t, t): synonyms.get(t, w)
                     for t, w in every.items() if (stats.df[t] or t in synonyms) and not t.isdigit()}
             unknown = [t for t in every if not stats.df[t] and t not in synonyms and not t.isdigit()
-                       and not _names_nothing(m[0], t)]
+                       and not _names_nothing(m[0], t, stats.df)]
             # the event's own name says the claim is about the event itself ("a two-day forum")
             keys |= {t: TOPIC_WEIGHT for t in terms(m[0], quoted_korean=False) if t in stats.topic}
             if unknown and not any(a < end and start < b for a, b in atom.others):
@@ -775,7 +776,7 @@ class ClaimChecker:
         for m in words:
             inside = atom.clause[0] <= atom.sentence[0] + m.start() < atom.clause[1]
             for t, w in self.scorer.key_terms(m[0]).items():
-                if not t.isdigit() and not (not df[t] and (_names_nothing(m[0], t) or _synonym_weight(stats, t))):
+                if not t.isdigit() and not (not df[t] and (_names_nothing(m[0], t, df) or _synonym_weight(stats, t))):
                     keys[t] = max(keys.get(t, 0.0), w * (1.0 if inside else other))
         total = sum(keys.values())
         return sum(w for t, w in keys.items() if not df[t]) / total if total else 0.0
@@ -1065,8 +1066,16 @@ class ClaimChecker:
                       for t in self.scorer.key_terms(m[1])}
         rival_weights = {t: w for t, w in weights.items() if t not in described}
         rival_cue = {t: w for t, w in slot_cue.items() if t not in described}
-        can_contradict = can_contradict and bool(rival_cue or of_event)
         topic = self.scorer.stats().topic
+        if self._edition_year(atom, statement):  # said by any sentence giving the year beside the event's name
+            named = [s for s, said in zip(evidence, states) if said and s.own & topic]
+            if named:
+                year = atom.values[0]
+                return self._labelled(claim, "supported", max(named, key=lambda s: (
+                    any(self._beside_name(s.text, m.start(), m.end()) for m in re.finditer(year, s.text)),
+                    len(s.own & topic))), lang)
+            can_contradict = False
+        can_contradict = can_contradict and bool(rival_cue or of_event)
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
         for s, said in zip(evidence, states) if can_contradict else []:
             if s.chunk.lang != lang or said:
@@ -1126,6 +1135,20 @@ class ClaimChecker:
         return any(n.split()[-1].lower() == m.split()[-1].lower() and not same_name(n, m)
                    and not self._present(m, s.text) and n.lower() not in sentence.lower()
                    for m in mine for n in s.names if " " in n.strip())
+
+    def _edition_year(self, atom: AtomicClaim, statement: str) -> bool:
+        """Whether the claim is the documents' own year written as part of the event's name ("SFASS 2025",
+        "2025 인공지능 안전 서울 포럼"): it says which edition the statement is about, and a year the documents give
+        for something else in the sentence (a follow-up forum) is no rival of it."""
+        return (atom.kind == "date" and atom.values == [str(self.scorer.stats().event_year)]
+                and self._beside_name(statement, atom.start, atom.end))
+
+    def _beside_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the word just before or after ``text[start:end]`` is one of the event's name."""
+        topic = self.scorer.stats().topic
+        before = re.search(r"(\S+)\s*$", text[:start])
+        after = re.match(r"\s*(\S+)", text[end:])
+        return any(m and terms(m[1], quoted_korean=False) & topic for m in (before, after))
 
     def _earlier_year(self, atom: AtomicClaim, statement: str, s: _Sentence) -> bool:
         """Whether sentence ``s`` is about an earlier year than a claim of a number or a name, whose sentence names
@@ -1707,13 +1730,22 @@ def _verb_form(word: str, term: str) -> bool:
 _WEEKDAY_WORD = re.compile(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?")
 
 
-def _names_nothing(word: str, term: str) -> bool:
-    """Whether a word no document uses names no thing they could lack: a verb form (:func:`_verb_form`), a word for
-    the event as such ("the next edition"), a word of order or place ("after", "up") or a month or weekday written
-    short ("Wed 29 Oct")."""
+def _names_nothing(word: str, term: str, df: Mapping[str, int]) -> bool:
+    """Whether a word no document uses names no thing they could lack: a verb form (:func:`_verb_form`), another
+    form of a verb the documents use ("was run" where they say "ran"), a word for the event as such ("the next
+    edition"), a word of order or place ("after", "up") or a month or weekday written short ("Wed 29 Oct")."""
     bare = word.strip(",.;:!?\"'“”’()").lower()
     return (_verb_form(word, term) or term in _EVENT_WORDS or bare in ORDER_AND_PLACE_WORDS or bare in MONTHS
-            or bool(_WEEKDAY_WORD.fullmatch(bare)))
+            or bool(_WEEKDAY_WORD.fullmatch(bare)) or any(df[t] for form in _verb_forms(bare) for t in terms(form)))
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(word: str) -> frozenset[str]:
+    """The other forms of the English verb a word may be ("run" → "ran", "runs", "running"); none for a word that
+    is no verb."""
+    lemmas = getAllLemmas(word).get("VERB", ()) if word.isascii() else ()
+    return frozenset(form for lemma in lemmas for forms in getAllInflections(lemma, upos="VERB").values()
+                     for form in forms if form != word)
 
 
 def _same_time(claimed: list[str], offered: list[str]) -> bool | None:

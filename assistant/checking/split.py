@@ -182,10 +182,22 @@ def _names(sentence: str) -> list[tuple[int, int]]:
             merged.append((start, end))
     out = []
     for start, end in merged:
-        while end > start and sentence[end - 1] in ".,;:'’\"”)":
+        while end > start and sentence[end - 1] in ".,;:'’\"”)" and not _closes(sentence[start:end]):
             end -= 1
+        if _opens(sentence[start:end]) and sentence[end : end + 1] == ")":
+            end += 1  # "한국지능정보사회진흥원(NIA)이": the name with its abbreviation, whose bracket it closes
         out.append((start, end))
     return out
+
+
+def _opens(name: str) -> bool:
+    """Whether a name leaves a bracket open ("한국지능정보사회진흥원(NIA")."""
+    return name.count("(") > name.count(")")
+
+
+def _closes(name: str) -> bool:
+    """Whether a name ends with the bracket it opened ("한국지능정보사회진흥원(NIA)")."""
+    return name.endswith(")") and name.count("(") == name.count(")")
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|until|through|and|&|부터|에서|까지)\s*(?:the\s+)?", re.IGNORECASE)
