@@ -211,6 +211,36 @@ def test_an_organisation_written_with_its_abbreviation_in_brackets_keeps_its_rol
     assert organiser.label == "contradicted" and "인공지능안전연구소" in organiser.documents_value, claims
 
 
+@pytest.mark.parametrize("statement", ["SFASS opened on 28 October, not wrapping up until 2 November.",
+                                       "The forum didn't close until 2 November."])
+def test_not_ending_until_a_day_says_the_event_ended_that_day(bot, statement):
+    """"not … until 2 November" is when the event ended: the documents' last day stands against it."""
+    claim = next(c for c in bot.check(statement).claims if c.value == "2 November")
+    assert claim.label == "contradicted" and claim.documents_value == "29 October", claim
+
+
+@pytest.mark.parametrize("statement, label, documents", [
+    ("Yoo Hyun-seok of KOCCA spoke at SFASS.", "supported", None),
+    ("Yoo Hyun-seok of Google spoke at SFASS.", "contradicted", "KOCCA"),
+    ("Kim Myung-joo of the National AI Strategy Committee gave the welcome address.", "contradicted", "ETRI"),
+])
+def test_a_person_named_with_their_organisation_is_checked_against_the_documents_post(bot, statement, label,
+                                                                                    documents):
+    """"X of Y": the documents give each person one post; another organisation is contradicted with it."""
+    claim = bot.check(statement).claims[0]
+    assert " of " in claim.value and claim.label == label, claim
+    assert documents is None or documents in claim.documents_value, claim
+
+
+def test_the_address_of_a_person_named_with_their_organisation_is_that_persons(bot):
+    """The documents give Song Sang-hoon the congratulatory address: "the welcome address" is what is wrong, not
+    who he is."""
+    claims = bot.check("Song Sang-hoon of the National AI Strategy Committee delivered the welcome address.").claims
+    assert claims[0].label == "supported", claims
+    address = next(c for c in claims if "welcome" in c.value)
+    assert address.label == "contradicted" and "congratulatory" in address.documents_value, claims
+
+
 @pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])
 def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(bot, statement):
     """The documents place one session in the afternoon: that neither confirms nor denies the hours of every day."""
@@ -650,9 +680,13 @@ def test_the_address_is_checked_for_the_person_of_its_own_clause(bot):
     assert address.label == "contradicted" and address.documents_value == "축사"
 
 
-def test_a_wrong_pairing_of_person_and_address_is_marked_once(bot):
+def test_a_wrong_pairing_of_person_and_address_is_marked_once_on_the_address(bot):
+    """Song Sang-hoon, one of the documents' people, gave the congratulatory address: the address is what is
+    wrong, and the person is not marked a second time with whoever gave the welcome address."""
     verdict = bot.check("Song Sang-hoon delivered the welcome address at the opening ceremony.")
-    assert [c.value for c in verdict.claims if c.label == "contradicted"] == ["Song Sang-hoon"]
+    marked = [c for c in verdict.claims if c.label == "contradicted"]
+    assert len(marked) == 1 and "welcome address" in marked[0].value, verdict.claims
+    assert "congratulatory" in marked[0].documents_value.lower(), verdict.claims
 
 
 def test_a_person_is_not_contradicted_by_someone_else_holding_the_post_they_are_given(bot):
@@ -903,10 +937,10 @@ def test_the_day_an_organisation_took_part_is_the_day_the_documents_list_it(bot,
 
 def test_a_name_checked_for_its_day_is_not_contradicted_by_another_speaker(bot):
     """"Anthropic spoke on 29 October": Anthropic sent speakers on both days; another speaker's sentence does not
-    make the name wrong. A person given the wrong address is still contradicted."""
+    make the name wrong. A person given the wrong address is still marked wrong, on the address."""
     assert all(c.label == "supported" for c in bot.check("Anthropic spoke on 29 October.").claims)
     claims = bot.check("Song Sang-hoon delivered the welcome address at the SFASS opening ceremony on 28 October.").claims
-    assert any(c.label == "contradicted" and "Song" in c.value for c in claims), claims
+    assert any(c.label == "contradicted" and "welcome address" in c.value for c in claims), claims
 
 
 @pytest.mark.parametrize("statement, label", [

@@ -24,8 +24,9 @@ SUITE_FLOORS = {
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
-    "claims": {"supported": (0.96, 0.92), "contradicted": (0.97, 0.70), "not_found": (0.64, 0.93)},
-    "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.87), "not_found": (0.64, 0.89)},
+    "claims": {"supported": (0.96, 0.93), "contradicted": (0.97, 0.85), "not_found": (0.83, 0.93)},
+    # (claims-tuning ends with the hardest statements, moved here from the blind set once studied)
+    "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.97, 0.85), "not_found": (0.58, 0.89)},
     "claims-tuning-2": {"supported": (0.96, 0.86), "contradicted": (0.90, 0.65), "not_found": (0.58, 0.96)},
     "claims-tuning-3": {"supported": (0.90, 0.80), "contradicted": (0.97, 0.50), "not_found": (0.38, 0.86)},
     # one statement pairs a person with the wrong address; the person is marked, where its label marks the address
@@ -46,7 +47,7 @@ CLAIM_FLOORS = {
     "claims-tuning-18": {"supported": (0.92, 0.84), "contradicted": (0.85, 0.57), "not_found": (0.57, 0.90)},
 }
 # ... and the share of blind statements whose verdict (the worst label shown) is right
-CLAIM_VERDICT_FLOOR = {"claims": 0.72}
+CLAIM_VERDICT_FLOOR = {"claims": 0.77}
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.04, "article": 0.14, "other-event": 0.07}
 
 

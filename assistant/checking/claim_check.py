@@ -170,6 +170,9 @@ _PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30�
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
 _HAPPENED = (_CANONICAL["held"], _CANONICAL["open"])
+# a person named with their organisation after the name: "Song Sang-hoon of the National AI Strategy Committee"
+_PERSON_OF = re.compile(r"(?P<person>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)\s+(?:of|from|at)\s+(?:the\s+)?"
+                        r"(?P<title>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|on|and|&))*)")
 _FULL_DATE = re.compile(r"(?:\d{4}-)?\d\d-\d\d")  # a date value with its month and day ("2025-10-28", "10-28")
 
 
@@ -196,7 +199,8 @@ def _range_days(found: list[FactSpan]) -> set[str]:
 # Words saying which end of the event a date is: when it began, or when it ended.
 _STARTED = re.compile(r"개막|시작|막\s*(?:을\s*)?올|\b(?:open(?:ed|s)|beg(?:an|ins)|kick(?:ed|s)?\s+off|start(?:ed|s)|"
                       r"launch(?:ed|es))\b", re.IGNORECASE)
-_ENDED = re.compile(r"끝[나났내냈]|폐막|막을\s*내|마무리|종료|마지막\s*날|\b(?:clos(?:ed|es)|end(?:ed|s)|wrap(?:ped|s)\s+up|"
+_ENDED = re.compile(r"끝[나났내냈]|폐막|막을\s*내|마무리|종료|마지막\s*날|\b(?:(?:not|[a-z]*n[’']t)\s+(?:[a-z]+\s+){0,3}until+|"
+                    r"clos(?:ed|es)|end(?:ed|s)|wrap(?:ped|s)\s+up|"
                     r"wrapping\s+up|conclud(?:ed|es)|finish(?:ed|es)|until+|last\s+day)\b", re.IGNORECASE)
 # A passage naming the first day says which date the event began on (a claim naming it says which day, not when
 # the event began: "첫째 날(10월 28일)과 둘째 날(10월 29일)").
@@ -878,8 +882,9 @@ class ClaimChecker:
         names ("포럼은 28일 개막해 사흘간 이어진 뒤 30일 폐막했다", "SFASS opened on 27 October and closed on 30
         October": the forum closed then)."""
         if not re.search(r"[가-힣]", clause):
-            # an English clause going on with a verb ("…, and closed on 30 October"): the earlier clause's subject
-            if not re.match(r"\s*(?:and|but|then)\s+(?:was\s+|were\s+)?[a-z]+ed\b", clause):
+            # an English clause going on with a verb ("…, and closed on 30 October", "…, wrapping up on 30
+            # October"): the earlier clause's subject
+            if not re.match(r"\s*(?:(?:and|but|then)\s+(?:was\s+|were\s+)?[a-z]+ed|(?:not\s+)?[a-z]+ing)\b", clause):
                 return False
         elif _SUBJECT.search(clause):
             return False
@@ -948,6 +953,10 @@ class ClaimChecker:
                 return None  # one of a list of several names: the documents' other members are no rival values
             kind = (self._kind(atom.value, statement) or self._place_it_ends(atom, statement)
                     or ("person" if self._strangers_name(atom.value) else None))
+            if (kind == "person" and address_kinds(statement[slice(*atom.clause)]) and address_kinds(s.text)
+                    and self._rarity(atom.value) > float("-inf")):
+                return None  # "X delivered the welcome address", X one of the documents' people: which address
+                # is what is wrong (see :meth:`_judge_address`), not who gave the one the sentence names
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
                 return None  # an organisation the documents know, named in another role: contradicted only
                 # by a sentence saying nearly all the claim says
@@ -1014,6 +1023,8 @@ class ClaimChecker:
         person = self._titled_person(atom, evidence)
         if person is not None:  # the title is confirmed: what is left to check is what the person did
             atom = replace(atom, value=person, values=[person])
+        elif (other_post := self._other_post(atom, evidence, lang)) is not None:
+            return self._labelled(claim, "contradicted", other_post[0], lang, other_post[1])
         if atom.kind is None:
             titled = KOREAN_PERSON.search(atom.value)  # "말한 건 배경훈 장관이었다": a person Kiwi reads as words
             return (self._judge_post(atom, claim, statement, evidence, lang)
@@ -1221,9 +1232,10 @@ class ClaimChecker:
         return self._labelled(claim, "contradicted", about[0], lang, value) if value else None
 
     def _titled_person(self, atom: AtomicClaim, evidence: list[_Sentence]) -> str | None:
-        """The person of a name claimed with a title before it ("Deputy Prime Minister Bae Kyung-hoon") when a
-        sentence gives that person that title; ``None`` for any other claim."""
-        m = EN_TITLED_NAME.fullmatch(atom.value) if atom.kind == "name" else None
+        """The person of a name claimed with a title before it ("Deputy Prime Minister Bae Kyung-hoon") or an
+        organisation after it ("Song Sang-hoon of the National AI Strategy Committee") when a sentence gives that
+        person that title or organisation; ``None`` for any other claim."""
+        m = (EN_TITLED_NAME.fullmatch(atom.value) or _PERSON_OF.fullmatch(atom.value)) if atom.kind == "name" else None
         if m is None:
             return None
         words = re.sub(r"\bPM\b", "Prime Minister", m["title"], flags=re.IGNORECASE).split()
@@ -1231,6 +1243,18 @@ class ClaimChecker:
         if any(self._present(m["person"], s.text) and title.search(s.text) for s in evidence):
             return m["person"]
         return None
+
+    def _other_post(self, atom: AtomicClaim, evidence: list[_Sentence], lang: Lang) -> tuple[_Sentence, str] | None:
+        """A person claimed to be of an organisation ("Kim Myung-joo of the National AI Strategy Committee") whom
+        the documents give a post elsewhere, and never with that organisation: the sentence and the post."""
+        m = _PERSON_OF.fullmatch(atom.value) if atom.kind == "name" else None
+        if m is None:
+            return None
+        posts = [(s, p["post"].strip()) for s in evidence if s.chunk.lang == lang
+                 for p in EN_POST.finditer(s.text) if same_name(p["name"], m["person"])]
+        if not posts or any(self._present(m["title"], s.text) for s in evidence if self._present(m["person"], s.text)):
+            return None
+        return posts[0]
 
     def _support(self, listed: list[str], weights: dict[str, float], s: _Sentence) -> float:
         """How far a sentence stating the claim's value is about what the claim says: its share of the context;
@@ -1385,7 +1409,9 @@ class ClaimChecker:
         single person."""
         claimed = address_kinds(atom.value)
         sentence = statement[slice(*atom.sentence)]
-        people = {statement[a:b] for a, b in atom.other_names if self._kind(statement[a:b], sentence) == "person"}
+        # (a person named with their organisation is that person: "Song Sang-hoon of the National AI ...")
+        named = [(m["person"] if (m := _PERSON_OF.fullmatch(statement[a:b])) else statement[a:b]) for a, b in atom.other_names]
+        people = {n for n in named if self._kind(n, sentence) == "person"}
         # the person of its own clause, where another clause names someone else ("배경훈 … 했고, 송상훈 단장은 환영사를")
         clause = statement[slice(*atom.clause)]
         own = {p for p in people if p in clause}
@@ -1718,8 +1744,8 @@ def _verb_form(word: str, term: str) -> bool:
     "together", "off" of "kicked off", a Korean verb stem): how a claim says what happened varies from writer to
     writer, so such a word does not make the claim one about an unknown thing. A word that may be a noun
     ("gathering", "parking", "sponsor") is not one."""
-    if word.isascii():
-        bare = word.strip(",.;:!?\"'“”’").lower()
+    if word.isascii() or "’" in word:
+        bare = re.sub(r"n[’']t$", "", word.strip(",.;:!?\"'“”’").lower())  # "didn't", "wasn’t": the verb
         if bare in _PARTICLES:
             return True
         lemmas = getAllLemmas(bare)
