@@ -409,3 +409,15 @@ def test_fireworks_asked_in_korean_are_not_answered_by_an_english_sentence_about
     bot = Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-15",
                              data_dir=tmp_path / "data"))
     assert bot.ask("마지막 날에 불꽃놀이도 하나요?").refused
+
+
+def test_a_sentence_saying_he_is_answered_with_the_name_its_heading_gives(tmp_path):
+    """The garden festival's biographies name each person in the heading ("## Jeong Man-seok — Master
+    chrysanthemum grower") and then say "He gives …", "His centrepiece …": quoted alone, the answer would not say
+    whose chrysanthemum it is, so the heading leads the first sentence, once."""
+    bot = Assistant(Settings(knowledge_dir=PROJECT_ROOT / "tests" / "fixtures" / "tuning-event-18",
+                             data_dir=tmp_path / "data"))
+    answer = bot.ask("Tell me about the thousand-bloom chrysanthemum.")
+    assert not answer.refused and "1,026" in answer.text, answer.text
+    assert answer.text.count("Jeong Man-seok") == 1 and answer.text.index("Jeong Man-seok") < answer.text.index(
+        "1,026"), answer.text

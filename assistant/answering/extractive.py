@@ -56,6 +56,8 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{4,})[\"”]")  # the words inside quo
 _ENDS_SENTENCE = re.compile(r"[.!?。]$")
 # a field of a record ("역할: 심사위원장", "Role: Festival director"): of the thing its heading names
 _FIELD = re.compile(r"[^\s:：][^:：\n]{0,24}[:：]\s")
+# a person the sentence speaks of without naming them ("He runs …", "그는 …"), who the passage's heading may name
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b|(?:^|\s)그(?:녀)?(?:는|가|의|를)\s", re.IGNORECASE)
 _ABOUT = re.compile(r"\babout\b|에\s*(?:대해|대한|관해)", re.IGNORECASE)  # "tell me about …": the subject as a whole
 # a sentence announcing the list after it ("… the following five books:", "다음 5권을 최종 후보로 골랐다.")
 _ANNOUNCES_LIST = re.compile(
@@ -555,11 +557,16 @@ class ExtractiveAnswerer:
         such)."""
         used: list[Chunk] = []
         parts = []
+        led = ""  # the heading that led the sentence before, which the next one need not repeat
         for k, c in enumerate(picked):
             if c.chunk not in used:
                 used.append(c.chunk)
             marker = f"[{used.index(c.chunk) + 1}]"
             sentence = self._with_its_subject(c)
+            heading = sentence[: len(sentence) - len(c.sentence)]
+            if heading and heading == led:
+                sentence = c.sentence  # led by the same heading as the sentence before: said once
+            led = heading
             if c.chunk.lang == language:
                 parts.append(cite(sentence, marker))
                 continue
@@ -571,13 +578,15 @@ class ExtractiveAnswerer:
         return Draft(text=" ".join(parts), passages=used)
 
     def _with_its_subject(self, c: Evidence) -> str:
-        """The sentence, led by the heading it stands under when it is a field of a record ("역할: 심사위원장") and
-        the heading names whose record it is ("정유리 (Jung Yu-ri)") where the field does not: read alone, it would
-        not say who."""
+        """The sentence, led by the heading it stands under when it is a field of a record ("역할: 심사위원장") or
+        speaks of someone as "he" or "she" ("He runs a kite studio"), and the heading names whose record it is
+        ("정유리 (Jung Yu-ri)") where the sentence does not: read alone, it would not say who."""
         heading = section_of(c.chunk)
-        if not heading or not _FIELD.match(c.sentence):
+        if not heading:
             return c.sentence
         names = self._names(heading)
+        if not _FIELD.match(c.sentence):  # "he"/"she": the one the heading is about, the name it starts with
+            names = names[:1] if _PERSONAL_PRONOUN.search(c.sentence) and names and heading.startswith(names[0]) else []
         return f"{heading} — {c.sentence}" if names and not any(name_in(n, c.sentence) for n in names) else c.sentence
 
     def refuse(self, language: Lang, evidence: Chunk | None = None) -> Draft:
