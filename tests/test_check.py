@@ -241,6 +241,20 @@ def test_the_address_of_a_person_named_with_their_organisation_is_that_persons(b
     assert address.label == "contradicted" and "congratulatory" in address.documents_value, claims
 
 
+@pytest.mark.parametrize("statement, label", [
+    ("Day-two speakers swapped benchmarking experience.", "supported"),
+    ("둘째 날 연사들은 벤치마킹 경험을 나눴다.", "supported"),
+    ("Day-two speakers criticised benchmarking experience.", "not_found"),
+    ("둘째 날 연사들은 벤치마킹 경험을 비판했다.", "not_found"),
+])
+def test_a_verb_of_sharing_the_documents_do_not_use_says_what_they_say_and_another_verb_does_not(bot, statement,
+                                                                                               label):
+    """The documents say the speakers "shared" (공유) their benchmarking experience: "swapped" or "나눴다" says the
+    same; "criticised" says something they never say."""
+    claim = next(c for c in bot.check(statement).claims if "benchmark" in c.value or "벤치마킹" in c.value)
+    assert claim.label == label, claim
+
+
 @pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])
 def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(bot, statement):
     """The documents place one session in the afternoon: that neither confirms nor denies the hours of every day."""

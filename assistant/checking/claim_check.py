@@ -166,6 +166,9 @@ _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean n
 # what taking part in the event is said with: the day such a clause names is the day its names took part
 _TAKING_PART = (_CANONICAL["attend"], _CANONICAL["say"])
 _TAKING_PART_STEMS = ("present", "spoke", "speak", "talk", "appear", "sent", "send", "발표", "연설", "강연")
+# verbs for what speakers did with what they brought, one as good as another where the documents use another
+_SHARING = ("share", "shar", "talk", "discus", "swap", "exchang", "outlin", "walk", "showcas", "present", "공유", "나누",
+            "소개", "선보이", "발표")
 _PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30일": words saying only when, beside a date
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
@@ -1582,9 +1585,13 @@ class ClaimChecker:
         return (s, names[0][2]) if len(names) == 1 else None
 
     def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
-        """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found."""
+        """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found (a
+        word no document uses, but for a verb of sharing, "talked" where they say "shared", "나눴다" where they say
+        "공유했다", and a word naming nothing that is no other verb: "through", another form of a verb they use)."""
         df = self.scorer.stats().df
-        keys = {_CANONICAL.get(t, t): w for t, w in self.scorer.key_terms(clause).items()}
+        excused = {t for m in _WORD.finditer(clause) for t in self.scorer.key_terms(m[0]) if not df[t] and (
+            t.startswith(_SHARING) or (_names_nothing(m[0], t, df) and not _verb_form(m[0], t)))}
+        keys = {_CANONICAL.get(t, t): w for t, w in self.scorer.key_terms(clause).items() if t not in excused}
         if not keys or any(not df[t] for t in keys if not t.startswith("≈")):
             return self._labelled(claim, "not_found", None, lang)
         best = max(evidence, key=lambda s: self._cover(keys, s), default=None)
