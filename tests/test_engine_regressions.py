@@ -421,3 +421,15 @@ def test_a_sentence_saying_he_is_answered_with_the_name_its_heading_gives(tmp_pa
     assert not answer.refused and "1,026" in answer.text, answer.text
     assert answer.text.count("Jeong Man-seok") == 1 and answer.text.index("Jeong Man-seok") < answer.text.index(
         "1,026"), answer.text
+
+
+def test_a_notice_announcing_what_follows_is_answered_with_its_list(lantern_bot):
+    """"다음 물품은 축제장 안으로 가지고 들어올 수 없습니다. 입구 검색대에서 …": the paragraph announces the list
+    after it, though another sentence follows the announcing one; the answer quotes the items ("다음 날은 …"
+    announces nothing)."""
+    from assistant.answering.extractive import _ANNOUNCES_LIST
+
+    answer = lantern_bot.ask("축제장에 가지고 들어가면 안 되는 물건 뭐 있어?")
+    assert not answer.refused and all(item in answer.text for item in ("풍등", "폭죽", "유리병")), answer.text
+    assert _ANNOUNCES_LIST.search("다음 물품은 가지고 들어올 수 없습니다.")
+    assert not _ANNOUNCES_LIST.search("다음 날은 비가 와서 공연이 취소됐다.")

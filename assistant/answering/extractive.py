@@ -61,7 +61,8 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b|(?:^|\s)그(?:녀)?(
 _ABOUT = re.compile(r"\babout\b|에\s*(?:대해|대한|관해)", re.IGNORECASE)  # "tell me about …": the subject as a whole
 # a sentence announcing the list after it ("… the following five books:", "다음 5권을 최종 후보로 골랐다.")
 _ANNOUNCES_LIST = re.compile(
-    r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))", re.IGNORECASE)
+    r"[:：]\s*$|\bfollowing\b|\bas follows\b|다음(?:과 같|의|\s*(?:\d|[한두세네열]\s|다섯|여섯|일곱|여덟|아홉))|"
+    r"다음\s+(?!날|주|달|해|회|번|차례)[가-힣]+(?:은|는|을|를)\s", re.IGNORECASE)  # "다음 물품은 …": not "다음 날은"
 LEAD_DOCUMENTS = 24  # at most this many documents' opening passages are read for a summary, or when or where
 LEAD_PASSAGES = 3  # a document's opening: this many passages
 OVERVIEW_PASSAGES = 16  # a summary reads this many passages of an overview (for its dates, venue and count)
@@ -451,8 +452,9 @@ class ExtractiveAnswerer:
         """The items of the list right after ``c``: the passages after its own under the same heading, each a line
         that ends no sentence ("『세포의 도시』", "Exhibition Hall A (1F): publishers' booths"), up to the first that
         does (the prose after the list)."""
-        if not c.chunk.text.rstrip().endswith(c.sentence):
-            return []  # the sentence does not end its passage: what follows it there is no list
+        text = c.chunk.text.rstrip()
+        if c.sentence not in text or "\n" in text[text.rfind(c.sentence):]:
+            return []  # the sentence is not on its passage's last line: what follows it there is no list
         items: list[Chunk] = []
         for other in self._following(c.chunk, LIST_ITEMS):
             line = other.text.strip()
