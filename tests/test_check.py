@@ -42,6 +42,15 @@ def test_a_korean_statement_is_split_too_and_a_date_range_stays_one_claim():
     assert next(a for a in atoms if a.kind == "date").values == ["10-28", "10-29"]
 
 
+def test_a_quoted_theme_is_a_title_claim_and_a_quoted_name_beside_it_is_not():
+    """"'X'를 주제로 '2025 인공지능 안전 서울 포럼'이 열렸다": X is the theme; the forum's name, quoted after the word
+    for a theme, is no title; "Trustworthy AI" inside a quoted title is no name of its own."""
+    atoms = split_statement("'보다 안전한 AI 세상을 향한 글로벌 협력'을 주제로 ‘2025 인공지능 안전 서울 포럼’이 열렸다.")
+    assert [a.value for a in atoms if a.kind == "title"] == ["보다 안전한 AI 세상을 향한 글로벌 협력"]
+    atoms = split_statement("SFASS opened under the banner 'Trustworthy AI for All'.", is_topic=lambda n: n == "SFASS")
+    assert [(a.kind, a.value) for a in atoms if a.kind in ("title", "name")] == [("title", "Trustworthy AI for All")]
+
+
 @pytest.mark.parametrize("statement", [
     "포럼 주제는 '보다 안전한 AI 세상을 향한 글로벌 협력'ㅎㅎ 작년(2024) AI 서울 정상회의 후속 행사라고 함",
     "Anthropic spoke on day one 👀 Scale AI signed the MOU on day two",
@@ -253,6 +262,26 @@ def test_a_verb_of_sharing_the_documents_do_not_use_says_what_they_say_and_anoth
     same; "criticised" says something they never say."""
     claim = next(c for c in bot.check(statement).claims if "benchmark" in c.value or "벤치마킹" in c.value)
     assert claim.label == label, claim
+
+
+@pytest.mark.parametrize("statement, value, label, documents", [
+    ("'모두를 위한 안전한 AI'를 주제로 열린 SFASS에는 150여 명이 참석했다.", "모두를 위한 안전한 AI", "contradicted",
+     "보다 안전한 AI 세상을 향한 글로벌 협력"),
+    ("SFASS took place under the theme 'Safe AI for Every Nation'.", "Safe AI for Every Nation", "contradicted",
+     "Global Cooperation for a Safer AI Future"),
+    ("SFASS의 주제는 '보다 안전한 AI 세상을 향한 글로벌 협력'이었다.", "보다 안전한 AI 세상을 향한 글로벌 협력", "supported",
+     None),
+    # one word changed is no longer the documents' title, nor clearly another one
+    ("The forum's theme was 'Global Cooperation for a Better AI Future'.", "Global Cooperation for a Better AI Future",
+     "not_found", None),
+    # the documents give day one several session topics: another is not contradicted by them
+    ("첫째 날 'AI 에이전트 보안'을 주제로 한 세션이 열렸다.", "AI 에이전트 보안", "not_found", None),
+])
+def test_a_quoted_theme_is_one_claim_checked_against_the_title_the_documents_give(bot, statement, value, label,
+                                                                                documents):
+    claims = bot.check(statement).claims
+    claim = next(c for c in claims if c.value == value)
+    assert claim.label == label and claim.documents_value == documents, claims
 
 
 @pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])

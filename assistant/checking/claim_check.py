@@ -73,7 +73,7 @@ from .roles import (
     titles,
     without_role,
 )
-from .split import AtomicClaim, _names, split_statement
+from .split import THEME_WORD, AtomicClaim, _names, quoted_titles, split_statement
 
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it
@@ -169,6 +169,28 @@ _TAKING_PART_STEMS = ("present", "spoke", "speak", "talk", "appear", "sent", "se
 # verbs for what speakers did with what they brought, one as good as another where the documents use another
 _SHARING = ("share", "shar", "talk", "discus", "swap", "exchang", "outlin", "walk", "showcas", "present", "공유", "나누",
             "소개", "선보이", "발표")
+_SESSION = re.compile(r"세션|프로그램|\bsessions?\b|\bprogram(?:me)?s?\b", re.IGNORECASE)
+TITLE_SAME = 0.75  # a claimed title sharing this much of its words with the documents' is theirs
+TITLE_OTHER = 0.4  # ... and one sharing at most this much with every title they give the same thing is another
+
+
+def _titles_given(text: str) -> list[str]:
+    """The titles a passage sentence gives ("'보다 안전한 AI 세상을 향한 글로벌 협력(Global …)'을 주제로", "주제: …"),
+    each part of one written in two languages on its own."""
+    spans = [text[a:b] for a, b in quoted_titles(text)]
+    spans += [m[1] for m in re.finditer(r"(?:주제|theme)\s*[:：]\s*([^\n]+)", text, re.IGNORECASE)]
+    out = []
+    for span in spans:
+        span = span.strip().rstrip(".。")
+        inner = re.search(r"\(([^()]+)\)\s*$", span)
+        out += [span[: inner.start()].strip(), inner[1].strip()] if inner else [span.strip()]
+    return [t for t in out if t]
+
+
+def _language_of(text: str) -> Lang:
+    return "ko" if re.search(r"[가-힣]", text) else "en"
+
+
 _PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30일": words saying only when, beside a date
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
@@ -1034,6 +1056,9 @@ class ClaimChecker:
                     or self._judge_address(atom, claim, statement, evidence, lang)
                     or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))
                     or self._judge_meaning(claim, atom.value, evidence, lang))
+        if atom.kind == "title":
+            return (self._judge_title(atom, claim, statement, evidence, lang)
+                    or self._judge_meaning(claim, atom.value, evidence, lang))
         post = (self._judge_day_date(atom, claim, statement, evidence, lang)
                 or self._judge_when(atom, claim, statement, evidence, lang)
                 or self._judge_post(atom, claim, statement, evidence, lang)
@@ -1403,6 +1428,37 @@ class ClaimChecker:
         bare = lambda name: re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         glossed = {bare(n) for n in (*aliases.get(offered, ()), *aliases.get(f"the {offered}", ()))}
         return same_name(claimed, offered) or bare(claimed) in glossed
+
+    def _judge_title(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                     lang: Lang) -> Claim | None:
+        """A quoted theme or slogan ("'책임 있는 AI를 위한 글로벌 연대'를 주제로 열린 포럼"): supported by a sentence giving
+        a title of nearly the same words to the same kind of thing (the event, or a session where the claim speaks of
+        one), contradicted when the documents give that thing only titles sharing few of its words (a translation
+        of the title in other words is neither). None when the documents give it no title."""
+        sentence = statement[slice(*atom.sentence)]
+        part = lambda text: bool(_SESSION.search(text) or day_ordinals(text))  # of one session or day's, not the event's
+        session = part(sentence)
+        mine = terms(atom.value, quoted_korean=False)
+        query = f"{sentence} 주제 theme"
+        given: list[tuple[_Sentence, str, float, bool]] = []  # sentence, title, words shared, all of the claim's
+        for s in [*evidence, *self._look_up(sentence, query, lang)]:
+            if not THEME_WORD.search(s.text) or part(s.text) != session:
+                continue
+            for title in _titles_given(s.text):
+                theirs = terms(title, quoted_korean=False)
+                if mine and theirs:
+                    given.append((s, title, len(mine & theirs) / max(len(mine), len(theirs)), mine <= theirs))
+        if not given:
+            return None
+        best = max(given, key=lambda g: g[2])
+        if best[2] >= TITLE_SAME and best[3]:  # (every word of it theirs: one word changed is a misquote)
+            return self._labelled(claim, "supported", best[0], lang)
+        own = [g for g in given if _language_of(g[1]) == lang]
+        if best[2] <= TITLE_OTHER and len({terms(g[1], quoted_korean=False) for g in own}) == 1:
+            # (the one title they give it: where they give several, as for a day's sessions, another is no rival)
+            s, title = next((g for g in own if g[0].chunk.lang == lang), own[0])[:2]
+            return self._labelled(claim, "contradicted", s, lang, title)
+        return None
 
     def _judge_address(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                        lang: Lang) -> Claim | None:

@@ -147,7 +147,7 @@ class Facts(BaseModel):
         return [*self.dates, *self.years, *self.numbers, *self.names]
 
 
-FactKind = Literal["date", "number", "duration", "name", "day", "time", "weekday"]
+FactKind = Literal["date", "number", "duration", "name", "day", "time", "weekday", "title"]
 _TIME = re.compile(
     r"(?:오전|오후)\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?|\d{1,2}\s*시(?:\s*\d{1,2}\s*분|\s*반)?(?![가-힣])|"
     r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?",

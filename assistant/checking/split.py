@@ -266,6 +266,23 @@ def _unit_end(sentence: str, fact: FactSpan) -> int:
     return fact.end + m.end() if m else fact.end
 
 
+# a quoted title ("'보다 안전한 AI 세상을 향한 글로벌 협력'을 주제로", "under the banner 'Trustworthy AI for All'"): the
+# words inside the quotation marks, with a word for a theme or slogan close before or after them
+_QUOTED = re.compile(r"(?:^|(?<=[\s(\[]))[‘'“\"「『]([^’'”\"」』\n]{3,80}?)[’'”\"」』](?![A-Za-z])")
+THEME_WORD = re.compile(r"주제|슬로건|표어|기치|내걸|내건|\b(?:themes?|themed|banner|slogan|motto|tagline)\b", re.IGNORECASE)
+_THEME_BEFORE = re.compile(r"(?:주제|슬로건|표어|\b(?:theme|banner|slogan|motto|tagline)(?:\s+of)?)\s*(?:[은는이가]|was|is|[:：])?\s*$",
+                           re.IGNORECASE)
+_THEME_AFTER = re.compile(r"\s*(?:[을를이가은는]|(?:이)?라는)?\s*(?:주제|슬로건|표어|기치|내걸|내건|(?:theme|banner|slogan|motto|tagline)\b)",
+                          re.IGNORECASE)
+
+
+def quoted_titles(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the titles a sentence gives a theme or slogan, inside their quotation marks: "주제는 'X'",
+    "'X'를 주제로", "'X'을 내건", "under the banner 'X'" (not a quoted name merely near such a word)."""
+    return [m.span(1) for m in _QUOTED.finditer(sentence) if len(m[1].split()) >= 2
+            and (_THEME_BEFORE.search(sentence[: m.start()]) or _THEME_AFTER.match(sentence, m.end()))]
+
+
 def _rest(clause: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of a clause outside the given values."""
     out, at = [], clause[0]
@@ -322,6 +339,11 @@ def split_statement(
         facts.sort(key=lambda f: f.start)
         names = [n for a, b in _names(sentence) if (n := _outside(sentence, (a, b), facts))]
         names = [(a, b) for a, b in names if not is_word(sentence[a:b], not re.sub(r"[\s\"'“‘(\[]", "", sentence[:a]))]
+        themes = quoted_titles(sentence)  # a title is one claim: no name or number inside it is one of its own
+        names = [(a, b) for a, b in names if not any(x <= a < y for x, y in themes)]
+        facts = [f for f in facts if not any(x <= f.start < y for x, y in themes)]
+        facts += [FactSpan(kind="title", text=sentence[a:b], start=a, end=b, values=[sentence[a:b]]) for a, b in themes]
+        facts.sort(key=lambda f: f.start)
         found: list[AtomicClaim] = []
         # a fact is never split, nor a date from its day of the week ("Thursday, Oct 30")
         whole = [(f.start, f.end) for f in facts] + [
