@@ -284,6 +284,20 @@ def test_a_quoted_theme_is_one_claim_checked_against_the_title_the_documents_giv
     assert claim.label == label and claim.documents_value == documents, claims
 
 
+@pytest.mark.parametrize("statement, day, date, documents", [
+    ("MOU는 첫날인 10월 28일 체결됐다.", "첫날", "10월 28일", "10월 29일"),
+    ("The MOU was signed with Scale AI on the forum's opening day, Oct 28.", "opening day", "Oct 28", "29 October"),
+])
+def test_a_signing_on_the_wrong_day_marks_the_day_and_the_date_beside_it(bot, statement, day, date, documents):
+    """The MOU was signed on day two: "signed on the opening day" is no day its parties merely took part on (Scale
+    AI also sent speakers on day one), and the date written beside the day says the same wrong thing."""
+    labels = {c.value: c for c in bot.check(statement).claims}
+    assert labels[day].label == "contradicted", labels
+    assert labels[date].label == "contradicted" and labels[date].documents_value == documents, labels
+    right = {c.value: c.label for c in bot.check("SFASS opened on its first day, 28 October.").claims}
+    assert right == {"first day": "supported", "28 October": "supported"}, right
+
+
 @pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])
 def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(bot, statement):
     """The documents place one session in the afternoon: that neither confirms nor denies the hours of every day."""

@@ -192,6 +192,9 @@ def _language_of(text: str) -> Lang:
 
 
 _PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30일": words saying only when, beside a date
+# what stands between a day of the event and its date written beside it ("opening day, Oct 28", "첫날인 28일")
+_APPOSED = re.compile(r"[\s,(（)）]*(?:(?:the|its)\s+)?(?:\w+['’]s\s+)?|\s*(?:인|이자)?\s*", re.IGNORECASE)
+_SIGNED = _CANONICAL["sign"]  # "signed with Scale AI on day one": a signing, not the day its parties took part
 _START_END = (_CANONICAL["open"], _CANONICAL["end"])
 VENUE = "≈venue"  # stands for "names a venue" in a sentence's terms and a place claim's context
 _HAPPENED = (_CANONICAL["held"], _CANONICAL["open"])
@@ -416,6 +419,7 @@ class ClaimChecker:
             atoms = [a for pair, atom in zip(ends, atoms) for a in (pair or [atom])]
         self._one_mark_per_pairing(atoms, claims, statement, evidence, lang)
         self._named_on_a_day(atoms, claims, statement, evidence, lang)
+        self._date_beside_day(atoms, claims, statement, lang)
         if statement != typed:
             claims = _as_typed(claims, statement, typed)
         label: Label = max((c.label for c in claims), key=SEVERITY.__getitem__, default="not_found")
@@ -537,6 +541,26 @@ class ClaimChecker:
                 named = next((s for s in evidence[atom.sentence] if s.days and self._present(other.value, s.text)), None)
                 if named is not None:
                     claims[i] = self._labelled(mine, "supported", named, lang)
+
+    def _date_beside_day(self, atoms: list[AtomicClaim], claims: list[Claim], statement: str, lang: Lang) -> None:
+        """"signed on the forum's opening day, Oct 28": a date written beside the day of the event it is says what
+        that day says; where the day is contradicted, so is the date, with the documents' day's date."""
+        day_dates = self.scorer.stats().day_dates
+        for i, (atom, claim) in enumerate(zip(atoms, claims)):
+            if atom.kind != "date" or claim is None or claim.label != "supported":
+                continue
+            for other, mine in zip(atoms, claims):
+                if other.kind != "day" or mine is None or mine.label != "contradicted" or other.sentence != atom.sentence:
+                    continue
+                between = statement[min(atom.end, other.end) : max(atom.start, other.start)]
+                if not _APPOSED.fullmatch(between) or {day_dates.get(v) for v in atom.values} != {int(v) for v in
+                                                                                                other.values}:
+                    continue
+                theirs = day_ordinals(mine.documents_value or "")
+                date = next((d for d, n in day_dates.items() if {n} == theirs), None)
+                if date is not None:
+                    claims[i] = self._labelled(claim, "contradicted", None, lang, _date_text(date, lang)).model_copy(
+                        update={"citations": mine.citations, "quote": mine.quote})
 
     def _has_content(self, text: str) -> bool:
         """Whether words outside a clause's values say something checkable of their own: a key term that is
@@ -1242,8 +1266,8 @@ class ClaimChecker:
         if len(claimed) != 1 or not names:
             return None
         words = _without_values(atom, statement).split()
-        if [t for w in words for t in self.scorer.key_terms(w) if _CANONICAL.get(t) not in _TAKING_PART
-                and not t.startswith(_TAKING_PART_STEMS) and not _verb_form(w, t)]:
+        if [t for w in words for t in self.scorer.key_terms(w) if _CANONICAL.get(t) == _SIGNED or (
+                _CANONICAL.get(t) not in _TAKING_PART and not t.startswith(_TAKING_PART_STEMS) and not _verb_form(w, t))]:
             return None  # the clause says what else happened that day (an MOU signed, an address given)
         about = [s for s in evidence if s.chunk.lang == lang and s.days and all(self._present(n, s.text) for n in names)]
         said = next((s for s in about if claimed <= s.days), None)
