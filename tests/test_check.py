@@ -298,6 +298,20 @@ def test_a_signing_on_the_wrong_day_marks_the_day_and_the_date_beside_it(bot, st
     assert right == {"first day": "supported", "28 October": "supported"}, right
 
 
+@pytest.mark.parametrize("statement, value, label, documents", [
+    ("Videos of the sessions are on the MSIT website.", "MSIT", "contradicted", "ETRI (한국전자통신연구원) homepage"),
+    ("세션 영상은 과기부 누리집에서 볼 수 있다.", "과기부", "contradicted", "한국전자통신연구원 홈페이지"),
+    ("세션 영상은 ETRI 홈페이지에서 볼 수 있다.", "ETRI 홈페이지", "supported", None),
+    # a site for something the documents put on no site is not theirs to contradict
+    ("Ticket booking opened on the MSIT website.", "MSIT", "not_found", None),
+])
+def test_whose_website_something_is_on_is_checked_against_the_site_the_documents_name(bot, statement, value, label,
+                                                                                     documents):
+    """The documents put the session videos and materials on ETRI's homepage (한국전자통신연구원 홈페이지)."""
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == label and claim.documents_value == documents, claim
+
+
 @pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])
 def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(bot, statement):
     """The documents place one session in the afternoon: that neither confirms nor denies the hours of every day."""

@@ -169,6 +169,11 @@ _TAKING_PART_STEMS = ("present", "spoke", "speak", "talk", "appear", "sent", "se
 # verbs for what speakers did with what they brought, one as good as another where the documents use another
 _SHARING = ("share", "shar", "talk", "discus", "swap", "exchang", "outlin", "walk", "showcas", "present", "공유", "나누",
             "소개", "선보이", "발표")
+# a website, its owner's name before it ("한국전자통신연구원 홈페이지", "the ETRI (한국전자통신연구원) homepage")
+_SITE = re.compile(r"누리집|홈페이지|웹사이트|\b(?:website|homepage|web\s+site)\b", re.IGNORECASE)
+_SITE_AT_END = re.compile(r"\s*(?:의\s*)?(?:누리집|홈페이지|웹사이트|website|homepage)$", re.IGNORECASE)
+_SITE_AFTER = re.compile(r"\s*(?:의|['’]s)?\s*(?:누리집|홈페이지|웹사이트|(?:website|homepage|web\s+site)\b)", re.IGNORECASE)
+_OWNER_GAP = re.compile(r"\s*(?:[(（][^)）]*[)）])?\s*(?:의|['’]s)?\s*")
 _SESSION = re.compile(r"세션|프로그램|\bsessions?\b|\bprogram(?:me)?s?\b", re.IGNORECASE)
 TITLE_SAME = 0.75  # a claimed title sharing this much of its words with the documents' is theirs
 TITLE_OTHER = 0.4  # ... and one sharing at most this much with every title they give the same thing is another
@@ -1083,7 +1088,8 @@ class ClaimChecker:
         if atom.kind == "title":
             return (self._judge_title(atom, claim, statement, evidence, lang)
                     or self._judge_meaning(claim, atom.value, evidence, lang))
-        post = (self._judge_day_date(atom, claim, statement, evidence, lang)
+        post = (self._judge_site(atom, claim, statement, evidence, lang)
+                or self._judge_day_date(atom, claim, statement, evidence, lang)
                 or self._judge_when(atom, claim, statement, evidence, lang)
                 or self._judge_post(atom, claim, statement, evidence, lang)
                 or self._judge_org_role(atom, claim, statement, evidence, lang)
@@ -1452,6 +1458,38 @@ class ClaimChecker:
         bare = lambda name: re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         glossed = {bare(n) for n in (*aliases.get(offered, ()), *aliases.get(f"the {offered}", ()))}
         return same_name(claimed, offered) or bare(claimed) in glossed
+
+    def _judge_site(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                    lang: Lang) -> Claim | None:
+        """Whose website something is on ("영상은 과기정통부 누리집에서 볼 수 있다", "posted on the MSIT website"):
+        supported by a sentence putting the same things (videos, materials) on that organisation's site,
+        contradicted when the sentences putting them on a site name only another's. None for any other claim."""
+        if atom.kind != "name":
+            return None
+        owner = _SITE_AT_END.sub("", atom.value).strip()
+        if owner == atom.value and not _SITE_AFTER.match(statement, atom.end):
+            return None
+        sentence = statement[slice(*atom.sentence)]
+        what = {t for t in terms(_SITE.sub(" ", sentence.replace(atom.value, " ")), quoted_korean=False)
+                if t not in self.scorer.stats().topic}
+        given = []
+        for s in [*evidence, *self._look_up(sentence, f"{sentence} 홈페이지 homepage", lang)]:
+            if not (what & s.own) or s.chunk.lang != lang:
+                continue
+            for m in _SITE.finditer(s.text):
+                held = [n for n in s.names if (at := s.text.find(n)) >= 0 and _OWNER_GAP.fullmatch(
+                    s.text[at + len(n) : m.start()])]
+                if held:
+                    given.append((s, held[-1], s.text[s.text.find(held[-1]) : m.end()]))
+        if not given:
+            return None
+        said = next((g for g in given if self._present(owner, g[1]) or same_name(owner, g[1])
+                     or self._present(owner, g[2])), None)
+        if said is not None:
+            return self._labelled(claim, "supported", said[0], lang)
+        if len({g[1] for g in given}) == 1:  # the one organisation whose site they put these things on
+            return self._labelled(claim, "contradicted", given[0][0], lang, given[0][2])
+        return None
 
     def _judge_title(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                      lang: Lang) -> Claim | None:
