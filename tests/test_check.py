@@ -312,6 +312,14 @@ def test_whose_website_something_is_on_is_checked_against_the_site_the_documents
     assert claim.label == label and claim.documents_value == documents, claim
 
 
+def test_the_particle_of_a_phrasal_verb_is_not_what_a_count_is_of(bot):
+    """"The summit that SFASS follows up on drew 31 countries": "up" says nothing of what was counted, so the
+    documents' sentence giving the summit's 28 countries, which has no "up", stands against it."""
+    claim = next(c for c in bot.check("The 2024 AI Seoul Summit that SFASS follows up on drew 31 countries.").claims
+                 if c.value == "31")
+    assert claim.label == "contradicted" and claim.documents_value == "28", claim
+
+
 @pytest.mark.parametrize("statement", ["Sessions ran 9am–6pm each day.", "세션은 매일 오전 9시부터 오후 6시까지 진행됐다."])
 def test_a_span_of_hours_is_one_claim_an_afternoon_session_does_not_contradict(bot, statement):
     """The documents place one session in the afternoon: that neither confirms nor denies the hours of every day."""

@@ -749,6 +749,8 @@ class ClaimChecker:
                 continue  # what someone said is not what a name outside it is (whose organisation, which role)
             if person and PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
                 continue  # "director Kim ...": the title describes the person, it is not what the claim says
+            if m[0].strip(",.;:!?").lower() in _PARTICLES:
+                continue  # the particle of a phrasal verb ("follows up on"): its verb says what it means
             every = self.scorer.key_terms(m[0])
             # a word for what happens at an event counts whether or not the documents use it ("몰렸다" for "참석")
             synonyms = {t: w for t in every if not stats.df[t] and (w := _synonym_weight(stats, t))}
