@@ -192,10 +192,6 @@ def _titles_given(text: str) -> list[str]:
     return [t for t in out if t]
 
 
-def _language_of(text: str) -> Lang:
-    return "ko" if re.search(r"[가-힣]", text) else "en"
-
-
 _PAST_OR_COMING = frozenset({"지난", "오는"})  # "지난 28일", "오는 30일": words saying only when, beside a date
 # what stands between a day of the event and its date written beside it ("opening day, Oct 28", "첫날인 28일")
 _APPOSED = re.compile(r"[\s,(（)）]*(?:(?:the|its)\s+)?(?:\w+['’]s\s+)?|\s*(?:인|이자)?\s*", re.IGNORECASE)
@@ -1479,10 +1475,11 @@ class ClaimChecker:
             if not (what & s.own) or s.chunk.lang != lang:
                 continue
             for m in _SITE.finditer(s.text):
-                held = [n for n in s.names if (at := s.text.find(n)) >= 0 and _OWNER_GAP.fullmatch(
+                held = [(n, at) for n in s.names if (at := s.text.find(n)) >= 0 and _OWNER_GAP.fullmatch(
                     s.text[at + len(n) : m.start()])]
                 if held:
-                    given.append((s, held[-1], s.text[s.text.find(held[-1]) : m.end()]))
+                    name, at = held[-1]
+                    given.append((s, name, s.text[at : m.end()]))
         if not given:
             return None
         said = next((g for g in given if self._present(owner, g[1]) or same_name(owner, g[1])
@@ -1517,7 +1514,7 @@ class ClaimChecker:
         best = max(given, key=lambda g: g[2])
         if best[2] >= TITLE_SAME and best[3]:  # (every word of it theirs: one word changed is a misquote)
             return self._labelled(claim, "supported", best[0], lang)
-        own = [g for g in given if _language_of(g[1]) == lang]
+        own = [g for g in given if detect_language(g[1]) == lang]
         if best[2] <= TITLE_OTHER and len({terms(g[1], quoted_korean=False) for g in own}) == 1:
             # (the one title they give it: where they give several, as for a day's sessions, another is no rival)
             s, title = next((g for g in own if g[0].chunk.lang == lang), own[0])[:2]
