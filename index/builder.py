@@ -17,6 +17,7 @@ from index.models import BuildReport, Chunk, Document
 from index.sentences import SentenceStore
 from index.sources import KnownFile, ScanResult
 from index.splitter import SPLITTER_VERSION, search_text, split_document
+from index.text import ANALYSER_VERSION
 from index.vectors import LayeredVectors, VectorCollection
 from index.version import ChunkAnalysis, LoadedVersion
 from index.versions import VersionCatalog, chunk_collection
@@ -136,6 +137,7 @@ class VersionBuilder:
                        for d in scan.documents},
             base=base,
             loader=LOADER_VERSION,
+            analyser=ANALYSER_VERSION,
         )
         self.catalog.write(meta, manifest, chunks, analysis, scan.documents, sentences, files)
         layered = _layers(current, vectors, len(own), base, taken)

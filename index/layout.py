@@ -42,6 +42,7 @@ class Manifest(BaseModel):
     documents: dict[str, ManifestEntry] = {}
     base: int | None = None
     loader: str | None = None  # index.loaders.LOADER_VERSION of the build (None: before it was recorded)
+    analyser: str | None = None  # index.text.ANALYSER_VERSION of its stored analysis (None: before it was recorded)
 
     def own(self) -> set[str]:
         """The documents whose records this version's own collections hold."""

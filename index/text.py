@@ -118,6 +118,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+ANALYSER_VERSION = "2"  # bump when bm25_tokens changes: an index analysed otherwise is analysed again (vectors kept)
+
+
 def bm25_tokens(text: str) -> list[str]:
     """BM25 terms: Kiwi morphemes (nouns, stems, roots, Latin, numbers) plus lower-cased English words."""
     text = nfc(text)
@@ -125,13 +128,20 @@ def bm25_tokens(text: str) -> list[str]:
     if _HANGUL.search(text):
         with _kiwi_lock:
             morphemes = kiwi().tokenize(text)
-        for m in morphemes:
-            if m.tag.startswith(_KEPT_TAGS):
-                form = m.form.lower()
-                if m.tag == "SL":
-                    tokens.extend(w for w in _WORD.findall(form) if w not in _EN_STOPWORDS)
-                else:
-                    tokens.append(form)
+        latin: tuple[int, int] | None = None  # the run of Latin letters being read, as the text writes it
+        for m in [*morphemes, None]:
+            if m is not None and m.tag == "SL" and latin is not None and latin[1] == m.start:
+                latin = (latin[0], m.start + m.len)  # Kiwi may cut a word in two ("accel" "erate.")
+                continue
+            if latin is not None:
+                tokens.extend(w for w in _WORD.findall(text[latin[0] : latin[1]].lower()) if w not in _EN_STOPWORDS)
+                latin = None
+            if m is None or not m.tag.startswith(_KEPT_TAGS):
+                continue
+            if m.tag == "SL":
+                latin = (m.start, m.start + m.len)
+            else:
+                tokens.append(m.form.lower())
     else:
         tokens = [w for w in _WORD.findall(text.lower()) if w not in _EN_STOPWORDS]
     return tokens

@@ -40,6 +40,7 @@ from index.errors import IndexUnavailableError
 from index.layout import Manifest, Pointer
 from index.models import Chunk, Document
 from index.sentences import Sentence, SentenceStore
+from index.text import ANALYSER_VERSION
 from index.vectors import LayeredVectors, VectorCollection
 from index.version import ChunkAnalysis, LoadedVersion
 
@@ -267,9 +268,9 @@ class VersionCatalog:
             chunks = [r[1] for r in rows]
             if len(chunks) != sum(e.chunks for e in manifest.documents.values()):
                 return None
-            if all(r[3] is not None for r in rows):
+            if manifest.analyser == ANALYSER_VERSION and all(r[3] is not None for r in rows):
                 analysis = ChunkAnalysis([r[2] for r in rows], [r[3] for r in rows])
-            else:  # built by an earlier release: analysed now, and stored by the next build
+            else:  # analysed by an earlier release: analysed now, and stored by the next build
                 analysis = ChunkAnalysis.of(chunks)
                 analysis = ChunkAnalysis(analysis.terms, analysis.tokens, stored=False)
             sentences = self._sentences([top[2]] + ([base[2]] if base else []), chunks, hidden)

@@ -174,6 +174,49 @@ def test_a_version_stored_by_an_earlier_release_opens_with_its_manifest_in_eithe
     assert "Scale AI" in reader.dense_search("memorandum of understanding", k=1, lang="en")[0].text
 
 
+QUOTE = """---
+id: quote-en
+title: Quotes
+lang: en
+source: Test notes
+---
+# Quotes
+Yoo Hyun-seok (유현석) added that "industrial innovation will accelerate."
+"""
+
+
+def test_an_index_analysed_by_an_earlier_release_is_read_with_the_current_analysis_and_stored_without_embedding(
+        fresh, monkeypatch):
+    """Stored keyword terms of an earlier analyser are not trusted: the passages are analysed again when the index
+    opens, and the next build stores the new analysis while copying every vector."""
+    import json
+
+    from index.text import ANALYSER_VERSION
+    from index.versions import _pack, _unpack
+
+    (fresh.settings.knowledge_dir / "quote-en.md").write_text(QUOTE, encoding="utf-8")
+    assert fresh.build().added == ["quote-en"]
+    pointer = fresh.catalog.read_pointer()
+    meta = fresh.client.get_collection(f"{pointer.collection}_meta")
+    head = meta.get(ids=["manifest"], include=["metadatas"])["metadatas"][0]
+    manifest = json.loads(_unpack(head["manifest_zlib"]))
+    assert manifest["analyser"] == ANALYSER_VERSION
+    manifest["analyser"] = None  # as an earlier release wrote it, with its cut words
+    meta.update(ids=["manifest"], metadatas=[{**head, "manifest_zlib": _pack(json.dumps(manifest))}])
+    chunks = meta.get(where={"kind": "chunk"}, include=["metadatas"])
+    meta.update(ids=chunks["ids"], metadatas=[{**m, "terms": json.dumps(["accel", "erat"]), "tokens": json.dumps(
+        ["accel", "erate"])} for m in chunks["metadatas"]])
+
+    reader = KnowledgeIndex.open(fresh.settings, build_if_missing=False)
+    assert [c.doc_id for c in reader.bm25_search("Will innovation accelerate?", k=1)] == ["quote-en"]
+    counter = CountingPassages(reader, monkeypatch)
+    report = reader.build()
+    assert counter.texts == [] and report.added == report.updated == []
+    again = KnowledgeIndex.open(fresh.settings, build_if_missing=False)
+    assert again.catalog.read_pointer().version > pointer.version
+    assert [c.doc_id for c in again.bm25_search("Will innovation accelerate?", k=1)] == ["quote-en"]
+
+
 REPEATED = """---
 id: notes-en
 title: Desk notes

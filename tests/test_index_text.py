@@ -110,6 +110,14 @@ def test_bm25_tokens_korean_morphemes_and_lowercase_english():
 # -- loaders -----------------------------------------------------------------------------------------
 
 
+def test_bm25_tokens_keep_an_english_word_whole_in_a_sentence_holding_hangul():
+    """Kiwi cuts the last Latin word before a full stop in two ("accel" "erate."): the word is read as the text
+    writes it, as it is in a sentence without Hangul."""
+    tokens = bm25_tokens('Yoo Hyun-seok (유현석) added that "industrial innovation will accelerate."')
+    assert tokens[-3:] == ["industrial", "innovation", "accelerate"]
+    assert bm25_tokens("행사는 Hotel Naru Seoul MGallery.")[-4:] == bm25_tokens("Hotel Naru Seoul MGallery.")
+
+
 def test_seed_article_is_cleaned_of_page_clutter():
     doc = load_file(SEED)
     lines = doc.text.splitlines()
