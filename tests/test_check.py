@@ -1179,3 +1179,46 @@ def test_a_company_described_by_its_country_is_checked_against_the_documents_des
     claim = next(c for c in bot.check(statement).claims if c.value == value)
     assert claim.label == label, claim
     assert label == "supported" or claim.documents_value in ("미국", "US"), claim
+
+
+def test_a_possessive_and_an_adverb_starting_the_sentence_leave_the_claims_of_the_sentence_as_they_are(bot):
+    """"Meanwhile Korea's …": neither the adverb nor the possessive ending is a word of the claim, so the year beside
+    the market's size is checked against the documents' 2030 (the market's forecast is "expected" there)."""
+    verdict = bot.check("Meanwhile Korea's domestic AI safety market is forecast to hit 10 trillion won by 2035.")
+    labels = _labels(verdict)
+    assert labels["2035"] == "contradicted" and labels["10 trillion won"] == "supported"
+    assert not any(v.startswith(("Meanwhile", "s ")) for v in labels)
+    assert next(c for c in verdict.claims if c.value == "2035").documents_value == "2030"
+
+
+def test_a_noun_its_clause_says_the_subject_is_is_checked_against_that_subject(bot):
+    """"스케일AI가 미국 회사라 의미 크다": what the company is, in a clause of its own before an opinion."""
+    labels = _labels(bot.check("스케일AI가 미국 회사라 의미 크다고 함"))
+    assert labels["미국 회사"] == "supported" and labels["의미 크다고"] == "not_found"
+    assert _labels(bot.check("Scale AI가 영국 회사라 의미가 크다"))["영국 회사"] != "supported"
+
+
+def test_a_quote_whose_last_word_ends_the_documents_sentence_is_supported(bot):
+    """The documents' English sentence holds Hangul (a name in brackets) and ends "…will accelerate.": that last
+    word is one word, as in the claim."""
+    claim = next(c for c in bot.check("Yoo Hyun-seok said combining the AI safety institute network with K-content "
+                                      "will accelerate industrial innovation.").claims
+                 if c.value == "will accelerate industrial innovation")
+    assert claim.label == "supported" and "accelerate" in claim.quote
+
+
+def test_a_verb_for_signing_in_any_form_says_the_same_as_signed(bot):
+    """"concluded" is a word for signing whose stem is cut short like the documents' words ("conclu")."""
+    labels = _labels(bot.check("The Korea AI Safety Institute concluded an MOU with OpenAI on day two."))
+    assert labels["concluded an MOU with"] == "supported" and labels["OpenAI"] == "contradicted"
+
+
+@pytest.mark.parametrize("statement, value, documents_value", [
+    ("The forum's second day was on 28 October.", "28 October", "29 October"),
+    ("SFASS의 둘째 날은 10월 28일이었다.", "10월 28일", "10월 29일"),
+    ("The forum's second day began on 28 October.", "28 October", "29 October"),
+])
+def test_the_date_a_clause_gives_one_day_of_the_event_is_that_days_date(bot, statement, value, documents_value):
+    """Both the second day and 28 October are in the documents, but not as one: the date is the day's."""
+    claim = next(c for c in bot.check(statement).claims if c.value == value)
+    assert claim.label == "contradicted" and documents_value in claim.documents_value

@@ -24,7 +24,7 @@ SUITE_FLOORS = {
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
-    "claims": {"supported": (0.96, 0.93), "contradicted": (0.98, 0.88), "not_found": (0.85, 0.94)},
+    "claims": {"supported": (0.96, 0.95), "contradicted": (0.98, 0.93), "not_found": (0.91, 0.94)},
     # (claims-tuning ends with the hardest statements, moved here from the blind set once studied)
     "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.98, 0.88), "not_found": (0.61, 0.90)},
     "claims-tuning-2": {"supported": (0.96, 0.89), "contradicted": (0.90, 0.87), "not_found": (0.73, 0.98)},
@@ -42,12 +42,12 @@ CLAIM_FLOORS = {
     "claims-tuning-13": {"supported": (0.94, 0.85), "contradicted": (0.88, 0.69), "not_found": (0.58, 0.88)},
     "claims-tuning-14": {"supported": (0.91, 0.80), "contradicted": (0.92, 0.58), "not_found": (0.48, 0.88)},
     "claims-tuning-15": {"supported": (0.92, 0.84), "contradicted": (0.98, 0.61), "not_found": (0.42, 0.91)},
-    "claims-tuning-16": {"supported": (0.88, 0.86), "contradicted": (0.92, 0.68), "not_found": (0.54, 0.78)},
+    "claims-tuning-16": {"supported": (0.88, 0.86), "contradicted": (0.92, 0.68), "not_found": (0.54, 0.74)},
     "claims-tuning-17": {"supported": (0.79, 0.67), "contradicted": (0.80, 0.45), "not_found": (0.32, 0.76)},
     "claims-tuning-18": {"supported": (0.93, 0.84), "contradicted": (0.86, 0.66), "not_found": (0.59, 0.90)},
 }
 # ... and the share of blind statements whose verdict (the worst label shown) is right
-CLAIM_VERDICT_FLOOR = {"claims": 0.77}
+CLAIM_VERDICT_FLOOR = {"claims": 0.82}
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.04, "article": 0.14, "other-event": 0.07}
 
 

@@ -73,7 +73,7 @@ from .roles import (
     titles,
     without_role,
 )
-from .split import THEME_WORD, AtomicClaim, _names, quoted_titles, split_statement
+from .split import THEME_WORD, AtomicClaim, _names, only_adverb, quoted_titles, split_statement
 
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it
@@ -565,8 +565,13 @@ class ClaimChecker:
 
     def _has_content(self, text: str) -> bool:
         """Whether words outside a clause's values say something checkable of their own: a key term that is
-        not a number and not a word for what happens at an event ("opened on", "said", "kicked off", "막을 올렸다")."""
+        not a number, not a word for what happens at an event ("opened on", "said", "kicked off", "막을 올렸다") and not
+        an adverb leading the sentence ("Meanwhile", "Reportedly")."""
         text = _ENDED.sub(" ", _STARTED.sub(" ", text))
+        words = text.split()
+        while words and only_adverb(words[0].strip(",.;:!?")):
+            words.pop(0)
+        text = " ".join(words)
         keys = {t for t in self.scorer.key_terms(text) if not t.isdigit() and t not in _CANONICAL}
         return bool(keys) and len(text) > 3
 
@@ -776,7 +781,9 @@ class ClaimChecker:
                 weights[t] = max(weights.get(t, 0.0), TOPIC_WEIGHT)
         if own >= CLAUSE_MASS or happened:
             before = [o for o in before if atom.clause[0] <= o[0] < atom.clause[1]]
-        if own >= CLAUSE_MASS or place:  # where something happened: its subject comes before, not after
+        # where something happened: its subject comes before, not after; so does the subject of the noun ending its
+        # clause with the copula ("스케일AI가 미국 회사라 의미 크다": the company, not what is meaningful)
+        if own >= CLAUSE_MASS or place or _copula_noun(atom, statement):
             after = [o for o in after if atom.clause[0] <= o[0] < atom.clause[1]]
         for side in (before, after):
             rank = 0
@@ -1100,9 +1107,11 @@ class ClaimChecker:
         if speaker is not None:
             return speaker
         end = self._event_end(atom, statement)
-        if end is not None:  # the event's start or end: a span of days says it without a word for starting or ending
-            # (nor the rest of the phrase that says it: the "up" of "wrapped up", the "off" of "kicked off")
-            clause = statement[slice(*atom.clause)]
+        clause = statement[slice(*atom.clause)]
+        # the event's start or end: a span of days says it without a word for starting or ending (nor the rest of
+        # the phrase that says it: the "up" of "wrapped up", the "off" of "kicked off"); and one day of the event
+        # begins or ends on that day's date ("the second day began on 29 October", not on the "opening" day)
+        if end is not None or (atom.kind in ("date", "day") and day_ordinals(clause)):
             said = _START_END + tuple(t for m in (*_STARTED.finditer(clause), *_ENDED.finditer(clause))
                                       for t in terms(m[0], quoted_korean=False))
             weights = {t: w for t, w in weights.items() if t not in said}
@@ -1237,6 +1246,10 @@ class ClaimChecker:
         # the day's date in brackets, or set beside it ("이튿날인 30일", "둘째 날, 10월 29일", "the second day, 30 October")
         bracket = re.search(r"(?:[(（]|(?<=날)인|(?<=\bday),|(?<=날),)\s*$", before, re.IGNORECASE)
         days = day_ordinals(before[max(0, bracket.start() - 16) : bracket.start()]) if bracket else set()
+        # ... or the date of the day its clause names before it, and nothing else ("the second day was on 29 Oct")
+        earlier = [(a, b) for a, b in atom.others if atom.clause[0] <= a < atom.start]
+        if not days and earlier and all(day_ordinals(statement[a:b]) for a, b in earlier):
+            days = day_ordinals(statement[atom.clause[0] : atom.start])
         # a full date, or a day of the month alone ("이튿날인 30일": "*-30"), compared by the day then
         claimed = {v[-5:] for v in atom.values if _FULL_DATE.fullmatch(v) or re.fullmatch(r"\*-\d\d", v)}
         if atom.kind != "date" or len(days) != 1 or len(claimed) != 1:
@@ -1832,6 +1845,15 @@ def _modified_noun_end(statement: str, atom: AtomicClaim) -> int:
 
 _EN_SUBORDINATE = re.compile(r"\s*(?:which|who|that|where|while|whereas|although|though|when)\s+(\w+)(?:\s+(\w+))?",
                              re.IGNORECASE)
+
+
+def _copula_noun(atom: AtomicClaim, statement: str) -> bool:
+    """Whether a Korean value ends its clause as the noun of the copula ("스케일AI가 미국 회사라", "…는 미국 기업이다")."""
+    if not re.fullmatch(r"[가-힣]{1,4}", statement[atom.end : atom.clause[1]]):
+        return False
+    with _kiwi_lock:
+        tags = [t.tag for t in kiwi().tokenize(statement[: atom.clause[1]].rsplit(None, 1)[-1])]
+    return "VCP" in tags and tags[-1].startswith("E")
 
 
 @lru_cache(maxsize=4096)

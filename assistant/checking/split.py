@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from index.text import _kiwi_lock, kiwi, split_sentences
 
 from ..question.answer_type import DAY_ORDINALS
@@ -59,7 +61,7 @@ def clauses(sentence: str, whole: list[tuple[int, int]] = ()) -> list[tuple[int,
     "Thursday, Oct 30"), are never split."""
     quoted = [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]|[‘'][^’']{4,}[’']", sentence)] + list(whole)
     cuts = [0]
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    for m in sorted([*_CLAUSE_BREAK.finditer(sentence), *_copula_breaks(sentence)], key=lambda m: m.start()):
         if any(a < m.start() < b for a, b in quoted):
             continue
         cuts.append(m.end())
@@ -69,6 +71,22 @@ def clauses(sentence: str, whole: list[tuple[int, int]] = ()) -> list[tuple[int,
         if re.search(r"\w", piece):
             spans.append((start, start + len(piece)))
     return spans or [(0, len(sentence))]
+
+
+_COPULA_END = re.compile(r"(?<=[가-힣]라)(?:서)?\s+")
+
+
+def _copula_breaks(sentence: str) -> list[re.Match[str]]:
+    """Where a clause ends in the copula's connective ending, "…이라(서)" ("스케일AI가 미국 회사라 의미 크다"), not
+    in a verb that merely ends alike ("기사에 따라")."""
+    out = []
+    for m in _COPULA_END.finditer(sentence):
+        word = sentence[: m.start()].rsplit(None, 1)[-1]
+        with _kiwi_lock:
+            tags = [t.tag for t in kiwi().tokenize(word)]
+        if tags[-2:] == ["VCP", "EC"]:
+            out.append(m)
+    return out
 
 
 def _latin_names(text: str) -> list[tuple[int, int]]:
@@ -89,8 +107,8 @@ def _latin_names(text: str) -> list[tuple[int, int]]:
 def _latin_name_span(text: str, at: int, words: list[re.Match[str]]) -> tuple[int, int] | None:
     """Where the name made of ``words`` (matches in the run starting at ``at``) is, without the words around a name
     and its trailing punctuation; ``None`` when nothing of a name is left."""
-    while words and words[0][0].strip(".'’").lower() in NOT_NAMES:
-        words.pop(0)
+    while words and (words[0][0].strip(".'’").lower() in NOT_NAMES or only_adverb(words[0][0])):
+        words.pop(0)  # ... and an adverb starting the sentence ("Meanwhile Korea's market")
     while words and re.sub(r"['’]s$", "", words[-1][0].strip(".'’,")).lower() in NOT_NAMES | {"of", "and", "&"}:
         words.pop()
     if not words:
@@ -103,6 +121,11 @@ def _latin_name_span(text: str, at: int, words: list[re.Match[str]]) -> tuple[in
     if text[end - 2 : end] in ("'s", "’s"):
         end -= 2
     return (start, end) if end - start > 1 and not _CURRENCY.fullmatch(text[start:end]) else None
+
+
+def only_adverb(word: str) -> bool:
+    """A word that is only ever an adverb ("Meanwhile", "Reportedly"): never part of a name."""
+    return set(getAllLemmas(word.lower())) == {"ADV"}
 
 
 @lru_cache(maxsize=2048)
@@ -364,8 +387,10 @@ def split_statement(
             taken += [(a, b) for a, b in names if c_start <= a < c_end and (a, b) not in inside_names]
             for a, b in _rest((c_start, c_end), taken):
                 piece = sentence[a:b]
-                lead = len(piece) - len(piece.lstrip(" ,;:.()[]'\"“”‘’"))
-                piece = piece.strip(" ,;:.()[]'\"“”‘’")
+                # the possessive ending of a name before it ("Korea's domestic market") is the name's, not a word
+                owner = len(m[0]) if a and sentence[a - 1].isalnum() and (m := re.match(r"['’]s\b", piece)) else 0
+                lead = owner + len(piece[owner:]) - len(piece[owner:].lstrip(" ,;:.()[]'\"“”‘’"))
+                piece = piece[owner:].strip(" ,;:.()[]'\"“”‘’")
                 if piece and has_content(piece):
                     found.append(AtomicClaim(kind=None, value=piece, values=[], start=s_start + a + lead,
                                              end=s_start + a + lead + len(piece), clause=clause,
