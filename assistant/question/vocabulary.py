@@ -114,7 +114,7 @@ SUMMARY_WORDS = frozenset({
     "sentence", "sentences", "line", "lines", "few", "two", "three", "tldr", "recap", "outline",
     "paragraph", "gist", "rundown", "quick", "quickly", "요약", "간단히", "간략히", "짧게", "줄", "세줄", "한두", "두세", "문장", "문단",
     "개요", "정리", "whole", "entire", "overall", "everything", "tl", "dr", "전체", "전체적", "전반", "전반적", "전부",
-    "총정리", "핵심", "한눈",
+    "총정리", "핵심", "한눈", "간단", "간략", "소개", "부탁", "nutshell",  # (Kiwi's roots of "간단하게", "간략하게")
 })
 
 
