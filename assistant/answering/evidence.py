@@ -240,6 +240,12 @@ def rest(q: Question, e: Evidence) -> float:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)
+def only_adverb(word: str) -> bool:
+    """A word that is only ever an adverb ("officially", "Meanwhile", "Reportedly"): never a name nor a noun."""
+    return set(getAllLemmas(word.lower())) == {"ADV"}
+
+
 def stem(token: str) -> str:
     """A crude English stem (suffix stripped, six letters) so 'attended' meets 'attendance'; Korean as is."""
     if not token.isascii() or not token.isalpha():
@@ -248,7 +254,7 @@ def stem(token: str) -> str:
                    "ly"):
         if suffix == "es" and not token.endswith(("ses", "xes", "zes", "ches", "shes")):
             continue  # "drones" is "drone" with an "s", as "buses" is "bus" with "es"
-        if suffix == "ly" and set(getAllLemmas(token)) != {"ADV"}:
+        if suffix == "ly" and not only_adverb(token):
             continue  # "officially", not "reply", "family" or "assembly"
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]

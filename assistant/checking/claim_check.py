@@ -34,7 +34,7 @@ from index.models import Chunk, Lang
 from index.text import _kiwi_lock, kiwi, split_sentences
 
 from ..answering.citations import citation_for
-from ..answering.evidence import YEAR, Evidence, EvidenceScorer, predicate_stems, terms
+from ..answering.evidence import YEAR, Evidence, EvidenceScorer, only_adverb, predicate_stems, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, day_words, fills_slot, says_absent
 from ..question.countries import countries_in, country_of
@@ -73,7 +73,7 @@ from .roles import (
     titles,
     without_role,
 )
-from .split import THEME_WORD, AtomicClaim, _names, only_adverb, quoted_titles, split_statement
+from .split import THEME_WORD, AtomicClaim, _names, quoted_titles, split_statement
 
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it

@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from index.text import _kiwi_lock, kiwi, split_sentences
 
+from ..answering.evidence import only_adverb
 from ..question.answer_type import DAY_ORDINALS
 from .facts import NOT_NAMES, WEEKDAYS_EN, WEEKDAYS_KO, FactKind, FactSpan, fact_spans
 
@@ -121,11 +120,6 @@ def _latin_name_span(text: str, at: int, words: list[re.Match[str]]) -> tuple[in
     if text[end - 2 : end] in ("'s", "’s"):
         end -= 2
     return (start, end) if end - start > 1 and not _CURRENCY.fullmatch(text[start:end]) else None
-
-
-def only_adverb(word: str) -> bool:
-    """A word that is only ever an adverb ("Meanwhile", "Reportedly"): never part of a name."""
-    return set(getAllLemmas(word.lower())) == {"ADV"}
 
 
 @lru_cache(maxsize=2048)
