@@ -1222,3 +1222,15 @@ def test_the_date_a_clause_gives_one_day_of_the_event_is_that_days_date(bot, sta
     """Both the second day and 28 October are in the documents, but not as one: the date is the day's."""
     claim = next(c for c in bot.check(statement).claims if c.value == value)
     assert claim.label == "contradicted" and documents_value in claim.documents_value
+
+
+@pytest.mark.parametrize("statement, value, label", [
+    ("이번 포럼 참가 신청은 온라인 선착순으로 받았고 일주일 만에 마감됐대요", "일주일", "not_found"),
+    ("Registration for the forum closed within a week.", "a week", "not_found"),
+    ("SFASS 호텔 나루에서 28일 개막했는데 하루 만에 끝났대요", "하루", "contradicted"),
+])
+def test_how_long_until_something_happened_is_the_events_length_only_when_the_event_ended(bot, statement, value,
+                                                                                            label):
+    """"일주일 만에 마감": the registration closed after a week, which says nothing of how long the forum ran."""
+    claim = next(c for c in bot.check(statement).claims if c.value.strip() == value)
+    assert claim.label == label

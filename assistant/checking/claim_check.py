@@ -892,6 +892,12 @@ class ClaimChecker:
     def _of_event(self, atom: AtomicClaim, statement: str) -> bool:
         """Whether a length of time is said of the event itself: the word beside it names the event or is a
         word for an event's length ("a two-day forum", "사흘 일정", "a one-day event")."""
+        # how long it took until something other than the event's end happened is no length of the event
+        # ("일주일 만에 마감됐다", "sold out within a week"; but "하루 만에 끝났다")
+        until = re.match(r"\s*만(?:에|이)?(?![가-힣])", statement[atom.end :]) or re.search(
+            r"\b(?:within|after)\s+(?:just\s+|only\s+)?$", statement[: atom.start], re.IGNORECASE)
+        if until and not _ENDED.search(statement[atom.end : atom.clause[1]]):
+            return False
         topic = self.scorer.stats().topic
         frame = terms(EVENT_WORDS, quoted_korean=False)
 
