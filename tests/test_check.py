@@ -1234,3 +1234,10 @@ def test_how_long_until_something_happened_is_the_events_length_only_when_the_ev
     """"일주일 만에 마감": the registration closed after a week, which says nothing of how long the forum ran."""
     claim = next(c for c in bot.check(statement).claims if c.value.strip() == value)
     assert claim.label == label
+
+
+def test_the_words_of_the_list_item_before_a_name_do_not_say_what_the_name_is(bot):
+    """"송상훈 단장 축사, 김명주 소장 환영사가 있었다": "축사" and "단장" belong to the first item; read as the second
+    one's, they made the documents' "국가인공지능전략위원회" (Song's committee) a rival value for Kim."""
+    verdict = bot.check("개회식은 한 시간 정도 진행됐고 송상훈 단장 축사, 김명주 소장 환영사가 있었다")
+    assert "contradicted" not in {c.label for c in verdict.claims}

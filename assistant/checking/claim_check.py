@@ -73,7 +73,7 @@ from .roles import (
     titles,
     without_role,
 )
-from .split import THEME_WORD, AtomicClaim, _names, quoted_titles, split_statement
+from .split import THEME_WORD, AtomicClaim, _names, clauses, quoted_titles, split_statement
 
 SEVERITY: dict[Label, int] = {"supported": 0, "not_found": 1, "contradicted": 2}
 SUPPORT_MIN = 0.15  # share of a claim's context a sentence stating its value must hold to support it
@@ -779,7 +779,7 @@ class ClaimChecker:
             own = max(own, CLAUSE_MASS)
             for t in subject:
                 weights[t] = max(weights.get(t, 0.0), TOPIC_WEIGHT)
-        if own >= CLAUSE_MASS or happened:
+        if own >= CLAUSE_MASS or happened or self._follows_list_item(atom, statement):
             before = [o for o in before if atom.clause[0] <= o[0] < atom.clause[1]]
         # where something happened: its subject comes before, not after; so does the subject of the noun ending its
         # clause with the copula ("스케일AI가 미국 회사라 의미 크다": the company, not what is meaningful)
@@ -816,6 +816,20 @@ class ClaimChecker:
             weights[VENUE] = max(2.0 * max(weights.values(), default=0.0), 1.0)
             return _Context(weights, {VENUE: 1.0}, share, near)
         return _Context(weights, dict(sorted(cue.items(), key=lambda kv: -kv[1])[:2]), share, near)
+
+    @staticmethod
+    def _follows_list_item(atom: AtomicClaim, statement: str) -> bool:
+        """Whether a Korean value starts its clause right after a comma ending a clause of nouns alone: the item
+        before it in a list ("송상훈 단장 축사, 김명주 소장 환영사가 있었다"), whose words describe that item, not this one."""
+        if statement[atom.clause[0] : atom.start].strip():
+            return False
+        sentence = statement[slice(*atom.sentence)]
+        start = atom.clause[0] - atom.sentence[0]
+        earlier = [(a, b) for a, b in clauses(sentence) if b <= start]
+        if not earlier or "," not in sentence[earlier[-1][1] : start]:
+            return False
+        item = sentence[slice(*earlier[-1])]
+        return bool(re.search(r"[가-힣]", item)) and not _has_predicate(item)
 
     def _names_event(self, words: str) -> bool:
         """Whether ``words`` only name the event itself ("이번 포럼에는", "SFASS에"): topic words and frame words."""
