@@ -801,6 +801,15 @@ def test_the_country_of_a_summit_is_compared_with_the_same_summits(bot):
     assert claim.label == "contradicted" and claim.documents_value == "France"
 
 
+@pytest.mark.parametrize("country, label, documents", [("Germany", "contradicted", "France"),
+                                                      ("France", "supported", None)])
+def test_the_country_a_summit_is_said_to_be_in_is_compared_with_the_documents(bot, country, label, documents):
+    """"the AI Action Summit in Germany": the documents put it in France ("the AI Action Summit in France")."""
+    verdict = bot.check(f"He also pushed follow-up cooperation tied to the AI Action Summit in {country}.")
+    claim = next(c for c in verdict.claims if c.value == country)
+    assert claim.label == label and claim.documents_value == documents and claim.citations
+
+
 def test_a_country_listed_with_others_is_not_contradicted_by_one_of_the_others(bot):
     verdict = bot.check("한국, 일본, 영국의 AI 안전연구소가 첫째 날 발표했다.")
     assert next(c for c in verdict.claims if c.value == "영국").label != "contradicted"

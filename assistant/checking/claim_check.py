@@ -37,7 +37,7 @@ from ..answering.citations import citation_for
 from ..answering.evidence import YEAR, Evidence, EvidenceScorer, only_adverb, predicate_stems, terms
 from ..models import Claim, Label, Verdict
 from ..question.answer_type import DAY_ORDINALS, SLOT_HINTS, day_ordinals, day_words, fills_slot, says_absent
-from ..question.countries import countries_in, country_of
+from ..question.countries import countries_in, countries_matches, country_of
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_NOUNS, EVENT_SYNONYMS, KOREAN_TITLES, ORDER_AND_PLACE_WORDS
 from ..retrieval import HybridRetriever
@@ -1120,7 +1120,8 @@ class ClaimChecker:
                 or self._judge_org_role(atom, claim, statement, evidence, lang)
                 or self._judge_partner(atom, claim, statement, evidence, lang)
                 or self._judge_listed_day(atom, claim, statement, evidence, lang)
-                or self._judge_described_country(atom, claim, statement, evidence, lang))
+                or self._judge_described_country(atom, claim, statement, evidence, lang)
+                or self._judge_country_of_name(atom, claim, statement, evidence, lang))
         if post is not None:
             return post
         speaker = self._judge_speaker(atom, claim, statement, evidence, lang)
@@ -1690,6 +1691,36 @@ class ClaimChecker:
             if code == mine:
                 return self._labelled(claim, "supported", s, lang)
             return self._labelled(claim, "contradicted", s, lang, m["country"])
+        return None
+
+    def _judge_country_of_name(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                               lang: Lang) -> Claim | None:
+        """The country a named thing is in, said right beside its name ("the AI Action Summit in Germany", "독일
+        AI Action Summit"): supported by a sentence putting that name in the same country, contradicted by one
+        putting it in another ("프랑스 AI Action Summit", with that country as the documents' value). None when no
+        sentence says the name's country beside it."""
+        mine = country_of(atom.value) if atom.kind == "name" else None
+        if mine is None:
+            return None
+        named = next((statement[a:b] for a, b in atom.other_names
+                      if (b <= atom.start and re.fullmatch(r"\s+in\s+(?:the\s+)?", statement[b:atom.start], re.IGNORECASE))
+                      or (a >= atom.end and re.fullmatch(r"\s*(?:의\s*)?", statement[atom.end:a]))), None)
+        if named is None or country_of(named):
+            return None
+        for s in evidence:
+            at = s.text.find(named)
+            if at < 0:
+                continue
+            after = re.match(r"\s+in\s+(?:the\s+)?", s.text[at + len(named):], re.IGNORECASE)
+            rest = s.text[at + len(named) + after.end():] if after else ""
+            beside = [m for m in countries_matches(rest) if m.start() == 0] + [
+                m for m in countries_matches(s.text[:at]) if re.fullmatch(r"\s*(?:의\s*)?", s.text[m.end():at])]
+            if not beside:
+                continue
+            said = beside[0][0]
+            if country_of(said) == mine:
+                return self._labelled(claim, "supported", s, lang)
+            return self._labelled(claim, "contradicted", s, lang, said)
         return None
 
     def _judge_partner(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
