@@ -94,6 +94,10 @@ NEAR = 0.7  # each further word from the value counts this much of the nearer on
 LENGTH_SAID = 0.1  # how much more a sentence giving a length of time counts against a claimed length of the event
 OTHER_VALUE = 0.05  # a word of another claim's value counts this much
 EVENT_MODIFIER = 0.2  # ... and a word describing the event itself before the value ("과기정통부가 주최한 이번 포럼에는")
+# between a name and the country it is in: "the AI Action Summit in (the) France"; and between a country and the
+# name it stands before: "프랑스 AI Action Summit", "프랑스의 AI Action Summit"
+_IN_COUNTRY = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+_COUNTRY_OF = re.compile(r"\s*(?:의\s*)?")
 # what follows a country describing a company: "US AI company", "의 AI 전문기업", "-based firm"
 _A_COMPANY = re.compile(r"(?:의|-based)?\s*(?:\S+\s*){0,2}?(?:[가-힣]*(?:기업|회사|업체|스타트업)|(?:company|firm|startup)\b)",
                         re.IGNORECASE)
@@ -1703,18 +1707,18 @@ class ClaimChecker:
         if mine is None:
             return None
         named = next((statement[a:b] for a, b in atom.other_names
-                      if (b <= atom.start and re.fullmatch(r"\s+in\s+(?:the\s+)?", statement[b:atom.start], re.IGNORECASE))
-                      or (a >= atom.end and re.fullmatch(r"\s*(?:의\s*)?", statement[atom.end:a]))), None)
+                      if (b <= atom.start and _IN_COUNTRY.fullmatch(statement[b:atom.start]))
+                      or (a >= atom.end and _COUNTRY_OF.fullmatch(statement[atom.end:a]))), None)
         if named is None or country_of(named):
             return None
         for s in evidence:
             at = s.text.find(named)
             if at < 0:
                 continue
-            after = re.match(r"\s+in\s+(?:the\s+)?", s.text[at + len(named):], re.IGNORECASE)
+            after = _IN_COUNTRY.match(s.text[at + len(named):])
             rest = s.text[at + len(named) + after.end():] if after else ""
             beside = [m for m in countries_matches(rest) if m.start() == 0] + [
-                m for m in countries_matches(s.text[:at]) if re.fullmatch(r"\s*(?:의\s*)?", s.text[m.end():at])]
+                m for m in countries_matches(s.text[:at]) if _COUNTRY_OF.fullmatch(s.text[m.end():at])]
             if not beside:
                 continue
             said = beside[0][0]
