@@ -1250,3 +1250,36 @@ def test_the_words_of_the_list_item_before_a_name_do_not_say_what_the_name_is(bo
     one's, they made the documents' "국가인공지능전략위원회" (Song's committee) a rival value for Kim."""
     verdict = bot.check("개회식은 한 시간 정도 진행됐고 송상훈 단장 축사, 김명주 소장 환영사가 있었다")
     assert "contradicted" not in {c.label for c in verdict.claims}
+
+
+def test_a_venue_is_contradicted_beside_other_names_of_other_clauses(bot):
+    """"ran … at Lotte Hotel, hosted by X with Y as organizer": the ministry and the company are other claims of
+    other clauses, not a list the hotel belongs to; the forum "ran" there says where it was held."""
+    verdict = bot.check("The forum ran on 28 October at the Lotte Hotel, hosted by the Ministry of Science and ICT "
+                        "with ETRI as organizer.")
+    venue = next(c for c in verdict.claims if "Lotte" in c.value)
+    assert venue.label == "contradicted" and "Naru" in venue.documents_value
+
+
+def test_a_year_an_amount_is_projected_to_swell_to_is_compared_with_the_documents(bot):
+    """The documents expect the domestic AI safety market to grow to 10 trillion won by 2030."""
+    verdict = bot.check("Korea's domestic AI safety market is projected to swell to 10 trillion won by 2035.")
+    year = next(c for c in verdict.claims if c.value == "2035")
+    assert year.label == "contradicted" and year.documents_value == "2030"
+
+
+def test_a_person_given_an_address_someone_else_gave_is_contradicted_with_that_person(bot):
+    """The documents give the welcome address to 김명주 and none to the minister 배경훈."""
+    verdict = bot.check("개회식 환영사는 배경훈 장관이 맡았다.")
+    minister = next(c for c in verdict.claims if c.value == "배경훈")
+    assert minister.label == "contradicted" and minister.documents_value == "김명주"
+
+
+@pytest.mark.parametrize("quoted, label", [("AI 안전은 경제 안보와 직결된 과제", "contradicted"),
+                                           ("AI 안전은 국가 안보와 직결된 과제", "supported")])
+def test_a_quotation_with_one_word_changed_is_contradicted_with_the_documents_words(bot, quoted, label):
+    verdict = bot.check(f"송상훈 지원단장은 축사에서 “{quoted}”라고 말했다.")
+    claim = next(c for c in verdict.claims if quoted in c.value)
+    assert claim.label == label
+    if label == "contradicted":
+        assert claim.documents_value == "AI 안전은 국가 안보와 직결된 과제" and claim.citations

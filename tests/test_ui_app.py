@@ -387,9 +387,12 @@ def _reachable(page, selector: str) -> bool:
 
 
 def _settled(page) -> None:
-    """Wait until no update is in flight (the follow-up suggestions come after the answer) and none is fading in."""
+    """Wait until no update is in flight (the follow-up suggestions come after the answer), none is fading in, and
+    every table shown has drawn its rows again (a table redraws the rows in view after the page around it changes)."""
     page.wait_for_function("!document.querySelector('.pending, .generating, .eta-bar') && document.getAnimations()"
-                           ".every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)",
+                           ".every(a => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"
+                           " && [...document.querySelectorAll('[role=grid]')].filter(g => g.offsetParent)"
+                           ".every(g => g.querySelector('tbody tr'))",
                            timeout=ANSWER_TIMEOUT_MS)
 
 

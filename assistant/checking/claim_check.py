@@ -23,7 +23,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -31,7 +31,7 @@ from functools import lru_cache
 from lemminflect import getAllInflections, getAllLemmas
 
 from index.models import Chunk, Lang
-from index.text import _kiwi_lock, kiwi, split_sentences
+from index.text import _kiwi_lock, bm25_tokens, kiwi, split_sentences
 
 from ..answering.citations import citation_for
 from ..answering.evidence import YEAR, Evidence, EvidenceScorer, only_adverb, predicate_stems, terms
@@ -308,6 +308,8 @@ def _weekday_text(day: dt.date, lang: Lang, with_year: bool) -> str:
 
 
 QUOTE_MIN = 0.8  # share of a quotation's key terms a sentence must hold to quote the same words
+MISQUOTE_KEPT = 3  # a quotation the documents give with this many of its words the same ...
+MISQUOTE_WORDS = 2  # ... and at most this many words in a row swapped, each for one, is their quotation misquoted
 _QUOTATION = re.compile(r"[\"“]([^\"”]+)[\"”]|(?<![A-Za-z])[‘']([^’']{6,})[’'](?![A-Za-z])")  # not "Korea's"
 # Words reported without quotation marks: "said (that) ...", "...(이)라고/다고 말했다".
 _REPORTED = re.compile(
@@ -752,8 +754,10 @@ class ClaimChecker:
             if any(a <= m.start() < b for a, b in speech) and not any(a <= atom.start - atom.sentence[0] < b
                                                                        for a, b in speech):
                 continue  # what someone said is not what a name outside it is (whose organisation, which role)
-            if person and PERSON_ROLE.fullmatch(m[0].strip(",.")) and (start == atom.end + 1 or end == atom.start - 1):
-                continue  # "director Kim ...": the title describes the person, it is not what the claim says
+            if person and PERSON_ROLE.fullmatch(_KO_PARTICLE.sub("", m[0].strip(",."))) and (
+                    start == atom.end + 1 or end == atom.start - 1):
+                continue  # "director Kim ...", "배경훈 장관이": the title describes the person, it is not what the
+                # claim says
             if m[0].strip(",.;:!?").lower() in _PARTICLES:
                 continue  # the particle of a phrasal verb ("follows up on"): its verb says what it means
             every = self.scorer.key_terms(m[0])
@@ -1017,9 +1021,10 @@ class ClaimChecker:
         return all(v in found for v in atom.values)
 
     def _other_value(self, atom: AtomicClaim, s: _Sentence, statement: str, cover: float = 0.0,
-                     end: str | None = None) -> str | None:
+                     end: str | None = None, gave_address: bool = True) -> str | None:
         """The value sentence ``s`` gives in the claim's place, when it differs from the claim's; ``end`` is the
-        end of the event a date claim names (:meth:`_event_end`)."""
+        end of the event a date claim names (:meth:`_event_end`); ``gave_address``: the documents give the person
+        a claim names some address (welcome, keynote ...)."""
         if atom.kind == "name":
             mine = country_described(atom.value)
             if mine:  # a country stands only against one other country ("영국" against "미국의 AI 전문기업"),
@@ -1032,14 +1037,17 @@ class ClaimChecker:
                 return None  # "미국 AI 기업 Scale AI": a description of the name that follows it
             if PERSON_ROLE.search(atom.value.split()[-1]) and not PERSON_NAME.match(atom.value):
                 return None  # a title ("지원단장"): whose it is, is not a value a name can stand against
-            if len(atom.other_names) >= LIST_NAMES - 1:
-                return None  # one of a list of several names: the documents' other members are no rival values
             kind = (self._kind(atom.value, statement) or self._place_it_ends(atom, statement)
                     or ("person" if self._strangers_name(atom.value) else None))
-            if (kind == "person" and address_kinds(statement[slice(*atom.clause)]) and address_kinds(s.text)
-                    and self._rarity(atom.value) > float("-inf")):
-                return None  # "X delivered the welcome address", X one of the documents' people: which address
-                # is what is wrong (see :meth:`_judge_address`), not who gave the one the sentence names
+            # one of a list of several names: the documents' other members are no rival values (a place is listed
+            # only with the names of its own clause: "ran at Lotte Hotel, hosted by X with Y as organizer")
+            listed = [a for a, _ in atom.other_names if kind != "place" or atom.clause[0] <= a < atom.clause[1]]
+            if len(listed) >= LIST_NAMES - 1:
+                return None
+            if (kind == "person" and address_kinds(statement[slice(*atom.sentence)]) and address_kinds(s.text)
+                    and gave_address):
+                return None  # "X delivered the welcome address", X one of the documents' people who gave one: which
+                # address is what is wrong (see :meth:`_judge_address`), not who gave the one the sentence names
             if kind not in ("person", "place") and self._rarity(atom.value) > float("-inf") and cover < SURE:
                 return None  # an organisation the documents know, named in another role: contradicted only
                 # by a sentence saying nearly all the claim says
@@ -1113,7 +1121,8 @@ class ClaimChecker:
             return (self._judge_post(atom, claim, statement, evidence, lang)
                     or self._judge_address(atom, claim, statement, evidence, lang)
                     or (titled and self._judge_speaker(atom, claim, statement, evidence, lang, titled[1]))
-                    or self._judge_meaning(claim, atom.value, evidence, lang))
+                    or self._judge_meaning(claim, atom.value, evidence, lang, lambda: self._judge_misquote(
+                        atom, claim, statement, evidence, lang)))
         if atom.kind == "title":
             return (self._judge_title(atom, claim, statement, evidence, lang)
                     or self._judge_meaning(claim, atom.value, evidence, lang))
@@ -1178,6 +1187,8 @@ class ClaimChecker:
             can_contradict = False
         can_contradict = can_contradict and bool(rival_cue or of_event)
         days = day_ordinals(statement[slice(*atom.sentence)]) if atom.kind != "day" else set()
+        gave_address = atom.kind != "name" or any(self._present(atom.value, s.text) and address_kinds(s.text)
+                                                  for s in evidence)
         for s, said in zip(evidence, states) if can_contradict else []:
             if s.chunk.lang != lang or said:
                 continue
@@ -1201,7 +1212,7 @@ class ClaimChecker:
             # gathering", "폐막했다" where they say "열렸다")
             if cover <= against[0] or (context.unknown_near and cover < SURE and not of_event):
                 continue
-            value = self._other_value(atom, s, statement, cover, end)
+            value = self._other_value(atom, s, statement, cover, end, gave_address)
             if value:
                 against = (cover, s, value)
         # a length of time, or a full date beside the same words, is rare enough to be the claim's even in a
@@ -1769,16 +1780,46 @@ class ClaimChecker:
             return s, attached[0]
         return (s, names[0][2]) if len(names) == 1 else None
 
-    def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang) -> Claim:
+    def _judge_misquote(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                        lang: Lang) -> Claim | None:
+        """A quotation the documents give with another word in one or two places ("AI 안전은 경제 안보와 직결된 과제"
+        where they quote "AI 안전은 국가 안보와 직결된 과제"): contradicted, with their words. Read word by word as
+        the keyword search reads them (a particle or a space more or less changes nothing), each changed word
+        swapped for one other; a quotation shortened or said in other words ("곧 국가 안보 문제" for "국가 안보와
+        직결된 과제") is no misquotation. None when the claim holds no words in quotation marks, or no
+        quotation of the documents is the same but for a word or two."""
+        quoted = next((statement[max(a, atom.start):min(b, atom.end)] for m in _QUOTATION.finditer(statement)
+                       for a, b in [m.span(1) if m[1] else m.span(2)] if a < atom.end and atom.start < b), None)
+        if quoted is None:
+            return None
+        mine = bm25_tokens(quoted)
+        for s in evidence:
+            if s.chunk.lang != lang:
+                continue
+            for m in _QUOTATION.finditer(s.text):
+                theirs = bm25_tokens(m[1] or m[2])
+                changes = [op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+                           if op[0] != "equal"]
+                kept = len(mine) - sum(i2 - i1 for _, i1, i2, _, _ in changes)
+                if changes and kept >= MISQUOTE_KEPT and all(
+                        op == "replace" and i2 - i1 == j2 - j1 <= MISQUOTE_WORDS
+                        and not set(mine[i1:i2]) & set(theirs) and not set(theirs[j1:j2]) & set(mine)
+                        for op, i1, i2, j1, j2 in changes):
+                    return self._labelled(claim, "contradicted", s, lang, m[1] or m[2])
+        return None
+
+    def _judge_meaning(self, claim: Claim, clause: str, evidence: list[_Sentence], lang: Lang,
+                       misquoted: Callable[[], Claim | None] = lambda: None) -> Claim:
         """A clause with no checkable value: supported by a sentence holding nearly all of it, else not found (a
         word no document uses, but for a verb of sharing, "talked" where they say "shared", "나눴다" where they say
-        "공유했다", and a word naming nothing that is no other verb: "through", another form of a verb they use)."""
+        "공유했다", and a word naming nothing that is no other verb: "through", another form of a verb they use), or
+        what ``misquoted`` finds (a quotation of the documents with a word changed)."""
         df = self.scorer.stats().df
         excused = {t for m in _WORD.finditer(clause) for t in self.scorer.key_terms(m[0]) if not df[t] and (
             t.startswith(_SHARING) or (_names_nothing(m[0], t, df) and not _verb_form(m[0], t)))}
         keys = {_CANONICAL.get(t, t): w for t, w in self.scorer.key_terms(clause).items() if t not in excused}
         if not keys or any(not df[t] for t in keys if not t.startswith("≈")):
-            return self._labelled(claim, "not_found", None, lang)
+            return misquoted() or self._labelled(claim, "not_found", None, lang)
         best = max(evidence, key=lambda s: self._cover(keys, s), default=None)
         if best is not None and self._cover(keys, best) >= MEANING_MIN:
             mine, theirs = _scope(clause), _scope(best.text)
@@ -1790,7 +1831,7 @@ class ClaimChecker:
                                                      "end": claim.start + m.end()})
                 return self._labelled(claim, "contradicted", best, lang, next(iter(theirs.values())))
             return self._labelled(claim, "supported", best, lang)
-        return self._labelled(claim, "not_found", None, lang)
+        return misquoted() or self._labelled(claim, "not_found", None, lang)
 
     @staticmethod
     def _labelled(claim: Claim, label: Label, s: _Sentence | None, lang: Lang, value: str | None = None) -> Claim:
@@ -1938,6 +1979,7 @@ _WORD = re.compile(r"[^\s…]+")  # a word of a statement ("개막…국내외":
 # a past participle opening an English sentence ("Held …", "Organised by …", "Hosted …")
 _PARTICIPLE_FIRST = re.compile(r"\s*(?:[A-Z][a-z]+ed|Held|Run|Led|Set|Built|Known|Begun)\b")
 _PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "over"})  # of phrasal verbs ("kicked off")
+_KO_PARTICLE = re.compile(r"(?:께서|에게|은|는|이|가|의|을|를|과|와|께)$")  # a Korean noun's case particle
 
 
 def _verb_form(word: str, term: str) -> bool:

@@ -124,15 +124,16 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "attend": ("attend", "partic", "join", "part", "drew", "draw", "attrac", "turn", "pack", "gather", "flock",
                "crowd", "참석", "참여", "참가", "모이", "몰리", "방문"),
     "open": ("open", "kick", "begin", "began", "start", "개막", "개회", "시작"),
-    "held": ("held", "took", "place", "열리", "개최", "진행"),
+    "held": ("held", "took", "place", "ran", "열리", "개최", "진행"),
     "sign": ("sign", "conclu", "ink", "체결", "서명", "맺"),
     "say": ("said", "say", "stress", "emphas", "state", "말", "강조", "밝히", "언급"),
     "end": ("end", "clos", "wrap", "wrapp", "폐막", "끝나", "마치", "마무리"),
     "site": ("websit", "homepa", "site", "홈페이지", "웹사이트", "사이트", "누리집"),  # where something is online
-    "plan": ("plan", "plann", "schedu", "slat", "pencil", "set", "expect", "foreca", "predic", "예정", "계획", "전망",
-             "예상"),  # what is to come
+    "plan": ("plan", "plann", "schedu", "slat", "pencil", "set", "expect", "foreca", "predic", "project", "예정",
+             "계획", "전망", "예상"),  # what is to come
     "next": ("next", "follow", "upcom", "후속", "다음"),
-    "grow": ("grow", "grew", "reach", "hit", "top", "topp", "expand", "성장", "달하", "도달"),  # what an amount comes to
+    "grow": ("grow", "grew", "reach", "hit", "top", "topp", "expand", "swell", "soar", "surg", "climb", "rise", "rose",
+             "성장", "달하", "도달"),  # what an amount comes to
     "people": ("people", "person", "guest", "expert", "visito", "사람", "인원", "관계자", "전문가"),  # who is counted
 }
 
