@@ -1283,3 +1283,17 @@ def test_a_quotation_with_one_word_changed_is_contradicted_with_the_documents_wo
     assert claim.label == label
     if label == "contradicted":
         assert claim.documents_value == "AI 안전은 국가 안보와 직결된 과제" and claim.citations
+
+
+def test_a_word_for_when_the_statement_is_written_names_nothing_the_documents_lack(bot):
+    """"… at #SFASS today": the post's own day, not a detail of the forum the documents could give."""
+    verdict = bot.check("Around 150 people from academia, industry and government at #SFASS today")
+    assert verdict.label == "supported", verdict.claims
+
+
+def test_demo_is_a_verb_of_showing(bot):
+    """The documents say the red-teaming practice "demonstrated techniques for detecting AI vulnerabilities"."""
+    verdict = bot.check("The Korea AI Safety Institute and Scale AI ran a joint red-teaming practice to demo AI "
+                        "vulnerability detection.")
+    shown = next(c for c in verdict.claims if "demo" in c.value)
+    assert shown.label == "supported" and shown.citations

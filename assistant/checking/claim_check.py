@@ -171,8 +171,8 @@ _SUBJECT = re.compile(r"[가-힣A-Za-z0-9)](?:은|는|이|가)\s")  # a Korean n
 _TAKING_PART = (_CANONICAL["attend"], _CANONICAL["say"])
 _TAKING_PART_STEMS = ("present", "spoke", "speak", "talk", "appear", "sent", "send", "발표", "연설", "강연")
 # verbs for what speakers did with what they brought, one as good as another where the documents use another
-_SHARING = ("share", "shar", "talk", "discus", "swap", "exchang", "outlin", "walk", "showcas", "present", "공유", "나누",
-            "소개", "선보이", "발표")
+_SHARING = ("share", "shar", "talk", "discus", "swap", "exchang", "outlin", "walk", "showcas", "present", "demo",
+            "공유", "나누", "소개", "선보이", "발표")
 # a website, its owner's name before it ("한국전자통신연구원 홈페이지", "the ETRI (한국전자통신연구원) homepage")
 _SITE = re.compile(r"누리집|홈페이지|웹사이트|\b(?:website|homepage|web\s+site)\b", re.IGNORECASE)
 _SITE_AT_END = re.compile(r"\s*(?:의\s*)?(?:누리집|홈페이지|웹사이트|website|homepage)$", re.IGNORECASE)
@@ -1979,6 +1979,8 @@ _WORD = re.compile(r"[^\s…]+")  # a word of a statement ("개막…국내외":
 # a past participle opening an English sentence ("Held …", "Organised by …", "Hosted …")
 _PARTICIPLE_FIRST = re.compile(r"\s*(?:[A-Z][a-z]+ed|Held|Run|Led|Set|Built|Known|Begun)\b")
 _PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "over"})  # of phrasal verbs ("kicked off")
+# words for when a statement is written, not for when anything happened ("150 people at #SFASS today")
+_WRITTEN_WHEN = frozenset({"today", "yesterday", "tonight", "now", "currently", "오늘", "어제", "금일", "현재"})
 _KO_PARTICLE = re.compile(r"(?:께서|에게|은|는|이|가|의|을|를|과|와|께)$")  # a Korean noun's case particle
 
 
@@ -2002,9 +2004,11 @@ _WEEKDAY_WORD = re.compile(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?
 def _names_nothing(word: str, term: str, df: Mapping[str, int]) -> bool:
     """Whether a word no document uses names no thing they could lack: a verb form (:func:`_verb_form`), another
     form of a verb the documents use ("was run" where they say "ran"), a word for the event as such ("the next
-    edition"), a word of order or place ("after", "up") or a month or weekday written short ("Wed 29 Oct")."""
+    edition"), a word of order or place ("after", "up"), a month or weekday written short ("Wed 29 Oct") or a word
+    for when the statement is written ("today", "오늘")."""
     bare = word.strip(",.;:!?\"'“”’()").lower()
     return (_verb_form(word, term) or term in _EVENT_WORDS or bare in ORDER_AND_PLACE_WORDS or bare in MONTHS
+            or _KO_PARTICLE.sub("", bare) in _WRITTEN_WHEN
             or bool(_WEEKDAY_WORD.fullmatch(bare)) or any(df[t] for form in _verb_forms(bare) for t in terms(form)))
 
 
