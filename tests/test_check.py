@@ -1297,3 +1297,23 @@ def test_demo_is_a_verb_of_showing(bot):
                         "vulnerability detection.")
     shown = next(c for c in verdict.claims if "demo" in c.value)
     assert shown.label == "supported" and shown.citations
+
+
+@pytest.mark.parametrize("statement, place, label, documents_value", [
+    ("Three-day SFASS forum kicks off in Seoul on 28 October", "Seoul", "supported", None),
+    ("SFASS는 서울에서 이틀간 열렸다.", "서울", "supported", None),
+    ("SFASS는 부산에서 개막했다.", "부산", "contradicted", "서울 호텔 나루 엠갤러리"),
+])
+def test_the_city_an_event_is_placed_in_is_a_claim_even_when_it_is_a_word_of_the_events_name(
+        bot, statement, place, label, documents_value):
+    """"Seoul" is a word of "Seoul Forum on AI Safety & Security", but "in Seoul" says where the forum was."""
+    verdict = bot.check(statement)
+    claim = next(c for c in verdict.claims if c.value == place)
+    assert claim.label == label and claim.documents_value == documents_value
+
+
+def test_a_year_a_follow_up_is_announced_for_is_compared_with_the_documents(bot):
+    """The documents plan the follow-up forum for 2026; "예고했다" (announced) says what is planned."""
+    verdict = bot.check("과기정통부가 주최한 SFASS는 2027년 후속 포럼을 예고했다.")
+    year = next(c for c in verdict.claims if c.value.startswith("2027"))
+    assert year.label == "contradicted" and year.documents_value.startswith("2026")

@@ -300,6 +300,20 @@ def quoted_titles(sentence: str) -> list[tuple[int, int]]:
             and (_THEME_BEFORE.search(sentence[: m.start()]) or _THEME_AFTER.match(sentence, m.end()))]
 
 
+# a place the statement puts something in ("kicks off in Seoul", "서울에서 열린"): a claim even when the place's name is
+# a word of the event's own name ("Seoul Forum on ...")
+_IN_PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
+_IN_PLACE_AFTER = re.compile(r"에서(?![가-힣])|에서\s")
+
+
+def _in_place(sentence: str, start: int, end: int) -> bool:
+    """Whether the single word ``sentence[start:end]`` (not an acronym) names where something happens."""
+    name = sentence[start:end]
+    if re.fullmatch(r"[A-Z][a-z]+", name):
+        return bool(_IN_PLACE_BEFORE.search(sentence[:start]))
+    return bool(re.fullmatch(r"[가-힣]+", name)) and bool(_IN_PLACE_AFTER.match(sentence[end:]))
+
+
 def _rest(clause: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of a clause outside the given values."""
     out, at = [], clause[0]
@@ -362,6 +376,7 @@ def split_statement(
         facts += [FactSpan(kind="title", text=sentence[a:b], start=a, end=b, values=[sentence[a:b]]) for a, b in themes]
         facts.sort(key=lambda f: f.start)
         found: list[AtomicClaim] = []
+        placed: list[tuple[int, int]] = []  # places named by a word of the event's name: claims of their own only
         # a fact is never split, nor a date from its day of the week ("Thursday, Oct 30")
         whole = [(f.start, f.end) for f in facts] + [
             (min(w.start, d.start), max(w.end, d.end)) for w in facts if w.kind == "weekday"
@@ -369,7 +384,9 @@ def split_statement(
         parts = clauses(sentence, whole)
         for c_start, c_end in parts:
             inside = [f for f in facts if c_start <= f.start < c_end]
-            inside_names = [(a, b) for a, b in names if c_start <= a < c_end and not is_topic(sentence[a:b])]
+            inside_names = [(a, b) for a, b in names if c_start <= a < c_end
+                            and (not is_topic(sentence[a:b]) or _in_place(sentence, a, b))]
+            placed += [(s_start + a, s_start + b) for a, b in inside_names if is_topic(sentence[a:b])]
             clause = (s_start + c_start, s_start + min(c_end, s_end - s_start))
             for f in inside:
                 found.append(AtomicClaim(kind=f.kind, value=f.text, values=f.values, start=s_start + f.start,
@@ -390,8 +407,9 @@ def split_statement(
                                              end=s_start + a + lead + len(piece), clause=clause,
                                              sentence=(s_start, s_end)))
         found.sort(key=lambda c: c.start)
-        spans = [(c.start, c.end) for c in found if c.kind]
-        names_found = [(c.start, c.end) for c in found if c.kind == "name"]
+        # (the other claims read such a place as the event's name, as before it was a claim)
+        spans = [(c.start, c.end) for c in found if c.kind and (c.start, c.end) not in placed]
+        names_found = [(c.start, c.end) for c in found if c.kind == "name" and (c.start, c.end) not in placed]
         for claim in found:
             claim.others = [s for s in spans if s != (claim.start, claim.end)]
             claim.other_names = [s for s in names_found if s != (claim.start, claim.end)]

@@ -130,7 +130,7 @@ EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "end": ("end", "clos", "wrap", "wrapp", "폐막", "끝나", "마치", "마무리"),
     "site": ("websit", "homepa", "site", "홈페이지", "웹사이트", "사이트", "누리집"),  # where something is online
     "plan": ("plan", "plann", "schedu", "slat", "pencil", "set", "expect", "foreca", "predic", "project", "예정",
-             "계획", "전망", "예상"),  # what is to come
+             "계획", "전망", "예상", "예고"),  # what is to come
     "next": ("next", "follow", "upcom", "후속", "다음"),
     "grow": ("grow", "grew", "reach", "hit", "top", "topp", "expand", "swell", "soar", "surg", "climb", "rise", "rose",
              "성장", "달하", "도달"),  # what an amount comes to
@@ -193,7 +193,7 @@ EVENT_GLOSSARY: dict[str, tuple[str, ...]] = {
     "dinner": ("저녁", "만찬"), "breakfast": ("아침",), "menu": ("메뉴", "음식"), "course": ("코스",),
     "route": ("코스", "노선"), "start": ("출발", "시작"), "finish": ("완주", "도착"), "limit": ("제한",),
     "champion": ("우승",), "runner": ("러너", "참가자"), "race": ("대회", "경기"),
-    "visitor": ("관람객", "방문객"), "room": ("회의실", "세미나실", "강의실", "강당", "홀", "룸"),
+    "visitor": ("관람객", "방문객"), "room": ("회의실", "세미나실", "강의실", "강당", "홀", "룸", "호실"),
     "hall": ("홀", "강당"), "entries": ("출품", "출품작"), "submission": ("출품", "출품작"), "party": ("파티",),
     "networking": ("네트워킹",), "lounge": ("라운지",), "audience": ("관객", "관람객"), "seat": ("좌석", "석"), "capacity": ("정원",),
     "ceremony": ("개막식", "폐막식", "개회식", "폐회식", "시상식", "기념식"), "cafe": ("카페",), "café": ("카페",),
