@@ -14,7 +14,7 @@ from index.store import KnowledgeIndex
 
 from .answering.answerer import make_answerer
 from .answering.citations import renumber
-from .answering.evidence import Evidence, glossary_words, terms
+from .answering.evidence import Evidence, glossary_words, shared_words, terms
 from .answering.extractive import ExtractiveAnswerer, pieces_of
 from .config import Settings
 from .event import event_of_index
@@ -142,6 +142,7 @@ class Assistant:
         pairs = loanwords.english if lang == "ko" else loanwords.korean
         # in one order in every process (the keyword search reads Korean words in their context)
         words = glossary_words(query, lang) + [w for t in sorted(terms(query)) for w in sorted(pairs.get(t, ()))]
+        words += shared_words(query, lang)
         return " ".join(dict.fromkeys(w for word in words for w in (word, *(stats.compounds(word)
                                                                          if not word.isascii() else ()))))
 

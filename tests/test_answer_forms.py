@@ -10,7 +10,7 @@ from index_kb import write_kb
 from assistant import Assistant
 from assistant.answering.evidence import FEATURES, QUESTION_FEATURES, EvidenceModel
 from assistant.config import Settings
-from assistant.question.answer_type import day_ordinals, question_form
+from assistant.question.answer_type import another_entry, day_ordinals, numbered_entries, question_form
 from index.config import PROJECT_ROOT
 from index.store import KnowledgeIndex
 
@@ -36,6 +36,25 @@ def article_bot(tmp_path_factory) -> Assistant:
     (folder / "knowledge" / "article.txt").write_bytes((PROJECT_ROOT / "tests/fixtures/seed-article.txt").read_bytes())
     settings, index = _built(folder / "knowledge", folder / "data")
     return Assistant(settings, index=index)
+
+
+@pytest.mark.parametrize(
+    "text, entries",
+    [("1세션은 몇 호실에서 해?", {("session", 1)}), ("Which room is Session 2 in?", {("session", 2)}),
+     ("제2부 몇 시에 시작해?", {("part", 2)}), ("keynote 2 starts when", {("keynote", 2)}),
+     ("10명 넘게 왔어?", set()), ("과학기술정보통신부 장관", set())],
+)
+def test_the_numbered_parts_of_a_programme_a_question_names(text, entries):
+    assert numbered_entries(text) == entries
+
+
+def test_a_sentence_about_another_numbered_part_is_no_answer():
+    """"Session 4 takes place in Room 202" says nothing of Session 1; a heading naming Session 1 (and a room) is
+    about it."""
+    asked = numbered_entries("1세션은 몇 호실에서 해?")
+    assert another_entry(asked, "Session 4 takes place in Room 202.")
+    assert not another_entry(asked, "11:10 Session 1: Seagrass Meadows (Room 201) The session is chaired by Kim.")
+    assert not another_entry(asked, "The poster session is held in the foyer.")
 
 
 @pytest.mark.parametrize(

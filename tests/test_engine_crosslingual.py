@@ -65,16 +65,20 @@ The conference was held at BEXCO in Busan.
 }
 
 
-@pytest.fixture(scope="module")
-def bot(tmp_path_factory) -> Assistant:
-    root = tmp_path_factory.mktemp("crosslingual")
+def _assistant(tmp_path_factory, name: str, files: dict[str, str]) -> Assistant:
+    """An assistant over a knowledge folder holding ``files`` (file name → text)."""
+    root = tmp_path_factory.mktemp(name)
     knowledge = root / "knowledge"
     knowledge.mkdir()
-    (knowledge / "prizes-ko.md").write_text(KOREAN_ONLY, encoding="utf-8")
-    (knowledge / "practical-ko.md").write_text(PRACTICAL_KO, encoding="utf-8")
-    for name, text in BOTH.items():
-        (knowledge / name).write_text(text, encoding="utf-8")
+    for file_name, text in files.items():
+        (knowledge / file_name).write_text(text, encoding="utf-8")
     return Assistant(Settings(knowledge_dir=knowledge, data_dir=root / "data"))
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory) -> Assistant:
+    return _assistant(tmp_path_factory, "crosslingual",
+                      {"prizes-ko.md": KOREAN_ONLY, "practical-ko.md": PRACTICAL_KO, **BOTH})
 
 
 def test_fact_only_in_korean_is_quoted_in_an_english_answer(bot):
@@ -472,3 +476,60 @@ def test_any_of_the_questions_unknown_words_the_glossary_knows_sends_it_to_the_o
     bot = Assistant(Settings(knowledge_dir=fixtures, data_dir=tmp_path / "data"))
     answer = bot.ask("사진공모전 대상 상금 얼마임?")
     assert not answer.refused and "3 million won" in answer.text and "25,000" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, words", [("1세션은 몇 호실에서 해?", ["1"]), ("둘째 날 기조연설 몇 시야?", ["2"]),
+                                             ("MOU 체결식 언제 해요?", ["MOU"]), ("3시 세션 어디서 해?", ["3"])])
+def test_numbers_days_and_latin_words_of_a_korean_question_are_searched_as_they_are(question, words):
+    """A programme written only in English says "Session 1", "Day 2" and "MOU" as the Korean question does."""
+    from assistant.answering.evidence import shared_words
+
+    assert set(words) <= set(shared_words(question, "ko"))
+
+
+PROGRAMME_EN = """---
+id: programme-en
+title: Programme
+lang: en
+source: Test material
+kind: programme
+---
+# Programme
+
+## Day 1 — Thursday 21 May
+
+### 11:10 Session 1: Seagrass Meadows (Room 201)
+The session is chaired by Kim Dong-hyun.
+
+### 14:00 Session 2: Kelp Forests (Room 305)
+The session is chaired by Maria Lopes.
+"""
+
+GUIDE_KO = """---
+id: guide-ko
+title: 참가 안내
+lang: ko
+source: 테스트 자료
+kind: practical
+---
+# 오시는 길
+행사장은 부산 영도구에 있는 해양컨벤션홀입니다.
+"""
+
+
+@pytest.fixture(scope="module")
+def programme_bot(tmp_path_factory) -> Assistant:
+    return _assistant(tmp_path_factory, "programme", {"programme-en.md": PROGRAMME_EN, "guide-ko.md": GUIDE_KO})
+
+
+@pytest.mark.parametrize("question, value, other", [("1세션은 몇 호실에서 해?", "201", "305"),
+                                                   ("Which room is Session 2 in?", "305", "201"),
+                                                   ("What time does session 2 start?", "14:00", "11:10")])
+def test_a_time_or_room_a_programme_gives_in_its_heading_answers_for_the_entry_under_it(programme_bot, question,
+                                                                                          value, other):
+    """The programme gives each session's time and room in its heading only; the sentence under it, quoted with
+    that heading, answers which room or what time, in either language."""
+    answer = programme_bot.ask(question)
+    assert not answer.refused and value in answer.text
+    assert answer.citations[0].doc_id == "programme-en"
+    assert answer.text.index(value) < (answer.text.index(other) if other in answer.text else len(answer.text))

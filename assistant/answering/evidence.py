@@ -43,6 +43,7 @@ from ..question.answer_type import (
     day_words,
     detect_slot,
     fills_slot,
+    numbered_entries,
     other_slots,
     question_form,
     says_absent,
@@ -1188,6 +1189,15 @@ class EvidenceScorer:
         out.sort(key=lambda e: e.p, reverse=True)
         return out
 
+    @staticmethod
+    def _names_entry(q: Question, heading: str) -> bool:
+        """Whether a programme's ``heading`` names what ``q`` asks about: the numbered part it names ("1세션" and
+        "Session 1"), or all its key words ("opening ceremony")."""
+        if numbered_entries(q.text) & numbered_entries(heading):
+            return True
+        named = terms(heading)
+        return bool(q.keys) and all(t in named for t in q.keys)
+
     def _names_known_person(self, text: str) -> bool:
         return any(name in text for name in self.stats().people)
 
@@ -1247,6 +1257,13 @@ class EvidenceScorer:
             fills = 0.0
         if q.slot == "person" and not fills and self._names_known_person(f"{chunk.heading} {e.sentence}"):
             fills = 0.5  # a person the documents name, in a row or under their record's heading
+        # a programme's entry gives its time and room in its heading ("### 11:10 Session 1 (Room 201)"), not in the
+        # sentences under it: the heading answers for the entry it names, when that is the one asked about
+        entry = chunk.heading.rsplit(" > ", 1)[-1] if chunk.heading else ""
+        slot_in_heading = (q.slot in _HEADING_SLOTS and not fills and bool(fills_slot(entry, q.slot, q.text))
+                           and self._names_entry(q, entry))
+        if slot_in_heading:
+            fills = 0.5
         if q.slot == "number" and fills == 1.0:  # a count of what is asked ("9만 8천 명") says the people it counts
             own |= {t for t in keys if t in _COUNTED_PEOPLE}
             if all(t in own or t in _ATTENDING for t in keys):  # ... and those who came, if asked nothing else
@@ -1281,6 +1298,8 @@ class EvidenceScorer:
             day_mismatch=float(bool(q.days and days and not days & q.days)),
             length=math.log(len(e.sentence)),
         )
+        if slot_in_heading:  # (not a feature: the answer quotes the heading with the sentence)
+            e.values["slot_in_heading"] = 1.0
 
     def _parallel_terms(self, chunk: Chunk) -> frozenset[str]:
         """Terms of the same passage in the document's translation (same position, same dates and numbers)."""
@@ -1382,6 +1401,19 @@ def glossary_words(text: str, lang: Lang) -> list[str]:
         elif lang == "en" and en in found:
             out.update(dict.fromkeys(EVENT_GLOSSARY[word]))
     return list(out)
+
+
+_HEADING_SLOTS = ("time", "room")  # what a programme's headings give of the entries under them
+
+
+def shared_words(text: str, lang: Lang) -> list[str]:
+    """The words of ``text`` (written in ``lang``) that the other language writes alike: its numbers, the days it
+    names by their order ("둘째 날" → "2", as a programme's "Day 2" writes it) and, in Korean, its words in Latin
+    script ("1세션" → "1", "MOU 체결식" → "MOU")."""
+    words = re.findall(r"(?<![\d.,:])\d{1,4}(?![\d.,:]\d)", text) + [str(n) for n in sorted(day_ordinals(text))]
+    if lang == "ko":
+        words += re.findall(r"[A-Za-z][A-Za-z&'-]+", text)
+    return list(dict.fromkeys(words))
 
 
 def asks(heading_path: str) -> bool:

@@ -25,7 +25,15 @@ from index.program import DOC_ID_PREFIX as PROGRAM_DOC_ID_PREFIX
 from ..checking.facts import fact_spans, facts, name_in
 from ..event import EventInfo, event_of_index
 from ..models import Draft
-from ..question.answer_type import asked_attributes, asked_expansions, fills_slot, says_attribute, spells_out
+from ..question.answer_type import (
+    another_entry,
+    asked_attributes,
+    asked_expansions,
+    fills_slot,
+    numbered_entries,
+    says_attribute,
+    spells_out,
+)
 from ..question.romanized import in_latin_letters
 from .citations import section_of
 from .evidence import (
@@ -97,6 +105,9 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
         # 2027 festival"): only a passage naming it
         out = [c for c in out if years_named(f"{c.chunk.heading} {c.chunk.window or c.sentence}", q.event_year)
                & q.years]
+    asked = numbered_entries(q.text)
+    if asked:  # "1세션", "Session 2": not a sentence about another numbered part ("Session 4 takes place in …")
+        out = [c for c in out if not another_entry(asked, f"{section_of(c.chunk)} {c.sentence}")]
     if q.days and q.form != "fact":
         about_day = [c for c in out if c.values["day_match"]]
         out = about_day or [c for c in out if not c.values["day_mismatch"]]
@@ -580,12 +591,15 @@ class ExtractiveAnswerer:
         return Draft(text=" ".join(parts), passages=used)
 
     def _with_its_subject(self, c: Evidence) -> str:
-        """The sentence, led by the heading it stands under when it is a field of a record ("역할: 심사위원장") or
-        speaks of someone as "he" or "she" ("He runs a kite studio"), and the heading names whose record it is
-        ("정유리 (Jung Yu-ri)") where the sentence does not: read alone, it would not say who."""
+        """The sentence, led by the heading it stands under when the heading gives the time or room asked for, or
+        when the sentence is a field of a record ("역할: 심사위원장") or speaks of someone as "he" or "she" ("He runs a
+        kite studio"), and the heading names whose record it is ("정유리 (Jung Yu-ri)") where the sentence does not:
+        read alone, it would not say who."""
         heading = section_of(c.chunk)
         if not heading:
             return c.sentence
+        if c.values.get("slot_in_heading"):  # the time or room asked for is the heading's ("11:10 Session 1 …")
+            return f"{heading} — {c.sentence}"
         names = self._names(heading)
         if not _FIELD.match(c.sentence):  # "he"/"she": the one the heading is about, the name it starts with
             names = names[:1] if _PERSONAL_PRONOUN.search(c.sentence) and names and heading.startswith(names[0]) else []

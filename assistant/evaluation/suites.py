@@ -96,6 +96,8 @@ SUITES: list[Suite] = [
     Suite(name="tuning-event-18", questions=EVAL_DIR / "tuning-event-18.yaml", knowledge=FIXTURES / "tuning-event-18",
           tuned=True),
     Suite(name="unseen-studied", questions=EVAL_DIR / "unseen-studied.yaml", tuned=True),
+    Suite(name="other-event-studied", questions=EVAL_DIR / "other-event-studied.yaml",
+          knowledge=FIXTURES / "other-event", tuned=True),
     Suite(name="article-tuning", questions=EVAL_DIR / "article-tuning.yaml",
           documents=[FIXTURES / "seed-article.txt"], tuned=True),
     Suite(name="unseen", questions=EVAL_DIR / "unseen.yaml"),

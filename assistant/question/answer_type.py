@@ -139,6 +139,7 @@ SLOT_WORDS: dict[str, frozenset[str]] = {
     "money": frozenset({"price", "prices", "cost", "costs", "fee", "fees", "much", "가격", "비용", "요금", "얼마"}),
     "date": frozenset({"date", "dates", "날짜", "언제", "며칠"}),
     "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
+    "room": frozenset({"호실"}),  # ("room" may be the thing asked about: "a nursing room")
     "number": frozenset({"number", "many", "big", "large", "size", "규모", "인원"}),
     "quote": frozenset({"quote", "quotes", "quoted", "quotation", "statement", "statements", "remark", "remarks",
                         "comment", "comments", "발언", "코멘트", "멘트", "소감", "한마디"}),
@@ -614,6 +615,33 @@ def day_words(text: str) -> list[str]:
         return []
     return [m.group() for _, pattern in DAY_ORDINALS for m in pattern.finditer(text)] + [
         m.group() for m in _WEEKDAY_NAMES.finditer(text)]
+
+
+# the parts of a programme it numbers ("Session 1", "1세션", "제2부", "Keynote 2"), each by one English word
+_ENTRY_WORDS = {"session": "session", "세션": "session", "keynote": "keynote", "기조연설": "keynote",
+                "기조강연": "keynote", "panel": "panel", "패널": "panel", "track": "track", "트랙": "track",
+                "round": "round", "라운드": "round", "part": "part", "부": "part", "stage": "stage",
+                "workshop": "workshop", "워크숍": "workshop", "hall": "hall", "홀": "hall", "room": "room",
+                "호실": "room"}
+_ENTRY_EN = re.compile(r"\b(session|keynote|panel|track|round|part|stage|workshop|hall|room)s?\s+(\d{1,3})\b",
+                       re.IGNORECASE)
+_ENTRY_KO_AFTER = re.compile(r"(?:제\s*)?(?<![\d.,:])(\d{1,3})\s*(세션|기조연설|기조강연|패널|트랙|라운드|부|워크숍|홀|호실)")
+_ENTRY_KO_BEFORE = re.compile(r"(세션|기조연설|기조강연|패널|트랙|라운드|워크숍|홀)\s*(\d{1,3})(?![\d.,:])")
+
+
+def numbered_entries(text: str) -> set[tuple[str, int]]:
+    """The numbered parts of a programme ``text`` names, as (English word, number): "1세션은" → {("session", 1)}."""
+    found = {(_ENTRY_WORDS[m[1].lower()], int(m[2])) for m in _ENTRY_EN.finditer(text)}
+    found |= {(_ENTRY_WORDS[m[2]], int(m[1])) for m in _ENTRY_KO_AFTER.finditer(text)}
+    return found | {(_ENTRY_WORDS[m[1]], int(m[2])) for m in _ENTRY_KO_BEFORE.finditer(text)}
+
+
+def another_entry(asked: set[tuple[str, int]], text: str) -> bool:
+    """Whether ``text`` names, of a kind of numbered part ``asked`` names, only other numbers ("Session 4 takes
+    place in Room 202" for Session 1)."""
+    named = numbered_entries(text)
+    return any(any(w == word and n != number for w, n in named) and (word, number) not in named
+               for word, number in asked)
 
 
 def day_ordinals(text: str) -> set[int]:
