@@ -1317,3 +1317,10 @@ def test_a_year_a_follow_up_is_announced_for_is_compared_with_the_documents(bot)
     verdict = bot.check("과기정통부가 주최한 SFASS는 2027년 후속 포럼을 예고했다.")
     year = next(c for c in verdict.claims if c.value.startswith("2027"))
     assert year.label == "contradicted" and year.documents_value.startswith("2026")
+
+
+def test_where_the_next_edition_is_held_is_not_supported_by_where_this_one_was(bot):
+    """The documents plan a follow-up forum for 2026 and say nothing of where; SFASS itself was in Seoul."""
+    verdict = bot.check("후속 포럼은 2026년 다시 서울에서 열린다.")
+    assert next(c for c in verdict.claims if c.value == "서울").label == "not_found"
+    assert next(c for c in verdict.claims if c.value.startswith("2026")).label == "supported"

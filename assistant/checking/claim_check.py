@@ -163,6 +163,13 @@ class _Context:
 
 
 _CANONICAL = {term: f"≈{name}" for name, words in EVENT_SYNONYMS.items() for term in words}
+_NEXT = _CANONICAL["next"]
+# the next edition of the event, a thing of its own ("the follow-up forum", "후속 포럼은"; not "a follow-up to the
+# summit", "정상회의의 후속 행사": the event itself, following another)
+_EVENT_NOUN = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+_NEXT_EDITION = re.compile(
+    rf"(?:\b(?:next|follow-up|follow-on|upcoming)|(?<!의)(?<!의 )(?:후속|다음))\s*(?:{_EVENT_NOUN})(?![A-Za-z])",
+    re.IGNORECASE)
 # words for an event as such ("the next edition", "the conference"): where the documents never use one, it is no
 # thing they lack (it says which event the claim is about)
 _EVENT_WORDS = frozenset(t for w in (*EVENT_NOUNS, "edition", "editions") for t in terms(w))
@@ -1151,6 +1158,11 @@ class ClaimChecker:
             weights = {t: w for t, w in weights.items() if t not in said}
             cue = {t: w for t, w in cue.items() if t not in said}
         states = [self._states(atom, s, end) for s in evidence]
+        nxt = _NEXT_EDITION.search(statement[slice(*atom.clause)])
+        if nxt and atom.clause[0] + nxt.start() < atom.start:  # a claim about the next edition, named before the
+            # value ("후속 포럼은 … 서울에서"; not "SFASS 2025 promised a follow-up forum"): stated only by a sentence
+            # about the next one
+            states = [said and _NEXT in s.own for s, said in zip(evidence, states)]
         listed = self._listed_with(atom, statement)
         support = max(((self._support(listed, weights, s), s) for s, said in zip(evidence, states) if said),
                       key=lambda t: t[0], default=(0.0, None))
