@@ -78,6 +78,7 @@ from ..question.vocabulary import (
     SUMMARY_WORDS,
 )
 from ..retrieval import translation_pairs
+from .citations import section_of
 from .saved_stats import SavedStats
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ TOPIC_SHARE = 0.2  # a term in this share of all passages is a topic word (the e
 RUNNING_DAY_PARAGRAPHS = 3  # how many paragraphs after one naming a day of the event are still about that day
 MAX_QUESTION_LINE = 200  # a FAQ's question written as a line of its own is no longer than this
 PREDICATE_WEIGHT = 0.3  # a Korean verb or adjective stem counts this much of a noun or name
+_HEADING_SLOTS = ("time", "room")  # what a programme's headings give of the entries under them
 # "Long Form Name (ACRONYM)": the long form's words mean the same as the acronym
 _ALIAS_END = re.compile(r"\([A-Z][A-Za-z0-9]{1,9}\)")  # what every alias ends with: a quick look first
 _ALIAS = re.compile(
@@ -335,6 +337,7 @@ class Evidence:
     p: float = 0.0
     days: set[int] = field(default_factory=set)  # the days of the event it is about
     columns: str = ""  # for a table's row: the table's header row, which names what each of its cells is
+    slot_in_heading: bool = False  # the time or room asked for is its heading's, which the answer quotes with it
 
     @property
     def absence(self) -> bool:
@@ -1259,10 +1262,10 @@ class EvidenceScorer:
             fills = 0.5  # a person the documents name, in a row or under their record's heading
         # a programme's entry gives its time and room in its heading ("### 11:10 Session 1 (Room 201)"), not in the
         # sentences under it: the heading answers for the entry it names, when that is the one asked about
-        entry = chunk.heading.rsplit(" > ", 1)[-1] if chunk.heading else ""
-        slot_in_heading = (q.slot in _HEADING_SLOTS and not fills and bool(fills_slot(entry, q.slot, q.text))
-                           and self._names_entry(q, entry))
-        if slot_in_heading:
+        entry = section_of(chunk)
+        e.slot_in_heading = (q.slot in _HEADING_SLOTS and not fills and bool(fills_slot(entry, q.slot, q.text))
+                             and self._names_entry(q, entry))
+        if e.slot_in_heading:
             fills = 0.5
         if q.slot == "number" and fills == 1.0:  # a count of what is asked ("9만 8천 명") says the people it counts
             own |= {t for t in keys if t in _COUNTED_PEOPLE}
@@ -1298,8 +1301,6 @@ class EvidenceScorer:
             day_mismatch=float(bool(q.days and days and not days & q.days)),
             length=math.log(len(e.sentence)),
         )
-        if slot_in_heading:  # (not a feature: the answer quotes the heading with the sentence)
-            e.values["slot_in_heading"] = 1.0
 
     def _parallel_terms(self, chunk: Chunk) -> frozenset[str]:
         """Terms of the same passage in the document's translation (same position, same dates and numbers)."""
@@ -1401,9 +1402,6 @@ def glossary_words(text: str, lang: Lang) -> list[str]:
         elif lang == "en" and en in found:
             out.update(dict.fromkeys(EVENT_GLOSSARY[word]))
     return list(out)
-
-
-_HEADING_SLOTS = ("time", "room")  # what a programme's headings give of the entries under them
 
 
 def shared_words(text: str, lang: Lang) -> list[str]:

@@ -598,7 +598,7 @@ class ExtractiveAnswerer:
         heading = section_of(c.chunk)
         if not heading:
             return c.sentence
-        if c.values.get("slot_in_heading"):  # the time or room asked for is the heading's ("11:10 Session 1 …")
+        if c.slot_in_heading:  # the time or room asked for is the heading's ("11:10 Session 1 …")
             return f"{heading} — {c.sentence}"
         names = self._names(heading)
         if not _FIELD.match(c.sentence):  # "he"/"she": the one the heading is about, the name it starts with

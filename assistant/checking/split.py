@@ -303,7 +303,7 @@ def quoted_titles(sentence: str) -> list[tuple[int, int]]:
 # a place the statement puts something in ("kicks off in Seoul", "서울에서 열린"): a claim even when the place's name is
 # a word of the event's own name ("Seoul Forum on ...")
 _IN_PLACE_BEFORE = re.compile(r"\bin\s+(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
-_IN_PLACE_AFTER = re.compile(r"에서(?![가-힣])|에서\s")
+_IN_PLACE_AFTER = re.compile(r"에서(?![가-힣])")
 
 
 def _in_place(sentence: str, start: int, end: int) -> bool:
@@ -376,6 +376,7 @@ def split_statement(
         facts += [FactSpan(kind="title", text=sentence[a:b], start=a, end=b, values=[sentence[a:b]]) for a, b in themes]
         facts.sort(key=lambda f: f.start)
         found: list[AtomicClaim] = []
+        topical = {(a, b) for a, b in names if is_topic(sentence[a:b])}  # the event's own name, or a word of it
         placed: list[tuple[int, int]] = []  # places named by a word of the event's name: claims of their own only
         # a fact is never split, nor a date from its day of the week ("Thursday, Oct 30")
         whole = [(f.start, f.end) for f in facts] + [
@@ -385,8 +386,8 @@ def split_statement(
         for c_start, c_end in parts:
             inside = [f for f in facts if c_start <= f.start < c_end]
             inside_names = [(a, b) for a, b in names if c_start <= a < c_end
-                            and (not is_topic(sentence[a:b]) or _in_place(sentence, a, b))]
-            placed += [(s_start + a, s_start + b) for a, b in inside_names if is_topic(sentence[a:b])]
+                            and ((a, b) not in topical or _in_place(sentence, a, b))]
+            placed += [(s_start + a, s_start + b) for a, b in inside_names if (a, b) in topical]
             clause = (s_start + c_start, s_start + min(c_end, s_end - s_start))
             for f in inside:
                 found.append(AtomicClaim(kind=f.kind, value=f.text, values=f.values, start=s_start + f.start,

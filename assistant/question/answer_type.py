@@ -623,10 +623,12 @@ _ENTRY_WORDS = {"session": "session", "세션": "session", "keynote": "keynote",
                 "round": "round", "라운드": "round", "part": "part", "부": "part", "stage": "stage",
                 "workshop": "workshop", "워크숍": "workshop", "hall": "hall", "홀": "hall", "room": "room",
                 "호실": "room"}
-_ENTRY_EN = re.compile(r"\b(session|keynote|panel|track|round|part|stage|workshop|hall|room)s?\s+(\d{1,3})\b",
-                       re.IGNORECASE)
-_ENTRY_KO_AFTER = re.compile(r"(?:제\s*)?(?<![\d.,:])(\d{1,3})\s*(세션|기조연설|기조강연|패널|트랙|라운드|부|워크숍|홀|호실)")
-_ENTRY_KO_BEFORE = re.compile(r"(세션|기조연설|기조강연|패널|트랙|라운드|워크숍|홀)\s*(\d{1,3})(?![\d.,:])")
+_ENTRY_LATIN = "|".join(w for w in _ENTRY_WORDS if w.isascii())
+_ENTRY_HANGUL = [w for w in _ENTRY_WORDS if not w.isascii()]
+_ENTRY_EN = re.compile(rf"\b({_ENTRY_LATIN})s?\s+(\d{{1,3}})\b", re.IGNORECASE)
+_ENTRY_KO_AFTER = re.compile(rf"(?:제\s*)?(?<![\d.,:])(\d{{1,3}})\s*({'|'.join(_ENTRY_HANGUL)})")
+# (no part is written "부 2" or "호실 3")
+_ENTRY_KO_BEFORE = re.compile(rf"({'|'.join(w for w in _ENTRY_HANGUL if w not in ('부', '호실'))})\s*(\d{{1,3}})(?![\d.,:])")
 
 
 def numbered_entries(text: str) -> set[tuple[str, int]]:
