@@ -433,3 +433,68 @@ def test_a_notice_announcing_what_follows_is_answered_with_its_list(lantern_bot)
     assert not answer.refused and all(item in answer.text for item in ("풍등", "폭죽", "유리병")), answer.text
     assert _ANNOUNCES_LIST.search("다음 물품은 가지고 들어올 수 없습니다.")
     assert not _ANNOUNCES_LIST.search("다음 날은 비가 와서 공연이 취소됐다.")
+
+
+@pytest.mark.parametrize("question, answered, fact", [
+    ("포럼 공식 홈페이지 주소 알려주세여", True, "aisafety.ai.kr"),  # "공식" is how formal, not what is asked
+    ("둘째날에는 몇명이나 왔어?", False, ""),  # the whole forum's 150 is no count of day two
+    ("What was the total budget for organizing SFASS?", False, ""),  # a budget is a sum no document gives
+    ("Scale AI랑 맺은 MOU 기간은 몇 년이에요?", False, ""),  # the day it was signed is no length of time
+])
+def test_what_is_asked_decides_what_may_answer_it(bot, question, answered, fact):
+    answer = bot.ask(question)
+    assert answer.refused != answered, answer.text
+    assert fact in answer.text
+
+
+class _Scripted:
+    """A chat backend that always writes ``reply``."""
+
+    name = "scripted"
+
+    def __init__(self, reply: str):
+        self.reply = reply
+
+    def stream(self, messages):
+        yield self.reply
+
+
+@pytest.mark.parametrize("question, reply, lang", [
+    ("참가비 얼마야?", "참가비는 150여 명입니다 [1].", "ko"),  # a count of people is no price
+    ("와이파이 비번 머야", "와이파이 비번 머야 [1]", "ko"),  # the question copied back
+    ("Is there parking at the venue?", "SFASS was held at the Hotel Naru Seoul MGallery [1].", "en"),
+])
+def test_a_model_answer_that_is_no_answer_to_the_question_is_not_kept(bot, question, reply, lang):
+    from assistant.answering.generative import GenerativeAnswerer
+
+    answerer = GenerativeAnswerer(bot.settings, bot.index, fallback=bot.extractive, backend=_Scripted(reply))
+    draft = answerer.answer(question, lang, bot.retrieve(question).chunks)
+    assert draft.refused, draft.text
+    assert draft.sentences_generated == 1 and draft.draft == reply
+
+
+@pytest.fixture(scope="module")
+def article_bot(tmp_path_factory) -> Assistant:
+    root = tmp_path_factory.mktemp("article")
+    (root / "knowledge").mkdir()
+    shutil.copy(PROJECT_ROOT / "tests" / "fixtures" / "seed-article.txt", root / "knowledge")
+    return Assistant(Settings(knowledge_dir=root / "knowledge", data_dir=root / "data"))
+
+
+def test_a_date_the_article_ties_to_a_day_only_by_its_day_of_the_month_is_that_day(article_bot):
+    """The article says "둘째 날(29일)"; "10월 29일 오후" is day two's afternoon, where the red-teaming was."""
+    history = [{"role": "user", "content": "MOU 체결식은 언제 해?"},
+               {"role": "assistant", "content": "포럼 둘째 날인 10월 29일에 MOU 체결식이 열립니다."}]
+    answer = article_bot.ask("그럼 그날 오후엔 뭐함?", history=history)
+    assert not answer.refused and "레드티밍" in answer.text, answer.text
+
+
+def test_a_person_named_with_an_english_title_is_found_by_the_korean_name(article_bot):
+    answer = article_bot.ask("What did Minister Bae Kyung-hoon say about SFASS?")
+    assert not answer.refused and "리더십" in answer.text, answer.text
+
+
+def test_a_sentence_saying_what_role_something_plays_is_quoted_like_any_other(article_bot):
+    """"… SFASS의 실질적 플랫폼 역할을 강조했다" describes a role; it is no instruction to drop."""
+    answer = article_bot.ask("2024년 AI 서울 정상회의엔 몇 개 나라가 참여했대?")
+    assert not answer.refused and "28개국" in answer.text, answer.text

@@ -46,6 +46,9 @@ class FixedFallback:
     def __init__(self, refuse: bool = False):
         self.refuse = refuse
 
+    def answers_kind(self, question, text):
+        return True
+
     def answer(self, question, language, passages):
         if self.refuse:
             return Draft(text="The documents do not say.", passages=[], refused=True)
@@ -148,3 +151,13 @@ def test_the_openai_backend_needs_a_base_url():
 
     with pytest.raises(LLMError, match="ASSISTANT_LLM_BASE_URL"):
         make_backend(Settings(llm="openai"))
+
+
+@pytest.mark.parametrize("reply, question", [("Where was SFASS held? [1]", "Where was SFASS held?"),
+                                             ("SFASS 장소 알려줘 [1]", "SFASS 장소 알려줘"),
+                                             ("SFASS [1]", "SFASS 누구야")])
+def test_a_sentence_that_asks_or_copies_the_question_is_removed(checker, reply, question):
+    report = checker.check(reply, PASSAGES, "en" if reply.startswith("Where") else "ko", question)
+    assert report.text == "" and report.sentences[0].status == "removed"
+    assert checker.check("The venue was the Hotel Naru Seoul MGallery [1].", PASSAGES, "en",
+                         "Where was SFASS held?").text.startswith("The venue")

@@ -1074,7 +1074,9 @@ class EvidenceScorer:
             and n.lower() not in LANGUAGE_WORDS
             and n.lower() not in stats.words  # a capitalised ordinary word ("Give me ...") names nothing
             and any(stem(w.lower()) not in stats.df for w in re.findall(r"[A-Za-z]{2,}", n))
-            and not korean_name(re.findall(r"[A-Za-z]+", n), stats.korean_names)  # "Park Seo-jun" for 박서준
+            # "Park Seo-jun" for 박서준, also after a title ("Minister Bae Kyung-hoon")
+            and not any(korean_name(words[i:], stats.korean_names)
+                        for words in [re.findall(r"[A-Za-z]+", n)] for i in range(max(len(words) - 1, 1)))
             and not country_of(n)  # "an American company": a country, which the documents may name another way
         ]
 
@@ -1140,6 +1142,8 @@ class EvidenceScorer:
             elif date.startswith("*-"):  # a day of the month alone ("29일", "the 29th"): the event's day with it
                 same = {day for known, day in stats.day_dates.items() if known.endswith(date[1:])}
                 days |= same if len(same) == 1 else set()
+            elif re.fullmatch(r"\d\d-\d\d", date) and f"*-{date[3:]}" in stats.day_dates:
+                days.add(stats.day_dates[f"*-{date[3:]}"])  # the documents tie only the day of the month to it
         named = weekdays_named(text)  # "What's on Friday?", "토욜 일정": the event's day that falls on it
         if named and stats.event_year is not None:
             days |= {day for known, day in stats.day_dates.items() if re.fullmatch(r"\d\d-\d\d", known)

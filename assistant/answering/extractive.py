@@ -108,6 +108,8 @@ def usable(q: Question, candidates: list[Evidence]) -> list[Evidence]:
     asked = numbered_entries(q.text)
     if asked:  # "1세션", "Session 2": not a sentence about another numbered part ("Session 4 takes place in …")
         out = [c for c in out if not another_entry(asked, f"{section_of(c.chunk)} {c.sentence}")]
+    if q.days and q.slot == "number":  # how many on one day: not the whole event's count ("둘째 날 몇 명 왔어?")
+        out = [c for c in out if c.values["day_match"]]
     if q.days and q.form != "fact":
         about_day = [c for c in out if c.values["day_match"]]
         out = about_day or [c for c in out if not c.values["day_mismatch"]]
@@ -318,6 +320,16 @@ class ExtractiveAnswerer:
         """Quote the selected sentences with ``[k]`` markers, or refuse."""
         picked, absence = self.pick(question, language, passages)
         return self.draft(picked, language) if picked else self.refuse(language, absence)
+
+    def answers_kind(self, question: str, text: str) -> bool:
+        """Whether ``text`` (a written answer, e.g. a model's) gives the kind of thing ``question`` asks for, as a
+        quoted sentence must: a time, a price, a person's name … when one is asked for; something of the
+        often-missing thing asked about (parking, Wi-Fi …). Saying the venue is no answer to "is there parking?"."""
+        q = self.scorer.question(question)
+        sentences = [s for s in re.split(r"(?<=[.!?。])\s+|\n+", text) if s.strip()]
+        if q.slot in STRICT_SLOTS and not any(fills_slot(s, q.slot, q.text) > 0 for s in sentences):
+            return False
+        return all(says_attribute(text, name) for name in asked_attributes(q.text))
 
     def answer_parts(self, parts: list[tuple[str, list[Chunk]]], language: Lang) -> Draft:
         """A message asking several questions (each standalone, with its own passages), answered as its first one

@@ -83,7 +83,7 @@ class GenerativeAnswerer:
         if is_refusal(raw):
             yield self._refusal(language, raw=raw)
             return
-        report = self.checker.check(raw, given, language)
+        report = self.checker.check(raw, given, language, question)
         generated, removed = len(report.sentences), report.removed
         for s in report.sentences:
             if s.status != "kept":
@@ -91,7 +91,8 @@ class GenerativeAnswerer:
         if not report.text and report.declined:
             yield self._refusal(language, raw=raw, generated=generated, removed=removed)
             return
-        if not report.text:
+        # what survived the check must also be the kind of answer asked for (a price, not the attendance)
+        if not report.text or (self.fallback is not None and not self.fallback.answers_kind(question, report.text)):
             yield self._fallback(extract, language, raw=raw, generated=generated, removed=removed)
             return
         yield Draft(text=report.text, passages=given, sentences_removed=removed, sentences_generated=generated,

@@ -160,6 +160,19 @@ def in_language(sentence: str, language: Lang) -> bool:
     return hangul <= latin
 
 
+def asks_back(sentence: str, question: str, passages: Sequence[Chunk]) -> bool:
+    """Whether a written sentence is a question, holds only the question's words, or ends as ``question`` does
+    with a word no passage uses (a model copying the question: "와이파이 비번 머야", "SFASS 둘째 날 프로그램
+    알려줘")."""
+    if sentence.rstrip().endswith(("?", "？")):
+        return True
+    words = lambda text: re.findall(r"[\w'-]+", text.lower())
+    said, asked = words(sentence), words(question)
+    if said and set(said) <= set(asked):  # nothing but the question's own words ("송상훈" for "송상훈 누구야")
+        return True
+    return bool(asked) and said[-1:] == asked[-1:] and not any(asked[-1] in p.text.lower() for p in passages)
+
+
 def render(sentence: str, citations: Sequence[int]) -> str:
     """``Sentence. [1][2]``: the markers follow the sentence, as in extractive answers."""
     return f"{sentence} {''.join(f'[{k}]' for k in citations)}"
@@ -181,13 +194,17 @@ class AnswerChecker:
         vectors = vectors / np.where(norms == 0, 1, norms)
         return vectors[: len(sentences)] @ vectors[len(sentences):].T
 
-    def check(self, answer: str, passages: list[Chunk], language: Lang) -> CheckReport:
-        """Keep, re-cite or remove every sentence of ``answer``; ``[k]`` refers to ``passages[k-1]``."""
+    def check(self, answer: str, passages: list[Chunk], language: Lang, question: str = "") -> CheckReport:
+        """Keep, re-cite or remove every sentence of ``answer``; ``[k]`` refers to ``passages[k-1]``. A sentence
+        that asks, or repeats the ``question`` asked, answers nothing and is removed."""
         text = normalize_markers(_ANSWER_PREFIX.sub("", answer), len(passages))
         segments = segment(text, language)
         sims = self._similarities([body for body, _ in segments], passages)
-        checks = [self._check_one(body, cited, sims[i], passages, language)
-                  for i, (body, cited) in enumerate(segments)]
+        checks = [
+            SentenceCheck(sentence=body, cited=cited, status="removed", reason="asks or repeats the question")
+            if asks_back(body, question, passages) else self._check_one(body, cited, sims[i], passages, language)
+            for i, (body, cited) in enumerate(segments)
+        ]
         kept = [render(c.sentence, c.citations) for c in checks if c.status in ("kept", "recited")]
         return CheckReport(text=" ".join(kept), sentences=checks)
 

@@ -69,8 +69,10 @@ KOREAN_PERSON = re.compile(r"(?<![가-힣])([가-힣]{3})(?=\s+(?:\S+\s+)?[가-�
 def persons(text: str) -> list[str]:
     """The people a sentence names: Latin names shaped like a person's ("Song Sang-hoon"), and Korean names
     followed by a title within two words ("송상훈 국가인공지능전략위원회 지원단장")."""
-    latin = [m[0] for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b", text)
-             if name_class(m[0], text) == "person"]
+    # (two capitalised words that go on into a longer name are none: "Korea Creative" of "the Korea Creative
+    # Content Agency"; nor is a name with an organisation's word in it: "Content Agency")
+    latin = [m[0] for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?\b(?! [A-Z])", text)
+             if name_class(m[0], text) == "person" and not _ORGANISATION.search(m[0])]
     return latin + [m[1] for m in KOREAN_PERSON.finditer(text)]
 
 

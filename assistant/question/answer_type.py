@@ -31,22 +31,23 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
         ),
     ),
     (
+        "duration",
+        re.compile(r"\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|"
+                   r"(?:몇\s*(?:년|개월|달|주|일)|며칠)\s*(?:짜리|동안|간)|"
+                   r"얼마\s*동안|얼마나\s*(?:오래|걸려|걸리)|유효\s*기간|기간\S{0,2}\s*(?:몇|얼마)|\b(?:duration|length) of\b",
+                   re.IGNORECASE),
+    ),
+    (
         "money",
         re.compile(
             r"\bhow much\b|\bprices?\b|\bcosts?\b|\bfees?\b|\b(?:have|need) to pay\b|\bpay (?:for|extra)\b|얼마|가격|비용|요금|"
-            r"참가비|돈\s*(?:을\s*)?(?:내|드|들)", re.IGNORECASE
+            r"참가비|예산|\bbudget\b|돈\s*(?:을\s*)?(?:내|드|들)", re.IGNORECASE
         ),
     ),
     (
         "link",
         re.compile(r"\burls?\b|\blinks?\b|\b(?:web(?:site)?|homepage|site) address\b|링크|(?:웹|홈페이지|사이트|누리집)\s*주소",
                    re.IGNORECASE),
-    ),
-    (
-        "duration",
-        re.compile(r"\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|"
-                   r"(?:몇\s*(?:년|개월|달|주|일)|며칠)\s*(?:짜리|동안|간)|"
-                   r"얼마\s*동안|얼마나\s*(?:오래|걸려|걸리)|유효\s*기간", re.IGNORECASE),
     ),
     ("year", re.compile(r"\b(?:what|which|in what) year\b|몇\s*년|어느\s*해|연도", re.IGNORECASE)),
     (
@@ -75,7 +76,7 @@ SLOT_PATTERNS: list[tuple[Slot, re.Pattern[str]]] = [
     (
         "person",
         re.compile(
-            r"\bwho (?:was|were|is|are) the (?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|lecturers?)\b(?!')|"
+            r"\bwho (?:was|were|is|are) (?:the|their|its) (?:[\w'’]+\s+){0,3}(?:speakers?|presenters?|panell?ists?|moderators?|lecturers?)\b(?!')|"
             r"\bnames? of (?:the |a |that |this )?(?:\w+\s+){0,2}(?:speakers?|presenters?|panell?ists?|moderators?|persons?|people)\b|"
             r"\b(?:speaker|presenter)'?s'? names?\b|\bwho (?:spoke|presented) (?:for|from|on behalf of)\b|"
             r"(?:연사|발표자|강연자|패널|사회자)\S{0,2}\s*(?:이름|성함|누구)|누가\s*(?:발표|강연)|"
@@ -139,6 +140,7 @@ SLOT_WORDS: dict[str, frozenset[str]] = {
     "money": frozenset({"price", "prices", "cost", "costs", "fee", "fees", "much", "가격", "비용", "요금", "얼마"}),
     "date": frozenset({"date", "dates", "날짜", "언제", "며칠"}),
     "place": frozenset({"venue", "location", "place", "장소", "위치", "어디"}),
+    "duration": frozenset({"long", "duration", "length", "기간", "동안"}),
     "room": frozenset({"호실"}),  # ("room" may be the thing asked about: "a nursing room")
     "number": frozenset({"number", "many", "big", "large", "size", "규모", "인원"}),
     "quote": frozenset({"quote", "quotes", "quoted", "quotation", "statement", "statements", "remark", "remarks",
@@ -182,7 +184,9 @@ _SPEECH = re.compile(
 _LENGTH = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|hundred)[- ](?:years?|months?|weeks?|days?|hours?|minutes?)\b|"
-    r"\d+\s*(?:년|개월|달|주|일|시간|분)\s*(?:간|동안|짜리|걸|이다|이며|으로|\b)", re.IGNORECASE)
+    r"\d+\s*(?:개월|주|시간|분)\s*(?:간|동안|짜리|걸|이다|이며|으로|\b)|"
+    # years and days only with a word of length: "3년간", "이틀" but not "2025년 10월 29일"
+    r"(?<!\d)(?!(?:19|20)\d\d\s*년)\d+\s*(?:년|달|일)\s*(?:간|동안|짜리|걸|이다|이며|으로)", re.IGNORECASE)
 _AGE = re.compile(r"\d+\s*(?:세|살)|\baged\s+\d+|\b\d+[- ]years?[- ]old\b|\bage\s+(?:of\s+)?\d+", re.IGNORECASE)
 # a time of day; "17:00에" too (a Korean particle straight after the digits is a word character to ``\b``)
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}\s*시", re.IGNORECASE)
@@ -209,7 +213,7 @@ def detect_slot(question: str) -> Slot:
 # was it held?", "언제 어디서 열려?"); "where ... from" asks who someone is (see the "who" slot)
 _WH_SLOTS: list[tuple[Slot, re.Pattern[str]]] = [
     ("time", re.compile(r"\bwhat time\b|몇\s*시", re.IGNORECASE)),
-    ("date", re.compile(r"\bwhen\b|언제", re.IGNORECASE)),
+    ("date", re.compile(r"\bwhen\b|언제|날짜|\bdates?\b", re.IGNORECASE)),
     ("place", re.compile(r"\bwhere\b(?!(?:\s+\S+){1,7}\s+from\b)|어디(?!\s*(?:어디)?\s*(?:에서|서)\s*(?:왔|온|나왔|참여|참가)|\s*(?:소속|출신)|\s*(?:랑|하고|와|과)(?![가-힣]))",
                          re.IGNORECASE)),
     ("who", re.compile(r"\bwho\b|누가|누구", re.IGNORECASE)),
@@ -351,7 +355,7 @@ _ATTRIBUTES = {
                  r"https?://|\bwww\.|[\w.-]+@[\w-]+\.\w")),  # "홈페이지 주소", "이메일 주소": a web or e-mail address
     # the person who put a name to an agreement, not the parties to it ("who signed an MOU with X" asks for a party)
     "signatory": ((r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명한\s*사람|"
-                   r"누가\s*서명"),
+                   r"누가\s*(?:\S+\s+){0,2}서명"),
                   r"\bsigned (?:it |the \w+ )?(?:for|on behalf of)\b|\bsignator|\bsigned by\b|서명자|서명했|서명한|서명하"),
     # how long someone holds a post: their term, not the post itself
     "tenure": ((r"임기|\bterm of office\b|\bterm (?:ends|expires|end|expire)\b|\btenure\b|\bhow long (?:has|will) \S+ "
@@ -363,6 +367,8 @@ _ATTRIBUTES = {
                r"기자|\breporter\b|\bjournalist\b|\bwritten by\b|\bauthors?\b|\bwriter\b|작성자|글쓴이|필자"),
     # what attending costs: answered by a sentence about a fee or ticket, not by any sum of money ("a 10조 원 market")
     "admission": ((r"\btickets?\b|\bfees?\b|\badmission\b|\bcost (?:to|of) (?:attend|go|get in|entry)|\bentry\b|"
+                   r"\b(?:registration|register|registering|signing up)\b[^?]{0,20}\bcosts?\b|"
+                   r"\bhow much\b[^?]{0,20}\b(?:registration|to register|to attend|to sign up)\b|"
                   r"참가비|입장료|입장권|티켓|등록비|참가\s*비용|유료"),
                   (r"\btickets?\b|\bfees?\b|\badmission\b|\bentry\b|\bfree\b|\bcharge|\bprices?\b|\bcosts?\b|"
                    r"\bpaid\b|\bearly[- ]bird|참가비|입장|티켓|등록비|요금|가격|무료|유료|비용|얼리버드")),
@@ -466,8 +472,12 @@ def fills_slot(sentence: str, slot: Slot, question: str) -> float:
         spans = [f for f in fact_spans(sentence) if f.kind == "number" and f.values[0] in new]
         new -= {f.values[0] for f in spans if _LABEL_BEFORE.search(sentence[: f.start])}  # "day one" counts nothing
         numbers = [f for f in spans if f.values[0] in new]
-        if new and counted and any(_same_unit(_unit_of(f, sentence), counted) for f in numbers):
+        units = [_unit_of(f, sentence) for f in numbers]
+        if new and counted and any(_same_unit(u, counted) for u in units):
             return 2.0
+        if new and _count_class(counted) in _COUNTERS and numbers and all(
+                _count_class(u) in _COUNTERS for u in units):
+            return 0.0  # each counts another known kind of thing: "150여 명" says nothing of how many countries
         return float(bool(new))
     if slot == "money":
         return bool(have.money)
@@ -651,3 +661,4 @@ def day_ordinals(text: str) -> set[int]:
     if not _DAY_WORD.search(text):  # most passages: one quick look instead of three searches
         return set()
     return {n for n, pattern in DAY_ORDINALS if pattern.search(text)}
+

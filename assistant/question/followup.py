@@ -27,7 +27,7 @@ from .vocabulary import (
 _KO_LEAD = re.compile(r"^(?:그럼|그러면|그렇다면|그리고|또|그래서|근데|그런데)\s*")
 _KO_TAIL = re.compile(r"\s*(?:은|는|이|가)?\s*(?:요|요\?|\?)?\s*$")
 _KO_ELLIPTIC = re.compile(r"^(?P<slot>.+?)(?:은|는)요\??$|^(?P<slot2>.+?)\s*(?:도요|도\?)$")
-_KO_PRONOUN = re.compile(r"(그것|그건|그게|그거|이것|이건|거기|그곳|그분|그 사람|그 행사|그때|그날)")
+_KO_PRONOUN = re.compile(r"(그것|그건|그게|그걸|그거|이것|이건|거기|그곳|그분|그 사람|그 행사|그때|그날)")
 _KO_THEY = re.compile(r"(걔네들?|걔들|얘네들?|그들|그\s*사람들|그분들)")  # the people or bodies the last answer named
 _EN_ELLIPTIC = re.compile(
     r"^(?:and|so|then|ok(?:ay)?|what|how)?\s*(?:about|and)\s+(?P<slot>.+?)\??$", re.IGNORECASE
@@ -36,6 +36,7 @@ _EN_ASKS = re.compile(r"(?:who|whom|whose|what|when|where|which|how)\b", re.IGNO
 _EN_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|this|there|he|she|him|her|his)\b", re.IGNORECASE)
 _EN_ONE = re.compile(r"\b(another|the next|a new|a second|the same) one\b", re.IGNORECASE)  # "another one": the last event
 _EN_EXISTENTIAL = re.compile(r"\b(is|are|was|were|be|will)\s+there\b", re.IGNORECASE)  # "is there ...?" points at nothing
+_WH_KO = re.compile("|".join(KO_QUESTION_WORDS))
 _STOP_EN = QUESTION_FRAME | ARTICLES | PREPOSITIONS | QUANTITY_WORDS | {"and"}
 
 
@@ -220,7 +221,8 @@ def _answered_value(previous: str, reply: str, kind: str) -> str | None:
         return dates[0] if dates else None
     found = [n for n in persons(reply) if n.isascii() or KOREAN_NAME_BEFORE.search(f"{n} ")] if kind == "person" \
         else [n for n in facts(reply).names if name_class(n, reply) == "place"]
-    found = _not_asked(previous, found)
+    # the one the last answer brought in, else the one it was about ("who is Yoo Hyun-seok?" … "what did he say?")
+    found = _not_asked(previous, found) or [n for n in found if n.lower() in previous.lower()]
     return found[0] if found else None
 
 
@@ -265,7 +267,9 @@ def resolve(question: str, previous: str | None, lang: Lang, reply: str | None =
             return _KO_PRONOUN.sub(_topic(previous, lang), body, count=1)
         if facts(body).names or _ko_subjects(body):  # names its own subject: stands on its own
             return q
-        if body != q or len(_words(body)) <= 3:
+        # a short question, or one asking something with no subject of its own ("정확히 몇월에 어디서 하는데?"):
+        # about the previous question's subject
+        if body != q or len(_words(body)) <= 3 or (len(_words(body)) <= 6 and _WH_KO.search(body)):
             return f"{_topic(previous, lang)} {body}"
         return q
     one = _EN_ONE.search(q)

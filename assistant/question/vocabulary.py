@@ -60,6 +60,10 @@ KEY_TERM_STOPWORDS = QUESTION_FRAME | ARTICLES | PREPOSITIONS | REQUEST_WORDS | 
     "이번", "올해", "해당", "저번", "지난번", "여기", "거기", "저기", "우리", "제가", "내가", "문서", "기사",
     # "누구누구 나왔어?", "정리해줘", "리스트 뽑아줘": how to answer, not what about
     "누구누구", "뭐뭐", "어디어디", "무엇무엇", "정리", "설명", "요약", "나열", "리스트", "목록", "뽑",
+    # how sure or formal the answer should be, which documents do not repeat ("공식 홈페이지", "the exact quote",
+    # "what did he actually say tho")
+    "official", "officially", "exact", "exactly", "actual", "actually", "really", "tho", "though",
+    "공식", "정확", "정확히", "실제", "실제로",
 }
 
 # Korean titles and occupations written beside a person's name ("김명주 소장", "임소라 아나운서"), as a regex
