@@ -18,7 +18,7 @@ from assistant.models import Answer, Citation
 SUITE_FLOORS = {
     "tuned": {"answer_accuracy": 0.95, "refusal_recall": 0.95},
     "unseen": {"answer_accuracy": 0.94, "refusal_recall": 0.94},
-    "article": {"answer_accuracy": 0.84, "refusal_recall": 0.80},
+    "article": {"answer_accuracy": 0.84, "refusal_recall": 0.76},
     "other-event": {"answer_accuracy": 0.93, "refusal_recall": 0.85},
 }
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
