@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from engine_kb import engine_settings
 from test_llm_server import assert_generated_and_checked, eval_questions, small_model  # noqa: F401 - shared fixture
 
 from assistant.config import Settings
+from index.config import PROJECT_ROOT
 
 pytestmark = pytest.mark.llm
 
@@ -34,3 +39,15 @@ def test_the_preset_name_assembles_and_loads_the_verified_model(tmp_path):
     assert sha256_file(backend.model_path) == PRESETS["qwen2.5-coder-0.5b"].sha256
     reply = "".join(backend.stream([ChatMessage(role="user", content="Say OK.")]))
     assert reply.strip()
+
+
+
+def test_a_command_that_answered_with_the_model_exits_cleanly(assistant, small_model):  # noqa: F811
+    """``eval --llm llamacpp`` ends without a traceback from freeing the model while the interpreter shuts down."""
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(assistant.settings.data_dir),
+           "ASSISTANT_LLAMACPP_MODEL": str(small_model)}
+    done = subprocess.run([sys.executable, "-m", "assistant", "eval", "--llm", "llamacpp", "--suite", "tuned",
+                           "--limit", "1"], capture_output=True, text=True, timeout=600, env=env, cwd=PROJECT_ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "answer quality by suite (llamacpp)" in done.stdout
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr

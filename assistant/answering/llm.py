@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Iterator
@@ -111,6 +112,16 @@ class OpenAIBackend:
 
 _LOADED: dict[tuple[str, int, int], Any] = {}
 _LOAD_LOCK = threading.Lock()
+
+
+@atexit.register
+def _free_loaded() -> None:
+    """Free the loaded models while the interpreter is still whole: llama-cpp-python's own finaliser, left to run
+    while the interpreter tears its modules down, finds its library gone and prints a traceback at every exit."""
+    with _LOAD_LOCK:
+        for model, _ in _LOADED.values():
+            model.close()
+        _LOADED.clear()
 
 
 def _load_llama(path: Path, n_ctx: int, threads: int) -> tuple[Any, threading.Lock]:
