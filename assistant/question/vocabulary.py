@@ -80,7 +80,8 @@ CHAT_SHORTHAND = {
     "ppl": "people", "u": "you", "ur": "your", "abt": "about", "pls": "please", "plz": "please", "thx": "thanks",
     "govt": "government", "intl": "international", "approx": "approximately", "gonna": "going to",
     "wanna": "want to", "gotta": "got to", "tmrw": "tomorrow", "mins": "minutes", "hrs": "hours", "yrs": "years",
-    "mtg": "meeting", "conf": "conference", "dunno": "do not know", "bday": "birthday",
+    "mtg": "meeting", "conf": "conference", "dunno": "do not know", "bday": "birthday", "mkt": "market",
+    "mgmt": "management", "dept": "department", "univ": "university", "biz": "business", "gov": "government",
 }
 
 # Verbs of two words read as the one word the documents use for them ("how many took part?": participated), and
