@@ -94,10 +94,18 @@ def test_nothing_supported_falls_back_and_still_reports_the_removed_sentences(ch
     assert draft.draft == "SFASS took place at COEX [1]."
 
 
-def test_a_model_refusal_is_the_answer_even_when_the_extractive_scorer_found_one(checker):
+def test_a_model_refusal_is_the_answer_when_the_extractive_scorer_found_none_either(checker):
     backend = ScriptedBackend(["The documents do not say."])
-    draft = _answerer(backend, checker, FixedFallback()).answer("How long did it run?", "en", PASSAGES)
+    draft = _answerer(backend, checker, FixedFallback(refuse=True)).answer("Is there Wi-Fi?", "en", PASSAGES)
     assert draft.refused and draft.text.startswith("The documents do not say") and draft.passages == []
+
+
+@pytest.mark.parametrize("reply", ["The documents do not say.", "The documents do not cover this [2]."])
+def test_a_model_that_declines_what_the_extractive_scorer_answers_gives_way_to_the_cited_quote(checker, reply):
+    draft = _answerer(ScriptedBackend([reply]), checker, FixedFallback()).answer("How long did it run?", "en",
+                                                                                PASSAGES)
+    assert not draft.refused and draft.text == FixedFallback.QUOTE and draft.passages == [PASSAGES[1]]
+    assert draft.draft == reply  # what the model wrote is kept for the record
 
 
 @pytest.mark.parametrize(
@@ -106,7 +114,7 @@ def test_a_model_refusal_is_the_answer_even_when_the_extractive_scorer_found_one
      ("제공된 문서에는 이 질문에 대한 내용이 없습니다 [2].", "ko")],
 )
 def test_a_cited_refusal_sentence_is_never_kept_as_a_supported_answer(checker, reply, lang):
-    draft = _answerer(ScriptedBackend([reply]), checker, FixedFallback()).answer("점심은?", lang, PASSAGES)
+    draft = _answerer(ScriptedBackend([reply]), checker, FixedFallback(refuse=True)).answer("점심은?", lang, PASSAGES)
     assert draft.refused and "[" not in draft.text and draft.passages == []
 
 

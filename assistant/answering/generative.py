@@ -32,8 +32,9 @@ class GenerativeAnswerer:
     """Writes answers with an LLM (``openai`` or ``llamacpp`` backend) and keeps only supported sentences.
 
     The model decides whether the passages answer: when it declines, or every sentence it wrote says the documents
-    lack the answer, the answer is a refusal. When the check removes every sentence, or the model cannot be
-    reached, the answer comes from ``fallback`` (the extractive answerer, which may itself refuse).
+    lack the answer, the answer is a refusal, unless the extractive answerer (``fallback``) found a sentence that
+    passes its threshold, which is quoted instead. When the check removes every sentence, or the model cannot be
+    reached, the answer comes from ``fallback`` (which may itself refuse).
     """
 
     def __init__(self, settings: Settings, index: KnowledgeIndex | None, fallback: ExtractiveAnswerer | None = None,
@@ -81,7 +82,7 @@ class GenerativeAnswerer:
             return
         raw = "".join(pieces)
         if is_refusal(raw):
-            yield self._refusal(language, raw=raw)
+            yield self._declined(extract, language, raw=raw)
             return
         report = self.checker.check(raw, given, language, question)
         generated, removed = len(report.sentences), report.removed
@@ -89,7 +90,7 @@ class GenerativeAnswerer:
             if s.status != "kept":
                 log.info("%s [%s -> %s]: %s %s", s.status, s.cited, s.citations, s.sentence, s.reason)
         if not report.text and report.declined:
-            yield self._refusal(language, raw=raw, generated=generated, removed=removed)
+            yield self._declined(extract, language, raw=raw, generated=generated, removed=removed)
             return
         # what survived the check must also be the kind of answer asked for (a price, not the attendance)
         if not report.text or (self.fallback is not None and not self.fallback.answers_kind(question, report.text)):
@@ -97,6 +98,13 @@ class GenerativeAnswerer:
             return
         yield Draft(text=report.text, passages=given, sentences_removed=removed, sentences_generated=generated,
                     draft=raw)
+
+    def _declined(self, extract: Draft | None, language: Lang, **details) -> Draft:
+        """The model found no answer in the passages: a refusal, unless the extractive answerer quotes one that
+        passes its own threshold (a small model declines questions its passages answer; the quote is cited)."""
+        if extract is not None and not extract.refused:
+            return self._fallback(extract, language, **details)
+        return self._refusal(language, **details)
 
     def _refusal(self, language: Lang, **details) -> Draft:
         covers = self.event.covered(language) if self.event else None
