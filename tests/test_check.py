@@ -191,6 +191,37 @@ def test_a_wrong_part_of_the_day_is_contradicted_and_the_right_one_supported(bot
     assert next(c for c in right.claims if c.value == "오후").label == "supported"
 
 
+@pytest.mark.parametrize("statement, part", [
+    ("Korea AISI and Scale AI ran a joint red-teaming exercise in the morning session of day two.", "morning"),
+    ("Day two (Oct 29) featured the MOU signing, a morning red-teaming practice and a keynote by OpenAI.", "morning"),
+])
+def test_a_part_of_the_day_is_checked_against_the_happening_the_sentence_names_among_other_words(
+        bot, statement, part):
+    """Words the documents never use ("AISI", "exercise", "featured") around the part of the day do not hide that
+    the documents give the same happening (a joint red-teaming practice on day two) another part of the day."""
+    claim = next(c for c in bot.check(statement).claims if c.value == part)
+    assert claim.label == "contradicted" and claim.documents_value == "afternoon" and claim.citations
+
+
+def test_a_chat_acronym_opening_a_post_is_no_name_to_contradict(bot):
+    """"ICYMI" (in case you missed it) names nobody: read as a name, it was "contradicted" by the institute beside
+    it, the worst error a fact check can make for a journalist."""
+    verdict = bot.check("ICYMI #SFASS2025 day 2: KR AI Safety Inst x @scale_AI signed an MOU, joint red-teaming in "
+                        "the afternoon session")
+    assert not any("ICYMI" in (c.value or "") and c.label == "contradicted" for c in verdict.claims)
+    assert verdict.label != "contradicted"
+
+
+@pytest.mark.parametrize("statement, part", [
+    ("In the morning of day two, the Korea AI Safety Institute signed an MOU with Scale AI.", "morning"),
+    ("둘째 날 오전에 Scale AI와의 MOU 체결식이 열렸다.", "오전"),
+])
+def test_a_part_of_the_day_given_to_another_happening_is_not_contradicted(bot, statement, part):
+    """The documents place the red-teaming practice, not the signing, in the afternoon: of when the MOU was signed
+    they say nothing."""
+    assert next(c for c in bot.check(statement).claims if c.value == part).label == "not_found"
+
+
 def test_another_form_of_a_verb_the_documents_use_is_no_unknown_word(bot):
     """The documents say the practice "ran" in the afternoon; a claim that it "was run" in the morning speaks of
     the same thing in another form of the verb, and is contradicted."""

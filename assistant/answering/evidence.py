@@ -66,6 +66,7 @@ from ..question.romanized import (
     with_korean_names,
 )
 from ..question.vocabulary import (
+    CHAT_ACRONYMS,
     CHAT_SHORTHAND,
     DAY_WORDS,
     EVENT_GLOSSARY,
@@ -134,9 +135,6 @@ _ALIAS = re.compile(
 _ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _TYPED_WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # a word of a question that may be misspelt ("teh")
 # A shorthand word standing alone (lower case, not part of "U.S." or a hyphenated name).
-# acronyms that start chat messages without naming anything ("OK so when is it?")
-CHAT_ACRONYMS = frozenset({"ok", "fyi", "btw", "lol", "asap", "omg", "tldr", "imo", "imho", "pls", "plz", "thx", "ps",
-                           "nb", "q", "hi", "hey"})
 _REWRITES = {**CHAT_SHORTHAND, **PHRASAL_VERBS}  # what is typed → the word(s) the documents use for it
 _SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(_REWRITES, key=len, reverse=True))
                         + r")(?![\w.'’-])")

@@ -41,7 +41,7 @@ from ..question.countries import countries_in, countries_matches, country_of
 from ..question.language import detect_language
 from ..question.vocabulary import EVENT_NOUNS, EVENT_SYNONYMS, KOREAN_TITLES, ORDER_AND_PLACE_WORDS
 from ..retrieval import HybridRetriever
-from .facts import MONTHS, WEEKDAYS_KO, FactSpan, calendar_day, fact_spans, facts, name_in
+from .facts import MONTHS, PARTS_OF_DAY, WEEKDAYS_KO, FactSpan, calendar_day, fact_spans, facts, name_in
 from .names import (
     GENERIC_HEAD,
     GLOSS,
@@ -188,6 +188,10 @@ _OWNER_GAP = re.compile(r"\s*(?:[(（][^)）]*[)）])?\s*(?:의|['’]s)?\s*")
 _SESSION = re.compile(r"세션|프로그램|\bsessions?\b|\bprogram(?:me)?s?\b", re.IGNORECASE)
 TITLE_SAME = 0.75  # a claimed title sharing this much of its words with the documents' is theirs
 TITLE_OTHER = 0.4  # ... and one sharing at most this much with every title they give the same thing is another
+SAME_HAPPENING = 0.5  # a sentence giving a part of the day to what a claim's sentence says, by this share of its words
+_PARTS = frozenset(PARTS_OF_DAY.values())
+# the words that place a happening in the programme rather than say what it was
+_PLACING_WORDS = "day days session sessions 날 첫째 둘째 셋째 첫날 세션 " + " ".join(PARTS_OF_DAY)
 
 
 def _titles_given(text: str) -> list[str]:
@@ -1134,6 +1138,7 @@ class ClaimChecker:
             return (self._judge_title(atom, claim, statement, evidence, lang)
                     or self._judge_meaning(claim, atom.value, evidence, lang))
         post = (self._judge_site(atom, claim, statement, evidence, lang)
+                or self._judge_part_of_day(atom, claim, statement, evidence, lang)
                 or self._judge_day_date(atom, claim, statement, evidence, lang)
                 or self._judge_when(atom, claim, statement, evidence, lang)
                 or self._judge_post(atom, claim, statement, evidence, lang)
@@ -1314,6 +1319,40 @@ class ClaimChecker:
                 return self._labelled(claim, "supported", s, lang)
             return self._labelled(claim, "contradicted", s, lang, given[0].text)
         return None
+
+    def _judge_part_of_day(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
+                           lang: Lang) -> Claim | None:
+        """The part of the day something happened in ("a red-teaming drill in the morning session", "둘째 날 오전"),
+        checked against the sentences giving a part of the day to the same happening: most of what such a sentence
+        says, by weight, is in the claim's sentence too ("ran a joint red-teaming practice"), on the same day where
+        both name one. Supported by one giving the same part, contradicted when they give only another (the first
+        as the documents' value). None for any other claim, or when no sentence gives the happening a part of day."""
+        if atom.kind != "time" or not atom.values or not set(atom.values) <= _PARTS:
+            return None
+        sentence = statement[slice(*atom.sentence)]
+        said, days = self._happening(sentence), day_ordinals(sentence)
+        same = other = None
+        for s in evidence:
+            given = [f for f in s.facts if f.kind == "time" and f.values and set(f.values) <= _PARTS]
+            if not given or (days and s.days and not days & s.days):
+                continue
+            theirs = self._happening(s.text)
+            total = sum(theirs.values())
+            if not total or sum(w for t, w in theirs.items() if t in said) / total < SAME_HAPPENING:
+                continue
+            if any(set(f.values) & set(atom.values) for f in given):
+                same = same or s
+            elif other is None:
+                other = (s, given[0].text)
+        if same is not None:
+            return self._labelled(claim, "supported", same, lang)
+        return self._labelled(claim, "contradicted", other[0], lang, other[1]) if other else None
+
+    def _happening(self, text: str) -> dict[str, float]:
+        """The key terms of a sentence that say what happened, not when: the event's name, the days, sessions and
+        parts of the day left out."""
+        placing = terms(_PLACING_WORDS, quoted_korean=False) | self.scorer.stats().topic
+        return {t: w for t, w in self.scorer.key_terms(text).items() if t not in placing and not t.isdigit()}
 
     def _judge_when(self, atom: AtomicClaim, claim: Claim, statement: str, evidence: list[_Sentence],
                     lang: Lang) -> Claim | None:

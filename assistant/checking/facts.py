@@ -24,7 +24,14 @@ from pydantic import BaseModel
 from index.text import _kiwi_lock, kiwi
 
 from ..answering.citations import MARKER
-from ..question.vocabulary import ARTICLES, KEY_TERM_STOPWORDS, LANGUAGE_WORDS, PREPOSITIONS, QUESTION_FRAME
+from ..question.vocabulary import (
+    ARTICLES,
+    CHAT_ACRONYMS,
+    KEY_TERM_STOPWORDS,
+    LANGUAGE_WORDS,
+    PREPOSITIONS,
+    QUESTION_FRAME,
+)
 
 MONTHS = {
     "jan": 1,
@@ -114,7 +121,7 @@ _DURATIONS = [
     re.compile(r"\b(?:a\s+)?single[\s-]day\b", re.IGNORECASE),
 ]
 # Capitalised words that start sentences or name calendar items rather than entities.
-NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | {
+NOT_NAMES = QUESTION_FRAME | ARTICLES | PREPOSITIONS | set(MONTHS) | CHAT_ACRONYMS | {
     "it", "its", "this", "that", "these", "those", "there", "here", "and", "but", "or", "so", "by", "from",
     "as", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "whom", "yes",
     "no", "not", "according", "also", "both", "after", "before", "during", "then", "however", "all", "each",

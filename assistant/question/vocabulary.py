@@ -84,6 +84,11 @@ CHAT_SHORTHAND = {
     "mgmt": "management", "dept": "department", "univ": "university", "biz": "business", "gov": "government",
 }
 
+# Acronyms that start or end chat messages and posts without naming anything ("OK so when is it?", "ICYMI #SFASS
+# day 2: ...")
+CHAT_ACRONYMS = frozenset({"ok", "fyi", "btw", "lol", "asap", "omg", "tldr", "imo", "imho", "pls", "plz", "thx", "ps",
+                           "nb", "q", "hi", "hey", "icymi", "tbh", "ngl", "fwiw", "iirc", "afaik", "smh", "lmao"})
+
 # Verbs of two words read as the one word the documents use for them ("how many took part?": participated), and
 # nouns of several words as the words documents use for them
 PHRASAL_VERBS = {
