@@ -498,3 +498,11 @@ def test_a_sentence_saying_what_role_something_plays_is_quoted_like_any_other(ar
     """"… SFASS의 실질적 플랫폼 역할을 강조했다" describes a role; it is no instruction to drop."""
     answer = article_bot.ask("2024년 AI 서울 정상회의엔 몇 개 나라가 참여했대?")
     assert not answer.refused and "28개국" in answer.text, answer.text
+
+
+def test_an_organisation_named_only_as_a_known_persons_employer_does_not_refuse_the_question(article_bot):
+    """The article calls KOCCA "콘진원"; asked what Yoo Hyun-suk "from KOCCA" said, the person decides who is meant.
+    A person the documents never name, from an organisation they never name, is still no one they speak of."""
+    answer = article_bot.ask("What did Yoo Hyun-suk from KOCCA say?")
+    assert not answer.refused and "K-콘텐츠" in answer.text, answer.text
+    assert article_bot.ask("What did John Smith from Microsoft say?").refused

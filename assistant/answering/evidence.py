@@ -139,6 +139,10 @@ _REWRITES = {**CHAT_SHORTHAND, **PHRASAL_VERBS}  # what is typed → the word(s)
 _SHORTHAND = re.compile(r"(?<![\w.'’-])(?:" + "|".join(sorted(_REWRITES, key=len, reverse=True))
                         + r")(?![\w.'’-])")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written in digits
+# a person's name (two to four capitalised words, perhaps with its Hangul spelling in brackets) and the organisation
+# said to be theirs: "Yoo Hyun-suk (유현석) from KOCCA", "Kim Myung-joo of ETRI"
+_PERSON_FROM = re.compile(r"(?P<person>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){1,3})\s*(?:\([^)]*\)\s*)?"
+                          r"(?:from|of|at|with)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
 # Years named relative to now, as their offset from the event's year ("내년에도 해?" → the year after the event's)
 _RELATIVE_YEARS = (
     (re.compile(r"\bnext\s+(?:year|yr)\b", re.IGNORECASE), 1, ""),
@@ -1060,13 +1064,16 @@ class EvidenceScorer:
         return [t for t in self.key_terms(text) if not df[t]]
 
     def unknown_names(self, question: str) -> list[str]:
-        """Latin-script names in the question that no passage mentions (e.g. a company the documents never name)."""
+        """Latin-script names in the question that no passage mentions (e.g. a company the documents never name).
+        An organisation named only to say where a person the documents know is from ("What did Yoo Hyun-suk from
+        KOCCA say?") is not one: who is asked about is that person, whatever the documents call their employer."""
         stats = self.stats()
         first = re.match(r"\s*([A-Za-z]+)", question)
+        employers = {m["org"] for m in _PERSON_FROM.finditer(question) if self._known_person(m["person"])}
         return [
             n
             for n in facts(question).names
-            if n.isascii()
+            if n.isascii() and n not in employers
             # "Summarize ...": a capital that only starts the sentence (an acronym there is still a name: "VIP 티켓")
             and not (first and n == first[1] and not (len(n) >= 2 and n.isupper() and n.lower() not in CHAT_ACRONYMS))
             and n.lower() not in LANGUAGE_WORDS
@@ -1077,6 +1084,13 @@ class EvidenceScorer:
                         for words in [re.findall(r"[A-Za-z]+", n)] for i in range(max(len(words) - 1, 1)))
             and not country_of(n)  # "an American company": a country, which the documents may name another way
         ]
+
+    def _known_person(self, name: str) -> bool:
+        """Whether a name of two to four Latin-letter words is a person of the documents: a Korean one by its Latin
+        spelling, or one every word of which the documents use."""
+        stats = self.stats()
+        words = re.findall(r"[A-Za-z]+", name)
+        return bool(korean_name(words, stats.korean_names)) or all(w.lower() in stats.words for w in words)
 
     def unknown_years(self, question: str) -> list[str]:
         """Years the question names (relative ones as the years they are: see :meth:`absolute_years`) that no
