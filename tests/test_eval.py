@@ -24,9 +24,9 @@ SUITE_FLOORS = {
 # The fact check, claim by claim (`python -m assistant eval --check`): precision / recall floors per label on
 # the blind labelled statements and on the tuning ones. Raise them as the check improves.
 CLAIM_FLOORS = {
-    "claims": {"supported": (0.96, 0.93), "contradicted": (0.98, 0.88), "not_found": (0.85, 0.95)},
+    "claims": {"supported": (0.97, 0.95), "contradicted": (0.98, 0.90), "not_found": (0.85, 0.95)},
     # (claims-tuning ends with the hardest statements, moved here from the blind set once studied)
-    "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.98, 0.88), "not_found": (0.61, 0.90)},
+    "claims-tuning": {"supported": (0.96, 0.91), "contradicted": (0.98, 0.85), "not_found": (0.60, 0.90)},
     "claims-tuning-2": {"supported": (0.96, 0.89), "contradicted": (0.90, 0.87), "not_found": (0.73, 0.98)},
     "claims-tuning-3": {"supported": (0.92, 0.84), "contradicted": (0.98, 0.73), "not_found": (0.48, 0.88)},
     # one statement pairs a person with the wrong address; the person is marked, where its label marks the address
@@ -48,7 +48,7 @@ CLAIM_FLOORS = {
     "claims-tuning-18": {"supported": (0.93, 0.84), "contradicted": (0.86, 0.66), "not_found": (0.59, 0.90)},
 }
 # ... and the share of blind statements whose verdict (the worst label shown) is right
-CLAIM_VERDICT_FLOOR = {"claims": 0.82}
+CLAIM_VERDICT_FLOOR = {"claims": 0.83}
 MAX_FALSE_REFUSALS = {"tuned": 0.04, "unseen": 0.04, "article": 0.14, "other-event": 0.07}
 
 
