@@ -298,15 +298,20 @@ def test_thumbs_down_is_logged_and_listed_at_the_desk(built, desk_url, open_app)
     question = f"How much does parking cost at SFASS? {uuid.uuid4().hex[:6]}"
     _ask(page, question)
     _settled(page)
-    page.locator("#sfass-chat button[aria-label='Dislike']").last.click()
     log = FeedbackLog.from_settings(Settings(data_dir=data, database_url=None))  # the app's SQLite file
 
     def kinds() -> set[str]:
         return {e.kind for e in log.entries() if e.question == question}
 
-    deadline = time.monotonic() + ANSWER_TIMEOUT_MS / 1000  # a wait for the log, not a speed check
-    while "down" not in kinds() and time.monotonic() < deadline:
-        time.sleep(0.2)
+    # on a loaded machine a click can land while the chat is still being redrawn and be lost; a person clicks
+    # again, and so does the test (a wait for the log, not a speed check)
+    for _ in range(3):
+        page.locator("#sfass-chat button[aria-label='Dislike']").last.click()
+        deadline = time.monotonic() + ANSWER_TIMEOUT_MS / 3000
+        while "down" not in kinds() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if "down" in kinds():
+            break
     assert kinds() == {"refused", "down"}  # refusals are logged by themselves; the vote is added
     _tab(page, EN.tab_admin)
     page.fill("#sfass-password input", PASSWORD)
